@@ -1,1 +1,14 @@
-export {};
+export * from "./concern/concern.js";
+export * from "./concern/resident-view.js";
+export * from "./concern/status.js";
+export * from "./concern/submission.js";
+export * from "./directory/demo-directory.js";
+export * from "./directory/lookup.js";
+export * from "./directory/public-directory.js";
+export * from "./directory/schema.js";
+export * from "./errors.js";
+export * from "./intake/register-concern.js";
+export * from "./ledger/access-code.js";
+export * from "./ledger/ledger-number.js";
+export * from "./routing/route-concern.js";
+export * from "./time/index.js";

@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { ConcernFlags, ConcernStatus, Visibility } from "./status.js";
+import { Channel } from "./submission.js";
+
+const Ref = z.object({ id: z.string(), name: z.string() });
+
+/** Why the concern went where it did, stored with it (reason codes, see routing). */
+export const RoutingDecision = z.object({
+  status: z.enum(["assigned", "triage"]),
+  department: Ref,
+  contactLeader: Ref.extend({ title: z.string() }),
+  groupHolder: Ref.nullable(),
+  visibility: Visibility,
+  reasons: z.array(z.string()),
+});
+export type RoutingDecision = z.infer<typeof RoutingDecision>;
+
+/** The resident's personal data: shown only to those who handle the concern. */
+export const ResidentContact = z.object({
+  name: z.string().nullable(),
+  phone: z.string().nullable(),
+  address: z.string().nullable(),
+});
+export type ResidentContact = z.infer<typeof ResidentContact>;
+
+/** A ledger item (台账条目). */
+export const Concern = z.object({
+  ledgerNo: z.string(),
+  status: ConcernStatus,
+  flags: ConcernFlags,
+  channel: Channel,
+  villageId: z.string(),
+  groupId: z.string().nullable(),
+  categoryCode: z.string(),
+  title: z.string().nullable(),
+  description: z.string(),
+  anonymous: z.boolean(),
+  contact: ResidentContact,
+  routing: RoutingDecision,
+  accessCodeHash: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  deadlines: z.object({ signForBy: z.string(), respondBy: z.string(), answerBy: z.string() }),
+  /** Set when a deadline falls in a year whose holiday arrangement is not yet published. */
+  calendarWarning: z.string().nullable(),
+  /** Optimistic-concurrency version, bumped by every event. */
+  version: z.number().int().nonnegative(),
+});
+export type Concern = z.infer<typeof Concern>;
+
+export const Actor = z.object({
+  kind: z.enum(["resident", "staff", "system"]),
+  id: z.string().nullable(),
+  name: z.string().nullable(),
+});
+export type Actor = z.infer<typeof Actor>;
+
+/** Event types so far; the back office adds its actions. */
+export const ConcernEventType = z.enum(["submitted", "routed", "triaged", "message"]);
+export type ConcernEventType = z.infer<typeof ConcernEventType>;
+
+/** Append-only: every change to a concern is one of these, with actor, time and reason. */
+export const ConcernEvent = z.object({
+  ledgerNo: z.string(),
+  id: z.string(),
+  type: ConcernEventType,
+  at: z.string(),
+  actor: Actor,
+  reason: z.string().nullable(),
+  /** Shown to the resident in the public timeline? Internal notes are not. */
+  public: z.boolean(),
+  /** Text the resident may read (their own message, a public reply). */
+  text: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()).default({}),
+});
+export type ConcernEvent = z.infer<typeof ConcernEvent>;

@@ -1,0 +1,58 @@
+import type { DirectoryIndex } from "../directory/lookup.js";
+import type { Locale } from "../errors.js";
+import type { Concern, ConcernEvent } from "./concern.js";
+
+/** What a resident holding the access code sees: no personal data, no internal notes. */
+export interface ResidentView {
+  ledgerNo: string;
+  status: Concern["status"];
+  flags: Concern["flags"];
+  category: { code: string; name: string };
+  village: { id: string; name: string };
+  group: { id: string; name: string } | null;
+  title: string | null;
+  description: string;
+  createdAt: string;
+  dueAt: string;
+  routing: { department: { id: string; name: string }; contactLeader: { name: string } };
+  timeline: Array<{ at: string; type: ConcernEvent["type"]; text?: string }>;
+}
+
+export function toResidentView(
+  concern: Concern,
+  events: ConcernEvent[],
+  index: DirectoryIndex,
+  locale: Locale,
+): ResidentView {
+  const category = index.category(concern.categoryCode);
+  const village = index.village(concern.villageId);
+  const group = concern.groupId ? index.group(concern.villageId, concern.groupId) : undefined;
+  const department = index.department(concern.routing.department.id);
+  return {
+    ledgerNo: concern.ledgerNo,
+    status: concern.status,
+    flags: concern.flags,
+    category: {
+      code: concern.categoryCode,
+      name: (locale === "en" ? category?.nameEn : category?.name) ?? concern.categoryCode,
+    },
+    village: { id: concern.villageId, name: village?.name ?? concern.villageId },
+    group: group ? { id: group.id, name: group.name } : null,
+    title: concern.title,
+    description: concern.description,
+    createdAt: concern.createdAt,
+    dueAt: concern.deadlines.answerBy,
+    routing: {
+      department: {
+        id: concern.routing.department.id,
+        name:
+          (locale === "en" ? department?.nameEn : department?.name) ??
+          concern.routing.department.name,
+      },
+      contactLeader: { name: concern.routing.contactLeader.name },
+    },
+    timeline: events
+      .filter((e) => e.public)
+      .map((e) => (e.text ? { at: e.at, type: e.type, text: e.text } : { at: e.at, type: e.type })),
+  };
+}

@@ -1,0 +1,95 @@
+import { z } from "zod";
+import { CategoryLimits } from "../time/limits.js";
+
+/** Stable ids: lowercase slugs, so they read well in keys, URLs and logs. */
+export const DirectoryId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/);
+
+/** 村民小组: a villager group, held by a contracting department head (包干). */
+export const VillagerGroup = z.object({
+  id: DirectoryId,
+  name: z.string().min(1).max(50),
+  /** The department head who currently holds (contracts) the group; rotates. */
+  holderId: DirectoryId.nullable(),
+});
+export type VillagerGroup = z.infer<typeof VillagerGroup>;
+
+/** 村 / 社区 / 园区: the 25 villages and communities, and the industrial park. */
+export const Village = z.object({
+  id: DirectoryId,
+  name: z.string().min(1).max(50),
+  kind: z.enum(["village", "community", "park"]),
+  groups: z.array(VillagerGroup),
+  /** 驻村领导: the party-government leader who is this area's "village chief". */
+  contactLeaderId: DirectoryId,
+  demo: z.boolean().default(false),
+});
+export type Village = z.infer<typeof Village>;
+
+/** 党政领导: a party-government leader; the park's director counts as one. */
+export const Leader = z.object({
+  id: DirectoryId,
+  name: z.string().min(1).max(50),
+  title: z.string().min(1).max(50),
+  demo: z.boolean().default(false),
+});
+export type Leader = z.infer<typeof Leader>;
+
+/**
+ * A town department (部门). `discipline` is the discipline commission (纪委), `office` the
+ * town office (党政办) that triages what no rule routes.
+ */
+export const Department = z.object({
+  id: DirectoryId,
+  name: z.string().min(1).max(50),
+  nameEn: z.string().min(1).max(80),
+  kind: z.enum(["department", "discipline", "office"]),
+  /** 部门负责人: head of the department, who contracts villager groups. */
+  head: z.object({ id: DirectoryId, name: z.string().min(1).max(50) }),
+  /** 结对帮扶: every department is paired with one village (or the park). */
+  pairedVillageId: DirectoryId,
+  demo: z.boolean().default(false),
+});
+export type Department = z.infer<typeof Department>;
+
+/** An outside body the town hands work to (洛安能源, 国家电网): never a routing target. */
+export const Partner = z.object({
+  id: DirectoryId,
+  name: z.string().min(1).max(50),
+});
+export type Partner = z.infer<typeof Partner>;
+
+export const CategoryCode = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z][a-z0-9_]*$/);
+
+/** 问题类别, with the department responsible by default and per-village overrides. */
+export const Category = z.object({
+  code: CategoryCode,
+  name: z.string().min(1).max(30),
+  nameEn: z.string().min(1).max(60),
+  description: z.string().max(200),
+  descriptionEn: z.string().max(300),
+  /** null: no default department, so concerns go to triage. */
+  departmentId: DirectoryId.nullable(),
+  /** villageId → departmentId, for villages where another department handles this. */
+  villageOverrides: z.record(z.string(), DirectoryId).default({}),
+  /** Complaints about cadres' conduct: discipline commission, restricted visibility. */
+  conductComplaint: z.boolean().default(false),
+  limits: CategoryLimits,
+});
+export type Category = z.infer<typeof Category>;
+
+export const Directory = z.object({
+  villages: z.array(Village),
+  leaders: z.array(Leader),
+  departments: z.array(Department),
+  partners: z.array(Partner),
+  categories: z.array(Category),
+});
+export type Directory = z.infer<typeof Directory>;

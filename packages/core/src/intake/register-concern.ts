@@ -1,0 +1,130 @@
+import type { Concern, ConcernEvent, RoutingDecision } from "../concern/concern.js";
+import type { ConcernSubmission } from "../concern/submission.js";
+import type { DirectoryIndex } from "../directory/lookup.js";
+import { DomainError, type FieldProblem } from "../errors.js";
+import { hashAccessCode } from "../ledger/access-code.js";
+import { computeDeadlines, type WorkingCalendar } from "../time/index.js";
+
+/** The 201 answer to a submission, kept whole by the idempotency record. */
+export interface SubmissionReceipt {
+  ledgerNo: string;
+  accessCode: string;
+  status: Concern["status"];
+  routing: {
+    department: { id: string; name: string };
+    contactLeader: { name: string };
+  };
+  dueAt: string;
+}
+
+/** Checks that the submission names a known village, group and category. */
+export function resolveSubmissionReferences(index: DirectoryIndex, input: ConcernSubmission) {
+  const fields: Record<string, FieldProblem> = {};
+  const village = index.village(input.villageId);
+  const category = index.category(input.categoryCode);
+  if (!village) fields.villageId = { kind: "unknown_village" };
+  else if (input.groupId && !index.group(village.id, input.groupId)) {
+    fields.groupId = { kind: "unknown_group" };
+  }
+  if (!category) fields.categoryCode = { kind: "unknown_category" };
+  if (!village || !category || Object.keys(fields).length) {
+    throw new DomainError("unknown_reference", { fields });
+  }
+  return { village, category };
+}
+
+export interface RegistrationInput {
+  input: ConcernSubmission;
+  routing: RoutingDecision;
+  limits: Parameters<typeof computeDeadlines>[1];
+  calendar: WorkingCalendar;
+  ledgerNo: string;
+  accessCode: string;
+  now: Date;
+  newEventId: () => string;
+}
+
+/**
+ * The concern as registered on the ledger, its first events (submitted, then routed or
+ * sent to triage) and the receipt. Pure: the ledger number, code, time and ids come in.
+ */
+export function registerConcern(r: RegistrationInput): {
+  concern: Concern;
+  events: ConcernEvent[];
+  receipt: SubmissionReceipt;
+} {
+  const at = r.now.toISOString();
+  const deadlines = computeDeadlines(r.now, r.limits, r.calendar);
+  const { input, routing } = r;
+  const concern: Concern = {
+    ledgerNo: r.ledgerNo,
+    status: routing.status,
+    flags: { overdue: false, supervised: false, reopened: false },
+    channel: "online",
+    villageId: input.villageId,
+    groupId: input.groupId ?? null,
+    categoryCode: input.categoryCode,
+    title: input.title ?? null,
+    description: input.description,
+    anonymous: input.anonymous,
+    // An anonymous resident leaves no name or phone, even if the form carried them.
+    contact: {
+      name: input.anonymous ? null : (input.contactName ?? null),
+      phone: input.anonymous ? null : (input.contactPhone ?? null),
+      address: input.address ?? null,
+    },
+    routing,
+    accessCodeHash: hashAccessCode(r.ledgerNo, r.accessCode),
+    createdAt: at,
+    updatedAt: at,
+    deadlines: {
+      signForBy: deadlines.signForBy.toISOString(),
+      respondBy: deadlines.respondBy.toISOString(),
+      answerBy: deadlines.answerBy.toISOString(),
+    },
+    calendarWarning: deadlines.calendarFallbackYears.length
+      ? `holiday arrangement not yet published for ${deadlines.calendarFallbackYears.join(", ")}: working days estimated`
+      : null,
+    version: 2,
+  };
+  const system = { kind: "system" as const, id: null, name: null };
+  const events: ConcernEvent[] = [
+    {
+      ledgerNo: r.ledgerNo,
+      id: r.newEventId(),
+      type: "submitted",
+      at,
+      actor: { kind: "resident", id: null, name: null },
+      reason: null,
+      public: true,
+      text: null,
+      data: { channel: "online" },
+    },
+    {
+      ledgerNo: r.ledgerNo,
+      id: r.newEventId(),
+      type: routing.status === "assigned" ? "routed" : "triaged",
+      at,
+      actor: system,
+      reason: routing.reasons.join(","),
+      public: true,
+      text: null,
+      data: {
+        departmentId: routing.department.id,
+        contactLeaderId: routing.contactLeader.id,
+        groupHolderId: routing.groupHolder?.id ?? null,
+      },
+    },
+  ];
+  const receipt: SubmissionReceipt = {
+    ledgerNo: r.ledgerNo,
+    accessCode: r.accessCode,
+    status: concern.status,
+    routing: {
+      department: routing.department,
+      contactLeader: { name: routing.contactLeader.name },
+    },
+    dueAt: concern.deadlines.answerBy,
+  };
+  return { concern, events, receipt };
+}

@@ -1,0 +1,3 @@
+export * from "./limits.js";
+export * from "./shanghai.js";
+export * from "./working-calendar.js";

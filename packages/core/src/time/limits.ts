@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { addCalendarDays, endOfShanghaiDay, shanghaiDate } from "./shanghai.js";
+import { addWorkingDays, type WorkingCalendar } from "./working-calendar.js";
+
+/** A time limit as the town states it: "2 hours", "1 working day", "7 days". */
+export const TimeLimit = z.object({
+  amount: z.number().int().positive(),
+  unit: z.enum(["hours", "working_days", "days"]),
+});
+export type TimeLimit = z.infer<typeof TimeLimit>;
+
+/** The limits a category sets: sign for (签收), first response, answer. */
+export const CategoryLimits = z.object({
+  signFor: TimeLimit,
+  respond: TimeLimit,
+  answer: TimeLimit,
+});
+export type CategoryLimits = z.infer<typeof CategoryLimits>;
+
+export interface Deadlines {
+  signForBy: Date;
+  respondBy: Date;
+  answerBy: Date;
+  /** Years whose holiday arrangement is not yet known: deadlines there are estimates. */
+  calendarFallbackYears: number[];
+}
+
+/**
+ * When a limit ends, counted from `start`:
+ * - hours: clock hours (urgent hazards do not wait for a working day);
+ * - days: calendar days, to the same instant;
+ * - working_days: to the end (Asia/Shanghai) of the nth working day after the start date.
+ */
+export function limitEnd(start: Date, limit: TimeLimit, calendar: WorkingCalendar): Date {
+  switch (limit.unit) {
+    case "hours":
+      return new Date(start.getTime() + limit.amount * 3_600_000);
+    case "days":
+      return new Date(start.getTime() + limit.amount * 86_400_000);
+    case "working_days":
+      return endOfShanghaiDay(addWorkingDays(calendar, shanghaiDate(start), limit.amount));
+  }
+}
+
+export function computeDeadlines(
+  start: Date,
+  limits: CategoryLimits,
+  calendar: WorkingCalendar,
+): Deadlines {
+  const signForBy = limitEnd(start, limits.signFor, calendar);
+  const respondBy = limitEnd(start, limits.respond, calendar);
+  const answerBy = limitEnd(start, limits.answer, calendar);
+  const from = shanghaiDate(start);
+  // Look a little past the furthest deadline: a working-day count can cross a year end.
+  const to = addCalendarDays(shanghaiDate(answerBy), 1);
+  return {
+    signForBy,
+    respondBy,
+    answerBy,
+    calendarFallbackYears: calendar.fallbackYears(from, to),
+  };
+}

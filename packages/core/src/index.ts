@@ -7,6 +7,7 @@ export * from "./directory/lookup.js";
 export * from "./directory/public-directory.js";
 export * from "./directory/schema.js";
 export * from "./errors.js";
+export * from "./intake/fingerprint.js";
 export * from "./intake/register-concern.js";
 export * from "./ledger/access-code.js";
 export * from "./ledger/ledger-number.js";

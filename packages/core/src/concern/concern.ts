@@ -62,6 +62,8 @@ export type ConcernEventType = z.infer<typeof ConcernEventType>;
 /** Append-only: every change to a concern is one of these, with actor, time and reason. */
 export const ConcernEvent = z.object({
   ledgerNo: z.string(),
+  /** Position in the concern's history, 1, 2, 3…: also the concern's version after it. */
+  seq: z.number().int().positive(),
   id: z.string(),
   type: ConcernEventType,
   at: z.string(),

@@ -91,6 +91,7 @@ export function registerConcern(r: RegistrationInput): {
   const events: ConcernEvent[] = [
     {
       ledgerNo: r.ledgerNo,
+      seq: 1,
       id: r.newEventId(),
       type: "submitted",
       at,
@@ -102,6 +103,7 @@ export function registerConcern(r: RegistrationInput): {
     },
     {
       ledgerNo: r.ledgerNo,
+      seq: 2,
       id: r.newEventId(),
       type: routing.status === "assigned" ? "routed" : "triaged",
       at,

@@ -1,0 +1,217 @@
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from "@aws-sdk/lib-dynamodb";
+import {
+  type Concern,
+  type ConcernEvent,
+  formatLedgerNo,
+  type SubmissionReceipt,
+  TOWN_PREFIX,
+} from "@lianxin/core";
+import { type StoreContext, stripKeys } from "./context.js";
+import { IDEMPOTENCY_TTL_SECONDS } from "./idempotency.js";
+import { keys } from "./keys.js";
+
+type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+
+function concernItem(concern: Concern) {
+  return {
+    ...keys.concern(concern.ledgerNo),
+    ...keys.concernByDepartment(concern.routing.department.id, concern.createdAt, concern.ledgerNo),
+    ...keys.concernByVillage(concern.villageId, concern.createdAt, concern.ledgerNo),
+    kind: "concern",
+    ...concern,
+  };
+}
+
+function eventPut(ctx: StoreContext, event: ConcernEvent): TransactItem {
+  return {
+    Put: {
+      TableName: ctx.tableName,
+      Item: { ...keys.concernEvent(event.ledgerNo, event.seq), kind: "event", ...event },
+      ConditionExpression: "attribute_not_exists(pk)",
+    },
+  };
+}
+
+export interface NewConcern {
+  concern: Concern;
+  events: ConcernEvent[];
+  receipt: SubmissionReceipt;
+}
+
+export type RegisterOutcome =
+  | { kind: "created"; result: NewConcern }
+  /** Another request with the same idempotency key won: read its record. */
+  | { kind: "idempotency_taken" };
+
+/** Why a transaction was cancelled, by item position (names like ConditionalCheckFailed). */
+function cancellationReasons(error: unknown): string[] | null {
+  if ((error as Error)?.name !== "TransactionCanceledException") return null;
+  const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons;
+  return (reasons ?? []).map((r) => r.Code ?? "None");
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * AP-C1: register a concern under the next ledger number of its year, in one transaction
+ * with its first events and the idempotency record.
+ *
+ * Gap-free numbering by optimistic concurrency: read the counter, build the concern for
+ * counter + 1, and commit only if the counter still holds what was read. A number is
+ * therefore consumed exactly when its concern is written; a loser of the race rebuilds
+ * with the next number and tries again. `build` is pure, so rebuilding is safe.
+ */
+export async function registerConcernWithNextLedgerNumber(
+  ctx: StoreContext,
+  args: {
+    year: number;
+    idempotency: { key: string; fingerprint: string };
+    now: Date;
+    build: (ledgerNo: string) => NewConcern;
+    maxAttempts?: number;
+  },
+): Promise<RegisterOutcome> {
+  const counterKey = keys.ledgerCounter(TOWN_PREFIX, args.year);
+  const maxAttempts = args.maxAttempts ?? 400;
+  for (let attempt = 1; ; attempt++) {
+    const counter = await ctx.client.send(
+      new GetCommand({ TableName: ctx.tableName, Key: counterKey, ConsistentRead: true }),
+    );
+    const current = Number(counter.Item?.lastSequence ?? 0);
+    const next = current + 1;
+    const result = args.build(formatLedgerNo(args.year, next));
+    const { concern, events, receipt } = result;
+    const transactItems: TransactItem[] = [
+      {
+        Update: {
+          TableName: ctx.tableName,
+          Key: counterKey,
+          UpdateExpression: "SET lastSequence = :next, updatedAt = :now",
+          ConditionExpression:
+            current === 0
+              ? "attribute_not_exists(lastSequence)"
+              : "lastSequence = :current",
+          ExpressionAttributeValues: {
+            ":next": next,
+            ":now": args.now.toISOString(),
+            ...(current === 0 ? {} : { ":current": current }),
+          },
+        },
+      },
+      {
+        Put: {
+          TableName: ctx.tableName,
+          Item: concernItem(concern),
+          ConditionExpression: "attribute_not_exists(pk)",
+        },
+      },
+      ...events.map((e) => eventPut(ctx, e)),
+      {
+        Put: {
+          TableName: ctx.tableName,
+          Item: {
+            ...keys.idempotency(args.idempotency.key),
+            kind: "idempotency",
+            key: args.idempotency.key,
+            fingerprint: args.idempotency.fingerprint,
+            receipt,
+            createdAt: args.now.toISOString(),
+            expiresAt: Math.floor(args.now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
+          },
+          // An expired record that TTL has not yet swept may be replaced.
+          ConditionExpression: "attribute_not_exists(pk) OR expiresAt < :nowEpoch",
+          ExpressionAttributeValues: { ":nowEpoch": Math.floor(args.now.getTime() / 1000) },
+        },
+      },
+    ];
+    try {
+      await ctx.client.send(new TransactWriteCommand({ TransactItems: transactItems }));
+      return { kind: "created", result };
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      const retryable =
+        reasons !== null || (error as Error)?.name === "TransactionConflictException";
+      if (!retryable) throw error;
+      if (reasons?.at(-1) === "ConditionalCheckFailed") return { kind: "idempotency_taken" };
+      if (attempt >= maxAttempts) throw new Error(`ledger counter contention: ${attempt} attempts`);
+      // Jittered backoff keeps a burst of submissions from colliding in lockstep.
+      await sleep(Math.random() * Math.min(200, 5 * attempt));
+    }
+  }
+}
+
+/** AP-C2: a concern and its whole history, one Query on its partition. */
+export async function getConcernWithEvents(
+  ctx: StoreContext,
+  ledgerNo: string,
+): Promise<{ concern: Concern; events: ConcernEvent[] } | null> {
+  let concern: Concern | undefined;
+  const events: ConcernEvent[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await ctx.client.send(
+      new QueryCommand({
+        TableName: ctx.tableName,
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": keys.concernPartition(ledgerNo) },
+        ConsistentRead: true,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      if (item.sk === "CONCERN") concern = stripKeys<Concern>(item);
+      else if (String(item.sk).startsWith(keys.eventPrefix)) events.push(stripKeys<ConcernEvent>(item));
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return concern ? { concern, events } : null;
+}
+
+/**
+ * AP-C3: append one event to a concern whose version is still `event.seq - 1`, bumping
+ * the version; `changes` are further attributes of the concern to set in the same write.
+ * Returns false if someone else changed the concern first (caller re-reads and decides).
+ */
+export async function appendConcernEvent(
+  ctx: StoreContext,
+  event: ConcernEvent,
+  changes: Partial<Pick<Concern, "updatedAt" | "status" | "flags">> = {},
+): Promise<boolean> {
+  const sets = Object.keys(changes).map((k) => `#${k} = :${k}`);
+  const names = Object.fromEntries(Object.keys(changes).map((k) => [`#${k}`, k]));
+  const values = Object.fromEntries(Object.entries(changes).map(([k, v]) => [`:${k}`, v]));
+  try {
+    await ctx.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: ctx.tableName,
+              Key: keys.concern(event.ledgerNo),
+              UpdateExpression: `SET ${["#version = :next", ...sets].join(", ")}`,
+              ConditionExpression: "#version = :expected",
+              ExpressionAttributeNames: { "#version": "version", ...names },
+              ExpressionAttributeValues: {
+                ":next": event.seq,
+                ":expected": event.seq - 1,
+                ...values,
+              },
+            },
+          },
+          eventPut(ctx, event),
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (cancellationReasons(error) || (error as Error)?.name === "TransactionConflictException") {
+      return false;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,75 @@
+import { BatchWriteCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import type { Directory } from "@lianxin/core";
+import type { StoreContext } from "./context.js";
+import { stripKeys } from "./context.js";
+import { type DirectoryEntryKind, keys } from "./keys.js";
+
+/** AP-D1: the whole directory, one Query on the DIRECTORY partition (about a hundred items). */
+export async function loadDirectory(ctx: StoreContext): Promise<Directory> {
+  const directory: Directory = {
+    villages: [],
+    leaders: [],
+    departments: [],
+    partners: [],
+    categories: [],
+  };
+  const lists: Record<DirectoryEntryKind, unknown[]> = {
+    VILLAGE: directory.villages,
+    LEADER: directory.leaders,
+    DEPARTMENT: directory.departments,
+    PARTNER: directory.partners,
+    CATEGORY: directory.categories,
+  };
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await ctx.client.send(
+      new QueryCommand({
+        TableName: ctx.tableName,
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": keys.directoryPartition },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const kind = String(item.sk).split("#")[0] as DirectoryEntryKind;
+      lists[kind]?.push(stripKeys(item));
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return directory;
+}
+
+/** AP-D2: is there any directory yet? (a Query with Limit 1, for seeding an empty table) */
+export async function hasDirectory(ctx: StoreContext): Promise<boolean> {
+  const page = await ctx.client.send(
+    new QueryCommand({
+      TableName: ctx.tableName,
+      KeyConditionExpression: "pk = :pk",
+      ExpressionAttributeValues: { ":pk": keys.directoryPartition },
+      Limit: 1,
+    }),
+  );
+  return (page.Items?.length ?? 0) > 0;
+}
+
+/** AP-D3: write a whole directory (seeding and imports), 25 items a batch. */
+export async function putDirectory(ctx: StoreContext, directory: Directory): Promise<number> {
+  const items = [
+    ...directory.villages.map((v) => ({ ...keys.directoryEntry("VILLAGE", v.id), ...v })),
+    ...directory.leaders.map((l) => ({ ...keys.directoryEntry("LEADER", l.id), ...l })),
+    ...directory.departments.map((d) => ({ ...keys.directoryEntry("DEPARTMENT", d.id), ...d })),
+    ...directory.partners.map((p) => ({ ...keys.directoryEntry("PARTNER", p.id), ...p })),
+    ...directory.categories.map((c) => ({ ...keys.directoryEntry("CATEGORY", c.code), ...c })),
+  ];
+  for (let i = 0; i < items.length; i += 25) {
+    let requests = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 0; requests.length; attempt++) {
+      const result = await ctx.client.send(
+        new BatchWriteCommand({ RequestItems: { [ctx.tableName]: requests } }),
+      );
+      requests = (result.UnprocessedItems?.[ctx.tableName] ?? []) as typeof requests;
+      if (requests.length) await new Promise((r) => setTimeout(r, 50 * 2 ** Math.min(attempt, 6)));
+    }
+  }
+  return items.length;
+}

@@ -1,0 +1,74 @@
+import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { StoreContext } from "./context.js";
+import { keys } from "./keys.js";
+
+/** A fixed-window counter: `limit` hits per `windowSeconds` for one subject. */
+export interface RateLimitRule {
+  scope: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+export interface RateLimitState {
+  allowed: boolean;
+  count: number;
+  retryAfterSeconds: number;
+}
+
+function windowOf(rule: RateLimitRule, now: Date) {
+  const windowMs = rule.windowSeconds * 1000;
+  const start = Math.floor(now.getTime() / windowMs) * windowMs;
+  const retryAfterSeconds = Math.max(1, Math.ceil((start + windowMs - now.getTime()) / 1000));
+  return { start, expiresAt: Math.ceil((start + windowMs) / 1000) + 60, retryAfterSeconds };
+}
+
+/** AP-R1: how many hits this window has seen (a GetItem). */
+export async function peekRateLimit(
+  ctx: StoreContext,
+  rule: RateLimitRule,
+  subject: string,
+  now: Date,
+): Promise<RateLimitState> {
+  const w = windowOf(rule, now);
+  const result = await ctx.client.send(
+    new GetCommand({ TableName: ctx.tableName, Key: keys.rateLimit(rule.scope, subject, w.start) }),
+  );
+  const count = Number(result.Item?.count ?? 0);
+  return { allowed: count < rule.limit, count, retryAfterSeconds: w.retryAfterSeconds };
+}
+
+/**
+ * AP-R2: count one hit, atomically, unless the window is full. A full window is not
+ * incremented further, so a flood cannot push the counter on.
+ */
+export async function consumeRateLimit(
+  ctx: StoreContext,
+  rule: RateLimitRule,
+  subject: string,
+  now: Date,
+): Promise<RateLimitState> {
+  const w = windowOf(rule, now);
+  try {
+    const result = await ctx.client.send(
+      new UpdateCommand({
+        TableName: ctx.tableName,
+        Key: keys.rateLimit(rule.scope, subject, w.start),
+        UpdateExpression: "ADD #count :one SET expiresAt = :expiresAt",
+        ConditionExpression: "attribute_not_exists(#count) OR #count < :limit",
+        ExpressionAttributeNames: { "#count": "count" },
+        ExpressionAttributeValues: { ":one": 1, ":limit": rule.limit, ":expiresAt": w.expiresAt },
+        ReturnValues: "UPDATED_NEW",
+      }),
+    );
+    return {
+      allowed: true,
+      count: Number(result.Attributes?.count ?? 1),
+      retryAfterSeconds: w.retryAfterSeconds,
+    };
+  } catch (error) {
+    if ((error as Error).name === "ConditionalCheckFailedException") {
+      return { allowed: false, count: rule.limit, retryAfterSeconds: w.retryAfterSeconds };
+    }
+    throw error;
+  }
+}

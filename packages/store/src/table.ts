@@ -1,0 +1,84 @@
+import {
+  type AttributeDefinition,
+  CreateTableCommand,
+  DescribeTableCommand,
+  type GlobalSecondaryIndex,
+  type KeySchemaElement,
+  ResourceInUseException,
+  ResourceNotFoundException,
+  UpdateTimeToLiveCommand,
+  waitUntilTableExists,
+} from "@aws-sdk/client-dynamodb";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+
+/**
+ * The one table's shape, shared by the local setup and (later) the SST stack so that
+ * both create the same thing. Generic key names: items of many kinds share the table.
+ */
+export const TABLE_KEYS = {
+  partitionKey: "pk",
+  sortKey: "sk",
+  /** Epoch seconds after which DynamoDB may expire an item (idempotency, rate limits). */
+  ttlAttribute: "expiresAt",
+  indexes: {
+    /** Concerns by handling department, newest last: the department's queue. */
+    byDepartment: { name: "gsi1", partitionKey: "gsi1pk", sortKey: "gsi1sk" },
+    /** Concerns by village: the contact leader's view. */
+    byVillage: { name: "gsi2", partitionKey: "gsi2pk", sortKey: "gsi2sk" },
+  },
+} as const;
+
+const indexes = Object.values(TABLE_KEYS.indexes);
+
+const attributeDefinitions: AttributeDefinition[] = [
+  TABLE_KEYS.partitionKey,
+  TABLE_KEYS.sortKey,
+  ...indexes.flatMap((i) => [i.partitionKey, i.sortKey]),
+].map((name) => ({ AttributeName: name, AttributeType: "S" }));
+
+const keySchema = (hash: string, range: string): KeySchemaElement[] => [
+  { AttributeName: hash, KeyType: "HASH" },
+  { AttributeName: range, KeyType: "RANGE" },
+];
+
+const globalSecondaryIndexes: GlobalSecondaryIndex[] = indexes.map((i) => ({
+  IndexName: i.name,
+  KeySchema: keySchema(i.partitionKey, i.sortKey),
+  Projection: { ProjectionType: "ALL" },
+}));
+
+/** Creates the table if it does not exist; returns true when it created it. */
+export async function ensureTable(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+): Promise<boolean> {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    return false;
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+  }
+  try {
+    await client.send(
+      new CreateTableCommand({
+        TableName: tableName,
+        BillingMode: "PAY_PER_REQUEST",
+        AttributeDefinitions: attributeDefinitions,
+        KeySchema: keySchema(TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey),
+        GlobalSecondaryIndexes: globalSecondaryIndexes,
+      }),
+    );
+  } catch (error) {
+    // Another process created it first: fine.
+    if (error instanceof ResourceInUseException) return false;
+    throw error;
+  }
+  await waitUntilTableExists({ client, maxWaitTime: 60 }, { TableName: tableName });
+  await client.send(
+    new UpdateTimeToLiveCommand({
+      TableName: tableName,
+      TimeToLiveSpecification: { AttributeName: TABLE_KEYS.ttlAttribute, Enabled: true },
+    }),
+  );
+  return true;
+}

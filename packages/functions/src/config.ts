@@ -1,0 +1,27 @@
+/** Everything the API reads from its environment, read once, here. */
+export interface ApiConfig {
+  tableName: string;
+  /** DynamoDB Local or another endpoint; absent on AWS. */
+  dynamodbEndpoint: string | undefined;
+  region: string | undefined;
+  /** Shared with the sites, so that their forwarded client address can be trusted. */
+  siteSecret: string | undefined;
+  submissionsPerHour: number;
+}
+
+export function readConfig(env: Record<string, string | undefined> = process.env): ApiConfig {
+  const tableName = env.TABLE_NAME;
+  if (!tableName) throw new Error("TABLE_NAME is not set");
+  return {
+    tableName,
+    dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
+    region: env.AWS_REGION || undefined,
+    siteSecret: env.LIANXIN_SITE_SECRET || undefined,
+    submissionsPerHour: positiveInt(env.SUBMISSIONS_PER_HOUR, 10),
+  };
+}
+
+function positiveInt(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}

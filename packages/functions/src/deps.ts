@@ -1,0 +1,41 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { officialCalendar, type WorkingCalendar } from "@lianxin/core";
+import { createDynamoClient, createStore, type Store } from "@lianxin/store";
+import type { ApiConfig } from "./config.js";
+
+/** What use cases need from the world: the store, the clock, randomness, limits. */
+export interface Deps {
+  store: Store;
+  now: () => Date;
+  randomBytes: (n: number) => Uint8Array;
+  newId: () => string;
+  calendar: WorkingCalendar;
+  limits: {
+    submissionsPerHour: number;
+    /** Wrong access codes per ledger number per 15 minutes. */
+    wrongCodesPer15Minutes: number;
+    messagesPerHour: number;
+  };
+  siteSecret: string | undefined;
+  /** How long a process may reuse the directory it loaded. */
+  directoryCacheMs: number;
+}
+
+export function createDeps(config: ApiConfig, overrides: Partial<Deps> = {}): Deps {
+  const client = createDynamoClient({ endpoint: config.dynamodbEndpoint, region: config.region });
+  return {
+    store: createStore(client, config.tableName),
+    now: () => new Date(),
+    randomBytes: (n) => randomBytes(n),
+    newId: () => randomUUID(),
+    calendar: officialCalendar,
+    limits: {
+      submissionsPerHour: config.submissionsPerHour,
+      wrongCodesPer15Minutes: 5,
+      messagesPerHour: 20,
+    },
+    siteSecret: config.siteSecret,
+    directoryCacheMs: 30_000,
+    ...overrides,
+  };
+}

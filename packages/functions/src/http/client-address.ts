@@ -1,0 +1,20 @@
+import type { Context } from "hono";
+
+/**
+ * The resident's address, for abuse limits. Behind a site, the connection is the site's
+ * server, so the site forwards the resident's address; that header is believed only with
+ * the shared site secret, never from the open internet.
+ */
+export function clientAddress(c: Context, siteSecret: string | undefined): string {
+  const forwarded = c.req.header("x-lianxin-client-address");
+  if (forwarded && siteSecret && c.req.header("x-lianxin-site-secret") === siteSecret) {
+    return forwarded.trim().slice(0, 64);
+  }
+  const env = c.env as {
+    event?: { requestContext?: { http?: { sourceIp?: string } } };
+    incoming?: { socket?: { remoteAddress?: string } };
+  };
+  return (
+    env?.event?.requestContext?.http?.sourceIp ?? env?.incoming?.socket?.remoteAddress ?? "unknown"
+  );
+}

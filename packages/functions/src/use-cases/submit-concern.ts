@@ -1,0 +1,76 @@
+import {
+  accessCodeFromBytes,
+  ConcernSubmission,
+  DomainError,
+  ledgerYear,
+  registerConcern,
+  requestFingerprint,
+  resolveSubmissionReferences,
+  routeConcern,
+  type SubmissionReceipt,
+} from "@lianxin/core";
+import type { Deps } from "../deps.js";
+import { currentDirectory } from "./directory.js";
+import { parseInput } from "./parse.js";
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
+
+/**
+ * 登记: put a resident's concern on the ledger, routed, with its deadlines. A retry with
+ * the same Idempotency-Key and body gets the first answer back; nothing is created twice.
+ */
+export async function submitConcern(
+  deps: Deps,
+  request: { idempotencyKey: string | undefined; body: unknown; clientAddress: string },
+): Promise<{ receipt: SubmissionReceipt; replayed: boolean }> {
+  const key = request.idempotencyKey?.trim();
+  if (!key || !IDEMPOTENCY_KEY.test(key)) throw new DomainError("missing_idempotency_key");
+  const input = parseInput(ConcernSubmission, request.body);
+  const fingerprint = requestFingerprint(input);
+  const now = deps.now();
+
+  const replay = async () => {
+    const record = await deps.store.getIdempotencyRecord(key, now);
+    if (!record) return null;
+    if (record.fingerprint !== fingerprint) throw new DomainError("idempotency_conflict");
+    return { receipt: record.receipt, replayed: true };
+  };
+  const earlier = await replay();
+  if (earlier) return earlier;
+
+  const limit = await deps.store.consumeRateLimit(
+    { scope: "submit", limit: deps.limits.submissionsPerHour, windowSeconds: 3600 },
+    request.clientAddress,
+    now,
+  );
+  if (!limit.allowed) {
+    throw new DomainError("rate_limited", { retryAfterSeconds: limit.retryAfterSeconds });
+  }
+
+  const index = await currentDirectory(deps);
+  const { village, category } = resolveSubmissionReferences(index, input);
+  const routing = routeConcern(index, village, category, input.groupId ?? null);
+  const accessCode = accessCodeFromBytes(deps.randomBytes(10));
+
+  const outcome = await deps.store.registerConcernWithNextLedgerNumber({
+    year: ledgerYear(now),
+    idempotency: { key, fingerprint },
+    now,
+    build: (ledgerNo) =>
+      registerConcern({
+        input,
+        routing,
+        limits: category.limits,
+        calendar: deps.calendar,
+        ledgerNo,
+        accessCode,
+        now,
+        newEventId: deps.newId,
+      }),
+  });
+  if (outcome.kind === "created") return { receipt: outcome.result.receipt, replayed: false };
+  // A concurrent request with the same key won the race: answer as it did.
+  const winner = await replay();
+  if (!winner) throw new DomainError("conflict", { detail: "idempotency record vanished" });
+  return winner;
+}

@@ -22,7 +22,7 @@ function concernItem(concern: Concern) {
     ...keys.concern(concern.ledgerNo),
     ...keys.concernByDepartment(concern.routing.department.id, concern.createdAt, concern.ledgerNo),
     ...keys.concernByVillage(concern.villageId, concern.createdAt, concern.ledgerNo),
-    kind: "concern",
+    entity: "concern",
     ...concern,
   };
 }
@@ -31,7 +31,7 @@ function eventPut(ctx: StoreContext, event: ConcernEvent): TransactItem {
   return {
     Put: {
       TableName: ctx.tableName,
-      Item: { ...keys.concernEvent(event.ledgerNo, event.seq), kind: "event", ...event },
+      Item: { ...keys.concernEvent(event.ledgerNo, event.seq), entity: "event", ...event },
       ConditionExpression: "attribute_not_exists(pk)",
     },
   };
@@ -116,7 +116,7 @@ export async function registerConcernWithNextLedgerNumber(
           TableName: ctx.tableName,
           Item: {
             ...keys.idempotency(args.idempotency.key),
-            kind: "idempotency",
+            entity: "idempotency",
             key: args.idempotency.key,
             fingerprint: args.idempotency.fingerprint,
             receipt,

@@ -1,0 +1,65 @@
+import { createApp, createDeps, type Deps, readConfig } from "@lianxin/functions";
+import { prepareLocalDatabase } from "@lianxin/functions/local";
+import { createTestTable } from "./database.js";
+
+export const SITE_SECRET = "test-site-secret";
+
+/**
+ * The real API app on a fresh table of the run's DynamoDB Local, seeded with the demo
+ * directory. Requests go through Hono's in-process `request`, i.e. the full handler
+ * stack without a socket.
+ */
+export async function createTestApi(overrides: Partial<Deps> = {}) {
+  const { endpoint, tableName } = await createTestTable();
+  await prepareLocalDatabase({ endpoint, tableName });
+  const deps = createDeps(
+    readConfig({
+      TABLE_NAME: tableName,
+      DYNAMODB_ENDPOINT: endpoint,
+      LIANXIN_SITE_SECRET: SITE_SECRET,
+    }),
+    overrides,
+  );
+  const app = createApp(deps);
+  return { app, deps, endpoint, tableName };
+}
+
+export type TestApi = Awaited<ReturnType<typeof createTestApi>>;
+
+let keyCounter = 0;
+export const newIdempotencyKey = () => `test-key-${Date.now()}-${++keyCounter}`;
+
+export const smellyCreek = {
+  villageId: "meijing",
+  groupId: "meijing-01",
+  categoryCode: "environment",
+  title: "倪巷浜臭水河",
+  description: "倪巷浜河水发黑发臭，夏天气味很大，附近居民经常“感冒”，希望尽快治理。",
+  address: "梅泾村倪巷组 18 号",
+  contactName: "张三",
+  contactPhone: "13800138000",
+};
+
+/** POST /api/concerns as a site would send it. */
+export function submit(
+  api: TestApi,
+  body: unknown,
+  options: { key?: string | null; headers?: Record<string, string> } = {},
+) {
+  const key = options.key === undefined ? newIdempotencyKey() : options.key;
+  return api.app.request("/api/concerns", {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      ...(key ? { "idempotency-key": key } : {}),
+      ...options.headers,
+    },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+export function track(api: TestApi, ledgerNo: string, code?: string, lang?: string) {
+  return api.app.request(`/api/concerns/${ledgerNo}`, {
+    headers: { ...(code ? { "x-access-code": code } : {}), ...(lang ? { "accept-language": lang } : {}) },
+  });
+}

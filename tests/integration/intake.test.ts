@@ -1,6 +1,13 @@
 import { buildDemoDirectory } from "@lianxin/core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestApi, newIdempotencyKey, smellyCreek, submit, type TestApi, track } from "../support/api.js";
+import {
+  createTestApi,
+  newIdempotencyKey,
+  smellyCreek,
+  submit,
+  type TestApi,
+  track,
+} from "../support/api.js";
 
 const directory = buildDemoDirectory();
 const meijing = directory.villages.find((v) => v.id === "meijing");
@@ -34,8 +41,13 @@ describe("health and directory", () => {
     });
     expect(village.groups[0]).toEqual({ id: "meijing-01", name: "倪巷组" });
     const env = body.categories.find((c: { code: string }) => c.code === "environment");
-    expect(env).toMatchObject({ name: "环境与河道", limits: { answer: { amount: 7, unit: "days" } } });
-    const en = await (await api.app.request("/api/directory", { headers: { "accept-language": "en" } })).json();
+    expect(env).toMatchObject({
+      name: "环境与河道",
+      limits: { answer: { amount: 7, unit: "days" } },
+    });
+    const en = await (
+      await api.app.request("/api/directory", { headers: { "accept-language": "en" } })
+    ).json();
     expect(en.categories.find((c: { code: string }) => c.code === "environment").name).toBe(
       "Environment and waterways",
     );
@@ -73,14 +85,16 @@ describe("submitting and tracking a concern", () => {
     expect(body.timeline.map((e: { type: string }) => e.type)).toEqual(["submitted", "routed"]);
     // The resident's view never carries personal data.
     const text = JSON.stringify(body);
-    for (const secret of ["张三", "13800138000", "18 号", "accessCodeHash", "\"contact\":"]) {
+    for (const secret of ["张三", "13800138000", "18 号", "accessCodeHash", '"contact":']) {
       expect(text).not.toContain(secret);
     }
   });
 
   it("accepts the code as people type it: lower case, hyphens, O for 0", async () => {
     const receipt = await (await submit(api, smellyCreek)).json();
-    const sloppy = `${receipt.accessCode.slice(0, 5)}-${receipt.accessCode.slice(5)}`.toLowerCase().replace(/0/g, "o");
+    const sloppy = `${receipt.accessCode.slice(0, 5)}-${receipt.accessCode.slice(5)}`
+      .toLowerCase()
+      .replace(/0/g, "o");
     expect((await track(api, receipt.ledgerNo.toLowerCase(), sloppy)).status).toBe(200);
   });
 
@@ -98,7 +112,8 @@ describe("submitting and tracking a concern", () => {
 
   it("refuses after 5 wrong codes in 15 minutes, even the right one, with Retry-After", async () => {
     const receipt = await (await submit(api, smellyCreek)).json();
-    for (let i = 0; i < 5; i++) expect((await track(api, receipt.ledgerNo, "ZZZZZZZZZZ")).status).toBe(404);
+    for (let i = 0; i < 5; i++)
+      expect((await track(api, receipt.ledgerNo, "ZZZZZZZZZZ")).status).toBe(404);
     const refused = await track(api, receipt.ledgerNo, receipt.accessCode, "en");
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
@@ -115,20 +130,35 @@ describe("submitting and tracking a concern", () => {
       });
     const added = await post({ text: "今天上午又闻到臭味，河面有死鱼。" });
     expect(added.status).toBe(201);
-    expect(await added.json()).toMatchObject({ type: "message", text: "今天上午又闻到臭味，河面有死鱼。" });
+    expect(await added.json()).toMatchObject({
+      type: "message",
+      text: "今天上午又闻到臭味，河面有死鱼。",
+    });
     expect((await post({ text: "" })).status).toBe(400);
     expect((await post({ text: "x" }, "0000000000")).status).toBe(404);
     const view = await (await track(api, receipt.ledgerNo, receipt.accessCode)).json();
-    expect(view.timeline.at(-1)).toMatchObject({ type: "message", text: "今天上午又闻到臭味，河面有死鱼。" });
+    expect(view.timeline.at(-1)).toMatchObject({
+      type: "message",
+      text: "今天上午又闻到臭味，河面有死鱼。",
+    });
   });
 
   it("sends a complaint about cadres' conduct to the discipline commission", async () => {
-    const res = await submit(api, { ...smellyCreek, categoryCode: "cadre_conduct", groupId: undefined });
+    const res = await submit(api, {
+      ...smellyCreek,
+      categoryCode: "cadre_conduct",
+      groupId: undefined,
+    });
     expect((await res.json()).routing.department.name).toBe("纪委");
   });
 
   it("puts what no rule routes into triage at the town office", async () => {
-    const res = await submit(api, { ...smellyCreek, villageId: "yaxi", groupId: undefined, categoryCode: "other" });
+    const res = await submit(api, {
+      ...smellyCreek,
+      villageId: "yaxi",
+      groupId: undefined,
+      categoryCode: "other",
+    });
     const receipt = await res.json();
     expect(receipt.status).toBe("triage");
     expect(receipt.routing.department.name).toBe("党政办");
@@ -137,7 +167,11 @@ describe("submitting and tracking a concern", () => {
   it("keeps no name or phone for an anonymous concern", async () => {
     const receipt = await (await submit(api, { ...smellyCreek, anonymous: true })).json();
     const stored = await api.deps.store.getConcernWithEvents(receipt.ledgerNo);
-    expect(stored?.concern.contact).toEqual({ name: null, phone: null, address: smellyCreek.address });
+    expect(stored?.concern.contact).toEqual({
+      name: null,
+      phone: null,
+      address: smellyCreek.address,
+    });
     expect(stored?.concern.anonymous).toBe(true);
   });
 

@@ -60,6 +60,9 @@ export function submit(
 
 export function track(api: TestApi, ledgerNo: string, code?: string, lang?: string) {
   return api.app.request(`/api/concerns/${ledgerNo}`, {
-    headers: { ...(code ? { "x-access-code": code } : {}), ...(lang ? { "accept-language": lang } : {}) },
+    headers: {
+      ...(code ? { "x-access-code": code } : {}),
+      ...(lang ? { "accept-language": lang } : {}),
+    },
   });
 }

@@ -29,7 +29,15 @@ export function createApp(deps: Deps): Hono {
     const locale = localeFrom(c.req.header("accept-language"));
     const known = routes.some((r) => matches(r.path, c.req.path));
     return known
-      ? c.json({ error: { code: "method_not_allowed", message: ERROR_MESSAGES.method_not_allowed[locale] } }, 405)
+      ? c.json(
+          {
+            error: {
+              code: "method_not_allowed",
+              message: ERROR_MESSAGES.method_not_allowed[locale],
+            },
+          },
+          405,
+        )
       : c.json({ error: { code: "not_found", message: ROUTE_NOT_FOUND[locale] } }, 404);
   });
   app.onError((error, c) => errorResponse(c, error));

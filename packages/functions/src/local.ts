@@ -43,12 +43,15 @@ export async function startLocalApi(options: {
   const app = createApp(createDeps(config, options.overrides));
   const hostname = options.hostname ?? "127.0.0.1";
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: options.port, hostname }, (info: AddressInfo) => {
-      resolve({
-        url: `http://${hostname}:${info.port}`,
-        close: () => new Promise<void>((done) => server.close(() => done())),
-      });
-    });
+    const server = serve(
+      { fetch: app.fetch, port: options.port, hostname },
+      (info: AddressInfo) => {
+        resolve({
+          url: `http://${hostname}:${info.port}`,
+          close: () => new Promise<void>((done) => server.close(() => done())),
+        });
+      },
+    );
     server.once("error", reject);
   });
 }

@@ -1,9 +1,9 @@
+import { toPublicDirectory } from "@lianxin/core";
 import type { Context } from "hono";
 import type { Deps } from "./deps.js";
 import { readJson } from "./http/body.js";
 import { clientAddress } from "./http/client-address.js";
 import { localeFrom } from "./http/locale.js";
-import { toPublicDirectory } from "@lianxin/core";
 import { addResidentMessage } from "./use-cases/add-resident-message.js";
 import { currentDirectory } from "./use-cases/directory.js";
 import { checkHealth } from "./use-cases/health.js";

@@ -11,7 +11,10 @@ export function createDynamoClient(
   const client = new DynamoDBClient({
     region: options.region ?? (options.endpoint ? "local" : undefined),
     ...(options.endpoint
-      ? { endpoint: options.endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } }
+      ? {
+          endpoint: options.endpoint,
+          credentials: { accessKeyId: "local", secretAccessKey: "local" },
+        }
       : {}),
     maxAttempts: 3,
   });

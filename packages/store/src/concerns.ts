@@ -93,9 +93,7 @@ export async function registerConcernWithNextLedgerNumber(
           Key: counterKey,
           UpdateExpression: "SET lastSequence = :next, updatedAt = :now",
           ConditionExpression:
-            current === 0
-              ? "attribute_not_exists(lastSequence)"
-              : "lastSequence = :current",
+            current === 0 ? "attribute_not_exists(lastSequence)" : "lastSequence = :current",
           ExpressionAttributeValues: {
             ":next": next,
             ":now": args.now.toISOString(),
@@ -119,7 +117,8 @@ export async function registerConcernWithNextLedgerNumber(
             entity: "idempotency",
             key: args.idempotency.key,
             fingerprint: args.idempotency.fingerprint,
-            receipt,
+            // Kept as the exact JSON text, so a replay answers byte for byte the same.
+            receiptJson: JSON.stringify(receipt),
             createdAt: args.now.toISOString(),
             expiresAt: Math.floor(args.now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
           },
@@ -165,7 +164,8 @@ export async function getConcernWithEvents(
     );
     for (const item of page.Items ?? []) {
       if (item.sk === "CONCERN") concern = stripKeys<Concern>(item);
-      else if (String(item.sk).startsWith(keys.eventPrefix)) events.push(stripKeys<ConcernEvent>(item));
+      else if (String(item.sk).startsWith(keys.eventPrefix))
+        events.push(stripKeys<ConcernEvent>(item));
     }
     startKey = page.LastEvaluatedKey;
   } while (startKey);

@@ -7,7 +7,16 @@ export interface StoreContext {
 }
 
 /** Fields that belong to the table, not the domain object stored in the item. */
-const KEY_FIELDS = new Set(["pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk", "expiresAt", "entity"]);
+const KEY_FIELDS = new Set([
+  "pk",
+  "sk",
+  "gsi1pk",
+  "gsi1sk",
+  "gsi2pk",
+  "gsi2sk",
+  "expiresAt",
+  "entity",
+]);
 
 export function stripKeys<T>(item: Record<string, unknown>): T {
   const out: Record<string, unknown> = {};

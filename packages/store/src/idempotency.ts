@@ -27,12 +27,14 @@ export async function getIdempotencyRecord(
   const result = await ctx.client.send(
     new GetCommand({ TableName: ctx.tableName, Key: keys.idempotency(key), ConsistentRead: true }),
   );
-  const item = result.Item as (IdempotencyRecord & { pk: string }) | undefined;
+  const item = result.Item as
+    | (Omit<IdempotencyRecord, "receipt"> & { receiptJson: string })
+    | undefined;
   if (!item || item.expiresAt * 1000 <= now.getTime()) return null;
   return {
     key: item.key,
     fingerprint: item.fingerprint,
-    receipt: item.receipt,
+    receipt: JSON.parse(item.receiptJson) as SubmissionReceipt,
     createdAt: item.createdAt,
     expiresAt: item.expiresAt,
   };

@@ -46,7 +46,14 @@ function fieldsOf(error: DomainError, locale: Locale): Record<string, string> | 
 export function errorResponse(c: Context, error: unknown): Response {
   const locale = localeFrom(c.req.header("accept-language"));
   if (!(error instanceof DomainError)) {
-    console.error(JSON.stringify({ level: "error", msg: "unhandled", error: String(error), stack: (error as Error)?.stack }));
+    console.error(
+      JSON.stringify({
+        level: "error",
+        msg: "unhandled",
+        error: String(error),
+        stack: (error as Error)?.stack,
+      }),
+    );
     return c.json({ error: { code: "internal", message: ERROR_MESSAGES.internal[locale] } }, 500);
   }
   const body: ErrorBody = {
@@ -54,6 +61,7 @@ export function errorResponse(c: Context, error: unknown): Response {
   };
   const fields = fieldsOf(error, locale);
   if (fields) body.error.fields = fields;
-  if (error.retryAfterSeconds !== undefined) c.header("Retry-After", String(error.retryAfterSeconds));
+  if (error.retryAfterSeconds !== undefined)
+    c.header("Retry-After", String(error.retryAfterSeconds));
   return c.json(body, STATUS[error.code]);
 }

@@ -59,7 +59,9 @@ const FIELD_PROBLEMS: Record<Exclude<FieldProblem["kind"], "invalid">, Words> = 
 };
 
 export function fieldProblemMessage(problem: FieldProblem, locale: Locale): string {
-  return problem.kind === "invalid" ? problem.message[locale] : FIELD_PROBLEMS[problem.kind][locale];
+  return problem.kind === "invalid"
+    ? problem.message[locale]
+    : FIELD_PROBLEMS[problem.kind][locale];
 }
 
 /** A zod issue in plain words. Lengths count characters, as residents do. */
@@ -68,7 +70,9 @@ export function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
   switch (issue.code) {
     case "invalid_type":
       if (issue.input === undefined) return zh ? "必填" : "Required";
-      return zh ? `类型不对，应为${typeName(issue.expected, true)}` : `Must be ${typeName(issue.expected, false)}`;
+      return zh
+        ? `类型不对，应为${typeName(issue.expected, true)}`
+        : `Must be ${typeName(issue.expected, false)}`;
     case "too_small":
       return zh ? `至少 ${issue.minimum} 个字符` : `At least ${issue.minimum} characters`;
     case "too_big":

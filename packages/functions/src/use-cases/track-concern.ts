@@ -8,6 +8,10 @@ export async function trackConcern(
   deps: Deps,
   request: { ledgerNo: string; accessCode: string | undefined; locale: Locale },
 ): Promise<ResidentView> {
-  const { concern, events } = await authenticateResident(deps, request.ledgerNo, request.accessCode);
+  const { concern, events } = await authenticateResident(
+    deps,
+    request.ledgerNo,
+    request.accessCode,
+  );
   return toResidentView(concern, events, await currentDirectory(deps), request.locale);
 }

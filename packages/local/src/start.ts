@@ -1,0 +1,143 @@
+/**
+ * The local portal: DynamoDB Local (data kept in .data/dynamodb) + the API + the public site.
+ * Run through `npm start` (packages/local/bin/start.mjs), which installs and builds first.
+ *
+ * Environment: API_PORT (3000), PUBLIC_PORT (4321), DYNAMODB_PORT (8000), DYNAMODB_ENDPOINT
+ * (use an existing DynamoDB instead of starting one), TABLE_NAME (lianxin-local),
+ * LIANXIN_SITE_SECRET (random per run when unset).
+ */
+import { randomBytes } from "node:crypto";
+import { join } from "node:path";
+import { prepareLocalDatabase, startLocalApi } from "@lianxin/functions/local";
+import { startDynamoDbLocal, useLocalAwsDefaults } from "./dynamodb-local.js";
+import { isFriendlyError } from "./errors.js";
+import { repoRoot } from "./paths.js";
+import { assertPortFree, portFromEnv } from "./ports.js";
+import { startPublicSite } from "./public-site.js";
+
+type Stop = () => Promise<void>;
+
+const stops: { name: string; stop: Stop }[] = [];
+let shuttingDown = false;
+let apiPortInUse = -1;
+let publicPortInUse = -1;
+
+function log(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+async function shutdown(code: number): Promise<never> {
+  if (!shuttingDown) {
+    shuttingDown = true;
+    const force = setTimeout(() => process.exit(code), 15_000);
+    force.unref();
+    // Stop in reverse order of start: site, API, then the database.
+    for (const { name, stop } of stops.reverse()) {
+      try {
+        await stop();
+      } catch (error) {
+        process.stderr.write(`could not stop ${name}: ${String(error)}\n`);
+      }
+    }
+  }
+  process.exit(code);
+}
+
+function crashed(name: string, code: number | null): void {
+  if (shuttingDown) return;
+  process.stderr.write(`✗ ${name} stopped unexpectedly (exit code ${code ?? "none"}); stopping\n`);
+  void shutdown(1);
+}
+
+async function main(): Promise<void> {
+  const apiPort = portFromEnv("API_PORT", 3000);
+  const publicPort = portFromEnv("PUBLIC_PORT", 4321);
+  apiPortInUse = apiPort;
+  publicPortInUse = publicPort;
+  const tableName = process.env.TABLE_NAME?.trim() || "lianxin-local";
+  const siteSecret =
+    process.env.LIANXIN_SITE_SECRET?.trim() || randomBytes(24).toString("base64url");
+  const externalEndpoint = process.env.DYNAMODB_ENDPOINT?.trim() || undefined;
+
+  if (apiPort !== 0) await assertPortFree(apiPort, "API_PORT");
+  if (publicPort !== 0) await assertPortFree(publicPort, "PUBLIC_PORT");
+
+  let endpoint: string;
+  if (externalEndpoint) {
+    endpoint = externalEndpoint;
+    log(`▸ using DynamoDB at ${endpoint} (DYNAMODB_ENDPOINT)`);
+  } else {
+    const dataDir = join(repoRoot, ".data", "dynamodb");
+    log("▸ starting DynamoDB Local…");
+    const started = Date.now();
+    const db = await startDynamoDbLocal({
+      port: portFromEnv("DYNAMODB_PORT", 8000),
+      dataDir,
+      onUnexpectedExit: (code) => crashed("DynamoDB Local", code),
+    });
+    stops.push({ name: "DynamoDB Local", stop: db.stop });
+    endpoint = db.endpoint;
+    log(
+      `  DynamoDB Local ready in ${((Date.now() - started) / 1000).toFixed(1)} s (data in .data/dynamodb)`,
+    );
+  }
+  if (shuttingDown) return;
+  useLocalAwsDefaults(endpoint);
+
+  const summary = await prepareLocalDatabase({ endpoint, tableName });
+
+  const api = await startLocalApi({ port: apiPort, endpoint, tableName, siteSecret });
+  stops.push({ name: "the API", stop: api.close });
+  if (shuttingDown) return;
+
+  log("▸ starting the public site…");
+  const site = await startPublicSite({
+    port: publicPort,
+    apiUrl: api.url,
+    siteSecret,
+    onUnexpectedExit: (code) => crashed("the public site", code),
+  });
+  stops.push({ name: "the public site", stop: site.stop });
+  if (shuttingDown) return;
+
+  const demo = summary.seeded
+    ? `seeded the demo directory: ${summary.villages} villages/communities, ${summary.categories} categories`
+    : `demo directory present: ${summary.villages} villages/communities, ${summary.categories} categories`;
+  log("");
+  log("  连心 Lianxin is running");
+  log(`  Portal    ${site.url}/`);
+  log(`  API       ${api.url}/api/health`);
+  log(`  DynamoDB  ${endpoint}  (table ${tableName}${summary.created ? ", created now" : ""})`);
+  log(`  Demo data ${demo} (labelled demo)`);
+  log("");
+  log("  Press Ctrl-C to stop.");
+}
+
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    if (!shuttingDown) log(`\n▸ stopping (${signal})…`);
+    void shutdown(0);
+  });
+}
+
+main().catch((error: unknown) => {
+  if (shuttingDown) return;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const port = (error as { port?: number } | null)?.port;
+  if (isFriendlyError(error)) {
+    process.stderr.write(`✗ ${error.message}\n`);
+  } else if (code === "EADDRINUSE" && port !== undefined) {
+    const envName =
+      port === apiPortInUse
+        ? "API_PORT"
+        : port === publicPortInUse
+          ? "PUBLIC_PORT"
+          : "DYNAMODB_PORT";
+    process.stderr.write(`✗ port ${port} is busy: stop what uses it or set ${envName}\n`);
+  } else {
+    process.stderr.write(
+      `✗ ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+  }
+  void shutdown(1);
+});

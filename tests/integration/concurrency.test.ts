@@ -1,0 +1,46 @@
+import { parseLedgerNo } from "@lianxin/core";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  createTestApi,
+  newIdempotencyKey,
+  smellyCreek,
+  submit,
+  type TestApi,
+} from "../support/api.js";
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await createTestApi({
+    limits: { submissionsPerHour: 10_000, wrongCodesPer15Minutes: 5, messagesPerHour: 20 },
+  });
+});
+
+describe("concurrent submissions", () => {
+  it("gives 50 parallel submissions 50 distinct, gap-free ledger numbers", async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => submit(api, { ...smellyCreek, title: `并发 ${i}` })),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array(50).fill(201));
+    const numbers = await Promise.all(responses.map(async (r) => (await r.json()).ledgerNo));
+    const sequences = numbers.map((n) => parseLedgerNo(n)?.sequence ?? 0).sort((a, b) => a - b);
+    expect(new Set(numbers).size).toBe(50);
+    expect(sequences).toEqual(Array.from({ length: 50 }, (_, i) => (sequences[0] ?? 0) + i));
+  });
+
+  it("creates exactly one concern from 20 parallel replays of one Idempotency-Key", async () => {
+    const key = newIdempotencyKey();
+    const before = (await (await submit(api, smellyCreek)).json()).ledgerNo;
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => submit(api, smellyCreek, { key })),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array(20).fill(201));
+    const receipts = await Promise.all(responses.map((r) => r.json()));
+    expect(new Set(receipts.map((r) => JSON.stringify(r))).size).toBe(1);
+    const after = (await (await submit(api, smellyCreek)).json()).ledgerNo;
+    // Exactly one number was used between the two probes.
+    expect(parseLedgerNo(after)?.sequence).toBe((parseLedgerNo(before)?.sequence ?? 0) + 2);
+    expect(parseLedgerNo(receipts[0].ledgerNo)?.sequence).toBe(
+      (parseLedgerNo(before)?.sequence ?? 0) + 1,
+    );
+  });
+});

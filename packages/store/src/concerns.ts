@@ -1,6 +1,5 @@
 import {
   GetCommand,
-  QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from "@aws-sdk/lib-dynamodb";
@@ -11,7 +10,7 @@ import {
   type SubmissionReceipt,
   TOWN_PREFIX,
 } from "@lianxin/core";
-import { type StoreContext, stripKeys } from "./context.js";
+import { queryPartition, type StoreContext, stripKeys } from "./context.js";
 import { IDEMPOTENCY_TTL_SECONDS } from "./idempotency.js";
 import { keys } from "./keys.js";
 
@@ -151,24 +150,12 @@ export async function getConcernWithEvents(
 ): Promise<{ concern: Concern; events: ConcernEvent[] } | null> {
   let concern: Concern | undefined;
   const events: ConcernEvent[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await ctx.client.send(
-      new QueryCommand({
-        TableName: ctx.tableName,
-        KeyConditionExpression: "pk = :pk",
-        ExpressionAttributeValues: { ":pk": keys.concernPartition(ledgerNo) },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      if (item.sk === "CONCERN") concern = stripKeys<Concern>(item);
-      else if (String(item.sk).startsWith(keys.eventPrefix))
-        events.push(stripKeys<ConcernEvent>(item));
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const items = await queryPartition(ctx, keys.concernPartition(ledgerNo), { consistent: true });
+  for (const item of items) {
+    if (item.sk === "CONCERN") concern = stripKeys<Concern>(item);
+    else if (String(item.sk).startsWith(keys.eventPrefix))
+      events.push(stripKeys<ConcernEvent>(item));
+  }
   return concern ? { concern, events } : null;
 }
 

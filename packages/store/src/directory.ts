@@ -1,7 +1,6 @@
 import { BatchWriteCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { Directory } from "@lianxin/core";
-import type { StoreContext } from "./context.js";
-import { stripKeys } from "./context.js";
+import { queryPartition, type StoreContext, stripKeys } from "./context.js";
 import { type DirectoryEntryKind, keys } from "./keys.js";
 
 /** AP-D1: the whole directory, one Query on the DIRECTORY partition (about a hundred items). */
@@ -20,22 +19,10 @@ export async function loadDirectory(ctx: StoreContext): Promise<Directory> {
     PARTNER: directory.partners,
     CATEGORY: directory.categories,
   };
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await ctx.client.send(
-      new QueryCommand({
-        TableName: ctx.tableName,
-        KeyConditionExpression: "pk = :pk",
-        ExpressionAttributeValues: { ":pk": keys.directoryPartition },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const kind = String(item.sk).split("#")[0] as DirectoryEntryKind;
-      lists[kind]?.push(stripKeys(item));
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  for (const item of await queryPartition(ctx, keys.directoryPartition)) {
+    const kind = String(item.sk).split("#")[0] as DirectoryEntryKind;
+    lists[kind]?.push(stripKeys(item));
+  }
   return directory;
 }
 

@@ -1,6 +1,7 @@
 import { type ConcernEvent, DomainError, ResidentMessage } from "@lianxin/core";
 import type { Deps } from "../deps.js";
 import { parseInput } from "./parse.js";
+import { enforceRateLimit } from "./rate-limit.js";
 import { authenticateResident } from "./resident-access.js";
 
 const CLOSED = new Set(["struck_off", "merged"]);
@@ -13,14 +14,12 @@ export async function addResidentMessage(
   const { text } = parseInput(ResidentMessage, request.body);
   let { concern } = await authenticateResident(deps, request.ledgerNo, request.accessCode);
   const now = deps.now();
-  const limit = await deps.store.consumeRateLimit(
+  await enforceRateLimit(
+    deps,
     { scope: "message", limit: deps.limits.messagesPerHour, windowSeconds: 3600 },
     concern.ledgerNo,
     now,
   );
-  if (!limit.allowed) {
-    throw new DomainError("rate_limited", { retryAfterSeconds: limit.retryAfterSeconds });
-  }
   for (let attempt = 0; attempt < 5; attempt++) {
     if (CLOSED.has(concern.status)) throw new DomainError("conflict", { detail: "closed" });
     const event: ConcernEvent = {

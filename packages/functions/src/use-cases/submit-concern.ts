@@ -12,6 +12,7 @@ import {
 import type { Deps } from "../deps.js";
 import { currentDirectory } from "./directory.js";
 import { parseInput } from "./parse.js";
+import { enforceRateLimit } from "./rate-limit.js";
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
 
@@ -38,14 +39,12 @@ export async function submitConcern(
   const earlier = await replay();
   if (earlier) return earlier;
 
-  const limit = await deps.store.consumeRateLimit(
+  await enforceRateLimit(
+    deps,
     { scope: "submit", limit: deps.limits.submissionsPerHour, windowSeconds: 3600 },
     request.clientAddress,
     now,
   );
-  if (!limit.allowed) {
-    throw new DomainError("rate_limited", { retryAfterSeconds: limit.retryAfterSeconds });
-  }
 
   const index = await currentDirectory(deps);
   const { village, category } = resolveSubmissionReferences(index, input);

@@ -1,0 +1,490 @@
+// The submission form. Rendered on the server as a plain <form method="post"> that works
+// without JavaScript; once hydrated it adds live validation (the same rules and messages
+// as the server), filters the villager groups to the chosen village, counts characters and
+// hides the contact fields for anonymous submissions. It still submits the normal POST.
+//
+// The inputs are uncontrolled (defaultValue) and the state is read back from the form, so
+// whatever a resident typed before hydration is kept.
+import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
+import { type Locale, type MessageKey, translator } from "../i18n/messages";
+import type { Category, Village, VillageKind } from "../lib/api-types";
+import {
+  CONCERN_FIELDS,
+  type ConcernField,
+  type ConcernFormValues,
+  fieldId,
+  hasProblems,
+  LIMITS,
+  type Problem,
+  readConcernForm,
+  textLength,
+  validateConcern,
+} from "../lib/concern-form";
+import { formatCategoryLimits } from "../lib/format";
+
+export interface SubmitFormProps {
+  locale: Locale;
+  villages: Village[];
+  categories: Category[];
+  values: ConcernFormValues;
+  /** Messages from the server (its own checks or the API's `error.fields`), by field. */
+  serverErrors: Partial<Record<ConcernField, string>>;
+  /** A message for the whole form (rate limit, service trouble), shown above it. */
+  formMessage: string | null;
+  idempotencyKey: string;
+}
+
+const KINDS: VillageKind[] = ["village", "community", "park"];
+const ERROR_ORDER: ConcernField[] = [...CONCERN_FIELDS];
+
+export default function SubmitForm(props: SubmitFormProps) {
+  const { locale, villages, categories, idempotencyKey } = props;
+  const tr = useMemo(() => translator(locale), [locale]);
+  const formRef = useRef<HTMLFormElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const groupRef = useRef<HTMLSelectElement>(null);
+  /** The group last chosen, to keep it when the group list is rebuilt. */
+  const lastGroup = useRef(props.values.groupId);
+
+  const [enhanced, setEnhanced] = useState(false);
+  const [values, setValues] = useState<ConcernFormValues>(props.values);
+  const [touched, setTouched] = useState<Partial<Record<ConcernField, true>>>({});
+  const [edited, setEdited] = useState<Partial<Record<ConcernField, true>>>({});
+  const [attempts, setAttempts] = useState(0);
+  const [submitting, setSubmitting] = useState(false);
+
+  const directory = useMemo(() => ({ villages, categories }), [villages, categories]);
+
+  function readBack() {
+    const form = formRef.current;
+    if (!form) return;
+    const now = readConcernForm(new FormData(form));
+    lastGroup.current = now.groupId;
+    setValues(now);
+  }
+
+  // Hydrated: take over whatever is in the form now, and switch the enhancements on.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, on hydration
+  useEffect(() => {
+    readBack();
+    setEnhanced(true);
+    // The browser restores a page from the back-forward cache with the button still busy.
+    const onShow = () => setSubmitting(false);
+    window.addEventListener("pageshow", onShow);
+    return () => window.removeEventListener("pageshow", onShow);
+  }, []);
+
+  // When the village changes, the group list changes; read the group back from the form.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-read only when the village or mode changes
+  useEffect(() => {
+    if (!enhanced) return;
+    const select = groupRef.current;
+    const keep = lastGroup.current;
+    if (select && keep && [...select.options].some((o) => o.value === keep)) select.value = keep;
+    readBack();
+  }, [values.villageId, enhanced]);
+
+  // After a failed submit, move focus to the summary of problems.
+  useEffect(() => {
+    if (attempts > 0) summaryRef.current?.focus();
+  }, [attempts]);
+
+  const clientProblems = useMemo(() => validateConcern(values, directory), [values, directory]);
+
+  /** The message shown for a field now: the live check once touched, else the server's. */
+  function errorFor(field: ConcernField): string | undefined {
+    if (enhanced && (attempts > 0 || touched[field] || edited[field])) {
+      const p: Problem | undefined = clientProblems[field];
+      if (p && (attempts > 0 || touched[field])) return tr(p.key, p.vars);
+      if (edited[field]) return undefined;
+    }
+    return props.serverErrors[field];
+  }
+
+  const errors: Partial<Record<ConcernField, string>> = {};
+  for (const f of ERROR_ORDER) {
+    const e = errorFor(f);
+    if (e) errors[f] = e;
+  }
+  const showSummary = hasProblems(errors) && (attempts > 0 || !hasEdits(edited));
+
+  function onChange(e: FormEvent<HTMLFormElement>) {
+    const name = (e.target as HTMLInputElement).name as ConcernField;
+    readBack();
+    if ((CONCERN_FIELDS as readonly string[]).includes(name))
+      setEdited((x) => ({ ...x, [name]: true }));
+  }
+
+  function onBlur(e: FormEvent<HTMLFormElement>) {
+    const name = (e.target as HTMLInputElement).name as ConcernField;
+    if ((CONCERN_FIELDS as readonly string[]).includes(name) && edited[name])
+      setTouched((x) => ({ ...x, [name]: true }));
+  }
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    const form = formRef.current;
+    if (!form) return;
+    const now = readConcernForm(new FormData(form));
+    setValues(now);
+    if (submitting) {
+      e.preventDefault();
+      return;
+    }
+    if (hasProblems(validateConcern(now, directory))) {
+      e.preventDefault();
+      setAttempts((n) => n + 1);
+      return;
+    }
+    setSubmitting(true);
+  }
+
+  const describedBy = (field: ConcernField, ...extra: string[]) =>
+    [...extra, errors[field] ? `${fieldId(field)}-error` : ""].filter(Boolean).join(" ") ||
+    undefined;
+
+  const errorText = (field: ConcernField) =>
+    errors[field] ? (
+      <span className="field-error" id={`${fieldId(field)}-error`}>
+        {errors[field]}
+      </span>
+    ) : null;
+
+  const fieldClass = (field: ConcernField) => (errors[field] ? "field has-error" : "field");
+  const requiredTag = (
+    <span className="tag required" aria-hidden="true">
+      {tr("common.required")}
+    </span>
+  );
+  const optionalTag = (
+    <span className="tag" aria-hidden="true">
+      {tr("common.optional")}
+    </span>
+  );
+
+  const chosenVillage = villages.find((v) => v.id === values.villageId);
+  const filterGroups = enhanced && chosenVillage !== undefined;
+  const chosenCategory = categories.find((c) => c.code === values.categoryCode);
+  const descLength = textLength(values.description);
+  const kindsPresent = KINDS.filter((k) => villages.some((v) => v.kind === k));
+
+  return (
+    <form
+      ref={formRef}
+      method="post"
+      action="/submit"
+      noValidate={enhanced}
+      onChange={onChange}
+      onBlur={onBlur}
+      onSubmit={onSubmit}
+      aria-busy={submitting || undefined}
+    >
+      {props.formMessage && (
+        <div className="notice error" role="alert">
+          <p>{props.formMessage}</p>
+        </div>
+      )}
+      {showSummary && (
+        <div
+          className="error-summary"
+          role="alert"
+          tabIndex={-1}
+          ref={summaryRef}
+          // The summary of the server's objections takes focus on load (also without JS).
+          // biome-ignore lint/a11y/noAutofocus: deliberate, so screen readers hear the problems first
+          autoFocus={attempts === 0}
+        >
+          <h2>{tr("common.errorSummary")}</h2>
+          <ul>
+            {ERROR_ORDER.filter((f) => errors[f]).map((f) => (
+              <li key={f}>
+                <a href={`#${fieldId(f)}`}>{errors[f]}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <p className="hint">{tr("form.intro")}</p>
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+
+      <div className={fieldClass("villageId")}>
+        <label htmlFor={fieldId("villageId")}>
+          {tr("form.village")}
+          {requiredTag}
+        </label>
+        {errorText("villageId")}
+        <select
+          id={fieldId("villageId")}
+          name="villageId"
+          required
+          defaultValue={props.values.villageId}
+          aria-invalid={errors.villageId ? true : undefined}
+          aria-describedby={describedBy("villageId")}
+        >
+          <option value="">{tr("common.choose")}</option>
+          {kindsPresent.map((kind) => (
+            <optgroup key={kind} label={tr(`kind.${kind}` as MessageKey)}>
+              {villages
+                .filter((v) => v.kind === kind)
+                .map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {v.name}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </select>
+      </div>
+
+      <div className={fieldClass("groupId")}>
+        <label htmlFor={fieldId("groupId")}>
+          {tr("form.group")}
+          {optionalTag}
+        </label>
+        <span className="hint" id={`${fieldId("groupId")}-hint`}>
+          {tr("form.groupHint")}
+        </span>
+        {errorText("groupId")}
+        <select
+          id={fieldId("groupId")}
+          name="groupId"
+          ref={groupRef}
+          defaultValue={props.values.groupId}
+          aria-invalid={errors.groupId ? true : undefined}
+          aria-describedby={describedBy("groupId", `${fieldId("groupId")}-hint`)}
+        >
+          <option value="">{tr("form.groupNone")}</option>
+          {filterGroups
+            ? chosenVillage.groups.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))
+            : villages
+                .filter((v) => v.groups.length > 0)
+                .map((v) => (
+                  <optgroup key={v.id} label={v.name}>
+                    {v.groups.map((g) => (
+                      <option key={g.id} value={g.id}>
+                        {g.name}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+        </select>
+      </div>
+
+      <div className={fieldClass("categoryCode")}>
+        <label htmlFor={fieldId("categoryCode")}>
+          {tr("form.category")}
+          {requiredTag}
+        </label>
+        {errorText("categoryCode")}
+        <select
+          id={fieldId("categoryCode")}
+          name="categoryCode"
+          required
+          defaultValue={props.values.categoryCode}
+          aria-invalid={errors.categoryCode ? true : undefined}
+          aria-describedby={describedBy(
+            "categoryCode",
+            enhanced && chosenCategory ? `${fieldId("categoryCode")}-limits` : "",
+          )}
+        >
+          <option value="">{tr("common.choose")}</option>
+          {categories.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+        {enhanced && chosenCategory && (
+          <p className="category-limit" id={`${fieldId("categoryCode")}-limits`}>
+            {chosenCategory.description && (
+              <>
+                {chosenCategory.description}
+                <br />
+              </>
+            )}
+            {formatCategoryLimits(chosenCategory, locale)}
+          </p>
+        )}
+        <details>
+          <summary>{tr("form.categoryLimits")}</summary>
+          <dl>
+            {categories.map((c) => (
+              <div key={c.code}>
+                <dt>{c.name}</dt>
+                <dd>
+                  {c.description && (
+                    <>
+                      {c.description}
+                      <br />
+                    </>
+                  )}
+                  {formatCategoryLimits(c, locale)}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      </div>
+
+      <div className={fieldClass("title")}>
+        <label htmlFor={fieldId("title")}>
+          {tr("form.title")}
+          {optionalTag}
+        </label>
+        <span className="hint" id={`${fieldId("title")}-hint`}>
+          {tr("form.titleHint", { max: LIMITS.title })}
+        </span>
+        {errorText("title")}
+        <input
+          type="text"
+          id={fieldId("title")}
+          name="title"
+          maxLength={LIMITS.title}
+          defaultValue={props.values.title}
+          aria-invalid={errors.title ? true : undefined}
+          aria-describedby={describedBy("title", `${fieldId("title")}-hint`)}
+        />
+      </div>
+
+      <div className={fieldClass("description")}>
+        <label htmlFor={fieldId("description")}>
+          {tr("form.description")}
+          {requiredTag}
+        </label>
+        <span className="hint" id={`${fieldId("description")}-hint`}>
+          {tr("form.descriptionHint", { min: LIMITS.descriptionMin, max: LIMITS.descriptionMax })}
+        </span>
+        {errorText("description")}
+        <textarea
+          id={fieldId("description")}
+          name="description"
+          required
+          rows={7}
+          minLength={LIMITS.descriptionMin}
+          maxLength={LIMITS.descriptionMax}
+          defaultValue={props.values.description}
+          aria-invalid={errors.description ? true : undefined}
+          aria-describedby={describedBy(
+            "description",
+            `${fieldId("description")}-hint`,
+            enhanced ? `${fieldId("description")}-counter` : "",
+          )}
+        />
+        {enhanced && (
+          <span
+            className={
+              descLength > LIMITS.descriptionMax ||
+              (descLength > 0 && descLength < LIMITS.descriptionMin)
+                ? "counter over"
+                : "counter"
+            }
+            id={`${fieldId("description")}-counter`}
+          >
+            {tr("form.counter", { n: descLength, max: LIMITS.descriptionMax })}
+          </span>
+        )}
+      </div>
+
+      <div className={fieldClass("address")}>
+        <label htmlFor={fieldId("address")}>
+          {tr("form.address")}
+          {optionalTag}
+        </label>
+        <span className="hint" id={`${fieldId("address")}-hint`}>
+          {tr("form.addressHint", { max: LIMITS.address })}
+        </span>
+        {errorText("address")}
+        <input
+          type="text"
+          id={fieldId("address")}
+          name="address"
+          maxLength={LIMITS.address}
+          autoComplete="street-address"
+          defaultValue={props.values.address}
+          aria-invalid={errors.address ? true : undefined}
+          aria-describedby={describedBy("address", `${fieldId("address")}-hint`)}
+        />
+      </div>
+
+      <fieldset>
+        <legend>{tr("form.contactLegend")}</legend>
+        <div className="field">
+          <div className="checkbox">
+            <input
+              type="checkbox"
+              id={fieldId("anonymous")}
+              name="anonymous"
+              value="on"
+              defaultChecked={props.values.anonymous}
+              aria-describedby={`${fieldId("anonymous")}-hint`}
+            />
+            <label htmlFor={fieldId("anonymous")}>{tr("form.anonymous")}</label>
+          </div>
+          <span className="hint" id={`${fieldId("anonymous")}-hint`}>
+            {tr("form.anonymousHint")}
+          </span>
+        </div>
+
+        {/* Hidden and disabled (so not submitted) when anonymous; what was typed is kept. */}
+        <div hidden={enhanced && values.anonymous}>
+          <div className={fieldClass("contactName")}>
+            <label htmlFor={fieldId("contactName")}>
+              {tr("form.contactName")}
+              {optionalTag}
+            </label>
+            <span className="hint" id={`${fieldId("contactName")}-hint`}>
+              {tr("form.contactNameHint", { max: LIMITS.contactName })}
+            </span>
+            {errorText("contactName")}
+            <input
+              type="text"
+              id={fieldId("contactName")}
+              name="contactName"
+              maxLength={LIMITS.contactName}
+              autoComplete="name"
+              disabled={enhanced && values.anonymous}
+              defaultValue={props.values.contactName}
+              aria-invalid={errors.contactName ? true : undefined}
+              aria-describedby={describedBy("contactName", `${fieldId("contactName")}-hint`)}
+            />
+          </div>
+          <div className={fieldClass("contactPhone")}>
+            <label htmlFor={fieldId("contactPhone")}>
+              {tr("form.contactPhone")}
+              {optionalTag}
+            </label>
+            <span className="hint" id={`${fieldId("contactPhone")}-hint`}>
+              {tr("form.contactPhoneHint")}
+            </span>
+            {errorText("contactPhone")}
+            <input
+              type="tel"
+              id={fieldId("contactPhone")}
+              name="contactPhone"
+              inputMode="tel"
+              autoComplete="tel"
+              maxLength={40}
+              disabled={enhanced && values.anonymous}
+              defaultValue={props.values.contactPhone}
+              aria-invalid={errors.contactPhone ? true : undefined}
+              aria-describedby={describedBy("contactPhone", `${fieldId("contactPhone")}-hint`)}
+            />
+          </div>
+        </div>
+        <p className="hint">{tr("form.privacy")}</p>
+      </fieldset>
+
+      <button type="submit" className="big button" disabled={submitting}>
+        {tr("form.submit")}
+      </button>
+    </form>
+  );
+}
+
+function hasEdits(edited: Partial<Record<string, true>>): boolean {
+  return Object.keys(edited).length > 0;
+}

@@ -1,0 +1,201 @@
+import { describe, expect, it } from "vitest";
+import type { Directory } from "./api-types";
+import {
+  EMPTY_CONCERN,
+  isIdempotencyKey,
+  isPlausiblePhone,
+  readConcernForm,
+  toSubmission,
+  validateConcern,
+  validateMessageText,
+} from "./concern-form";
+
+const directory: Directory = {
+  villages: [
+    {
+      id: "meijing",
+      name: "梅泾村",
+      kind: "village",
+      groups: [{ id: "meijing-03", name: "第三村民小组" }],
+      contactLeader: { name: "王某", title: "镇党委副书记" },
+    },
+    {
+      id: "yaxi",
+      name: "雅西社区",
+      kind: "community",
+      groups: [],
+      contactLeader: { name: "李某", title: "副镇长" },
+    },
+  ],
+  categories: [
+    {
+      code: "environment",
+      name: "环境卫生",
+      description: "",
+      limits: {
+        signFor: { amount: 1, unit: "working_days" },
+        respond: { amount: 1, unit: "working_days" },
+        answer: { amount: 7, unit: "days" },
+      },
+    },
+  ],
+};
+
+const good = {
+  ...EMPTY_CONCERN,
+  villageId: "meijing",
+  groupId: "meijing-03",
+  categoryCode: "environment",
+  description: "倪巷浜河水发黑发臭，夏天尤其严重。",
+};
+
+function form(entries: Record<string, string>): FormData {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(entries)) f.set(k, v);
+  return f;
+}
+
+describe("readConcernForm", () => {
+  it("reads posted fields and the checkbox", () => {
+    const v = readConcernForm(
+      form({ villageId: " meijing ", description: " text ", anonymous: "on" }),
+    );
+    expect(v).toEqual({
+      ...EMPTY_CONCERN,
+      villageId: "meijing",
+      description: " text ",
+      anonymous: true,
+    });
+    expect(readConcernForm(form({})).anonymous).toBe(false);
+  });
+});
+
+describe("validateConcern", () => {
+  it("accepts a good submission", () => {
+    expect(validateConcern(good, directory)).toEqual({});
+  });
+  it("requires village, category and description", () => {
+    expect(validateConcern(EMPTY_CONCERN, directory)).toEqual({
+      villageId: { key: "val.villageRequired" },
+      categoryCode: { key: "val.categoryRequired" },
+      description: { key: "val.descriptionRequired" },
+    });
+  });
+  it("checks ids against the directory when it has one", () => {
+    expect(
+      validateConcern({ ...good, villageId: "nowhere", groupId: "" }, directory).villageId?.key,
+    ).toBe("val.villageUnknown");
+    expect(validateConcern({ ...good, groupId: "other-01" }, directory).groupId?.key).toBe(
+      "val.groupMismatch",
+    );
+    expect(validateConcern({ ...good, categoryCode: "x" }, directory).categoryCode?.key).toBe(
+      "val.categoryUnknown",
+    );
+    expect(
+      validateConcern({ ...good, villageId: "nowhere", groupId: "", categoryCode: "x" }, null),
+    ).toEqual({});
+  });
+  it("counts description length after trimming", () => {
+    expect(
+      validateConcern({ ...good, description: "   短短短短短短短短短   " }).description,
+    ).toEqual({
+      key: "val.descriptionTooShort",
+      vars: { min: 10, n: 9 },
+    });
+    expect(validateConcern({ ...good, description: "字".repeat(10) }).description).toBeUndefined();
+    expect(
+      validateConcern({ ...good, description: "字".repeat(4000) }).description,
+    ).toBeUndefined();
+    expect(validateConcern({ ...good, description: "字".repeat(4001) }).description?.key).toBe(
+      "val.descriptionTooLong",
+    );
+  });
+  it("limits the optional fields", () => {
+    const p = validateConcern({
+      ...good,
+      title: "题".repeat(101),
+      address: "址".repeat(201),
+      contactName: "名".repeat(51),
+      contactPhone: "12345",
+    });
+    expect(Object.keys(p).sort()).toEqual(["address", "contactName", "contactPhone", "title"]);
+  });
+  it("ignores contact details when anonymous", () => {
+    expect(
+      validateConcern({
+        ...good,
+        anonymous: true,
+        contactName: "名".repeat(51),
+        contactPhone: "x",
+      }),
+    ).toEqual({});
+  });
+});
+
+describe("isPlausiblePhone", () => {
+  it.each([
+    "13812345678",
+    "138 1234 5678",
+    "138-1234-5678",
+    "+86 138 1234 5678",
+    "0510-83312345",
+    "(0510) 8331 2345",
+    "010-12345678",
+    "0510-83312345转123",
+    "83312345",
+    "１３８１２３４５６７８",
+  ])("accepts %s", (p) => expect(isPlausiblePhone(p)).toBe(true));
+  it.each([
+    "12345",
+    "12812345678",
+    "1381234567",
+    "abc",
+    "0510-83312345转",
+    "13812345678x12x3",
+    "电话13812345678",
+  ])("rejects %s", (p) => expect(isPlausiblePhone(p)).toBe(false));
+});
+
+describe("toSubmission", () => {
+  it("trims and leaves out empty optional fields", () => {
+    expect(
+      toSubmission({ ...good, groupId: "", title: "  ", description: "  倪巷浜河水发黑发臭。 " }),
+    ).toEqual({
+      villageId: "meijing",
+      categoryCode: "environment",
+      description: "倪巷浜河水发黑发臭。",
+      anonymous: false,
+    });
+  });
+  it("keeps contact details, unless anonymous", () => {
+    const v = {
+      ...good,
+      contactName: " 张三 ",
+      contactPhone: "13812345678",
+      address: "倪巷 12 号",
+    };
+    expect(toSubmission(v)).toMatchObject({
+      contactName: "张三",
+      contactPhone: "13812345678",
+      address: "倪巷 12 号",
+      groupId: "meijing-03",
+    });
+    const anon = toSubmission({ ...v, anonymous: true });
+    expect(anon.anonymous).toBe(true);
+    expect(anon).not.toHaveProperty("contactName");
+    expect(anon).not.toHaveProperty("contactPhone");
+  });
+});
+
+describe("small checks", () => {
+  it("validates idempotency keys like the API", () => {
+    expect(isIdempotencyKey(crypto.randomUUID())).toBe(true);
+    expect(isIdempotencyKey("short")).toBe(false);
+    expect(isIdempotencyKey("has space in it")).toBe(false);
+  });
+  it("validates message text", () => {
+    expect(validateMessageText("  ")?.key).toBe("val.textRequired");
+    expect(validateMessageText("好")).toBeUndefined();
+    expect(validateMessageText("字".repeat(2001))?.key).toBe("val.textTooLong");
+  });
+});

@@ -1,0 +1,69 @@
+// The resident's view of where a concern stands: the steps of the step indicator.
+import type { MessageKey } from "../i18n/messages";
+import type { ConcernStatus, TimelineEntry } from "./api-types";
+
+const MAIN: readonly ConcernStatus[] = [
+  "triage",
+  "assigned",
+  "accepted",
+  "in_progress",
+  "answered",
+  "struck_off",
+];
+
+export type StepState = "done" | "current" | "todo";
+export interface Step {
+  status: ConcernStatus;
+  state: StepState;
+}
+
+const KNOWN = new Set<string>([...MAIN, "deferred", "merged"]);
+
+export function isKnownStatus(s: string): s is ConcernStatus {
+  return KNOWN.has(s);
+}
+
+export function statusKey(status: string): MessageKey {
+  return isKnownStatus(status) ? (`status.${status}` as MessageKey) : "status.unknown";
+}
+
+/**
+ * 已登记 → 已分派 → 已签收 → 办理中 → 已答复 → 已销号, with 限期办理 between 办理中 and 已答复
+ * when the concern is deferred. A merged concern has no steps (the page says it was merged).
+ */
+export function steps(status: string): Step[] {
+  if (status === "merged" || !isKnownStatus(status)) return [];
+  const path: ConcernStatus[] =
+    status === "deferred"
+      ? ["triage", "assigned", "accepted", "in_progress", "deferred", "answered", "struck_off"]
+      : [...MAIN];
+  const at = path.indexOf(status);
+  return path.map((s, i) => ({
+    status: s,
+    state: i < at ? "done" : i === at ? "current" : "todo",
+  }));
+}
+
+export function timelineKey(type: string): MessageKey {
+  switch (type) {
+    case "submitted":
+    case "routed":
+    case "triaged":
+    case "message":
+      return `timeline.${type}`;
+    default:
+      return "timeline.other";
+  }
+}
+
+/** Newest first, by time; entries with bad dates keep their order at the end. */
+export function sortTimeline(entries: readonly TimelineEntry[]): TimelineEntry[] {
+  const time = (e: TimelineEntry) => {
+    const n = Date.parse(e.at);
+    return Number.isNaN(n) ? Number.NEGATIVE_INFINITY : n;
+  };
+  return entries
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => time(b.e) - time(a.e) || b.i - a.i)
+    .map(({ e }) => e);
+}

@@ -1,6 +1,6 @@
 // Shared bootstrap for `npm start` and `npm test`. Plain Node ESM with builtins only: it runs
 // before anything is installed. It checks Node and Java, finds (or installs) pnpm, and runs
-// `pnpm install` when node_modules is missing or older than the lockfile / package manifests.
+// `pnpm install` when node_modules is missing or older than the lockfile.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -95,8 +95,16 @@ export function findPnpm() {
     stdio: "inherit",
     shell: isWindows,
   });
-  if (global.status === 0 && probe("pnpm", ["--version"]) !== null) return ["pnpm"];
-  warn("global install not permitted or pnpm not on PATH: using npx pnpm instead");
+  if (global.status === 0) {
+    if (probe("pnpm", ["--version"]) !== null) return ["pnpm"];
+    // Installed, but npm's global bin directory is not on PATH: use it by its full path.
+    const prefix = probe("npm", ["prefix", "-g"])?.trim();
+    if (prefix) {
+      const bin = isWindows ? join(prefix, "pnpm.cmd") : join(prefix, "bin", "pnpm");
+      if (existsSync(bin) && probe(bin, ["--version"]) !== null) return [bin];
+    }
+  }
+  warn("global install not permitted: using npx -y pnpm instead");
   const viaNpx = ["npx", "-y", `pnpm@${PNPM_VERSION}`];
   if (probe(viaNpx[0], [...viaNpx.slice(1), "--version"]) !== null) return viaNpx;
   fail(`could not get pnpm: install it with \`npm i -g pnpm@${PNPM_VERSION}\` and retry`);
@@ -110,24 +118,14 @@ function mtime(path) {
   }
 }
 
-/** The lockfile, the workspace file and every workspace package.json. */
-function manifestFiles() {
-  const files = ["pnpm-lock.yaml", "pnpm-workspace.yaml", "package.json", "tests/package.json"];
-  for (const group of ["packages", "sites"]) {
-    let names = [];
-    try {
-      names = readdirSync(join(repoRoot, group));
-    } catch {}
-    for (const name of names) files.push(join(group, name, "package.json"));
-  }
-  return files.map((file) => join(repoRoot, file)).filter((file) => existsSync(file));
-}
-
+/**
+ * True when node_modules is missing or older than the lockfile (a pull that changed dependencies
+ * changes the lockfile; editing a package.json is followed by `pnpm install`, which updates it).
+ */
 export function needsInstall() {
   const marker = join(repoRoot, "node_modules", ".modules.yaml");
   if (!existsSync(marker)) return true;
-  const installedAt = mtime(marker);
-  return manifestFiles().some((file) => mtime(file) > installedAt);
+  return mtime(join(repoRoot, "pnpm-lock.yaml")) > mtime(marker);
 }
 
 /** Everything `npm start` and `npm test` need before they can run TypeScript. */

@@ -15,6 +15,9 @@ import { repoRoot } from "./paths.js";
 import { assertPortFree, portFromEnv } from "./ports.js";
 import { startPublicSite } from "./public-site.js";
 
+// The lockfile pins the AWS SDK; its "Node 22 needed after January 2027" warning is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
 type Stop = () => Promise<void>;
 
 const stops: { name: string; stop: Stop }[] = [];
@@ -100,15 +103,16 @@ async function main(): Promise<void> {
   stops.push({ name: "the public site", stop: site.stop });
   if (shuttingDown) return;
 
+  const counts = `${summary.villages} areas (villages, communities, the park), ${summary.categories} categories`;
   const demo = summary.seeded
-    ? `seeded the demo directory: ${summary.villages} villages/communities, ${summary.categories} categories`
-    : `demo directory present: ${summary.villages} villages/communities, ${summary.categories} categories`;
+    ? `seeded the demo directory: ${counts}`
+    : `kept the existing directory: ${counts}`;
   log("");
   log("  连心 Lianxin is running");
   log(`  Portal    ${site.url}/`);
   log(`  API       ${api.url}/api/health`);
   log(`  DynamoDB  ${endpoint}  (table ${tableName}${summary.created ? ", created now" : ""})`);
-  log(`  Demo data ${demo} (labelled demo)`);
+  log(`  Demo data ${demo}; demo data is labelled demo`);
   log("");
   log("  Press Ctrl-C to stop.");
 }

@@ -13,6 +13,12 @@ export type DomainErrorCode =
   | "unsupported_media_type"
   | "rate_limited"
   | "conflict"
+  | "invalid_transition"
+  | "unauthorized"
+  | "invalid_credentials"
+  | "forbidden"
+  | "password_change_required"
+  | "account_locked"
   | "unavailable";
 
 /** A field's problem, as a code the HTTP layer turns into words (or zod's own message). */
@@ -26,12 +32,15 @@ export class DomainError extends Error {
   readonly code: DomainErrorCode;
   readonly fields: Record<string, FieldProblem> | undefined;
   readonly retryAfterSeconds: number | undefined;
+  /** Extra facts for the caller, e.g. `{ currentState, currentVersion }` on a conflict. */
+  readonly details: Record<string, unknown> | undefined;
 
   constructor(
     code: DomainErrorCode,
     options: {
       fields?: Record<string, FieldProblem>;
       retryAfterSeconds?: number;
+      details?: Record<string, unknown>;
       detail?: string;
     } = {},
   ) {
@@ -40,6 +49,7 @@ export class DomainError extends Error {
     this.code = code;
     this.fields = options.fields;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.details = options.details;
   }
 }
 

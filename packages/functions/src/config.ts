@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+
 /** Everything the API reads from its environment, read once, here. */
 export interface ApiConfig {
   tableName: string;
@@ -7,6 +9,8 @@ export interface ApiConfig {
   /** Shared with the sites, so that their forwarded client address can be trusted. */
   siteSecret: string | undefined;
   submissionsPerHour: number;
+  /** Signs staff session tokens. Required on AWS (an SST secret); random per process locally. */
+  sessionSigningKey: string;
 }
 
 export function readConfig(env: Record<string, string | undefined> = process.env): ApiConfig {
@@ -18,10 +22,20 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     region: env.AWS_REGION || undefined,
     siteSecret: env.LIANXIN_SITE_SECRET || undefined,
     submissionsPerHour: positiveInt(env.SUBMISSIONS_PER_HOUR, 10),
+    sessionSigningKey: sessionKey(env),
   };
 }
 
 function positiveInt(value: string | undefined, fallback: number): number {
   const n = Number(value);
   return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+function sessionKey(env: Record<string, string | undefined>): string {
+  const key = env.SESSION_SIGNING_KEY;
+  if (key && key.length >= 32) return key;
+  if (key) throw new Error("SESSION_SIGNING_KEY must be at least 32 characters");
+  // Locally (DynamoDB Local) a key per process is fine: sessions end with the process.
+  if (env.DYNAMODB_ENDPOINT) return randomBytes(32).toString("base64url");
+  throw new Error("SESSION_SIGNING_KEY is not set");
 }

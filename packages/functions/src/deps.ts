@@ -17,6 +17,9 @@ export interface Deps {
     messagesPerHour: number;
   };
   siteSecret: string | undefined;
+  sessionSigningKey: string;
+  /** How long a staff session lasts. */
+  sessionHours: number;
   /** How long a process may reuse the directory it loaded. */
   directoryCacheMs: number;
 }
@@ -35,6 +38,8 @@ export function createDeps(config: ApiConfig, overrides: Partial<Deps> = {}): De
       messagesPerHour: 20,
     },
     siteSecret: config.siteSecret,
+    sessionSigningKey: config.sessionSigningKey,
+    sessionHours: 8,
     directoryCacheMs: 30_000,
     ...overrides,
   };

@@ -1,13 +1,24 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { buildDemoDirectory } from "@lianxin/core";
+import { buildDemoDirectory, buildDemoStaff } from "@lianxin/core";
 import { createDynamoClient, createStore, ensureTable } from "@lianxin/store";
 import { createApp } from "./app.js";
 import { readConfig } from "./config.js";
 import { createDeps, type Deps } from "./deps.js";
+import { ensureStaffAccount } from "./use-cases/staff/accounts.js";
 
-/** Creates the table if missing and seeds the demo directory if the table has none. */
-export async function prepareLocalDatabase(options: { endpoint: string; tableName: string }) {
+/** The demo accounts' password: from DEMO_PASSWORD, never used on a deployed stage. */
+export const DEMO_PASSWORD_DEFAULT = "demo-only-change-me";
+
+/**
+ * Creates the table if missing, seeds the demo directory if the table has none, and
+ * creates the demo staff accounts (one per role) that do not exist yet.
+ */
+export async function prepareLocalDatabase(options: {
+  endpoint: string;
+  tableName: string;
+  demoPassword?: string;
+}) {
   const client = createDynamoClient({ endpoint: options.endpoint });
   const created = await ensureTable(client, options.tableName);
   const store = createStore(client, options.tableName);
@@ -17,11 +28,18 @@ export async function prepareLocalDatabase(options: { endpoint: string; tableNam
     await store.putDirectory(directory);
     seeded = true;
   }
+  const password = options.demoPassword ?? process.env.DEMO_PASSWORD ?? DEMO_PASSWORD_DEFAULT;
+  const accounts = buildDemoStaff(directory);
+  for (const user of accounts) {
+    await ensureStaffAccount(store, user, password, { mustChangePassword: false, now: new Date() });
+  }
   return {
     created,
     seeded,
     villages: directory.villages.length,
     categories: directory.categories.length,
+    demoAccounts: accounts.map((a) => ({ username: a.username, role: a.role, name: a.name })),
+    demoPassword: password,
   };
 }
 

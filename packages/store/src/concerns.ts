@@ -7,6 +7,7 @@ import {
   type Concern,
   type ConcernEvent,
   formatLedgerNo,
+  queuePosition,
   type SubmissionReceipt,
   TOWN_PREFIX,
 } from "@lianxin/core";
@@ -14,19 +15,26 @@ import { queryPartition, type StoreContext, stripKeys } from "./context.js";
 import { IDEMPOTENCY_TTL_SECONDS } from "./idempotency.js";
 import { keys } from "./keys.js";
 
-type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+export type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 
-function concernItem(concern: Concern) {
+/** The concern item with its three queue positions (department, village, town). */
+export function concernItem(concern: Concern) {
+  const { lane, sortAt } = queuePosition(concern);
+  const sort = keys.queueSort(lane, sortAt, concern.ledgerNo);
   return {
     ...keys.concern(concern.ledgerNo),
-    ...keys.concernByDepartment(concern.routing.department.id, concern.createdAt, concern.ledgerNo),
-    ...keys.concernByVillage(concern.villageId, concern.createdAt, concern.ledgerNo),
+    gsi1pk: keys.departmentQueue(concern.routing.department.id),
+    gsi1sk: sort,
+    gsi2pk: keys.villageQueue(concern.villageId),
+    gsi2sk: sort,
+    gsi3pk: keys.townQueue,
+    gsi3sk: sort,
     entity: "concern",
     ...concern,
   };
 }
 
-function eventPut(ctx: StoreContext, event: ConcernEvent): TransactItem {
+export function eventPut(ctx: StoreContext, event: ConcernEvent): TransactItem {
   return {
     Put: {
       TableName: ctx.tableName,
@@ -48,7 +56,7 @@ export type RegisterOutcome =
   | { kind: "idempotency_taken" };
 
 /** Why a transaction was cancelled, by item position (names like ConditionalCheckFailed). */
-function cancellationReasons(error: unknown): string[] | null {
+export function cancellationReasons(error: unknown): string[] | null {
   if ((error as Error)?.name !== "TransactionCanceledException") return null;
   const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons;
   return (reasons ?? []).map((r) => r.Code ?? "None");
@@ -159,41 +167,40 @@ export async function getConcernWithEvents(
   return concern ? { concern, events } : null;
 }
 
+/** One concern's change: the new state, the version it replaces, the events recording it. */
+export interface ConcernChange {
+  concern: Concern;
+  expectedVersion: number;
+  events: ConcernEvent[];
+}
+
 /**
- * AP-C3: append one event to a concern whose version is still `event.seq - 1`, bumping
- * the version; `changes` are further attributes of the concern to set in the same write.
- * Returns false if someone else changed the concern first (caller re-reads and decides).
+ * AP-C3: commit changes to one or more concerns (two for a merge) with their events and
+ * any further items (a notice draft, a revoked code) in one transaction. Each concern is
+ * replaced only if it still has the version the change was built on; returns false if
+ * anyone changed one first (the caller re-reads and answers 409 or retries).
  */
-export async function appendConcernEvent(
+export async function commitConcernChanges(
   ctx: StoreContext,
-  event: ConcernEvent,
-  changes: Partial<Pick<Concern, "updatedAt" | "status" | "flags">> = {},
+  changes: ConcernChange[],
+  extraPuts: Record<string, unknown>[] = [],
 ): Promise<boolean> {
-  const sets = Object.keys(changes).map((k) => `#${k} = :${k}`);
-  const names = Object.fromEntries(Object.keys(changes).map((k) => [`#${k}`, k]));
-  const values = Object.fromEntries(Object.entries(changes).map(([k, v]) => [`:${k}`, v]));
+  const items: TransactItem[] = [];
+  for (const change of changes) {
+    items.push({
+      Put: {
+        TableName: ctx.tableName,
+        Item: concernItem(change.concern),
+        ConditionExpression: "#version = :expected",
+        ExpressionAttributeNames: { "#version": "version" },
+        ExpressionAttributeValues: { ":expected": change.expectedVersion },
+      },
+    });
+    for (const event of change.events) items.push(eventPut(ctx, event));
+  }
+  for (const Item of extraPuts) items.push({ Put: { TableName: ctx.tableName, Item } });
   try {
-    await ctx.client.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: ctx.tableName,
-              Key: keys.concern(event.ledgerNo),
-              UpdateExpression: `SET ${["#version = :next", ...sets].join(", ")}`,
-              ConditionExpression: "#version = :expected",
-              ExpressionAttributeNames: { "#version": "version", ...names },
-              ExpressionAttributeValues: {
-                ":next": event.seq,
-                ":expected": event.seq - 1,
-                ...values,
-              },
-            },
-          },
-          eventPut(ctx, event),
-        ],
-      }),
-    );
+    await ctx.client.send(new TransactWriteCommand({ TransactItems: items }));
     return true;
   } catch (error) {
     if (cancellationReasons(error) || (error as Error)?.name === "TransactionConflictException") {

@@ -15,6 +15,8 @@ const KEY_FIELDS = new Set([
   "gsi1sk",
   "gsi2pk",
   "gsi2sk",
+  "gsi3pk",
+  "gsi3sk",
   "expiresAt",
   "entity",
 ]);

@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { listAccessLog, putAccessLog } from "./access-log.js";
 import {
-  appendConcernEvent,
+  commitConcernChanges,
   getConcernWithEvents,
   registerConcernWithNextLedgerNumber,
 } from "./concerns.js";
@@ -8,15 +9,30 @@ import type { StoreContext } from "./context.js";
 import { hasDirectory, loadDirectory, putDirectory } from "./directory.js";
 import { pingStore } from "./health.js";
 import { getIdempotencyRecord } from "./idempotency.js";
+import { getNotice, listNotices, noticeItem, replaceNotice } from "./notices.js";
+import { countQueue, queryQueue } from "./queues.js";
 import { consumeRateLimit, peekRateLimit } from "./rate-limits.js";
+import { getSession, putSession, revokeSession } from "./sessions.js";
+import {
+  createStaffAccount,
+  findStaffByUsername,
+  getStaffAccount,
+  listDepartmentStaff,
+  lockStaffAccount,
+  setStaffPassword,
+} from "./staff.js";
 
+export type { AccessLogEntry } from "./access-log.js";
 export { createDynamoClient } from "./client.js";
-export type { NewConcern, RegisterOutcome } from "./concerns.js";
+export type { ConcernChange, NewConcern, RegisterOutcome } from "./concerns.js";
 export type { StoreContext } from "./context.js";
 export type { IdempotencyRecord } from "./idempotency.js";
 export { IDEMPOTENCY_TTL_SECONDS } from "./idempotency.js";
-export { keys } from "./keys.js";
+export { keys, type Lane } from "./keys.js";
+export type { NoticeFilter } from "./notices.js";
+export type { QueueQuery, QueueSource } from "./queues.js";
 export type { RateLimitRule, RateLimitState } from "./rate-limits.js";
+export type { SessionRecord } from "./sessions.js";
 export { ensureTable, TABLE_KEYS } from "./table.js";
 
 const bind =
@@ -35,10 +51,28 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     putDirectory: bind(ctx, putDirectory),
     registerConcernWithNextLedgerNumber: bind(ctx, registerConcernWithNextLedgerNumber),
     getConcernWithEvents: bind(ctx, getConcernWithEvents),
-    appendConcernEvent: bind(ctx, appendConcernEvent),
+    commitConcernChanges: bind(ctx, commitConcernChanges),
+    queryQueue: bind(ctx, queryQueue),
+    countQueue: bind(ctx, countQueue),
     getIdempotencyRecord: bind(ctx, getIdempotencyRecord),
     peekRateLimit: bind(ctx, peekRateLimit),
     consumeRateLimit: bind(ctx, consumeRateLimit),
+    createStaffAccount: bind(ctx, createStaffAccount),
+    getStaffAccount: bind(ctx, getStaffAccount),
+    findStaffByUsername: bind(ctx, findStaffByUsername),
+    listDepartmentStaff: bind(ctx, listDepartmentStaff),
+    setStaffPassword: bind(ctx, setStaffPassword),
+    lockStaffAccount: bind(ctx, lockStaffAccount),
+    putSession: bind(ctx, putSession),
+    getSession: bind(ctx, getSession),
+    revokeSession: bind(ctx, revokeSession),
+    getNotice: bind(ctx, getNotice),
+    listNotices: bind(ctx, listNotices),
+    replaceNotice: bind(ctx, replaceNotice),
+    putAccessLog: bind(ctx, putAccessLog),
+    listAccessLog: bind(ctx, listAccessLog),
+    /** Items to add to a concern change's transaction. */
+    items: { notice: noticeItem },
   };
 }
 export type Store = ReturnType<typeof createStore>;

@@ -2,6 +2,8 @@
  * Every key of the table is built here and nowhere else. See README.md for the access
  * patterns these serve.
  */
+export type Lane = "OPEN" | "ANSWERED" | "DONE";
+
 export const keys = {
   /** The ledger counter of a town and year: the one item a submission must serialise on. */
   ledgerCounter: (prefix: string, year: number) => ({
@@ -16,14 +18,11 @@ export const keys = {
     sk: `EVENT#${String(seq).padStart(6, "0")}`,
   }),
   eventPrefix: "EVENT#",
-  concernByDepartment: (departmentId: string, createdAt: string, ledgerNo: string) => ({
-    gsi1pk: `DEPARTMENT#${departmentId}`,
-    gsi1sk: `${createdAt}#${ledgerNo}`,
-  }),
-  concernByVillage: (villageId: string, createdAt: string, ledgerNo: string) => ({
-    gsi2pk: `VILLAGE#${villageId}`,
-    gsi2sk: `${createdAt}#${ledgerNo}`,
-  }),
+  /** Queue sort key: lane, then the time that orders it (deadline or closing), then number. */
+  queueSort: (lane: Lane, sortAt: string, ledgerNo: string) => `${lane}#${sortAt}#${ledgerNo}`,
+  departmentQueue: (departmentId: string) => `DEPARTMENT#${departmentId}`,
+  villageQueue: (villageId: string) => `VILLAGE#${villageId}`,
+  townQueue: "TOWN",
   idempotency: (key: string) => ({ pk: `IDEMPOTENCY#${key}`, sk: "IDEMPOTENCY" }),
   rateLimit: (scope: string, subject: string, windowStart: number) => ({
     pk: `RATE#${scope}#${subject}`,
@@ -34,6 +33,15 @@ export const keys = {
     pk: "DIRECTORY",
     sk: `${kind}#${id}`,
   }),
+  staffAccount: (staffId: string) => ({ pk: `STAFF#${staffId}`, sk: "ACCOUNT" }),
+  /** Usernames are unique: a guard item per username, written with the account. */
+  username: (username: string) => ({ pk: `USERNAME#${username.toLowerCase()}`, sk: "USERNAME" }),
+  departmentStaff: (departmentId: string) => `STAFF_OF#${departmentId}`,
+  session: (sessionId: string) => ({ pk: `SESSION#${sessionId}`, sk: "SESSION" }),
+  notice: (id: string) => ({ pk: `NOTICE#${id}`, sk: "NOTICE" }),
+  noticesByState: (state: "draft" | "published") => `NOTICES#${state}`,
+  accessLogPartition: (ledgerNo: string) => `ACCESSLOG#${ledgerNo}`,
+  accessLogTown: "ACCESSLOG",
   health: { pk: "HEALTH", sk: "HEALTH" },
 } as const;
 

@@ -20,11 +20,14 @@ export const TABLE_KEYS = {
   sortKey: "sk",
   /** Epoch seconds after which DynamoDB may expire an item (idempotency, rate limits). */
   ttlAttribute: "expiresAt",
+  /** Overloaded indexes: what each holds is listed in README.md and built in keys.ts. */
   indexes: {
-    /** Concerns by handling department, newest last: the department's queue. */
-    byDepartment: { name: "gsi1", partitionKey: "gsi1pk", sortKey: "gsi1sk" },
+    /** Owner lists: a department's concerns, notices by state, a department's staff, the access log. */
+    gsi1: { name: "gsi1", partitionKey: "gsi1pk", sortKey: "gsi1sk" },
     /** Concerns by village: the contact leader's view. */
-    byVillage: { name: "gsi2", partitionKey: "gsi2pk", sortKey: "gsi2sk" },
+    gsi2: { name: "gsi2", partitionKey: "gsi2pk", sortKey: "gsi2sk" },
+    /** Every concern of the town: admin's and inspectors' view. */
+    gsi3: { name: "gsi3", partitionKey: "gsi3pk", sortKey: "gsi3sk" },
   },
 } as const;
 

@@ -4,6 +4,14 @@ import { Channel } from "./submission.js";
 
 const Ref = z.object({ id: z.string(), name: z.string() });
 
+/** 解决到位 / 解释到位 / 帮扶到位. */
+export const Outcome = z.enum(["resolved", "explained", "assisted"]);
+export type Outcome = z.infer<typeof Outcome>;
+
+/** The resident's rating of the answer. */
+export const Rating = z.enum(["satisfied", "basically_satisfied", "dissatisfied"]);
+export type Rating = z.infer<typeof Rating>;
+
 /** Why the concern went where it did, stored with it (reason codes, see routing). */
 export const RoutingDecision = z.object({
   status: z.enum(["assigned", "triage"]),
@@ -43,6 +51,28 @@ export const Concern = z.object({
   deadlines: z.object({ signForBy: z.string(), respondBy: z.string(), answerBy: z.string() }),
   /** Set when a deadline falls in a year whose holiday arrangement is not yet published. */
   calendarWarning: z.string().nullable(),
+  /** The cadre the department head gave it to (指派). */
+  assignee: Ref.nullable(),
+  /** Milestones, for time limits and metrics. */
+  acceptedAt: z.string().nullable(),
+  firstResponseAt: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  /** 限期办理: the committed completion date (Asia/Shanghai), shown publicly. */
+  committedDate: z.string().nullable(),
+  /** The one extension allowed, with its public reason. */
+  extension: z.object({ workingDays: z.number().int(), publicReason: z.string() }).nullable(),
+  outcome: Outcome.nullable(),
+  publicReply: z.string().nullable(),
+  evidence: z.string().nullable(),
+  rating: z.object({ rating: Rating, comment: z.string().nullable(), at: z.string() }).nullable(),
+  /** Dissatisfied ratings so far: the first reopens, the second goes to the contact leader. */
+  dissatisfiedCount: z.number().int().nonnegative(),
+  /** After a second dissatisfied rating: the contact leader verifies (strike off or redo). */
+  awaitingVerification: z.boolean(),
+  returnCount: z.number().int().nonnegative(),
+  mergedInto: z.string().nullable(),
+  mergedFrom: z.array(z.string()),
   /** Optimistic-concurrency version, bumped by every event. */
   version: z.number().int().nonnegative(),
 });
@@ -55,8 +85,30 @@ export const Actor = z.object({
 });
 export type Actor = z.infer<typeof Actor>;
 
-/** Event types so far; the back office adds its actions. */
-export const ConcernEventType = z.enum(["submitted", "routed", "triaged", "message"]);
+/** Everything that can happen to a concern. */
+export const ConcernEventType = z.enum([
+  "submitted",
+  "routed",
+  "triaged",
+  "message",
+  "dispatched",
+  "accepted",
+  "returned",
+  "assigned",
+  "responded",
+  "noted",
+  "deferred",
+  "extended",
+  "answered",
+  "supervised",
+  "merged",
+  "merged_in",
+  "struck_off",
+  "redo_ordered",
+  "rated",
+  "reopened",
+  "access_code_reissued",
+]);
 export type ConcernEventType = z.infer<typeof ConcernEventType>;
 
 /** Append-only: every change to a concern is one of these, with actor, time and reason. */

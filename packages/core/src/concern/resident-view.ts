@@ -1,6 +1,7 @@
 import type { DirectoryIndex } from "../directory/lookup.js";
 import type { Locale } from "../errors.js";
 import type { Concern, ConcernEvent } from "./concern.js";
+import { ratingDeadline } from "./deadline.js";
 
 /** What a resident holding the access code sees: no personal data, no internal notes. */
 export interface ResidentView {
@@ -15,6 +16,14 @@ export interface ResidentView {
   createdAt: string;
   dueAt: string;
   routing: { department: { id: string; name: string }; contactLeader: { name: string } };
+  committedDate: string | null;
+  outcome: Concern["outcome"];
+  publicReply: string | null;
+  answeredAt: string | null;
+  rating: Concern["rating"];
+  canRate: boolean;
+  ratingDeadline: string | null;
+  mergedInto: string | null;
   timeline: Array<{ at: string; type: ConcernEvent["type"]; text?: string }>;
 }
 
@@ -23,11 +32,13 @@ export function toResidentView(
   events: ConcernEvent[],
   index: DirectoryIndex,
   locale: Locale,
+  now: Date,
 ): ResidentView {
   const category = index.category(concern.categoryCode);
   const village = index.village(concern.villageId);
   const group = concern.groupId ? index.group(concern.villageId, concern.groupId) : undefined;
   const department = index.department(concern.routing.department.id);
+  const rateBy = ratingDeadline(concern);
   return {
     ledgerNo: concern.ledgerNo,
     status: concern.status,
@@ -51,6 +62,19 @@ export function toResidentView(
       },
       contactLeader: { name: concern.routing.contactLeader.name },
     },
+    committedDate: concern.committedDate,
+    outcome: concern.outcome,
+    publicReply: concern.publicReply,
+    answeredAt: concern.answeredAt,
+    rating: concern.rating,
+    canRate:
+      concern.status === "answered" &&
+      !concern.awaitingVerification &&
+      rateBy !== null &&
+      now <= rateBy,
+    ratingDeadline: rateBy?.toISOString() ?? null,
+    mergedInto: concern.mergedInto,
+    // Public events only; a staff member's internal reason never reaches the resident.
     timeline: events
       .filter((e) => e.public)
       .map((e) => (e.text ? { at: e.at, type: e.type, text: e.text } : { at: e.at, type: e.type })),

@@ -35,5 +35,14 @@ export const ResidentMessage = z.object({ text: z.string().trim().min(1).max(200
 export type ResidentMessage = z.infer<typeof ResidentMessage>;
 
 /** How a concern reached the ledger. Field-work channels come with the field logs. */
-export const Channel = z.enum(["online", "visit", "symposium", "talk", "office_hours", "open311"]);
+export const Channel = z.enum([
+  "online",
+  "phone",
+  "in_person",
+  "visit",
+  "symposium",
+  "talk",
+  "office_hours",
+  "open311",
+]);
 export type Channel = z.infer<typeof Channel>;

@@ -35,6 +35,9 @@ export function resolveSubmissionReferences(index: DirectoryIndex, input: Concer
 
 export interface RegistrationInput {
   input: ConcernSubmission;
+  channel?: Concern["channel"];
+  /** Staff who registered it (phone, visit…); absent for the resident's own submission. */
+  registeredBy?: { id: string; name: string };
   routing: RoutingDecision;
   limits: Parameters<typeof computeDeadlines>[1];
   calendar: WorkingCalendar;
@@ -60,7 +63,7 @@ export function registerConcern(r: RegistrationInput): {
     ledgerNo: r.ledgerNo,
     status: routing.status,
     flags: { overdue: false, supervised: false, reopened: false },
-    channel: "online",
+    channel: r.channel ?? "online",
     villageId: input.villageId,
     groupId: input.groupId ?? null,
     categoryCode: input.categoryCode,
@@ -86,6 +89,22 @@ export function registerConcern(r: RegistrationInput): {
       ? `holiday arrangement not yet published for ${deadlines.calendarFallbackYears.join(", ")}: working days estimated`
       : null,
     version: 2,
+    assignee: null,
+    acceptedAt: null,
+    firstResponseAt: null,
+    answeredAt: null,
+    closedAt: null,
+    committedDate: null,
+    extension: null,
+    outcome: null,
+    publicReply: null,
+    evidence: null,
+    rating: null,
+    dissatisfiedCount: 0,
+    awaitingVerification: false,
+    returnCount: 0,
+    mergedInto: null,
+    mergedFrom: [],
   };
   const system = { kind: "system" as const, id: null, name: null };
   const events: ConcernEvent[] = [
@@ -95,11 +114,13 @@ export function registerConcern(r: RegistrationInput): {
       id: r.newEventId(),
       type: "submitted",
       at,
-      actor: { kind: "resident", id: null, name: null },
+      actor: r.registeredBy
+        ? { kind: "staff", id: r.registeredBy.id, name: r.registeredBy.name }
+        : { kind: "resident", id: null, name: null },
       reason: null,
       public: true,
       text: null,
-      data: { channel: "online" },
+      data: { channel: concern.channel },
     },
     {
       ledgerNo: r.ledgerNo,

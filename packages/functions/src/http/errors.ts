@@ -17,11 +17,22 @@ const STATUS: Record<DomainErrorCode, ContentfulStatusCode> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   conflict: 409,
+  invalid_transition: 409,
+  unauthorized: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  password_change_required: 403,
+  account_locked: 423 as ContentfulStatusCode,
   unavailable: 503,
 };
 
 export interface ErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> };
+  error: {
+    code: string;
+    message: string;
+    fields?: Record<string, string>;
+    [extra: string]: unknown;
+  };
 }
 
 function fieldsOf(error: DomainError, locale: Locale): Record<string, string> | undefined {
@@ -57,7 +68,7 @@ export function errorResponse(c: Context, error: unknown): Response {
     return c.json({ error: { code: "internal", message: ERROR_MESSAGES.internal[locale] } }, 500);
   }
   const body: ErrorBody = {
-    error: { code: error.code, message: ERROR_MESSAGES[error.code][locale] },
+    error: { code: error.code, message: ERROR_MESSAGES[error.code][locale], ...error.details },
   };
   const fields = fieldsOf(error, locale);
   if (fields) body.error.fields = fields;

@@ -39,8 +39,23 @@ export const ERROR_MESSAGES: Record<DomainErrorCode | "internal" | "method_not_a
     en: "Too many attempts: please try again later",
   },
   conflict: {
-    "zh-CN": "该诉求当前状态不允许此操作",
-    en: "The concern's current state does not allow this",
+    "zh-CN": "该诉求已被他人更新或当前不允许此操作，请刷新后重试",
+    en: "The concern was changed by someone else, or does not allow this now: reload and retry",
+  },
+  invalid_transition: {
+    "zh-CN": "当前状态下不能进行此操作",
+    en: "This action is not allowed in the concern's current state",
+  },
+  unauthorized: { "zh-CN": "请先登录", en: "Please sign in" },
+  invalid_credentials: { "zh-CN": "用户名或密码不正确", en: "Wrong username or password" },
+  forbidden: { "zh-CN": "您无权进行此操作", en: "You are not allowed to do this" },
+  password_change_required: {
+    "zh-CN": "请先修改密码",
+    en: "You must change your password first",
+  },
+  account_locked: {
+    "zh-CN": "登录失败次数过多，账号已暂时锁定，请稍后再试",
+    en: "Too many failed sign-ins: the account is locked for a while",
   },
   unavailable: {
     "zh-CN": "服务暂时不可用，请稍后再试",

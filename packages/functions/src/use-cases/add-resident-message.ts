@@ -34,7 +34,12 @@ export async function addResidentMessage(
       text,
       data: {},
     };
-    if (await deps.store.appendConcernEvent(event, { updatedAt: event.at })) {
+    const next = { ...concern, updatedAt: event.at, version: event.seq };
+    if (
+      await deps.store.commitConcernChanges([
+        { concern: next, expectedVersion: concern.version, events: [event] },
+      ])
+    ) {
       return { at: event.at, type: "message", text };
     }
     // Someone acted on the concern meanwhile: re-read it and append after them.

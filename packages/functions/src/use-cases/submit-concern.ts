@@ -7,8 +7,10 @@ import {
   requestFingerprint,
   resolveSubmissionReferences,
   routeConcern,
+  type StaffUser,
   type SubmissionReceipt,
 } from "@lianxin/core";
+import { z } from "zod";
 import type { Deps } from "../deps.js";
 import { currentDirectory } from "./directory.js";
 import { parseInput } from "./parse.js";
@@ -16,18 +18,32 @@ import { enforceRateLimit } from "./rate-limit.js";
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
 
+/** What staff register: a submission plus how it reached them. */
+const StaffRegistration = ConcernSubmission.extend({
+  channel: z.enum(["phone", "in_person", "visit", "symposium", "talk", "office_hours"]),
+});
+
 /**
  * 登记: put a resident's concern on the ledger, routed, with its deadlines. A retry with
  * the same Idempotency-Key and body gets the first answer back; nothing is created twice.
  */
 export async function submitConcern(
   deps: Deps,
-  request: { idempotencyKey: string | undefined; body: unknown; clientAddress: string },
+  request: {
+    idempotencyKey: string | undefined;
+    body: unknown;
+    clientAddress: string;
+    /** Staff registering a concern received by phone, in person or on a visit. */
+    staff?: { user: StaffUser };
+  },
 ): Promise<{ receipt: SubmissionReceipt; replayed: boolean }> {
   const key = request.idempotencyKey?.trim();
   if (!key || !IDEMPOTENCY_KEY.test(key)) throw new DomainError("missing_idempotency_key");
-  const input = parseInput(ConcernSubmission, request.body);
-  const fingerprint = requestFingerprint(input);
+  const { channel, ...fields } = request.staff
+    ? parseInput(StaffRegistration, request.body)
+    : { channel: "online" as const, ...parseInput(ConcernSubmission, request.body) };
+  const input = fields as ConcernSubmission;
+  const fingerprint = requestFingerprint({ channel, ...input });
   const now = deps.now();
 
   const replay = async () => {
@@ -39,12 +55,15 @@ export async function submitConcern(
   const earlier = await replay();
   if (earlier) return earlier;
 
-  await enforceRateLimit(
-    deps,
-    { scope: "submit", limit: deps.limits.submissionsPerHour, windowSeconds: 3600 },
-    request.clientAddress,
-    now,
-  );
+  // Staff registering what residents told them are not limited like the open internet.
+  if (!request.staff) {
+    await enforceRateLimit(
+      deps,
+      { scope: "submit", limit: deps.limits.submissionsPerHour, windowSeconds: 3600 },
+      request.clientAddress,
+      now,
+    );
+  }
 
   const index = await currentDirectory(deps);
   const { village, category } = resolveSubmissionReferences(index, input);
@@ -58,6 +77,10 @@ export async function submitConcern(
     build: (ledgerNo) =>
       registerConcern({
         input,
+        channel,
+        ...(request.staff
+          ? { registeredBy: { id: request.staff.user.id, name: request.staff.user.name } }
+          : {}),
         routing,
         limits: category.limits,
         calendar: deps.calendar,

@@ -13,5 +13,5 @@ export async function trackConcern(
     request.ledgerNo,
     request.accessCode,
   );
-  return toResidentView(concern, events, await currentDirectory(deps), request.locale);
+  return toResidentView(concern, events, await currentDirectory(deps), request.locale, deps.now());
 }

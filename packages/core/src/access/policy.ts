@@ -1,0 +1,76 @@
+import type { ActionType } from "../concern/actions.js";
+import type { Concern } from "../concern/concern.js";
+import type { StaffUser } from "../staff/schema.js";
+
+/**
+ * Who may see and do what. Pure and checked on the server for every request; the sites
+ * only display what the API allows.
+ */
+function isRestricted(concern: Concern): boolean {
+  return concern.routing.visibility === "discipline";
+}
+
+/** Staff who handle the concern: its department's people, or inspectors for conduct complaints. */
+export function isHandler(user: StaffUser, concern: Concern): boolean {
+  if (isRestricted(concern)) return user.role === "inspector";
+  return (
+    (user.role === "cadre" || user.role === "dept_head") &&
+    user.departmentId === concern.routing.department.id
+  );
+}
+
+export function isContactLeader(user: StaffUser, concern: Concern): boolean {
+  return user.role === "leader" && user.villageIds.includes(concern.villageId);
+}
+
+/** A department head who holds (contracts) the concern's villager group. */
+export function isGroupHolder(user: StaffUser, concern: Concern): boolean {
+  return user.role === "dept_head" && concern.routing.groupHolder?.id === user.id;
+}
+
+export function canView(user: StaffUser, concern: Concern): boolean {
+  if (user.role === "admin" || user.role === "inspector") return true;
+  if (isRestricted(concern)) return false;
+  return isHandler(user, concern) || isContactLeader(user, concern) || isGroupHolder(user, concern);
+}
+
+/** Name and phone: the handling department, the contact leader, admin and inspectors. */
+export function canSeePersonalData(user: StaffUser, concern: Concern): boolean {
+  if (user.role === "admin" || user.role === "inspector") return true;
+  return isHandler(user, concern) || isContactLeader(user, concern);
+}
+
+/** Whether the user's role and relation to the concern permit the action (not its state). */
+export function mayPerform(user: StaffUser, type: ActionType, concern: Concern): boolean {
+  if (!canView(user, concern)) return false;
+  const admin = user.role === "admin";
+  switch (type) {
+    case "dispatch":
+      return admin;
+    case "accept":
+    case "return":
+    case "respond":
+    case "defer":
+    case "extend":
+    case "answer":
+    case "merge":
+      return admin || isHandler(user, concern);
+    case "assign":
+      return (
+        admin ||
+        (isHandler(user, concern) && (user.role === "dept_head" || user.role === "inspector"))
+      );
+    case "note":
+      return (
+        admin ||
+        isHandler(user, concern) ||
+        isContactLeader(user, concern) ||
+        isGroupHolder(user, concern)
+      );
+    case "supervise":
+      return admin || user.role === "inspector" || isContactLeader(user, concern);
+    case "strike_off":
+    case "redo":
+      return admin || isContactLeader(user, concern);
+  }
+}

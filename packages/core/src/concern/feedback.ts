@@ -1,0 +1,74 @@
+import { DomainError } from "../errors.js";
+import type { CategoryLimits } from "../time/limits.js";
+import { limitEnd } from "../time/limits.js";
+import type { WorkingCalendar } from "../time/working-calendar.js";
+import type { Feedback } from "./actions.js";
+import type { Concern, ConcernEvent } from "./concern.js";
+import { ratingDeadline } from "./deadline.js";
+import { eventFactory } from "./state-machine.js";
+
+/**
+ * 跟踪问效: the resident rates the answer within the rating window.
+ * - satisfied / basically satisfied: struck off at once (by the system);
+ * - dissatisfied, the first time: reopened for a redo, with a fresh answer limit;
+ * - dissatisfied again: the contact leader verifies (strike off, or order another redo).
+ */
+export function applyFeedback(
+  concern: Concern,
+  feedback: Feedback,
+  ctx: { now: Date; newEventId: () => string; limits: CategoryLimits; calendar: WorkingCalendar },
+): { concern: Concern; events: ConcernEvent[] } {
+  const deadline = ratingDeadline(concern);
+  if (
+    concern.status !== "answered" ||
+    concern.awaitingVerification ||
+    !deadline ||
+    ctx.now > deadline
+  ) {
+    throw new DomainError("conflict", {
+      details: { currentState: concern.status, currentVersion: concern.version },
+    });
+  }
+  const at = ctx.now.toISOString();
+  const resident = eventFactory(
+    concern,
+    at,
+    { kind: "resident", id: null, name: null },
+    ctx.newEventId,
+  );
+  const rating = { rating: feedback.rating, comment: feedback.comment ?? null, at };
+  const next: Concern = { ...concern, rating, updatedAt: at };
+  const events = [
+    resident("rated", {
+      public: true,
+      text: feedback.comment ?? null,
+      data: { rating: feedback.rating },
+    }),
+  ];
+  const system = eventFactory(
+    { ...concern, version: concern.version + 1 },
+    at,
+    { kind: "system", id: null, name: null },
+    ctx.newEventId,
+  );
+
+  if (feedback.rating !== "dissatisfied") {
+    next.status = "struck_off";
+    next.closedAt = at;
+    events.push(system("struck_off", { public: true, reason: "satisfied_rating" }));
+  } else if (concern.dissatisfiedCount === 0) {
+    next.status = "in_progress";
+    next.dissatisfiedCount = 1;
+    next.flags = { ...concern.flags, reopened: true };
+    next.deadlines = {
+      ...concern.deadlines,
+      answerBy: limitEnd(ctx.now, ctx.limits.answer, ctx.calendar).toISOString(),
+    };
+    events.push(system("reopened", { public: true, reason: "dissatisfied_rating" }));
+  } else {
+    next.dissatisfiedCount = concern.dissatisfiedCount + 1;
+    next.awaitingVerification = true;
+  }
+  next.version = concern.version + events.length;
+  return { concern: next, events };
+}

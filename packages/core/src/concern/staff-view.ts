@@ -1,0 +1,103 @@
+import { canSeePersonalData, mayPerform } from "../access/policy.js";
+import type { DirectoryIndex } from "../directory/lookup.js";
+import type { Locale } from "../errors.js";
+import { maskName, maskPhone } from "../notice/mask.js";
+import type { StaffUser } from "../staff/schema.js";
+import { ACTION_TYPES, type ActionType } from "./actions.js";
+import type { Concern, ConcernEvent } from "./concern.js";
+import { currentDeadline, isOverdue } from "./deadline.js";
+import { toResidentView } from "./resident-view.js";
+import { transitionAllowed } from "./state-machine.js";
+
+/** What this user may do to the concern now: role and relation, and the state. */
+export function allowedActions(user: StaffUser, concern: Concern): ActionType[] {
+  return ACTION_TYPES.filter((t) => mayPerform(user, t, concern) && transitionAllowed(t, concern));
+}
+
+/**
+ * The concern as a staff member sees it. Personal data is masked unless the user may see
+ * it; `personalDataShown` tells the caller to write the access log.
+ */
+export function toStaffView(
+  concern: Concern,
+  events: ConcernEvent[],
+  user: StaffUser,
+  index: DirectoryIndex,
+  locale: Locale,
+  now: Date,
+) {
+  const unmasked = canSeePersonalData(user, concern);
+  const hasPersonalData = Boolean(concern.contact.name || concern.contact.phone);
+  const base = toResidentView(concern, events, index, locale, now);
+  return {
+    view: {
+      ...base,
+      flags: { ...concern.flags, overdue: concern.flags.overdue || isOverdue(concern, now) },
+      version: concern.version,
+      channel: concern.channel,
+      anonymous: concern.anonymous,
+      visibility: concern.routing.visibility,
+      contact: unmasked
+        ? { ...concern.contact, masked: false }
+        : {
+            name: maskName(concern.contact.name),
+            phone: maskPhone(concern.contact.phone),
+            address: concern.contact.address ? "***" : null,
+            masked: true,
+          },
+      routing: { ...concern.routing, contactLeader: concern.routing.contactLeader },
+      assignee: concern.assignee,
+      deadlines: { ...concern.deadlines, committedDate: concern.committedDate },
+      deadline: currentDeadline(concern, now),
+      extensionUsed: concern.extension !== null,
+      evidence: concern.evidence,
+      awaitingVerification: concern.awaitingVerification,
+      mergedInto: concern.mergedInto,
+      mergedFrom: concern.mergedFrom,
+      timeline: events.map((e) => ({
+        seq: e.seq,
+        at: e.at,
+        type: e.type,
+        actor: e.actor,
+        reason: e.reason,
+        text: e.text,
+        public: e.public,
+        data: e.data,
+      })),
+      allowedActions: allowedActions(user, concern),
+    },
+    personalDataShown: unmasked && hasPersonalData,
+  };
+}
+export type StaffConcernView = ReturnType<typeof toStaffView>["view"];
+
+/** A row of a staff queue. */
+export function toQueueItem(concern: Concern, index: DirectoryIndex, locale: Locale, now: Date) {
+  const category = index.category(concern.categoryCode);
+  const department = index.department(concern.routing.department.id);
+  return {
+    ledgerNo: concern.ledgerNo,
+    status: concern.status,
+    flags: { ...concern.flags, overdue: concern.flags.overdue || isOverdue(concern, now) },
+    title: concern.title,
+    summary: [...concern.description].slice(0, 80).join(""),
+    category: {
+      code: concern.categoryCode,
+      name: (locale === "en" ? category?.nameEn : category?.name) ?? concern.categoryCode,
+    },
+    village: {
+      id: concern.villageId,
+      name: index.village(concern.villageId)?.name ?? concern.villageId,
+    },
+    department: {
+      id: concern.routing.department.id,
+      name:
+        (locale === "en" ? department?.nameEn : department?.name) ??
+        concern.routing.department.name,
+    },
+    assignee: concern.assignee,
+    createdAt: concern.createdAt,
+    deadline: currentDeadline(concern, now),
+  };
+}
+export type QueueItem = ReturnType<typeof toQueueItem>;

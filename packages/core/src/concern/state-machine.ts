@@ -1,0 +1,345 @@
+import type { DirectoryIndex } from "../directory/lookup.js";
+import { DomainError } from "../errors.js";
+import type { StaffUser } from "../staff/schema.js";
+import { type CategoryLimits, computeDeadlines, limitEnd } from "../time/limits.js";
+import type { WorkingCalendar } from "../time/working-calendar.js";
+import type { ActionType, ConcernAction } from "./actions.js";
+import type { Actor, Concern, ConcernEvent, ConcernEventType } from "./concern.js";
+import type { ConcernStatus } from "./status.js";
+
+/** Statuses from which each action may be taken. Anything else is refused. */
+const FROM: Record<ActionType, readonly ConcernStatus[]> = {
+  dispatch: ["triage"],
+  accept: ["assigned"],
+  return: ["assigned", "accepted"],
+  assign: ["assigned", "accepted", "in_progress", "deferred"],
+  respond: ["accepted", "in_progress", "deferred"],
+  note: [
+    "triage",
+    "assigned",
+    "accepted",
+    "in_progress",
+    "deferred",
+    "answered",
+    "struck_off",
+    "merged",
+  ],
+  defer: ["accepted", "in_progress"],
+  extend: ["accepted", "in_progress"],
+  answer: ["accepted", "in_progress", "deferred"],
+  supervise: ["triage", "assigned", "accepted", "in_progress", "deferred", "answered"],
+  merge: ["triage", "assigned", "accepted", "in_progress", "deferred"],
+  strike_off: ["answered"],
+  redo: ["answered"],
+};
+
+const OPEN: readonly ConcernStatus[] = [
+  "triage",
+  "assigned",
+  "accepted",
+  "in_progress",
+  "deferred",
+];
+
+/** Does the concern's state allow the action (whoever asks)? */
+export function transitionAllowed(type: ActionType, concern: Concern): boolean {
+  if (!FROM[type].includes(concern.status)) return false;
+  if (type === "extend" && concern.extension) return false;
+  if (type === "redo") return concern.awaitingVerification;
+  return true;
+}
+
+export function isOpen(concern: Concern): boolean {
+  return OPEN.includes(concern.status);
+}
+
+export interface ActionContext {
+  user: StaffUser;
+  now: Date;
+  newEventId: () => string;
+  calendar: WorkingCalendar;
+  /** The concern's category limits (for restarting clocks after dispatch or a redo). */
+  limits: CategoryLimits;
+  index: DirectoryIndex;
+  /** Resolves an assignee id to a member of the concern's department, or undefined. */
+  assignee?: { id: string; name: string } | undefined;
+}
+
+export function refuse(concern: Concern, code: "invalid_transition" | "conflict"): never {
+  throw new DomainError(code, {
+    details: { currentState: concern.status, currentVersion: concern.version },
+  });
+}
+
+/** Builds events in sequence after the concern's current version. */
+export function eventFactory(concern: Concern, at: string, actor: Actor, newId: () => string) {
+  let seq = concern.version;
+  return (
+    type: ConcernEventType,
+    fields: {
+      reason?: string | null;
+      text?: string | null;
+      public: boolean;
+      data?: Record<string, unknown>;
+    },
+  ): ConcernEvent => ({
+    ledgerNo: concern.ledgerNo,
+    seq: ++seq,
+    id: newId(),
+    type,
+    at,
+    actor,
+    reason: fields.reason ?? null,
+    public: fields.public,
+    text: fields.text ?? null,
+    data: fields.data ?? {},
+  });
+}
+
+export function staffActor(user: StaffUser): Actor {
+  return { kind: "staff", id: user.id, name: user.name };
+}
+
+/** Restart every clock from `now` (after dispatch, a redo): the limits run afresh. */
+function restartClocks(ctx: ActionContext): Concern["deadlines"] {
+  const d = computeDeadlines(ctx.now, ctx.limits, ctx.calendar);
+  return {
+    signForBy: d.signForBy.toISOString(),
+    respondBy: d.respondBy.toISOString(),
+    answerBy: d.answerBy.toISOString(),
+  };
+}
+
+/**
+ * The state machine: applies one staff action (merge excepted, see `applyMerge`) to a
+ * concern, returning the changed concern and the events that record it. Refuses a stale
+ * version (conflict) and anything the state does not allow (invalid_transition).
+ * Permissions are checked separately (`mayPerform`).
+ */
+export function applyAction(
+  concern: Concern,
+  action: Exclude<ConcernAction, { type: "merge" }>,
+  ctx: ActionContext,
+): { concern: Concern; events: ConcernEvent[] } {
+  if (action.expectedVersion !== concern.version) refuse(concern, "conflict");
+  if (!transitionAllowed(action.type, concern)) refuse(concern, "invalid_transition");
+  const at = ctx.now.toISOString();
+  const event = eventFactory(concern, at, staffActor(ctx.user), ctx.newEventId);
+  const next: Concern = { ...concern, updatedAt: at };
+  const events: ConcernEvent[] = [];
+
+  switch (action.type) {
+    case "dispatch": {
+      const department = ctx.index.department(action.departmentId);
+      if (!department) {
+        throw new DomainError("unknown_reference", {
+          fields: {
+            departmentId: {
+              kind: "invalid",
+              message: { "zh-CN": "没有这个部门", en: "Unknown department" },
+            },
+          },
+        });
+      }
+      next.status = "assigned";
+      next.routing = {
+        ...concern.routing,
+        status: "assigned",
+        department: { id: department.id, name: department.name },
+      };
+      next.deadlines = restartClocks(ctx);
+      events.push(event("dispatched", { public: true, data: { departmentId: department.id } }));
+      break;
+    }
+    case "accept":
+      next.status = "accepted";
+      next.acceptedAt = at;
+      events.push(event("accepted", { public: true }));
+      break;
+    case "return":
+      next.status = "triage";
+      next.returnCount = concern.returnCount + 1;
+      next.assignee = null;
+      next.routing = { ...concern.routing, status: "triage" };
+      events.push(
+        event("returned", {
+          reason: action.reason,
+          public: true,
+          data: { fromDepartmentId: concern.routing.department.id },
+        }),
+      );
+      break;
+    case "assign":
+      if (!ctx.assignee) {
+        throw new DomainError("unknown_reference", {
+          fields: {
+            assigneeId: {
+              kind: "invalid",
+              message: { "zh-CN": "不是本部门人员", en: "Not a member of this department" },
+            },
+          },
+        });
+      }
+      next.assignee = ctx.assignee;
+      events.push(event("assigned", { public: false, data: { assigneeId: ctx.assignee.id } }));
+      break;
+    case "respond":
+      next.firstResponseAt = concern.firstResponseAt ?? at;
+      if (concern.status === "accepted") next.status = "in_progress";
+      events.push(
+        event("responded", {
+          public: true,
+          reason: action.summary,
+          data: { method: action.method },
+        }),
+      );
+      break;
+    case "note":
+      events.push(event("noted", { public: false, text: action.text }));
+      break;
+    case "defer":
+      if (action.committedDate <= at.slice(0, 10)) {
+        throw new DomainError("validation_failed", {
+          fields: {
+            committedDate: {
+              kind: "invalid",
+              message: {
+                "zh-CN": "承诺日期须晚于今天",
+                en: "The committed date must be after today",
+              },
+            },
+          },
+        });
+      }
+      next.status = "deferred";
+      next.committedDate = action.committedDate;
+      next.firstResponseAt = concern.firstResponseAt ?? at;
+      events.push(
+        event("deferred", {
+          public: true,
+          text: action.reason,
+          data: { committedDate: action.committedDate },
+        }),
+      );
+      break;
+    case "extend": {
+      const answerBy = limitEnd(
+        new Date(concern.deadlines.answerBy),
+        { amount: action.workingDays, unit: "working_days" },
+        ctx.calendar,
+      );
+      next.extension = { workingDays: action.workingDays, publicReason: action.publicReason };
+      next.deadlines = { ...concern.deadlines, answerBy: answerBy.toISOString() };
+      events.push(
+        event("extended", {
+          public: true,
+          text: action.publicReason,
+          data: { workingDays: action.workingDays, answerBy: next.deadlines.answerBy },
+        }),
+      );
+      break;
+    }
+    case "answer":
+      next.status = "answered";
+      next.outcome = action.outcome;
+      next.publicReply = action.publicReply;
+      next.evidence = action.evidence ?? null;
+      next.answeredAt = at;
+      next.firstResponseAt = concern.firstResponseAt ?? at;
+      next.awaitingVerification = false;
+      events.push(
+        event("answered", {
+          public: true,
+          text: action.publicReply,
+          data: { outcome: action.outcome },
+        }),
+      );
+      break;
+    case "supervise":
+      next.flags = { ...concern.flags, supervised: true };
+      events.push(event("supervised", { public: true, reason: action.note }));
+      break;
+    case "strike_off":
+      next.status = "struck_off";
+      next.closedAt = at;
+      next.awaitingVerification = false;
+      events.push(event("struck_off", { public: true, reason: action.verificationNote }));
+      break;
+    case "redo":
+      next.status = "in_progress";
+      next.awaitingVerification = false;
+      next.flags = { ...concern.flags, reopened: true };
+      next.deadlines = {
+        ...concern.deadlines,
+        answerBy: limitEnd(ctx.now, ctx.limits.answer, ctx.calendar).toISOString(),
+      };
+      events.push(event("redo_ordered", { public: true, reason: action.reason }));
+      break;
+  }
+  next.version = concern.version + events.length;
+  return { concern: next, events };
+}
+
+/**
+ * 合并: the source joins the target (the 洛杨路 lights join the 枫杨路 lighting works). Both
+ * records change: the source is closed as merged, the target notes what joined it.
+ */
+export function applyMerge(
+  source: Concern,
+  target: Concern,
+  expectedVersion: number,
+  ctx: Pick<ActionContext, "user" | "now" | "newEventId">,
+): { source: Concern; target: Concern; events: ConcernEvent[] } {
+  if (expectedVersion !== source.version) refuse(source, "conflict");
+  if (!transitionAllowed("merge", source)) refuse(source, "invalid_transition");
+  if (target.ledgerNo === source.ledgerNo || !isOpen(target)) {
+    throw new DomainError("validation_failed", {
+      fields: {
+        targetLedgerNo: {
+          kind: "invalid",
+          message: {
+            "zh-CN": "只能合并到另一件未办结的诉求",
+            en: "Merge only into another open concern",
+          },
+        },
+      },
+    });
+  }
+  const at = ctx.now.toISOString();
+  const actor = staffActor(ctx.user);
+  const sourceEvent = eventFactory(
+    source,
+    at,
+    actor,
+    ctx.newEventId,
+  )("merged", {
+    public: true,
+    data: { targetLedgerNo: target.ledgerNo },
+  });
+  const targetEvent = eventFactory(
+    target,
+    at,
+    actor,
+    ctx.newEventId,
+  )("merged_in", {
+    public: false,
+    data: { sourceLedgerNo: source.ledgerNo },
+  });
+  return {
+    source: {
+      ...source,
+      status: "merged",
+      mergedInto: target.ledgerNo,
+      closedAt: at,
+      updatedAt: at,
+      version: source.version + 1,
+    },
+    target: {
+      ...target,
+      mergedFrom: [...target.mergedFrom, source.ledgerNo],
+      updatedAt: at,
+      version: target.version + 1,
+    },
+    events: [sourceEvent, targetEvent],
+  };
+}

@@ -1,0 +1,104 @@
+import type { Concern, Outcome } from "../concern/concern.js";
+import type { DirectoryIndex } from "../directory/lookup.js";
+import type { Locale } from "../errors.js";
+import { maskPersonalData } from "./mask.js";
+
+/** 公示: the public close-out notice of a struck-off concern, one per concern. */
+export interface StoredNotice {
+  /** The ledger number: a concern is struck off once, so it has at most one notice. */
+  id: string;
+  ledgerNo: string;
+  state: "draft" | "published";
+  categoryCode: string;
+  villageId: string;
+  departmentId: string;
+  outcome: Outcome | null;
+  daysTaken: number;
+  summary: string;
+  publicReply: string;
+  registeredAt: string;
+  closedAt: string;
+  publishedAt: string | null;
+  approvedBy: { id: string; name: string } | null;
+  maskedTerms: number;
+  /** Lower-cased searchable text (summary, reply, names of village and category). */
+  searchText: string;
+}
+
+/** Drafts the notice when a concern is struck off; all text masked. */
+export function draftNotice(
+  concern: Concern,
+  index: DirectoryIndex,
+  knownNames: readonly string[],
+): StoredNotice {
+  const closedAt = concern.closedAt ?? concern.updatedAt;
+  const names = [concern.contact.name ?? "", ...knownNames].filter(Boolean);
+  const summary = maskPersonalData(concern.title ?? concern.description.slice(0, 120), names);
+  const reply = maskPersonalData(concern.publicReply ?? "", names);
+  const village = index.village(concern.villageId)?.name ?? "";
+  const category = index.category(concern.categoryCode)?.name ?? "";
+  return {
+    id: concern.ledgerNo,
+    ledgerNo: concern.ledgerNo,
+    state: "draft",
+    categoryCode: concern.categoryCode,
+    villageId: concern.villageId,
+    departmentId: concern.routing.department.id,
+    outcome: concern.outcome,
+    daysTaken: Math.max(
+      1,
+      Math.ceil((Date.parse(closedAt) - Date.parse(concern.createdAt)) / 86_400_000),
+    ),
+    summary: summary.text,
+    publicReply: reply.text,
+    registeredAt: concern.createdAt,
+    closedAt,
+    publishedAt: null,
+    approvedBy: null,
+    maskedTerms: summary.masked + reply.masked,
+    searchText: searchTextOf(summary.text, reply.text, village, category),
+  };
+}
+
+export function searchTextOf(...parts: string[]): string {
+  return parts.join(" ").toLowerCase();
+}
+
+/** The notice as the public sees it. */
+export function toPublicNotice(notice: StoredNotice, index: DirectoryIndex, locale: Locale) {
+  const category = index.category(notice.categoryCode);
+  const department = index.department(notice.departmentId);
+  return {
+    id: notice.id,
+    ledgerNo: notice.ledgerNo,
+    category: {
+      code: notice.categoryCode,
+      name: (locale === "en" ? category?.nameEn : category?.name) ?? notice.categoryCode,
+    },
+    village: {
+      id: notice.villageId,
+      name: index.village(notice.villageId)?.name ?? notice.villageId,
+    },
+    outcome: notice.outcome,
+    department: {
+      id: notice.departmentId,
+      name: (locale === "en" ? department?.nameEn : department?.name) ?? notice.departmentId,
+    },
+    daysTaken: notice.daysTaken,
+    summary: notice.summary,
+    publicReply: notice.publicReply,
+    registeredAt: notice.registeredAt,
+    closedAt: notice.closedAt,
+    publishedAt: notice.publishedAt,
+  };
+}
+export type PublicNotice = ReturnType<typeof toPublicNotice>;
+
+export function toStaffNotice(notice: StoredNotice, index: DirectoryIndex, locale: Locale) {
+  return {
+    ...toPublicNotice(notice, index, locale),
+    state: notice.state,
+    approvedBy: notice.approvedBy,
+    maskedTerms: notice.maskedTerms,
+  };
+}

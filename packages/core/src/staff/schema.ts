@@ -1,0 +1,65 @@
+import { z } from "zod";
+
+/**
+ * Staff roles:
+ * - admin: the town office (党政办): triage, directory, notice approval, everything;
+ * - leader: a party-government leader, supervising the concerns of their contact villages;
+ * - dept_head / cadre: act on their department's concerns; the head also assigns within
+ *   the department and follows the villager groups they hold;
+ * - inspector: the discipline commission (纪委): reads everything, supervises, edits nothing,
+ *   and handles complaints about cadres' conduct.
+ */
+export const Role = z.enum(["admin", "leader", "dept_head", "cadre", "inspector"]);
+export type Role = z.infer<typeof Role>;
+
+/** A signed-in staff member as the API describes them. */
+export const StaffUser = z.object({
+  /** For leaders and department heads, the same id as in the directory. */
+  id: z.string(),
+  username: z.string(),
+  name: z.string(),
+  role: Role,
+  departmentId: z.string().nullable(),
+  /** A leader's contact villages (联系点). */
+  villageIds: z.array(z.string()),
+});
+export type StaffUser = z.infer<typeof StaffUser>;
+
+/** The stored account: the user plus credentials and lock state. */
+export const StaffAccount = StaffUser.extend({
+  passwordHash: z.string(),
+  mustChangePassword: z.boolean(),
+  /** Retired accounts cannot sign in; they are never deleted. */
+  active: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type StaffAccount = z.infer<typeof StaffAccount>;
+
+export const Username = z
+  .string()
+  .trim()
+  .min(2)
+  .max(40)
+  .regex(/^[a-z0-9][a-z0-9._-]*$/i);
+
+export const LoginRequest = z
+  .object({ username: Username, password: z.string().min(1).max(200) })
+  .strict();
+
+export const NewPassword = z.string().min(10).max(200);
+export const PasswordChange = z
+  .object({ currentPassword: z.string().min(1).max(200), newPassword: NewPassword })
+  .strict();
+export const PasswordReset = z.object({ newPassword: NewPassword }).strict();
+
+export function toStaffUser(account: StaffAccount): StaffUser {
+  return {
+    id: account.id,
+    username: account.username,
+    name: account.name,
+    role: account.role,
+    departmentId: account.departmentId,
+    villageIds: account.villageIds,
+  };
+}

@@ -1,0 +1,35 @@
+import { applyFeedback, DomainError, Feedback } from "@lianxin/core";
+import type { Deps } from "../deps.js";
+import { currentDirectory } from "./directory.js";
+import { parseInput } from "./parse.js";
+import { authenticateResident } from "./resident-access.js";
+import { commitOrConflict, noticeDraftsFor } from "./staff/concerns.js";
+
+/** 评价: the resident rates the answer; satisfied strikes it off, dissatisfied reopens it. */
+export async function rateAnswer(
+  deps: Deps,
+  request: { ledgerNo: string; accessCode: string | undefined; body: unknown },
+) {
+  const feedback = parseInput(Feedback, request.body);
+  const { concern, events } = await authenticateResident(
+    deps,
+    request.ledgerNo,
+    request.accessCode,
+  );
+  const index = await currentDirectory(deps);
+  const category = index.category(concern.categoryCode);
+  if (!category) throw new DomainError("conflict", { detail: "category missing" });
+  const result = applyFeedback(concern, feedback, {
+    now: deps.now(),
+    newEventId: deps.newId,
+    limits: category.limits,
+    calendar: deps.calendar,
+  });
+  const change = {
+    concern: result.concern,
+    expectedVersion: concern.version,
+    events: result.events,
+  };
+  await commitOrConflict(deps, [change], noticeDraftsFor(deps, index, change, events));
+  return { status: result.concern.status, flags: result.concern.flags };
+}

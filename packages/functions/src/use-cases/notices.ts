@@ -1,0 +1,138 @@
+import {
+  DomainError,
+  type Locale,
+  maskPersonalData,
+  Outcome,
+  searchTextOf,
+  toPublicNotice,
+  toStaffNotice,
+} from "@lianxin/core";
+import { z } from "zod";
+import type { Deps } from "../deps.js";
+import { currentDirectory } from "./directory.js";
+import { parseInput } from "./parse.js";
+import type { StaffAuth } from "./staff/session.js";
+
+const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+const NoticeQuery = z.object({
+  village: z.preprocess(blankToUndefined, z.string().max(64).optional()),
+  outcome: z.preprocess(blankToUndefined, Outcome.optional()),
+  month: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+      .optional(),
+  ),
+  q: z.preprocess(blankToUndefined, z.string().trim().max(50).optional()),
+  cursor: z.preprocess(blankToUndefined, z.string().max(2000).optional()),
+});
+
+/** 公示 browsing: published notices, filtered, newest first. */
+export async function listPublicNotices(deps: Deps, query: Record<string, string>, locale: Locale) {
+  const f = parseInput(NoticeQuery, query);
+  const page = await deps.store.listNotices({
+    state: "published",
+    villageId: f.village,
+    outcome: f.outcome,
+    month: f.month,
+    q: f.q?.toLowerCase(),
+    limit: 20,
+    cursor: f.cursor,
+  });
+  const index = await currentDirectory(deps);
+  return {
+    items: page.items.map((n) => toPublicNotice(n, index, locale)),
+    nextCursor: page.nextCursor,
+  };
+}
+
+export async function getPublicNotice(deps: Deps, id: string, locale: Locale) {
+  const notice = await deps.store.getNotice(id.trim().toUpperCase());
+  if (!notice || notice.state !== "published") throw new DomainError("not_found");
+  return toPublicNotice(notice, await currentDirectory(deps), locale);
+}
+
+function requireRole(auth: StaffAuth, roles: string[]) {
+  if (!roles.includes(auth.user.role)) throw new DomainError("forbidden");
+}
+
+export async function listStaffNotices(
+  deps: Deps,
+  auth: StaffAuth,
+  query: Record<string, string>,
+  locale: Locale,
+) {
+  requireRole(auth, ["admin", "inspector"]);
+  const state = query.state === "published" ? "published" : "draft";
+  const page = await deps.store.listNotices({
+    state,
+    limit: 20,
+    cursor: query.cursor || undefined,
+  });
+  const index = await currentDirectory(deps);
+  return {
+    items: page.items.map((n) => toStaffNotice(n, index, locale)),
+    nextCursor: page.nextCursor,
+  };
+}
+
+const NoticeEdit = z
+  .object({
+    publicReply: z.string().trim().min(1).max(4000).optional(),
+    summary: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict();
+
+async function loadDraft(deps: Deps, id: string) {
+  const notice = await deps.store.getNotice(id.trim().toUpperCase());
+  if (!notice) throw new DomainError("not_found");
+  if (notice.state !== "draft")
+    throw new DomainError("conflict", { details: { currentState: notice.state } });
+  return notice;
+}
+
+/** Admin edits the masked draft; what they write is masked again (a second safety net). */
+export async function editNotice(
+  deps: Deps,
+  auth: StaffAuth,
+  id: string,
+  body: unknown,
+  locale: Locale,
+) {
+  requireRole(auth, ["admin"]);
+  const edit = parseInput(NoticeEdit, body);
+  const notice = await loadDraft(deps, id);
+  const index = await currentDirectory(deps);
+  const summary = edit.summary ? maskPersonalData(edit.summary).text : notice.summary;
+  const publicReply = edit.publicReply
+    ? maskPersonalData(edit.publicReply).text
+    : notice.publicReply;
+  const next = {
+    ...notice,
+    summary,
+    publicReply,
+    searchText: searchTextOf(
+      summary,
+      publicReply,
+      index.village(notice.villageId)?.name ?? "",
+      index.category(notice.categoryCode)?.name ?? "",
+    ),
+  };
+  if (!(await deps.store.replaceNotice(next, "draft"))) throw new DomainError("conflict");
+  return toStaffNotice(next, index, locale);
+}
+
+/** Admin approves: the notice becomes public. */
+export async function publishNotice(deps: Deps, auth: StaffAuth, id: string, locale: Locale) {
+  requireRole(auth, ["admin"]);
+  const notice = await loadDraft(deps, id);
+  const next = {
+    ...notice,
+    state: "published" as const,
+    publishedAt: deps.now().toISOString(),
+    approvedBy: { id: auth.user.id, name: auth.user.name },
+  };
+  if (!(await deps.store.replaceNotice(next, "draft"))) throw new DomainError("conflict");
+  return toStaffNotice(next, await currentDirectory(deps), locale);
+}

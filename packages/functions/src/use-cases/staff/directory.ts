@@ -1,0 +1,36 @@
+import { DomainError, type Locale } from "@lianxin/core";
+import type { Deps } from "../../deps.js";
+import { currentDirectory } from "../directory.js";
+import type { StaffAuth } from "./session.js";
+
+/** Departments, for dispatching from triage. */
+export async function listDepartments(deps: Deps, locale: Locale) {
+  const index = await currentDirectory(deps);
+  return {
+    items: index.directory.departments.map((d) => ({
+      id: d.id,
+      name: locale === "en" ? d.nameEn : d.name,
+      kind: d.kind,
+    })),
+  };
+}
+
+/** A department's staff, for assigning: its own head, or admin. */
+export async function listStaffOfDepartment(deps: Deps, auth: StaffAuth, departmentId: string) {
+  const { user } = auth;
+  const own =
+    user.departmentId === departmentId && (user.role === "dept_head" || user.role === "cadre");
+  if (!own && user.role !== "admin") throw new DomainError("forbidden");
+  const staff = await deps.store.listDepartmentStaff(departmentId);
+  return {
+    items: staff.filter((s) => s.active).map((s) => ({ id: s.id, name: s.name, role: s.role })),
+  };
+}
+
+/** Who saw personal data: inspectors and admin. */
+export async function accessLog(deps: Deps, auth: StaffAuth, query: Record<string, string>) {
+  if (auth.user.role !== "inspector" && auth.user.role !== "admin")
+    throw new DomainError("forbidden");
+  const ledgerNo = query.ledgerNo?.trim().toUpperCase() || undefined;
+  return deps.store.listAccessLog({ ledgerNo, limit: 50, cursor: query.cursor || undefined });
+}

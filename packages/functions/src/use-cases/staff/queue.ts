@@ -1,0 +1,154 @@
+import { type Concern, canView, DomainError, type Locale, toQueueItem } from "@lianxin/core";
+import type { Lane, QueueSource } from "@lianxin/store";
+import { z } from "zod";
+import type { Deps } from "../../deps.js";
+import { currentDirectory } from "../directory.js";
+import { parseInput } from "../parse.js";
+import type { StaffAuth } from "./session.js";
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
+
+export const QueueParams = z.object({
+  scope: optional(z.enum(["mine", "triage", "all", "groups"])).default("mine"),
+  status: optional(
+    z.enum([
+      "triage",
+      "assigned",
+      "accepted",
+      "in_progress",
+      "deferred",
+      "answered",
+      "struck_off",
+      "merged",
+    ]),
+  ),
+  overdue: optional(z.enum(["true", "false"])),
+  village: optional(z.string().max(64)),
+  category: optional(z.string().max(40)),
+  cursor: optional(z.string().max(2000)),
+});
+
+const PAGE = 50;
+
+/** Which partitions the user's chosen scope reads. */
+function sourcesFor(
+  auth: StaffAuth,
+  scope: string,
+  index: Awaited<ReturnType<typeof currentDirectory>>,
+): QueueSource[] {
+  const { user } = auth;
+  const wide = user.role === "admin" || user.role === "inspector";
+  switch (scope) {
+    case "all":
+      if (!wide) throw new DomainError("forbidden");
+      return [{ kind: "town" }];
+    case "triage":
+      if (!wide) throw new DomainError("forbidden");
+      return [{ kind: "department", id: index.triageOffice().id }];
+    case "groups": {
+      if (user.role !== "dept_head") throw new DomainError("forbidden");
+      const villages = index.directory.villages.filter((v) =>
+        v.groups.some((g) => g.holderId === user.id),
+      );
+      return villages.map((v) => ({ kind: "village", id: v.id }));
+    }
+    default:
+      if (user.role === "leader") return user.villageIds.map((id) => ({ kind: "village", id }));
+      if (user.role === "admin") return [{ kind: "department", id: index.triageOffice().id }];
+      if (user.role === "inspector")
+        return [{ kind: "department", id: index.disciplineCommission().id }];
+      return user.departmentId ? [{ kind: "department", id: user.departmentId }] : [];
+  }
+}
+
+function laneOf(status: string | undefined): Lane {
+  if (status === "struck_off" || status === "merged") return "DONE";
+  if (status === "answered") return "ANSWERED";
+  return "OPEN";
+}
+
+/**
+ * 我的待办: the user's queue, most urgent first, with counts. Several partitions (a
+ * leader's two villages) are read page by page together; the cursor carries each one's place.
+ */
+export async function staffQueue(
+  deps: Deps,
+  auth: StaffAuth,
+  query: Record<string, string>,
+  locale: Locale,
+) {
+  const params = parseInput(QueueParams, query);
+  const index = await currentDirectory(deps);
+  const sources = sourcesFor(auth, params.scope, index);
+  const now = deps.now();
+  const restricted = auth.user.role !== "admin" && auth.user.role !== "inspector";
+  const cursors: Array<string | null> = params.cursor
+    ? decode(params.cursor, sources.length)
+    : sources.map(() => "");
+  const lane = laneOf(params.status);
+
+  const pages = await Promise.all(
+    sources.map((source, i) =>
+      cursors[i] === null
+        ? { items: [] as Concern[], nextCursor: null }
+        : deps.store.queryQueue({
+            source,
+            lane,
+            overdueAt: params.overdue === "true" && lane === "OPEN" ? now.toISOString() : undefined,
+            status: params.status,
+            villageId: params.village,
+            categoryCode: params.category,
+            excludeRestricted: restricted,
+            limit: PAGE,
+            cursor: cursors[i] || undefined,
+          }),
+    ),
+  );
+  const counts = await Promise.all(
+    sources.map((s) => deps.store.countQueue(s, now.toISOString(), restricted)),
+  );
+
+  let items = pages.flatMap((p) => p.items).filter((c) => canView(auth.user, c));
+  if (params.scope === "groups")
+    items = items.filter((c) => c.routing.groupHolder?.id === auth.user.id);
+  if (params.scope === "triage") items = items.filter((c) => c.status === "triage");
+  const rows = items.map((c) => toQueueItem(c, index, locale, now));
+  rows.sort((a, b) =>
+    lane === "DONE"
+      ? b.createdAt.localeCompare(a.createdAt)
+      : (a.deadline?.dueAt ?? "").localeCompare(b.deadline?.dueAt ?? ""),
+  );
+  const next = pages.map((p) => p.nextCursor);
+  return {
+    items: rows,
+    counts: counts.reduce(
+      (sum, c) => {
+        sum.total += c.total;
+        sum.overdue += c.overdue;
+        for (const [k, v] of Object.entries(c.byStatus))
+          sum.byStatus[k] = (sum.byStatus[k] ?? 0) + v;
+        return sum;
+      },
+      { total: 0, overdue: 0, byStatus: {} as Record<string, number> },
+    ),
+    nextCursor: next.some((c) => c !== null)
+      ? Buffer.from(JSON.stringify(next)).toString("base64url")
+      : null,
+  };
+}
+
+function decode(cursor: string, n: number): Array<string | null> {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(parsed) && parsed.length === n)
+      return parsed.map((c) => (typeof c === "string" ? c : null));
+  } catch {
+    // fall through
+  }
+  throw new DomainError("validation_failed", {
+    fields: {
+      cursor: { kind: "invalid", message: { "zh-CN": "翻页参数无效", en: "Invalid cursor" } },
+    },
+  });
+}

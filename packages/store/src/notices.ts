@@ -1,0 +1,125 @@
+import { GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { type StoredNotice, shanghaiMonth } from "@lianxin/core";
+import { type StoreContext, stripKeys } from "./context.js";
+import { keys } from "./keys.js";
+import { decodeCursor, encodeCursor } from "./queues.js";
+import { TABLE_KEYS } from "./table.js";
+
+const noticeSort = (n: StoredNotice) =>
+  `${shanghaiMonth(new Date(n.closedAt))}#${n.closedAt}#${n.id}`;
+
+/** The notice item, listed under its state by closing month (for the month filter). */
+export function noticeItem(notice: StoredNotice) {
+  return {
+    ...keys.notice(notice.id),
+    gsi1pk: keys.noticesByState(notice.state),
+    gsi1sk: noticeSort(notice),
+    entity: "notice",
+    ...notice,
+  };
+}
+
+/** AP-N1: one notice (GetItem). */
+export async function getNotice(ctx: StoreContext, id: string): Promise<StoredNotice | null> {
+  const result = await ctx.client.send(
+    new GetCommand({ TableName: ctx.tableName, Key: keys.notice(id) }),
+  );
+  return result.Item ? stripKeys<StoredNotice>(result.Item) : null;
+}
+
+export interface NoticeFilter {
+  state: "draft" | "published";
+  villageId?: string | undefined;
+  outcome?: string | undefined;
+  /** YYYY-MM (Asia/Shanghai): a key condition on the closing month. */
+  month?: string | undefined;
+  /** Lower-cased words that must appear in the notice. */
+  q?: string | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+/**
+ * AP-N2: notices of one state, newest first, one page. The month narrows the key range;
+ * village, outcome and words are filters within the state's partition.
+ */
+export async function listNotices(
+  ctx: StoreContext,
+  f: NoticeFilter,
+): Promise<{ items: StoredNotice[]; nextCursor: string | null }> {
+  const index = TABLE_KEYS.indexes.gsi1;
+  const names: Record<string, string> = { "#pk": index.partitionKey, "#sk": index.sortKey };
+  const values: Record<string, unknown> = { ":pk": keys.noticesByState(f.state) };
+  let keyCondition = "#pk = :pk";
+  if (f.month) {
+    keyCondition += " AND begins_with(#sk, :month)";
+    values[":month"] = `${f.month}#`;
+  }
+  const filters: string[] = [];
+  if (f.villageId) {
+    filters.push("villageId = :village");
+    values[":village"] = f.villageId;
+  }
+  if (f.outcome) {
+    filters.push("outcome = :outcome");
+    values[":outcome"] = f.outcome;
+  }
+  if (f.q) {
+    filters.push("contains(searchText, :q)");
+    values[":q"] = f.q;
+  }
+  const page = await ctx.client.send(
+    new QueryCommand({
+      TableName: ctx.tableName,
+      IndexName: index.name,
+      KeyConditionExpression: keyCondition,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+      ScanIndexForward: false,
+      Limit: f.limit,
+      ExclusiveStartKey: decodeCursor(f.cursor),
+      ...(filters.length ? { FilterExpression: filters.join(" AND ") } : {}),
+    }),
+  );
+  return {
+    items: (page.Items ?? []).map((i) => stripKeys<StoredNotice>(i)),
+    nextCursor: encodeCursor(page.LastEvaluatedKey),
+  };
+}
+
+/**
+ * AP-N3: replace a notice that is still in the state the caller read (edit a draft,
+ * publish it); false if it changed meanwhile.
+ */
+export async function replaceNotice(
+  ctx: StoreContext,
+  notice: StoredNotice,
+  expectedState: StoredNotice["state"],
+): Promise<boolean> {
+  const item = noticeItem(notice);
+  const fields = Object.keys(item).filter((k) => k !== "pk" && k !== "sk");
+  try {
+    await ctx.client.send(
+      new UpdateCommand({
+        TableName: ctx.tableName,
+        Key: keys.notice(notice.id),
+        UpdateExpression: `SET ${fields.map((k, i) => `#f${i} = :v${i}`).join(", ")}`,
+        ConditionExpression: "#state = :expected",
+        ExpressionAttributeNames: {
+          "#state": "state",
+          ...Object.fromEntries(fields.map((k, i) => [`#f${i}`, k])),
+        },
+        ExpressionAttributeValues: {
+          ":expected": expectedState,
+          ...Object.fromEntries(
+            fields.map((k, i) => [`:v${i}`, (item as Record<string, unknown>)[k]]),
+          ),
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === "ConditionalCheckFailedException") return false;
+    throw error;
+  }
+}

@@ -9,6 +9,7 @@ import { defineConfig } from "vitest/config";
  * - unit:        pure tests beside the code; no database.
  * - integration: store/API/Lambda tests against ONE DynamoDB Local for the run (a table per test
  *                file: tests/support/database.ts), started by tests/setup/global-dynamodb.ts.
+ * - infra:       synthesizes the SST v2 stacks offline (NODE_ENV=test) and asserts on them.
  * - browser:     Chromium via playwright-core (tests/support/browser.ts), one file at a time.
  *                Left out when LIANXIN_SKIP_BROWSER=1 (npm test sets it when Chromium is missing
  *                outside CI).
@@ -34,7 +35,11 @@ export default defineConfig({
           name: "unit",
           root: repoRoot,
           environment: "node",
-          include: ["packages/*/src/**/*.test.ts", "sites/public/src/**/*.test.ts"],
+          include: [
+            "packages/*/src/**/*.test.ts",
+            "sites/public/src/**/*.test.ts",
+            "sites/staff/src/**/*.test.ts",
+          ],
           testTimeout: 10_000,
         },
       },
@@ -48,6 +53,17 @@ export default defineConfig({
           setupFiles,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: "infra",
+          root: repoRoot,
+          environment: "node",
+          include: ["tests/infra/**/*.test.ts"],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          env: { NODE_ENV: "test" },
         },
       },
       ...(skipBrowser

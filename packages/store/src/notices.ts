@@ -48,11 +48,12 @@ export async function listNotices(
   f: NoticeFilter,
 ): Promise<{ items: StoredNotice[]; nextCursor: string | null }> {
   const index = TABLE_KEYS.indexes.gsi1;
-  const names: Record<string, string> = { "#pk": index.partitionKey, "#sk": index.sortKey };
+  const names: Record<string, string> = { "#pk": index.partitionKey };
   const values: Record<string, unknown> = { ":pk": keys.noticesByState(f.state) };
   let keyCondition = "#pk = :pk";
   if (f.month) {
     keyCondition += " AND begins_with(#sk, :month)";
+    names["#sk"] = index.sortKey;
     values[":month"] = `${f.month}#`;
   }
   const filters: string[] = [];

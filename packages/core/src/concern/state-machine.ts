@@ -160,7 +160,12 @@ export function applyAction(
       next.status = "triage";
       next.returnCount = concern.returnCount + 1;
       next.assignee = null;
-      next.routing = { ...concern.routing, status: "triage" };
+      // Back to the town office's triage queue, which re-dispatches it.
+      next.routing = {
+        ...concern.routing,
+        status: "triage",
+        department: { id: ctx.index.triageOffice().id, name: ctx.index.triageOffice().name },
+      };
       events.push(
         event("returned", {
           reason: action.reason,

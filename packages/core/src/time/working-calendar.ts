@@ -1,4 +1,4 @@
-import holidayData from "chinese-days/dist/chinese-days.json" with { type: "json" };
+import { createRequire } from "node:module";
 import { addCalendarDays, type LocalDate, weekday } from "./shanghai.js";
 
 /**
@@ -54,7 +54,11 @@ export function createWorkingCalendar(
   };
 }
 
-/** The calendar from the bundled official arrangement (chinese-days). */
+/**
+ * The calendar from the official arrangement that chinese-days ships as JSON. Loaded with
+ * require rather than an import attribute, which SST v2's bundler (esbuild 0.18) rejects.
+ */
+const holidayData = createRequire(import.meta.url)("chinese-days/dist/chinese-days.json");
 export const officialCalendar: WorkingCalendar = createWorkingCalendar(
   holidayData as HolidayArrangement,
 );

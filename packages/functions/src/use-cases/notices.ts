@@ -49,7 +49,7 @@ export async function listPublicNotices(deps: Deps, query: Record<string, string
 
 export async function getPublicNotice(deps: Deps, id: string, locale: Locale) {
   const notice = await deps.store.getNotice(id.trim().toUpperCase());
-  if (!notice || notice.state !== "published") throw new DomainError("not_found");
+  if (notice?.state !== "published") throw new DomainError("not_found");
   return toPublicNotice(notice, await currentDirectory(deps), locale);
 }
 

@@ -1,0 +1,52 @@
+import { Api, Config, Function as SstFunction, type StackContext, use } from "sst/constructs";
+import { apiGatewayPath, routes } from "../packages/functions/src/routes.js";
+import { API_TABLE_ACTIONS, tableAccess } from "./permissions.js";
+import { StorageStack } from "./storage.js";
+
+/** Lambda handler of the whole API: one function behind every route (Hono routes inside). */
+export const API_HANDLER = "packages/functions/src/lambda.handler";
+
+/** API Gateway throttling on the default stage, for all routes together. */
+export const API_THROTTLE = { burst: 200, rate: 100 } as const;
+
+export interface ApiResources {
+  api: Api;
+  handler: SstFunction;
+  secrets: { SESSION_SIGNING_KEY: Config.Secret; LIANXIN_SITE_SECRET: Config.Secret };
+}
+
+/** `GET /api/concerns/{ledgerNo}` for each entry of the shared route list. */
+export function apiRouteKeys(): string[] {
+  return routes.map((route) => `${route.method} ${apiGatewayPath(route.path)}`);
+}
+
+/**
+ * The HTTP API: exactly the routes of `@lianxin/functions` (the local server registers the same
+ * list), all on one function. The function gets the table name through its environment and
+ * only the DynamoDB actions it uses; the table is deliberately NOT bound (SST's `bind` on a
+ * table grants `dynamodb:*`). The secrets are bound: that grants `ssm:GetParameters` on their
+ * two parameter paths only.
+ */
+export function ApiStack({ stack }: StackContext): ApiResources {
+  const { table } = use(StorageStack);
+  const secrets = Config.Secret.create(stack, "SESSION_SIGNING_KEY", "LIANXIN_SITE_SECRET");
+
+  const handler = new SstFunction(stack, "ApiHandler", {
+    handler: API_HANDLER,
+    environment: { TABLE_NAME: table.tableName },
+    bind: [secrets.SESSION_SIGNING_KEY, secrets.LIANXIN_SITE_SECRET],
+  });
+  handler.attachPermissions([tableAccess(table, API_TABLE_ACTIONS)]);
+
+  const api = new Api(stack, "Api", {
+    // The sites call the API server to server; browsers only read public data cross-origin.
+    // Preflights allow GET with no extra request headers, so no cross-origin POST (its JSON
+    // content type needs a preflight) and no access-code header can come from a browser page.
+    cors: { allowMethods: ["GET"], allowOrigins: ["*"], allowHeaders: [] },
+    defaults: { throttle: API_THROTTLE },
+    routes: Object.fromEntries(apiRouteKeys().map((key) => [key, handler])),
+  });
+
+  stack.addOutputs({ ApiUrl: api.url });
+  return { api, handler, secrets };
+}

@@ -1,0 +1,31 @@
+import type * as dynamodb from "aws-cdk-lib/aws-dynamodb";
+import * as iam from "aws-cdk-lib/aws-iam";
+
+/**
+ * The DynamoDB actions the API function performs, and why (store access patterns in
+ * packages/store). Transactions are authorised per contained action (Put → PutItem,
+ * Update → UpdateItem, ConditionCheck → ConditionCheckItem); there is no IAM action for
+ * TransactWriteItems itself. Add an action here only with the code path that needs it.
+ */
+export const API_TABLE_ACTIONS = [
+  // ping, idempotency records, rate-limit peeks
+  "dynamodb:GetItem",
+  // directory and concern-with-events partitions; staff queues on the GSIs later
+  "dynamodb:Query",
+  // transaction Puts: concern, first event, ledger number, idempotency record
+  "dynamodb:PutItem",
+  // transaction Updates and rate-limit counters
+  "dynamodb:UpdateItem",
+] as const;
+
+/** Allows `actions` on this table and its indexes only: never `dynamodb:*`, never `*`. */
+export function tableAccess(
+  table: dynamodb.ITable,
+  actions: readonly string[],
+): iam.PolicyStatement {
+  return new iam.PolicyStatement({
+    effect: iam.Effect.ALLOW,
+    actions: [...actions],
+    resources: [table.tableArn, `${table.tableArn}/index/*`],
+  });
+}

@@ -1,0 +1,36 @@
+import type { SSTConfig } from "sst";
+import { ApiStack } from "./infra/api.js";
+import { APP_NAME, DEFAULT_REGION, isProd } from "./infra/defaults.js";
+import { StorageStack } from "./infra/storage.js";
+
+/**
+ * SST v2 app (CDK underneath). Deploy: `pnpm sst deploy --stage prod` (see infra/README.md).
+ * Region: `--region`, else AWS_REGION, else DEFAULT_REGION.
+ */
+const config: SSTConfig = {
+  config(globals) {
+    return {
+      name: APP_NAME,
+      region: globals.region ?? process.env.AWS_REGION ?? DEFAULT_REGION,
+    };
+  },
+  stacks(app) {
+    // Disposable stages tear down completely; prod keeps its data (storage sets RETAIN itself).
+    if (!isProd(app.stage)) app.setDefaultRemovalPolicy("destroy");
+    app.setDefaultFunctionProps({
+      runtime: "nodejs22.x",
+      architecture: "arm_64",
+      memorySize: 512,
+      timeout: 10,
+      nodejs: {
+        format: "esm",
+        minify: true,
+        // The Lambda runtime provides the AWS SDK v3: leave it out of the bundle.
+        esbuild: { external: ["@aws-sdk/*"] },
+      },
+    });
+    app.stack(StorageStack).stack(ApiStack);
+  },
+};
+
+export default config;

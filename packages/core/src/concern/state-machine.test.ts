@@ -1,0 +1,181 @@
+import { describe, expect, it } from "vitest";
+import { buildDemoDirectory } from "../directory/demo-directory.js";
+import { indexDirectory } from "../directory/lookup.js";
+import { DomainError } from "../errors.js";
+import { registerConcern } from "../intake/register-concern.js";
+import { routeConcern } from "../routing/route-concern.js";
+import type { StaffUser } from "../staff/schema.js";
+import { officialCalendar } from "../time/working-calendar.js";
+import type { ConcernAction } from "./actions.js";
+import type { Concern } from "./concern.js";
+import { currentDeadline, isOverdue } from "./deadline.js";
+import { applyFeedback } from "./feedback.js";
+import { applyAction, applyMerge, transitionAllowed } from "./state-machine.js";
+
+const index = indexDirectory(buildDemoDirectory());
+const category = index.category("environment");
+const village = index.village("meijing");
+if (!category || !village) throw new Error("fixture");
+const limits = category.limits;
+const t0 = new Date("2026-11-27T02:00:00Z");
+let ids = 0;
+const newEventId = () => `e${++ids}`;
+
+function fresh(ledgerNo = "LS-2026-000001"): Concern {
+  return registerConcern({
+    input: {
+      villageId: "meijing",
+      categoryCode: "environment",
+      description: "倪巷浜河水发黑发臭很久了",
+      anonymous: false,
+    },
+    routing: routeConcern(index, village, category, null),
+    limits: limits,
+    calendar: officialCalendar,
+    ledgerNo,
+    accessCode: "7KQ2M9X4PA",
+    now: t0,
+    newEventId,
+  }).concern;
+}
+
+const cadre: StaffUser = {
+  id: "c1",
+  username: "c",
+  name: "干部甲",
+  role: "cadre",
+  departmentId: "env-bureau",
+  villageIds: [],
+};
+const ctx = (now = t0) => ({
+  user: cadre,
+  now,
+  newEventId,
+  calendar: officialCalendar,
+  limits: limits,
+  index,
+});
+type Act = Exclude<ConcernAction, { type: "merge" }>;
+const run = (c: Concern, action: Omit<Act, "expectedVersion">, now = t0) =>
+  applyAction(c, { ...action, expectedVersion: c.version } as Act, ctx(now)).concern;
+
+describe("the concern state machine", () => {
+  it("walks assigned → accepted → in progress → answered, one event each, versions counting", () => {
+    let c = fresh();
+    expect(c.version).toBe(2);
+    c = run(c, { type: "accept" });
+    c = run(c, { type: "respond", method: "phone", summary: "已电话联系" });
+    expect(c.status).toBe("in_progress");
+    expect(c.firstResponseAt).toBe(t0.toISOString());
+    c = run(c, { type: "answer", outcome: "resolved", publicReply: "已清淤" });
+    expect(c).toMatchObject({ status: "answered", outcome: "resolved", version: 5 });
+  });
+
+  it("refuses what the state does not allow, and a stale version, changing nothing", () => {
+    const c = fresh();
+    const attempt = (a: Act) => {
+      try {
+        applyAction(c, a, ctx());
+      } catch (e) {
+        return e as DomainError;
+      }
+      return null;
+    };
+    expect(
+      attempt({ type: "answer", expectedVersion: 2, outcome: "resolved", publicReply: "x" })?.code,
+    ).toBe("invalid_transition");
+    expect(attempt({ type: "strike_off", expectedVersion: 2, verificationNote: "x" })?.code).toBe(
+      "invalid_transition",
+    );
+    const stale = attempt({ type: "accept", expectedVersion: 1 });
+    expect(stale?.code).toBe("conflict");
+    expect(stale?.details).toEqual({ currentState: "assigned", currentVersion: 2 });
+    expect(c.status).toBe("assigned");
+  });
+
+  it("allows one extension only, of working days, moving the answer deadline", () => {
+    let c = run(fresh(), { type: "accept" });
+    const before = c.deadlines.answerBy;
+    c = run(c, { type: "extend", workingDays: 5, publicReason: "需协调上级资金" });
+    expect(c.deadlines.answerBy > before).toBe(true);
+    expect(transitionAllowed("extend", c)).toBe(false);
+  });
+
+  it("sends a returned concern to the town office's triage, and dispatch restarts the clocks", () => {
+    let c = run(fresh(), { type: "return", reason: "不属于本部门" });
+    expect(c).toMatchObject({
+      status: "triage",
+      returnCount: 1,
+      routing: { department: { name: "党政办" } },
+    });
+    const later = new Date(t0.getTime() + 3 * 86_400_000);
+    c = run(c, { type: "dispatch", departmentId: "water-station" }, later);
+    expect(c.status).toBe("assigned");
+    expect(Date.parse(c.deadlines.signForBy)).toBeGreaterThan(later.getTime());
+  });
+
+  it("shows the current deadline and overdue by stage", () => {
+    const c = fresh();
+    expect(currentDeadline(c, t0)?.stage).toBe("sign_for");
+    expect(isOverdue(c, new Date(Date.parse(c.deadlines.signForBy) + 1))).toBe(true);
+    const deferred = run(run(fresh(), { type: "accept" }), {
+      type: "defer",
+      committedDate: "2027-06-30",
+      reason: "资金到位后施工",
+    });
+    expect(currentDeadline(deferred, t0)).toMatchObject({
+      stage: "committed",
+      dueAt: "2027-06-30T15:59:59.999Z",
+    });
+  });
+
+  it("merges the source into an open target and records it on both", () => {
+    const source = fresh("LS-2026-000002");
+    const target = fresh("LS-2026-000003");
+    const merged = applyMerge(source, target, source.version, ctx());
+    expect(merged.source).toMatchObject({ status: "merged", mergedInto: target.ledgerNo });
+    expect(merged.target.mergedFrom).toEqual([source.ledgerNo]);
+    expect(merged.events.map((e) => [e.ledgerNo, e.type, e.seq])).toEqual([
+      [source.ledgerNo, "merged", 3],
+      [target.ledgerNo, "merged_in", 3],
+    ]);
+    expect(() => applyMerge(source, source, source.version, ctx())).toThrow(DomainError);
+  });
+});
+
+describe("the resident's rating", () => {
+  const answered = () =>
+    run(run(fresh(), { type: "accept" }), {
+      type: "answer",
+      outcome: "explained",
+      publicReply: "已解释政策",
+    });
+  const fb = (c: Concern, rating: "satisfied" | "dissatisfied", now = t0) =>
+    applyFeedback(c, { rating }, { now, newEventId, limits: limits, calendar: officialCalendar })
+      .concern;
+
+  it("strikes the concern off when satisfied", () => {
+    expect(fb(answered(), "satisfied")).toMatchObject({
+      status: "struck_off",
+      rating: { rating: "satisfied" },
+    });
+  });
+
+  it("reopens once when dissatisfied, then hands the second dissatisfaction to the contact leader", () => {
+    let c = fb(answered(), "dissatisfied");
+    expect(c).toMatchObject({
+      status: "in_progress",
+      flags: { reopened: true },
+      dissatisfiedCount: 1,
+    });
+    c = run(c, { type: "answer", outcome: "explained", publicReply: "再次解释" });
+    c = fb(c, "dissatisfied");
+    expect(c).toMatchObject({ status: "answered", awaitingVerification: true });
+    expect(transitionAllowed("redo", c)).toBe(true);
+  });
+
+  it("refuses a rating after the 7-day window", () => {
+    const late = new Date(t0.getTime() + 8 * 86_400_000);
+    expect(() => fb(answered(), "satisfied", late)).toThrow(DomainError);
+  });
+});

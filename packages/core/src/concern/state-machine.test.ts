@@ -13,9 +13,12 @@ import { applyFeedback } from "./feedback.js";
 import { applyAction, applyMerge, transitionAllowed } from "./state-machine.js";
 
 const index = indexDirectory(buildDemoDirectory());
-const category = index.category("environment");
-const village = index.village("meijing");
-if (!category || !village) throw new Error("fixture");
+function must<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error("fixture missing");
+  return value;
+}
+const category = must(index.category("environment"));
+const village = must(index.village("meijing"));
 const limits = category.limits;
 const t0 = new Date("2026-11-27T02:00:00Z");
 let ids = 0;
@@ -56,7 +59,8 @@ const ctx = (now = t0) => ({
   index,
 });
 type Act = Exclude<ConcernAction, { type: "merge" }>;
-const run = (c: Concern, action: Omit<Act, "expectedVersion">, now = t0) =>
+type Without<T> = T extends unknown ? Omit<T, "expectedVersion"> : never;
+const run = (c: Concern, action: Without<Act>, now = t0) =>
   applyAction(c, { ...action, expectedVersion: c.version } as Act, ctx(now)).concern;
 
 describe("the concern state machine", () => {

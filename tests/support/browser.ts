@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { prepareLocalDatabase, startLocalApi } from "@lianxin/functions/local";
-import { findFreePort, startPublicSite } from "@lianxin/local";
+import { findFreePort, startPublicSite, startStaffSite } from "@lianxin/local";
 import { type Browser, chromium } from "playwright-core";
 
 /** Debian's chromium package (npm test installs it through apt where it can). */
@@ -24,6 +24,8 @@ export function launchBrowser(): Promise<Browser> {
 export interface PortalForTest {
   /** The public site, e.g. http://127.0.0.1:41234 */
   siteUrl: string;
+  /** The staff back office, e.g. http://127.0.0.1:41236 */
+  staffUrl: string;
   /** The API, e.g. http://127.0.0.1:41235 */
   apiUrl: string;
   siteSecret: string;
@@ -32,7 +34,8 @@ export interface PortalForTest {
 
 /**
  * The local portal on free ports against a test table: prepares the table (demo directory),
- * starts the API in this process and the built public site (sites/public/dist) as a child.
+ * starts the API in this process and the built sites (sites/public/dist, sites/staff/dist) as
+ * children.
  */
 export async function startPortalForTest(options: {
   endpoint: string;
@@ -42,6 +45,10 @@ export async function startPortalForTest(options: {
   const siteSecret = randomBytes(24).toString("base64url");
   await prepareLocalDatabase({ endpoint, tableName });
   const api = await startLocalApi({ port: await findFreePort(), endpoint, tableName, siteSecret });
+  const stops: (() => Promise<void>)[] = [() => api.close()];
+  const stopAll = async () => {
+    for (const stop of stops.splice(0).reverse()) await stop();
+  };
   try {
     const site = await startPublicSite({
       port: await findFreePort(),
@@ -49,17 +56,23 @@ export async function startPortalForTest(options: {
       siteSecret,
       stdio: "pipe",
     });
-    return {
-      siteUrl: site.url,
+    stops.push(site.stop);
+    const staff = await startStaffSite({
+      port: await findFreePort(),
       apiUrl: api.url,
       siteSecret,
-      async stop() {
-        await site.stop();
-        await api.close();
-      },
+      stdio: "pipe",
+    });
+    stops.push(staff.stop);
+    return {
+      siteUrl: site.url,
+      staffUrl: staff.url,
+      apiUrl: api.url,
+      siteSecret,
+      stop: stopAll,
     };
   } catch (error) {
-    await api.close();
+    await stopAll();
     throw error;
   }
 }

@@ -67,6 +67,23 @@ export default function SubmitForm(props: SubmitFormProps) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, on hydration
   useEffect(() => {
     readBack();
+    // Fields the resident changed before hydration count as edited, and as touched once they
+    // have lost focus: their change and blur events happened before React was listening.
+    const form = formRef.current;
+    if (form) {
+      const now = readConcernForm(new FormData(form));
+      const active = document.activeElement;
+      const early: Partial<Record<ConcernField, true>> = {};
+      const left: Partial<Record<ConcernField, true>> = {};
+      for (const f of CONCERN_FIELDS) {
+        if (now[f] === props.values[f]) continue;
+        early[f] = true;
+        const el = form.elements.namedItem(f);
+        if (!(el instanceof Element) || el !== active) left[f] = true;
+      }
+      if (hasEdits(early)) setEdited(early);
+      if (hasEdits(left)) setTouched(left);
+    }
     setEnhanced(true);
     // The browser restores a page from the back-forward cache with the button still busy.
     const onShow = () => setSubmitting(false);

@@ -41,6 +41,14 @@ describe("messages", () => {
       zh["track.submit"],
       zh["track.addText"],
       zh["track.addSubmit"],
+      zh["rating.satisfied"],
+      zh["rating.basically_satisfied"],
+      zh["rating.dissatisfied"],
+      zh["rate.comment"],
+      zh["rate.submit"],
+      zh["notices.q"],
+      zh["notices.next"],
+      zh["nav.notices"],
     ]).toEqual([
       "所在村（社区）",
       "村民小组",
@@ -57,6 +65,14 @@ describe("messages", () => {
       "查询",
       "补充说明",
       "补充",
+      "满意",
+      "基本满意",
+      "不满意",
+      "评价意见",
+      "提交评价",
+      "关键词",
+      "下一页",
+      "公示",
     ]);
   });
 });

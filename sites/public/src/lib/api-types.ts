@@ -70,10 +70,42 @@ export interface SubmissionReceipt {
   dueAt: string | null;
 }
 
+export type TimelineType =
+  | "submitted"
+  | "routed"
+  | "triaged"
+  | "dispatched"
+  | "accepted"
+  | "returned"
+  | "responded"
+  | "deferred"
+  | "extended"
+  | "answered"
+  | "rated"
+  | "reopened"
+  | "supervised"
+  | "merged"
+  | "struck_off"
+  | "message"
+  | "access_code_reissued";
+
 export interface TimelineEntry {
   at: string;
-  type: "submitted" | "routed" | "triaged" | "message" | (string & {});
+  type: TimelineType | (string & {});
+  /** The public text where there is one: public reply, extension's public reason, deferral reason. */
   text?: string;
+}
+
+/** 解决到位 / 解释到位 / 帮扶到位. */
+export type Outcome = "resolved" | "explained" | "assisted";
+
+/** 满意 / 基本满意 / 不满意. */
+export type RatingValue = "satisfied" | "basically_satisfied" | "dissatisfied";
+
+export interface GivenRating {
+  rating: RatingValue;
+  comment: string | null;
+  at: string;
 }
 
 export interface ResidentView {
@@ -89,6 +121,47 @@ export interface ResidentView {
   dueAt: string | null;
   routing: Routing;
   timeline: TimelineEntry[];
+  /** YYYY-MM-DD: the committed completion date of a deferred item. */
+  committedDate?: string | null;
+  outcome?: Outcome | null;
+  publicReply?: string | null;
+  answeredAt?: string | null;
+  rating?: GivenRating | null;
+  /** True while the resident may rate the answer. */
+  canRate?: boolean;
+  ratingDeadline?: string | null;
+}
+
+export interface FeedbackBody {
+  rating: RatingValue;
+  comment?: string;
+}
+
+/** The concern after the rating. */
+export interface FeedbackResult {
+  status: ConcernStatus;
+  flags: { overdue: boolean; supervised: boolean; reopened: boolean };
+}
+
+/** A published close-out notice (公示); all text already masked by the API. */
+export interface Notice {
+  id: string;
+  ledgerNo: string;
+  category: { code: string; name: string };
+  village: { id: string; name: string };
+  outcome: Outcome;
+  department: { id: string; name: string };
+  daysTaken: number;
+  publicReply: string;
+  summary: string;
+  registeredAt: string;
+  closedAt: string;
+  publishedAt: string;
+}
+
+export interface NoticePage {
+  items: Notice[];
+  nextCursor: string | null;
 }
 
 export interface ApiErrorBody {

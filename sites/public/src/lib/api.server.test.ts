@@ -135,6 +135,82 @@ describe("api client", () => {
   });
 });
 
+describe("rating and notices", () => {
+  it("posts a rating with the access code in a header", async () => {
+    const { f, calls } = fakeFetch(() =>
+      json(201, {
+        status: "struck_off",
+        flags: { overdue: false, supervised: false, reopened: false },
+      }),
+    );
+    const res = await createApiClient(ctx, config, f).submitFeedback(
+      "LS-2026-000123",
+      "7KQ2M9X4PA",
+      {
+        rating: "basically_satisfied",
+        comment: "还行",
+      },
+    );
+    expect(res).toMatchObject({ ok: true, status: 201, data: { status: "struck_off" } });
+    expect(calls[0]).toMatchObject({
+      url: "http://api.test/api/concerns/LS-2026-000123/feedback",
+      method: "POST",
+      headers: { "X-Access-Code": "7KQ2M9X4PA" },
+    });
+    expect(calls[0]?.url).not.toContain("7KQ2M9X4PA");
+    expect(JSON.parse(calls[0]?.body ?? "")).toEqual({
+      rating: "basically_satisfied",
+      comment: "还行",
+    });
+  });
+  it("lists notices with the sanitised filter as the query", async () => {
+    const { f, calls } = fakeFetch(() => json(200, { items: [], nextCursor: "c2" }));
+    const client = createApiClient(ctx, config, f);
+    const res = await client.listNotices({
+      village: "meijing",
+      outcome: "assisted",
+      month: "2026-08",
+      q: "桃",
+      cursor: "c1/+=",
+    });
+    expect(res).toEqual({ ok: true, status: 200, data: { items: [], nextCursor: "c2" } });
+    expect(calls[0]?.url).toBe(
+      "http://api.test/api/notices?village=meijing&outcome=assisted&month=2026-08&q=%E6%A1%83&cursor=c1%2F%2B%3D",
+    );
+    await client.listNotices({ village: "", outcome: "", month: "", q: "", cursor: "" });
+    expect(calls[1]?.url).toBe("http://api.test/api/notices");
+  });
+  it("treats a list without items as unavailable and an empty cursor as the last page", async () => {
+    const bad = fakeFetch(() => json(200, { notices: [] }));
+    expect(
+      await createApiClient(ctx, config, bad.f).listNotices({
+        village: "",
+        outcome: "",
+        month: "",
+        q: "",
+        cursor: "",
+      }),
+    ).toMatchObject({ ok: false, kind: "network" });
+    const last = fakeFetch(() => json(200, { items: [], nextCursor: "" }));
+    const res = await createApiClient(ctx, config, last.f).listNotices({
+      village: "",
+      outcome: "",
+      month: "",
+      q: "",
+      cursor: "",
+    });
+    expect(res.ok && res.data.nextCursor).toBeNull();
+  });
+  it("reads one notice, its id escaped into the path", async () => {
+    const { f, calls } = fakeFetch(() =>
+      json(404, { error: { code: "not_found", message: "no" } }),
+    );
+    const res = await createApiClient(ctx, config, f).getNotice("a:b");
+    expect(res).toMatchObject({ ok: false, kind: "http", status: 404 });
+    expect(calls[0]?.url).toBe("http://api.test/api/notices/a%3Ab");
+  });
+});
+
 describe("loadDirectory", () => {
   beforeEach(() => clearDirectoryCache());
   const dir: Directory = { villages: [], categories: [] };

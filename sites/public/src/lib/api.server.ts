@@ -5,6 +5,10 @@ import type { Locale } from "../i18n/messages";
 import { type ApiResult, readErrorBody } from "./api-result";
 import type {
   Directory,
+  FeedbackBody,
+  FeedbackResult,
+  Notice,
+  NoticePage,
   ResidentView,
   SubmissionBody,
   SubmissionReceipt,
@@ -12,6 +16,7 @@ import type {
 } from "./api-types";
 import { readConfig, type SiteConfig } from "./config.server";
 import { parseRetryAfter } from "./format";
+import { type NoticeFilter, noticeApiQuery } from "./notice-filter";
 
 export interface RequestContext {
   locale: Locale;
@@ -29,6 +34,14 @@ export interface ApiClient {
   ): Promise<ApiResult<SubmissionReceipt>>;
   getConcern(ledgerNo: string, accessCode: string): Promise<ApiResult<ResidentView>>;
   addMessage(ledgerNo: string, accessCode: string, text: string): Promise<ApiResult<TimelineEntry>>;
+  submitFeedback(
+    ledgerNo: string,
+    accessCode: string,
+    body: FeedbackBody,
+  ): Promise<ApiResult<FeedbackResult>>;
+  /** Published close-out notices, newest first; the filter is sanitised by `readNoticeFilter`. */
+  listNotices(filter: NoticeFilter): Promise<ApiResult<NoticePage>>;
+  getNotice(id: string): Promise<ApiResult<Notice>>;
 }
 
 /** The headers every call carries. */
@@ -102,6 +115,27 @@ export function createApiClient(
         { "X-Access-Code": accessCode },
         { text },
       ),
+    submitFeedback: (ledgerNo, accessCode, body) =>
+      call<FeedbackResult>(
+        "POST",
+        `${concernPath(ledgerNo)}/feedback`,
+        { "X-Access-Code": accessCode },
+        body,
+      ),
+    listNotices: async (filter) => {
+      const res = await call<NoticePage>("GET", `/api/notices${noticeApiQuery(filter)}`);
+      if (!res.ok) return res;
+      const { items, nextCursor } = (res.data ?? {}) as Partial<NoticePage>;
+      if (!Array.isArray(items)) return { ok: false, kind: "network", reason: "malformed notices" };
+      return {
+        ...res,
+        data: {
+          items,
+          nextCursor: typeof nextCursor === "string" && nextCursor ? nextCursor : null,
+        },
+      };
+    },
+    getNotice: (id) => call<Notice>("GET", `/api/notices/${encodeURIComponent(id)}`),
   };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { t } from "../i18n/messages";
 import { sortTimeline, statusKey, steps, timelineKey } from "./status";
 
 describe("steps", () => {
@@ -28,7 +29,10 @@ describe("steps", () => {
     expect(statusKey("merged")).toBe("status.merged");
     expect(statusKey("new_state")).toBe("status.unknown");
     expect(timelineKey("message")).toBe("timeline.message");
-    expect(timelineKey("answered")).toBe("timeline.other");
+    expect(timelineKey("answered")).toBe("timeline.answered");
+    expect(timelineKey("access_code_reissued")).toBe("timeline.access_code_reissued");
+    expect(timelineKey("secret_internal_note")).toBe("timeline.other");
+    expect(timelineKey("toString")).toBe("timeline.other");
   });
 });
 
@@ -41,5 +45,34 @@ describe("sortTimeline", () => {
       { at: "bad", type: "x" },
     ]);
     expect(sorted.map((e) => e.type)).toEqual(["message", "routed", "submitted", "x"]);
+  });
+});
+
+describe("timeline labels", () => {
+  it("labels every public event type in both languages", () => {
+    const types = [
+      "submitted",
+      "routed",
+      "triaged",
+      "dispatched",
+      "accepted",
+      "returned",
+      "responded",
+      "deferred",
+      "extended",
+      "answered",
+      "rated",
+      "reopened",
+      "supervised",
+      "merged",
+      "struck_off",
+      "message",
+      "access_code_reissued",
+    ];
+    for (const locale of ["zh-CN", "en"] as const) {
+      const labels = types.map((type) => t(locale, timelineKey(type)));
+      expect(new Set(labels).size, locale).toBe(types.length);
+      expect(labels).not.toContain(t(locale, "timeline.other"));
+    }
   });
 });

@@ -1,6 +1,6 @@
 // The resident's view of where a concern stands: the steps of the step indicator.
 import type { MessageKey } from "../i18n/messages";
-import type { ConcernStatus, TimelineEntry } from "./api-types";
+import type { ConcernStatus, TimelineEntry, TimelineType } from "./api-types";
 
 const MAIN: readonly ConcernStatus[] = [
   "triage",
@@ -44,16 +44,29 @@ export function steps(status: string): Step[] {
   }));
 }
 
+const TIMELINE_TYPES = new Set<string>([
+  "submitted",
+  "routed",
+  "triaged",
+  "dispatched",
+  "accepted",
+  "returned",
+  "responded",
+  "deferred",
+  "extended",
+  "answered",
+  "rated",
+  "reopened",
+  "supervised",
+  "merged",
+  "struck_off",
+  "message",
+  "access_code_reissued",
+] satisfies TimelineType[]);
+
+/** The label of a public timeline event; a neutral "update" for a type this site does not know. */
 export function timelineKey(type: string): MessageKey {
-  switch (type) {
-    case "submitted":
-    case "routed":
-    case "triaged":
-    case "message":
-      return `timeline.${type}`;
-    default:
-      return "timeline.other";
-  }
+  return TIMELINE_TYPES.has(type) ? (`timeline.${type}` as MessageKey) : "timeline.other";
 }
 
 /** Newest first, by time; entries with bad dates keep their order at the end. */

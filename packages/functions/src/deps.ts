@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { officialCalendar, type WorkingCalendar } from "@lianxin/core";
+import { type HolidayArrangement, officialArrangement } from "@lianxin/core";
 import { createDynamoClient, createStore, type Store } from "@lianxin/store";
 import type { ApiConfig } from "./config.js";
 
@@ -9,7 +9,8 @@ export interface Deps {
   now: () => Date;
   randomBytes: (n: number) => Uint8Array;
   newId: () => string;
-  calendar: WorkingCalendar;
+  /** The official holiday arrangement; admin's override is layered on it per request. */
+  holidayArrangement: HolidayArrangement;
   limits: {
     submissionsPerHour: number;
     /** Wrong access codes per ledger number per 15 minutes. */
@@ -31,7 +32,7 @@ export function createDeps(config: ApiConfig, overrides: Partial<Deps> = {}): De
     now: () => new Date(),
     randomBytes: (n) => randomBytes(n),
     newId: () => randomUUID(),
-    calendar: officialCalendar,
+    holidayArrangement: officialArrangement,
     limits: {
       submissionsPerHour: config.submissionsPerHour,
       wrongCodesPer15Minutes: 5,

@@ -5,6 +5,11 @@ import { readJson } from "./http/body.js";
 import { clientAddress } from "./http/client-address.js";
 import { localeFrom } from "./http/locale.js";
 import { addResidentMessage } from "./use-cases/add-resident-message.js";
+import {
+  editCategoryLimits,
+  getCalendarSettings,
+  putCalendarSettings,
+} from "./use-cases/calendar.js";
 import { currentDirectory } from "./use-cases/directory.js";
 import { rateAnswer } from "./use-cases/feedback.js";
 import { checkHealth } from "./use-cases/health.js";
@@ -29,7 +34,7 @@ import {
 import { submitConcern } from "./use-cases/submit-concern.js";
 import { trackConcern } from "./use-cases/track-concern.js";
 
-export type Method = "GET" | "POST" | "PATCH" | "DELETE";
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /**
  * The API's routes, listed once: the Hono app registers exactly these, and the AWS stack
@@ -196,6 +201,15 @@ export const routes: Route[] = [
   ),
   staffRoute("POST", "/api/staff/notices/:id/publish", async (c, deps, auth) =>
     c.json(await publishNotice(deps, auth, param(c, "id"), locale(c))),
+  ),
+  staffRoute("GET", "/api/staff/calendar", async (c, deps, auth) =>
+    c.json(await getCalendarSettings(deps, auth)),
+  ),
+  staffRoute("PUT", "/api/staff/calendar", async (c, deps, auth) =>
+    c.json(await putCalendarSettings(deps, auth, await readJson(c))),
+  ),
+  staffRoute("PATCH", "/api/staff/categories/:code", async (c, deps, auth) =>
+    c.json(await editCategoryLimits(deps, auth, param(c, "code"), await readJson(c))),
   ),
   staffRoute("GET", "/api/staff/access-log", async (c, deps, auth) =>
     c.json(await accessLog(deps, auth, c.req.query())),

@@ -159,14 +159,20 @@ function newestMtime(path) {
   return newest;
 }
 
-export const publicSiteDir = join(repoRoot, "sites", "public");
+/** The Astro sites `npm start` runs and `npm test` drives: built once, rebuilt when stale. */
+export const SITES = [
+  { label: "the public site", dir: join(repoRoot, "sites", "public"), pkg: "@lianxin/public-site" },
+  { label: "the staff site", dir: join(repoRoot, "sites", "staff"), pkg: "@lianxin/staff-site" },
+];
+
+export const publicSiteDir = SITES[0].dir;
 export const publicSiteEntry = join(publicSiteDir, "dist", "server", "entry.mjs");
 
-/** Sources of the public site build: the site itself and the workspace packages it imports. */
-function publicSiteSources() {
-  const sources = [publicSiteDir];
+/** Sources of a site's build: the site itself and the workspace packages it imports. */
+function siteSources(siteDir) {
+  const sources = [siteDir];
   try {
-    const manifest = JSON.parse(readFileSync(join(publicSiteDir, "package.json"), "utf8"));
+    const manifest = JSON.parse(readFileSync(join(siteDir, "package.json"), "utf8"));
     const deps = { ...manifest.dependencies, ...manifest.devDependencies };
     for (const [name, version] of Object.entries(deps)) {
       if (name.startsWith("@lianxin/") && String(version).startsWith("workspace:")) {
@@ -177,16 +183,28 @@ function publicSiteSources() {
   return sources;
 }
 
-/** Builds sites/public when its server entry is missing or older than its sources. */
-export async function buildPublicSiteIfStale(pnpm) {
-  if (!existsSync(join(publicSiteDir, "package.json"))) {
-    warn("sites/public is missing: skipping the site build");
+/** Builds one site when its server entry is missing or older than its sources. */
+export async function buildSiteIfStale(pnpm, site) {
+  if (!existsSync(join(site.dir, "package.json"))) {
+    warn(`${site.label} is missing (${site.dir}): skipping its build`);
     return;
   }
-  const builtAt = mtime(publicSiteEntry);
-  const newest = Math.max(...publicSiteSources().map(newestMtime));
+  const entry = join(site.dir, "dist", "server", "entry.mjs");
+  const builtAt = mtime(entry);
+  const newest = Math.max(...siteSources(site.dir).map(newestMtime));
   if (builtAt > 0 && builtAt >= newest) return;
-  step(builtAt === 0 ? "building the public site…" : "public site sources changed: rebuilding…");
-  const code = await run(pnpm[0], [...pnpm.slice(1), "--filter", "@lianxin/public-site", "build"]);
-  if (code !== 0) fail(`building the public site failed (exit code ${code})`, code);
+  step(builtAt === 0 ? `building ${site.label}…` : `${site.label}: sources changed, rebuilding…`);
+  const code = await run(pnpm[0], [...pnpm.slice(1), "--filter", site.pkg, "build"]);
+  if (code !== 0) fail(`building ${site.label} failed (exit code ${code})`, code);
 }
+
+/** Builds every site that is stale (the public site, then the staff site). */
+export async function buildSitesIfStale(pnpm) {
+  for (const site of SITES) await buildSiteIfStale(pnpm, site);
+}
+
+/**
+ * The name start.mjs and test.mjs call: it now builds both sites (public and staff).
+ * @deprecated use buildSitesIfStale.
+ */
+export const buildPublicSiteIfStale = buildSitesIfStale;

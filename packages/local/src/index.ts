@@ -3,5 +3,20 @@ export { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from "./dynamodb-
 export { FriendlyError, isFriendlyError } from "./errors.js";
 export { repoRoot } from "./paths.js";
 export { assertPortFree, findFreePort, isPortFree, portFromEnv } from "./ports.js";
-export type { PublicSiteHandle, StartPublicSiteOptions } from "./public-site.js";
-export { publicSiteEntry, startPublicSite, waitForHttp } from "./public-site.js";
+export type {
+  PublicSiteHandle,
+  SiteEntry,
+  SiteHandle,
+  StartPublicSiteOptions,
+  StartSiteOptions,
+} from "./public-site.js";
+export {
+  publicSite,
+  publicSiteEntry,
+  staffSite,
+  staffSiteEntry,
+  startPublicSite,
+  startSite,
+  startStaffSite,
+  waitForHttp,
+} from "./public-site.js";

@@ -4,7 +4,42 @@ import { join } from "node:path";
 import { FriendlyError } from "./errors.js";
 import { repoRoot } from "./paths.js";
 
-export interface StartPublicSiteOptions {
+/** A built Astro site (standalone Node adapter) that the local portal runs as a child process. */
+export interface SiteEntry {
+  /** For messages: "the public site". */
+  label: string;
+  /** The workspace package, for the build hint: "@lianxin/public-site". */
+  packageName: string;
+  /** The site's directory (the child's working directory). */
+  dir: string;
+  /** Its built server: `<dir>/dist/server/entry.mjs`. */
+  entry: string;
+}
+
+function siteEntry(label: string, packageName: string, relativeDir: string): SiteEntry {
+  const dir = join(repoRoot, relativeDir);
+  return { label, packageName, dir, entry: join(dir, "dist/server/entry.mjs") };
+}
+
+/** The residents' site (sites/public). */
+export const publicSite: SiteEntry = siteEntry(
+  "the public site",
+  "@lianxin/public-site",
+  "sites/public",
+);
+/** The staff back office (sites/staff). */
+export const staffSite: SiteEntry = siteEntry(
+  "the staff site",
+  "@lianxin/staff-site",
+  "sites/staff",
+);
+
+/** The built Astro server of sites/public (run `pnpm --filter @lianxin/public-site build`). */
+export const publicSiteEntry = publicSite.entry;
+/** The built Astro server of sites/staff (run `pnpm --filter @lianxin/staff-site build`). */
+export const staffSiteEntry = staffSite.entry;
+
+export interface StartSiteOptions {
   port: number;
   apiUrl: string;
   siteSecret: string;
@@ -17,25 +52,39 @@ export interface StartPublicSiteOptions {
   onUnexpectedExit?: (code: number | null) => void;
 }
 
-export interface PublicSiteHandle {
+export interface SiteHandle {
   url: string;
   stop(): Promise<void>;
 }
 
-/** The built Astro server of sites/public (run `pnpm --filter @lianxin/public-site build`). */
-export const publicSiteEntry = join(repoRoot, "sites/public/dist/server/entry.mjs");
+/** @deprecated names kept for existing imports: use StartSiteOptions / SiteHandle. */
+export type StartPublicSiteOptions = StartSiteOptions;
+export type PublicSiteHandle = SiteHandle;
 
 /** Spawns the built public site (`node sites/public/dist/server/entry.mjs`) and waits for HTTP. */
-export async function startPublicSite(options: StartPublicSiteOptions): Promise<PublicSiteHandle> {
-  if (!existsSync(publicSiteEntry)) {
+export function startPublicSite(options: StartSiteOptions): Promise<SiteHandle> {
+  return startSite(publicSite, options);
+}
+
+/** Spawns the built staff site (`node sites/staff/dist/server/entry.mjs`) and waits for HTTP. */
+export function startStaffSite(options: StartSiteOptions): Promise<SiteHandle> {
+  return startSite(staffSite, options);
+}
+
+/**
+ * Spawns a built site (`node <dir>/dist/server/entry.mjs`) with HOST, PORT, LIANXIN_API_URL and
+ * LIANXIN_SITE_SECRET, and waits until it answers HTTP.
+ */
+export async function startSite(site: SiteEntry, options: StartSiteOptions): Promise<SiteHandle> {
+  if (!existsSync(site.entry)) {
     throw new FriendlyError(
-      "the public site is not built: run `pnpm --filter @lianxin/public-site build` (npm start does it)",
+      `${site.label} is not built: run \`pnpm --filter ${site.packageName} build\` (npm start does it)`,
     );
   }
   const host = options.host ?? "127.0.0.1";
   const stdio = options.stdio ?? "inherit";
-  const child = spawn(process.execPath, [publicSiteEntry], {
-    cwd: join(repoRoot, "sites/public"),
+  const child = spawn(process.execPath, [site.entry], {
+    cwd: site.dir,
     env: {
       ...process.env,
       HOST: host,
@@ -96,7 +145,7 @@ export async function startPublicSite(options: StartPublicSiteOptions): Promise<
     const reason = error instanceof Error ? error.message : String(error);
     const tail = output.trim();
     throw new Error(
-      `the public site did not start on ${url}: ${reason}${tail ? `\n--- site output ---\n${tail}` : ""}`,
+      `${site.label} did not start on ${url}: ${reason}${tail ? `\n--- site output ---\n${tail}` : ""}`,
     );
   }
   started = true;

@@ -1,8 +1,10 @@
 /**
- * The local portal: DynamoDB Local (data kept in .data/dynamodb) + the API + the public site.
+ * The local portal: DynamoDB Local (data kept in .data/dynamodb) + the API + the public site +
+ * the staff site.
  * Run through `npm start` (packages/local/bin/start.mjs), which installs and builds first.
  *
- * Environment: API_PORT (3000), PUBLIC_PORT (4321), DYNAMODB_PORT (8000), DYNAMODB_ENDPOINT
+ * Environment: API_PORT (3000), PUBLIC_PORT (4321), STAFF_PORT (4322),
+ * DYNAMODB_PORT (8000), DYNAMODB_ENDPOINT
  * (use an existing DynamoDB instead of starting one), TABLE_NAME (lianxin-local),
  * LIANXIN_SITE_SECRET (random per run when unset).
  */
@@ -13,7 +15,7 @@ import { startDynamoDbLocal, useLocalAwsDefaults } from "./dynamodb-local.js";
 import { isFriendlyError } from "./errors.js";
 import { repoRoot } from "./paths.js";
 import { assertPortFree, portFromEnv } from "./ports.js";
-import { startPublicSite } from "./public-site.js";
+import { publicSite, type SiteEntry, staffSite, startSite } from "./public-site.js";
 
 // The lockfile pins the AWS SDK; its "Node 22 needed after January 2027" warning is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -24,6 +26,7 @@ const stops: { name: string; stop: Stop }[] = [];
 let shuttingDown = false;
 let apiPortInUse = -1;
 let publicPortInUse = -1;
+let staffPortInUse = -1;
 
 function log(line: string): void {
   process.stdout.write(`${line}\n`);
@@ -34,7 +37,7 @@ async function shutdown(code: number): Promise<never> {
     shuttingDown = true;
     const force = setTimeout(() => process.exit(code), 15_000);
     force.unref();
-    // Stop in reverse order of start: site, API, then the database.
+    // Stop in reverse order of start: sites, API, then the database.
     for (const { name, stop } of stops.reverse()) {
       try {
         await stop();
@@ -55,8 +58,10 @@ function crashed(name: string, code: number | null): void {
 async function main(): Promise<void> {
   const apiPort = portFromEnv("API_PORT", 3000);
   const publicPort = portFromEnv("PUBLIC_PORT", 4321);
+  const staffPort = portFromEnv("STAFF_PORT", 4322);
   apiPortInUse = apiPort;
   publicPortInUse = publicPort;
+  staffPortInUse = staffPort;
   const tableName = process.env.TABLE_NAME?.trim() || "lianxin-local";
   const siteSecret =
     process.env.LIANXIN_SITE_SECRET?.trim() || randomBytes(24).toString("base64url");
@@ -64,6 +69,7 @@ async function main(): Promise<void> {
 
   if (apiPort !== 0) await assertPortFree(apiPort, "API_PORT");
   if (publicPort !== 0) await assertPortFree(publicPort, "PUBLIC_PORT");
+  if (staffPort !== 0) await assertPortFree(staffPort, "STAFF_PORT");
 
   let endpoint: string;
   if (externalEndpoint) {
@@ -93,14 +99,20 @@ async function main(): Promise<void> {
   stops.push({ name: "the API", stop: api.close });
   if (shuttingDown) return;
 
-  log("▸ starting the public site…");
-  const site = await startPublicSite({
-    port: publicPort,
-    apiUrl: api.url,
-    siteSecret,
-    onUnexpectedExit: (code) => crashed("the public site", code),
-  });
-  stops.push({ name: "the public site", stop: site.stop });
+  const launch = async (entry: SiteEntry, port: number) => {
+    log(`▸ starting ${entry.label}…`);
+    const handle = await startSite(entry, {
+      port,
+      apiUrl: api.url,
+      siteSecret,
+      onUnexpectedExit: (code) => crashed(entry.label, code),
+    });
+    stops.push({ name: entry.label, stop: handle.stop });
+    return handle;
+  };
+  const site = await launch(publicSite, publicPort);
+  if (shuttingDown) return;
+  const staff = await launch(staffSite, staffPort);
   if (shuttingDown) return;
 
   const counts = `${summary.villages} areas (villages, communities, the park), ${summary.categories} categories`;
@@ -110,6 +122,7 @@ async function main(): Promise<void> {
   log("");
   log("  连心 Lianxin is running");
   log(`  Portal    ${site.url}/`);
+  log(`  Staff     ${staff.url}/  (demo accounts: see packages/functions/README.md)`);
   log(`  API       ${api.url}/api/health`);
   log(`  DynamoDB  ${endpoint}  (table ${tableName}${summary.created ? ", created now" : ""})`);
   log(`  Demo data ${demo}; demo data is labelled demo`);
@@ -136,7 +149,9 @@ main().catch((error: unknown) => {
         ? "API_PORT"
         : port === publicPortInUse
           ? "PUBLIC_PORT"
-          : "DYNAMODB_PORT";
+          : port === staffPortInUse
+            ? "STAFF_PORT"
+            : "DYNAMODB_PORT";
     process.stderr.write(`✗ port ${port} is busy: stop what uses it or set ${envName}\n`);
   } else {
     process.stderr.write(

@@ -13,6 +13,7 @@ import { getNotice, listNotices, noticeItem, replaceNotice } from "./notices.js"
 import { countQueue, queryQueue } from "./queues.js";
 import { consumeRateLimit, peekRateLimit } from "./rate-limits.js";
 import { getSession, putSession, revokeSession } from "./sessions.js";
+import { getCalendarOverride, putCalendarOverride, putCategory } from "./settings.js";
 import {
   createStaffAccount,
   findStaffByUsername,
@@ -33,6 +34,7 @@ export type { NoticeFilter } from "./notices.js";
 export type { QueueQuery, QueueSource } from "./queues.js";
 export type { RateLimitRule, RateLimitState } from "./rate-limits.js";
 export type { SessionRecord } from "./sessions.js";
+export type { AuditEntry } from "./settings.js";
 export { ensureTable, TABLE_KEYS } from "./table.js";
 
 const bind =
@@ -71,6 +73,9 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     replaceNotice: bind(ctx, replaceNotice),
     putAccessLog: bind(ctx, putAccessLog),
     listAccessLog: bind(ctx, listAccessLog),
+    getCalendarOverride: bind(ctx, getCalendarOverride),
+    putCalendarOverride: bind(ctx, putCalendarOverride),
+    putCategory: bind(ctx, putCategory),
     /** Items to add to a concern change's transaction. */
     items: { notice: noticeItem },
   };

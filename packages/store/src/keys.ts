@@ -42,6 +42,12 @@ export const keys = {
   noticesByState: (state: "draft" | "published") => `NOTICES#${state}`,
   accessLogPartition: (ledgerNo: string) => `ACCESSLOG#${ledgerNo}`,
   accessLogTown: "ACCESSLOG",
+  calendarOverride: { pk: "SETTINGS", sk: "CALENDAR_OVERRIDE" },
+  /** Audit trail of settings and directory changes: who changed what, when. */
+  audit: (subject: string, at: string, id: string) => ({
+    pk: `AUDIT#${subject}`,
+    sk: `${at}#${id}`,
+  }),
   health: { pk: "HEALTH", sk: "HEALTH" },
 } as const;
 

@@ -60,3 +60,19 @@ export function computeDeadlines(
     calendarFallbackYears: calendar.fallbackYears(from, to),
   };
 }
+
+const LocalDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/**
+ * Admin's corrections to the official holiday arrangement: for a year the library does
+ * not know yet (announced late each year), or a local change.
+ */
+export const CalendarOverride = z
+  .object({
+    holidays: z.record(LocalDay, z.string().trim().min(1).max(30)),
+    workdays: z.record(LocalDay, z.string().trim().min(1).max(30)),
+  })
+  .strict();
+export type CalendarOverride = z.infer<typeof CalendarOverride>;
+
+/** Admin's edit of a category's limits. */
+export const CategoryLimitsEdit = z.object({ limits: CategoryLimits }).strict();

@@ -58,10 +58,10 @@ export function createWorkingCalendar(
  * The calendar from the official arrangement that chinese-days ships as JSON. Loaded with
  * require rather than an import attribute, which SST v2's bundler (esbuild 0.18) rejects.
  */
-const holidayData = createRequire(import.meta.url)("chinese-days/dist/chinese-days.json");
-export const officialCalendar: WorkingCalendar = createWorkingCalendar(
-  holidayData as HolidayArrangement,
-);
+export const officialArrangement = createRequire(import.meta.url)(
+  "chinese-days/dist/chinese-days.json",
+) as HolidayArrangement;
+export const officialCalendar: WorkingCalendar = createWorkingCalendar(officialArrangement);
 
 /** The `n`th working day strictly after `date` (n ≥ 1). */
 export function addWorkingDays(calendar: WorkingCalendar, date: LocalDate, n: number): LocalDate {

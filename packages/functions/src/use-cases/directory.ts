@@ -15,3 +15,8 @@ export async function currentDirectory(deps: Deps): Promise<DirectoryIndex> {
   caches.set(deps, { index, loadedAt: now });
   return index;
 }
+
+/** After an edit: the next request reloads the directory. */
+export function forgetDirectory(deps: Deps): void {
+  caches.delete(deps);
+}

@@ -1,5 +1,6 @@
 import { applyFeedback, DomainError, Feedback } from "@lianxin/core";
 import type { Deps } from "../deps.js";
+import { currentCalendar } from "./calendar.js";
 import { currentDirectory } from "./directory.js";
 import { parseInput } from "./parse.js";
 import { authenticateResident } from "./resident-access.js";
@@ -23,7 +24,7 @@ export async function rateAnswer(
     now: deps.now(),
     newEventId: deps.newId,
     limits: category.limits,
-    calendar: deps.calendar,
+    calendar: await currentCalendar(deps),
   });
   const change = {
     concern: result.concern,

@@ -12,6 +12,7 @@ import {
 } from "@lianxin/core";
 import { z } from "zod";
 import type { Deps } from "../deps.js";
+import { currentCalendar } from "./calendar.js";
 import { currentDirectory } from "./directory.js";
 import { parseInput } from "./parse.js";
 import { enforceRateLimit } from "./rate-limit.js";
@@ -69,6 +70,7 @@ export async function submitConcern(
   const { village, category } = resolveSubmissionReferences(index, input);
   const routing = routeConcern(index, village, category, input.groupId ?? null);
   const accessCode = accessCodeFromBytes(deps.randomBytes(10));
+  const calendar = await currentCalendar(deps);
 
   const outcome = await deps.store.registerConcernWithNextLedgerNumber({
     year: ledgerYear(now),
@@ -83,7 +85,7 @@ export async function submitConcern(
           : {}),
         routing,
         limits: category.limits,
-        calendar: deps.calendar,
+        calendar,
         ledgerNo,
         accessCode,
         now,

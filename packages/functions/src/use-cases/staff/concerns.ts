@@ -18,6 +18,7 @@ import {
 import type { ConcernChange } from "@lianxin/store";
 import { z } from "zod";
 import type { Deps } from "../../deps.js";
+import { currentCalendar } from "../calendar.js";
 import { currentDirectory } from "../directory.js";
 import { parseInput } from "../parse.js";
 import type { StaffAuth } from "./session.js";
@@ -175,7 +176,7 @@ export async function actOnConcern(
       user: auth.user,
       now,
       newEventId: deps.newId,
-      calendar: deps.calendar,
+      calendar: await currentCalendar(deps),
       limits: category.limits,
       index,
       assignee,

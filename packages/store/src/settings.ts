@@ -1,0 +1,78 @@
+import { GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import type { CalendarOverride, Category } from "@lianxin/core";
+import type { StoreContext } from "./context.js";
+import { keys } from "./keys.js";
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: { id: string; name: string };
+  subject: string;
+  before: unknown;
+  after: unknown;
+}
+
+function auditPut(ctx: StoreContext, entry: AuditEntry) {
+  return {
+    Put: {
+      TableName: ctx.tableName,
+      Item: { ...keys.audit(entry.subject, entry.at, entry.id), entity: "audit", ...entry },
+      ConditionExpression: "attribute_not_exists(pk)",
+    },
+  };
+}
+
+/** AP-X1: the holiday-calendar override (GetItem); empty if never set. */
+export async function getCalendarOverride(ctx: StoreContext): Promise<CalendarOverride> {
+  const result = await ctx.client.send(
+    new GetCommand({ TableName: ctx.tableName, Key: keys.calendarOverride }),
+  );
+  return {
+    holidays: (result.Item?.holidays as Record<string, string>) ?? {},
+    workdays: (result.Item?.workdays as Record<string, string>) ?? {},
+  };
+}
+
+/** AP-X2: replace the override, with its audit entry, in one transaction. */
+export async function putCalendarOverride(
+  ctx: StoreContext,
+  override: CalendarOverride,
+  audit: AuditEntry,
+): Promise<void> {
+  await ctx.client.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: ctx.tableName,
+            Item: {
+              ...keys.calendarOverride,
+              entity: "settings",
+              ...override,
+              updatedAt: audit.at,
+            },
+          },
+        },
+        auditPut(ctx, audit),
+      ],
+    }),
+  );
+}
+
+/** AP-X3: replace one category of the directory, with its audit entry. */
+export async function putCategory(ctx: StoreContext, category: Category, audit: AuditEntry) {
+  await ctx.client.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: ctx.tableName,
+            Item: { ...keys.directoryEntry("CATEGORY", category.code), ...category },
+            ConditionExpression: "attribute_exists(pk)",
+          },
+        },
+        auditPut(ctx, audit),
+      ],
+    }),
+  );
+}

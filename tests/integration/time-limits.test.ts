@@ -1,0 +1,64 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createTestApi, smellyCreek, submit, type TestApi } from "../support/api.js";
+import { loginAs, staff } from "../support/staff.js";
+
+let api: TestApi;
+let admin: string;
+const now = new Date("2026-12-31T02:00:00.000Z"); // 10:00 on the last day of 2026 in Shanghai
+
+beforeAll(async () => {
+  api = await createTestApi({ now: () => now, directoryCacheMs: 0 });
+  admin = await loginAs(api, "admin");
+});
+
+describe("time limits and the holiday calendar", () => {
+  it("detects that next year's arrangement is missing and warns on the concern", async () => {
+    const settings = await (await staff(api, admin, "GET", "/api/staff/calendar")).json();
+    expect(settings).toEqual({ override: { holidays: {}, workdays: {} }, fallbackYears: [2027] });
+    const receipt = await (await submit(api, smellyCreek)).json();
+    const stored = await api.deps.store.getConcernWithEvents(receipt.ledgerNo);
+    // Sign-for within 1 working day: 1 Jan is a fixed holiday, so Monday 4 Jan 2027.
+    expect(stored?.concern.deadlines.signForBy).toBe("2027-01-04T15:59:59.999Z");
+    expect(stored?.concern.calendarWarning).toMatch(/2027/);
+  });
+
+  it("uses admin's override once entered, and audits who entered it", async () => {
+    const res = await staff(api, admin, "PUT", "/api/staff/calendar", {
+      holidays: { "2027-01-01": "元旦", "2027-01-04": "调休（演示）" },
+      workdays: {},
+    });
+    expect(res.status).toBe(200);
+    expect((await res.json()).fallbackYears).toEqual([]);
+    const receipt = await (await submit(api, smellyCreek)).json();
+    const stored = await api.deps.store.getConcernWithEvents(receipt.ledgerNo);
+    expect(stored?.concern.deadlines.signForBy).toBe("2027-01-05T15:59:59.999Z");
+    expect(stored?.concern.calendarWarning).toBeNull();
+    const cadre = await loginAs(api, "cadre");
+    expect(
+      (await staff(api, cadre, "PUT", "/api/staff/calendar", { holidays: {}, workdays: {} }))
+        .status,
+    ).toBe(403);
+    const bad = await staff(api, admin, "PUT", "/api/staff/calendar", {
+      holidays: { "2027-13-45x": "x" },
+      workdays: {},
+    });
+    expect(bad.status).toBe(400);
+  });
+
+  it("lets admin change a category's limits for later concerns", async () => {
+    const res = await staff(api, admin, "PATCH", "/api/staff/categories/environment", {
+      limits: {
+        signFor: { amount: 4, unit: "hours" },
+        respond: { amount: 8, unit: "hours" },
+        answer: { amount: 10, unit: "days" },
+      },
+    });
+    expect(res.status).toBe(200);
+    const receipt = await (await submit(api, smellyCreek)).json();
+    expect(receipt.dueAt).toBe("2027-01-10T02:00:00.000Z");
+    const refused = await staff(api, admin, "PATCH", "/api/staff/categories/environment", {
+      limits: { signFor: { amount: 0, unit: "hours" } },
+    });
+    expect(refused.status).toBe(400);
+  });
+});

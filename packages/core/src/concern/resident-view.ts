@@ -1,4 +1,4 @@
-import type { DirectoryIndex } from "../directory/lookup.js";
+import { type DirectoryIndex, namedRefs } from "../directory/lookup.js";
 import type { Locale } from "../errors.js";
 import type { Concern, ConcernEvent } from "./concern.js";
 import { ratingDeadline } from "./deadline.js";
@@ -34,32 +34,22 @@ export function toResidentView(
   locale: Locale,
   now: Date,
 ): ResidentView {
-  const category = index.category(concern.categoryCode);
-  const village = index.village(concern.villageId);
+  const refs = namedRefs(index, locale);
   const group = concern.groupId ? index.group(concern.villageId, concern.groupId) : undefined;
-  const department = index.department(concern.routing.department.id);
   const rateBy = ratingDeadline(concern);
   return {
     ledgerNo: concern.ledgerNo,
     status: concern.status,
     flags: concern.flags,
-    category: {
-      code: concern.categoryCode,
-      name: (locale === "en" ? category?.nameEn : category?.name) ?? concern.categoryCode,
-    },
-    village: { id: concern.villageId, name: village?.name ?? concern.villageId },
+    category: refs.category(concern.categoryCode),
+    village: refs.village(concern.villageId),
     group: group ? { id: group.id, name: group.name } : null,
     title: concern.title,
     description: concern.description,
     createdAt: concern.createdAt,
     dueAt: concern.deadlines.answerBy,
     routing: {
-      department: {
-        id: concern.routing.department.id,
-        name:
-          (locale === "en" ? department?.nameEn : department?.name) ??
-          concern.routing.department.name,
-      },
+      department: refs.department(concern.routing.department.id, concern.routing.department.name),
       contactLeader: { name: concern.routing.contactLeader.name },
     },
     committedDate: concern.committedDate,

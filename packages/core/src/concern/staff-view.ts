@@ -1,5 +1,5 @@
 import { canSeePersonalData, mayPerform } from "../access/policy.js";
-import type { DirectoryIndex } from "../directory/lookup.js";
+import { type DirectoryIndex, namedRefs } from "../directory/lookup.js";
 import type { Locale } from "../errors.js";
 import { maskName, maskPhone } from "../notice/mask.js";
 import type { StaffUser } from "../staff/schema.js";
@@ -73,28 +73,16 @@ export type StaffConcernView = ReturnType<typeof toStaffView>["view"];
 
 /** A row of a staff queue. */
 export function toQueueItem(concern: Concern, index: DirectoryIndex, locale: Locale, now: Date) {
-  const category = index.category(concern.categoryCode);
-  const department = index.department(concern.routing.department.id);
+  const refs = namedRefs(index, locale);
   return {
     ledgerNo: concern.ledgerNo,
     status: concern.status,
     flags: { ...concern.flags, overdue: concern.flags.overdue || isOverdue(concern, now) },
     title: concern.title,
     summary: [...concern.description].slice(0, 80).join(""),
-    category: {
-      code: concern.categoryCode,
-      name: (locale === "en" ? category?.nameEn : category?.name) ?? concern.categoryCode,
-    },
-    village: {
-      id: concern.villageId,
-      name: index.village(concern.villageId)?.name ?? concern.villageId,
-    },
-    department: {
-      id: concern.routing.department.id,
-      name:
-        (locale === "en" ? department?.nameEn : department?.name) ??
-        concern.routing.department.name,
-    },
+    category: refs.category(concern.categoryCode),
+    village: refs.village(concern.villageId),
+    department: refs.department(concern.routing.department.id, concern.routing.department.name),
     assignee: concern.assignee,
     createdAt: concern.createdAt,
     deadline: currentDeadline(concern, now),

@@ -46,3 +46,19 @@ export function findDepartmentHead(index: DirectoryIndex, personId: string) {
   }
   return undefined;
 }
+
+/** `{ id, name }` references in the caller's language, for views (falls back to the id). */
+export function namedRefs(index: DirectoryIndex, locale: "zh-CN" | "en") {
+  const en = locale === "en";
+  return {
+    category: (code: string) => {
+      const c = index.category(code);
+      return { code, name: (en ? c?.nameEn : c?.name) ?? code };
+    },
+    village: (id: string) => ({ id, name: index.village(id)?.name ?? id }),
+    department: (id: string, fallback?: string) => {
+      const d = index.department(id);
+      return { id, name: (en ? d?.nameEn : d?.name) ?? fallback ?? id };
+    },
+  };
+}

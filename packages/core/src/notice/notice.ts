@@ -1,5 +1,5 @@
 import type { Concern, Outcome } from "../concern/concern.js";
-import type { DirectoryIndex } from "../directory/lookup.js";
+import { type DirectoryIndex, namedRefs } from "../directory/lookup.js";
 import type { Locale } from "../errors.js";
 import { maskPersonalData } from "./mask.js";
 
@@ -66,24 +66,14 @@ export function searchTextOf(...parts: string[]): string {
 
 /** The notice as the public sees it. */
 export function toPublicNotice(notice: StoredNotice, index: DirectoryIndex, locale: Locale) {
-  const category = index.category(notice.categoryCode);
-  const department = index.department(notice.departmentId);
+  const refs = namedRefs(index, locale);
   return {
     id: notice.id,
     ledgerNo: notice.ledgerNo,
-    category: {
-      code: notice.categoryCode,
-      name: (locale === "en" ? category?.nameEn : category?.name) ?? notice.categoryCode,
-    },
-    village: {
-      id: notice.villageId,
-      name: index.village(notice.villageId)?.name ?? notice.villageId,
-    },
+    category: refs.category(notice.categoryCode),
+    village: refs.village(notice.villageId),
     outcome: notice.outcome,
-    department: {
-      id: notice.departmentId,
-      name: (locale === "en" ? department?.nameEn : department?.name) ?? notice.departmentId,
-    },
+    department: refs.department(notice.departmentId),
     daysTaken: notice.daysTaken,
     summary: notice.summary,
     publicReply: notice.publicReply,

@@ -11,18 +11,7 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 export const QueueParams = z.object({
   scope: optional(z.enum(["mine", "triage", "all", "groups"])).default("mine"),
-  status: optional(
-    z.enum([
-      "triage",
-      "assigned",
-      "accepted",
-      "in_progress",
-      "deferred",
-      "answered",
-      "struck_off",
-      "merged",
-    ]),
-  ),
+  status: optional(ConcernStatus),
   overdue: optional(z.enum(["true", "false"])),
   village: optional(z.string().max(64)),
   category: optional(z.string().max(40)),

@@ -1,4 +1,11 @@
-import { type Concern, canView, DomainError, type Locale, toQueueItem } from "@lianxin/core";
+import {
+  type Concern,
+  ConcernStatus,
+  canView,
+  DomainError,
+  type Locale,
+  toQueueItem,
+} from "@lianxin/core";
 import type { Lane, QueueSource } from "@lianxin/store";
 import { z } from "zod";
 import type { Deps } from "../../deps.js";

@@ -1,0 +1,15 @@
+/// <reference types="astro/client" />
+
+declare namespace App {
+  interface Locals {
+    /** The user's language: the `lang` cookie or `?lang=`, else zh-CN. */
+    locale: import("./i18n/messages").Locale;
+    /**
+     * The session token from the httpOnly cookie. Server-only: pass it to the API client,
+     * never to a template attribute or an island.
+     */
+    token: string | null;
+    /** The signed-in staff member (from GET /api/staff/me); null on open pages or API trouble. */
+    user: import("./lib/api-types").StaffUser | null;
+  }
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { otherLocale, parseLocale, resolveLocale, safeReturnPath, switchHref } from "./locale";
+
+describe("locale", () => {
+  it("parses language choices loosely", () => {
+    expect(parseLocale("en")).toBe("en");
+    expect(parseLocale("EN-us")).toBe("en");
+    expect(parseLocale("zh")).toBe("zh-CN");
+    expect(parseLocale("zh-Hans")).toBe("zh-CN");
+    expect(parseLocale("fr")).toBeNull();
+    expect(parseLocale("")).toBeNull();
+    expect(parseLocale(undefined)).toBeNull();
+  });
+  it("prefers the query over the cookie and defaults to zh-CN", () => {
+    expect(resolveLocale("en", "zh-CN")).toBe("en");
+    expect(resolveLocale(null, "en")).toBe("en");
+    expect(resolveLocale("xx", "en")).toBe("en");
+    expect(resolveLocale(null, null)).toBe("zh-CN");
+    expect(otherLocale("zh-CN")).toBe("en");
+    expect(otherLocale("en")).toBe("zh-CN");
+  });
+  it("only returns to paths on this site", () => {
+    expect(safeReturnPath("/all?status=assigned")).toBe("/all?status=assigned");
+    expect(safeReturnPath("/triage?lang=en&x=1")).toBe("/triage?x=1");
+    expect(safeReturnPath("//evil.example/")).toBe("/");
+    expect(safeReturnPath("/\\evil.example")).toBe("/");
+    expect(safeReturnPath("https://evil.example/")).toBe("/");
+    expect(safeReturnPath("javascript:alert(1)")).toBe("/");
+    expect(safeReturnPath("/a\nb")).toBe("/");
+    expect(safeReturnPath(null)).toBe("/");
+  });
+  it("builds the switch link", () => {
+    expect(switchHref("en", "/concerns/new", "?lang=zh-CN")).toBe(
+      "/lang?to=en&next=%2Fconcerns%2Fnew",
+    );
+  });
+});

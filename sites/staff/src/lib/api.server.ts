@@ -1,0 +1,159 @@
+// The site server's client for the staff API. Server-only: it holds the site secret and the
+// staff member's session token (read from the httpOnly cookie by the caller). Every call
+// carries the language, the user's address and, once signed in, `Authorization: Bearer`.
+// Failures come back as values (never thrown), so pages can render a message instead of crashing.
+import type { Locale } from "../i18n/messages";
+import { type ApiResult, parseRetryAfter, readErrorBody } from "./api-result";
+import type {
+  AccessLogEntry,
+  ActionType,
+  DepartmentStaff,
+  Directory,
+  MeResponse,
+  Page,
+  QueueResponse,
+  Ref,
+  SessionResponse,
+  StaffConcernView,
+  StaffNotice,
+  SubmissionBody,
+  SubmissionReceipt,
+} from "./api-types";
+import { readConfig, type SiteConfig } from "./config.server";
+
+export interface RequestContext {
+  locale: Locale;
+  /** The user's address as the site server saw it (Astro's clientAddress). */
+  clientAddress: string | null;
+  /** The session token from the cookie; null before login. */
+  token: string | null;
+}
+
+type Fetch = typeof fetch;
+type Method = "GET" | "POST" | "PATCH" | "DELETE";
+type Query = Record<string, string | undefined>;
+
+export interface ActionBody {
+  type: ActionType;
+  expectedVersion: number;
+  [field: string]: unknown;
+}
+
+export interface StaffApi {
+  login(username: string, password: string): Promise<ApiResult<SessionResponse>>;
+  logout(): Promise<ApiResult<null>>;
+  me(): Promise<ApiResult<MeResponse>>;
+  changePassword(currentPassword: string, newPassword: string): Promise<ApiResult<null>>;
+  queue(query: Query): Promise<ApiResult<QueueResponse>>;
+  concern(ledgerNo: string): Promise<ApiResult<StaffConcernView>>;
+  act(ledgerNo: string, body: ActionBody): Promise<ApiResult<StaffConcernView>>;
+  reissueAccessCode(
+    ledgerNo: string,
+    contactPhone: string,
+  ): Promise<ApiResult<{ accessCode: string }>>;
+  register(body: SubmissionBody, idempotencyKey: string): Promise<ApiResult<SubmissionReceipt>>;
+  directory(): Promise<ApiResult<Directory>>;
+  departments(): Promise<ApiResult<Page<Ref>>>;
+  departmentStaff(departmentId: string): Promise<ApiResult<Page<DepartmentStaff>>>;
+  notices(state: "draft" | "published", cursor?: string): Promise<ApiResult<Page<StaffNotice>>>;
+  editNotice(
+    id: string,
+    patch: { publicReply?: string; summary?: string },
+  ): Promise<ApiResult<StaffNotice>>;
+  publishNotice(id: string): Promise<ApiResult<StaffNotice>>;
+  accessLog(query: Query): Promise<ApiResult<Page<AccessLogEntry>>>;
+}
+
+/** The headers every call carries. */
+export function baseHeaders(config: SiteConfig, ctx: RequestContext): Record<string, string> {
+  const h: Record<string, string> = {
+    Accept: "application/json",
+    "Accept-Language": ctx.locale === "en" ? "en" : "zh-CN",
+  };
+  if (ctx.clientAddress) h["X-Lianxin-Client-Address"] = ctx.clientAddress;
+  if (config.siteSecret) h["X-Lianxin-Site-Secret"] = config.siteSecret;
+  if (ctx.token) h.Authorization = `Bearer ${ctx.token}`;
+  return h;
+}
+
+/** "?a=1&b=2" from the defined, non-empty values; "" when there are none. */
+export function queryString(query: Query): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v) params.set(k, v);
+  const s = params.toString();
+  return s ? `?${s}` : "";
+}
+
+export function createStaffApi(
+  ctx: RequestContext,
+  config: SiteConfig = readConfig(),
+  fetchImpl: Fetch = fetch,
+): StaffApi {
+  async function call<T>(
+    method: Method,
+    path: string,
+    options: { body?: unknown; headers?: Record<string, string>; empty?: boolean } = {},
+  ): Promise<ApiResult<T>> {
+    const headers = { ...baseHeaders(config, ctx), ...options.headers };
+    if (options.body !== undefined) headers["Content-Type"] = "application/json; charset=utf-8";
+    let res: Response;
+    try {
+      res = await fetchImpl(config.apiUrl + path, {
+        method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: AbortSignal.timeout(config.apiTimeoutMs),
+        redirect: "error",
+      });
+    } catch (e) {
+      return { ok: false, kind: "network", reason: e instanceof Error ? e.message : String(e) };
+    }
+    let json: unknown = null;
+    try {
+      const text = await res.text();
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = null;
+    }
+    if (res.ok) {
+      if (json === null && !options.empty) {
+        return { ok: false, kind: "network", reason: "unreadable response" };
+      }
+      return { ok: true, status: res.status, data: json as T };
+    }
+    return {
+      ok: false,
+      kind: "http",
+      status: res.status,
+      error: readErrorBody(json),
+      retryAfter: parseRetryAfter(res.headers.get("Retry-After")),
+    };
+  }
+
+  const enc = encodeURIComponent;
+  const concernPath = (ledgerNo: string) => `/api/staff/concerns/${enc(ledgerNo)}`;
+
+  return {
+    login: (username, password) =>
+      call("POST", "/api/staff/session", { body: { username, password } }),
+    logout: () => call("DELETE", "/api/staff/session", { empty: true }),
+    me: () => call("GET", "/api/staff/me"),
+    changePassword: (currentPassword, newPassword) =>
+      call("POST", "/api/staff/password", { body: { currentPassword, newPassword }, empty: true }),
+    queue: (query) => call("GET", `/api/staff/queue${queryString(query)}`),
+    concern: (ledgerNo) => call("GET", concernPath(ledgerNo)),
+    act: (ledgerNo, body) => call("POST", `${concernPath(ledgerNo)}/actions`, { body }),
+    reissueAccessCode: (ledgerNo, contactPhone) =>
+      call("POST", `${concernPath(ledgerNo)}/access-code`, { body: { contactPhone } }),
+    register: (body, idempotencyKey) =>
+      call("POST", "/api/staff/concerns", { body, headers: { "Idempotency-Key": idempotencyKey } }),
+    directory: () => call("GET", "/api/directory"),
+    departments: () => call("GET", "/api/staff/departments"),
+    departmentStaff: (departmentId) =>
+      call("GET", `/api/staff/departments/${enc(departmentId)}/staff`),
+    notices: (state, cursor) => call("GET", `/api/staff/notices${queryString({ state, cursor })}`),
+    editNotice: (id, patch) => call("PATCH", `/api/staff/notices/${enc(id)}`, { body: patch }),
+    publishNotice: (id) => call("POST", `/api/staff/notices/${enc(id)}/publish`, { body: {} }),
+    accessLog: (query) => call("GET", `/api/staff/access-log${queryString(query)}`),
+  };
+}

@@ -1,0 +1,169 @@
+// The concern page's server work: run one posted action (or the access-code reissue) and load
+// the fresh view with the choices its forms need. Server-only; the page renders the result.
+import { type Locale, type MessageKey, t } from "../i18n/messages";
+import {
+  ACTIONS,
+  type ActionValues,
+  actionBody,
+  isActionType,
+  readActionValues,
+  shanghaiToday,
+  validateAction,
+} from "./actions";
+import type { StaffApi } from "./api.server";
+import { type ApiFailure, classifyFailure, type FailureKind, splitFieldErrors } from "./api-result";
+import type { ActionType, StaffConcernView } from "./api-types";
+import { loadDepartments } from "./queue.server";
+import { isPlausiblePhone } from "./register-form";
+
+export interface PostedAction {
+  type: ActionType;
+  values: ActionValues;
+  errors: Record<string, string>;
+  message: string | null;
+}
+
+export type ActionOutcome =
+  | { kind: "done"; type: ActionType }
+  | { kind: "failed"; status: number; posted: PostedAction | null; conflict: boolean }
+  | { kind: "session"; failure: ApiFailure }
+  | { kind: "gone"; failure: FailureKind };
+
+function label(locale: Locale, type: ActionType, field: string): string {
+  const spec = ACTIONS[type].fields.find((f) => f.name === field);
+  return spec ? t(locale, spec.label) : field;
+}
+
+/** Run the action posted from one of the page's forms. */
+export async function runAction(
+  api: StaffApi,
+  locale: Locale,
+  ledgerNo: string,
+  form: FormData,
+  now: Date = new Date(),
+): Promise<ActionOutcome> {
+  const type = form.get("type");
+  if (!isActionType(type)) {
+    return { kind: "failed", status: 400, posted: null, conflict: false };
+  }
+  const values = readActionValues(type, form);
+  const version = Number(form.get("expectedVersion"));
+  const posted: PostedAction = { type, values, errors: {}, message: null };
+  if (!Number.isInteger(version) || version < 0) {
+    posted.message = t(locale, "common.badRequest");
+    return { kind: "failed", status: 400, posted, conflict: false };
+  }
+  const checked = validateAction(type, values, { ledgerNo, today: shanghaiToday(now) });
+  if (!checked.ok) {
+    for (const [field, p] of Object.entries(checked.problems)) {
+      posted.errors[field] = t(locale, p.key, { ...p.vars, field: label(locale, type, field) });
+    }
+    return { kind: "failed", status: 400, posted, conflict: false };
+  }
+  const res = await api.act(ledgerNo, actionBody(type, version, checked.fields));
+  if (res.ok) return { kind: "done", type };
+  const kind = classifyFailure(res);
+  if (kind === "signed_out" || kind === "password_change") return { kind: "session", failure: res };
+  if (kind === "not_found") return { kind: "gone", failure: kind };
+  const status = kind === "unavailable" ? 503 : res.kind === "http" ? res.status : 503;
+  if (kind === "conflict") return { kind: "failed", status, posted, conflict: true };
+  if (kind === "invalid" && res.kind === "http") {
+    const fields = ACTIONS[type].fields.map((f) => f.name);
+    const split = splitFieldErrors(res.error, fields);
+    posted.errors = split.fieldErrors as Record<string, string>;
+    posted.message =
+      split.loose.join("；") ||
+      (Object.keys(split.fieldErrors).length
+        ? null
+        : res.error?.message || t(locale, "common.badRequest"));
+  } else {
+    const key: MessageKey =
+      kind === "forbidden"
+        ? "common.forbiddenDetail"
+        : kind === "rate_limited"
+          ? "common.rateLimited"
+          : "common.unavailable";
+    posted.message = t(locale, key);
+  }
+  return { kind: "failed", status, posted, conflict: false };
+}
+
+export type CodeOutcome =
+  | { kind: "issued"; accessCode: string }
+  | { kind: "failed"; status: number; phone: string; error: string }
+  | { kind: "session"; failure: ApiFailure };
+
+/** Reissue the access code after checking the resident's phone (the API compares it). */
+export async function reissueCode(
+  api: StaffApi,
+  locale: Locale,
+  ledgerNo: string,
+  form: FormData,
+): Promise<CodeOutcome> {
+  const raw = form.get("contactPhone");
+  const phone = typeof raw === "string" ? raw.slice(0, 40) : "";
+  if (!phone.trim() || !isPlausiblePhone(phone)) {
+    return { kind: "failed", status: 400, phone, error: t(locale, "val.phone") };
+  }
+  const res = await api.reissueAccessCode(ledgerNo, phone.trim());
+  if (res.ok && typeof res.data?.accessCode === "string") {
+    return { kind: "issued", accessCode: res.data.accessCode };
+  }
+  if (res.ok) return { kind: "failed", status: 503, phone, error: t(locale, "common.unavailable") };
+  const kind = classifyFailure(res);
+  if (kind === "signed_out" || kind === "password_change") return { kind: "session", failure: res };
+  const error =
+    kind === "invalid"
+      ? t(locale, "code.mismatch")
+      : kind === "forbidden"
+        ? t(locale, "common.forbiddenDetail")
+        : kind === "rate_limited"
+          ? t(locale, "common.rateLimited")
+          : t(locale, "common.unavailable");
+  return { kind: "failed", status: res.kind === "http" ? res.status : 503, phone, error };
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/** Options for the dispatch and assign forms (null where the list could not be loaded). */
+export async function actionChoices(
+  api: StaffApi,
+  locale: Locale,
+  view: StaffConcernView,
+): Promise<Partial<Record<string, Choice[] | null>>> {
+  const allowed = view.allowedActions ?? [];
+  const out: Partial<Record<string, Choice[] | null>> = {};
+  const jobs: Promise<void>[] = [];
+  if (allowed.includes("dispatch")) {
+    jobs.push(
+      loadDepartments(api, locale).then((d) => {
+        out.departmentId = d ? d.map((x) => ({ value: x.id, label: x.name })) : null;
+      }),
+    );
+  }
+  const dept = view.routing?.department?.id;
+  if (allowed.includes("assign") && dept) {
+    jobs.push(
+      api.departmentStaff(dept).then((r) => {
+        out.assigneeId =
+          r.ok && Array.isArray(r.data?.items)
+            ? r.data.items.map((s) => ({
+                value: s.id,
+                label: t(locale, "header.user", { name: s.name, role: t(locale, roleKey(s.role)) }),
+              }))
+            : null;
+      }),
+    );
+  }
+  await Promise.all(jobs);
+  return out;
+}
+
+function roleKey(role: string): MessageKey {
+  return ["admin", "leader", "dept_head", "cadre", "inspector"].includes(role)
+    ? (`role.${role}` as MessageKey)
+    : "role.cadre";
+}

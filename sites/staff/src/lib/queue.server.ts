@@ -1,0 +1,109 @@
+// Loading one page of a queue (mine, triage, all) with its filter choices, and the triage
+// page's quick dispatch. Server-only.
+import type { Locale } from "../i18n/messages";
+import { actionBody, normalizeLedgerNo } from "./actions";
+import type { StaffApi } from "./api.server";
+import { type ApiResult, classifyFailure, type FailureKind } from "./api-result";
+import type { Directory, QueueResponse, QueueScope, Ref } from "./api-types";
+import { type QueueFilters, queueQuery, readQueueFilters } from "./queue-filters";
+
+const FRESH_MS = 60_000;
+const cache = new Map<string, { at: number; data: unknown }>();
+
+/** Lists that change rarely (directory, departments): a minute per language. */
+async function cached<T>(
+  key: string,
+  load: () => Promise<ApiResult<T>>,
+  now = Date.now(),
+): Promise<T | null> {
+  const hit = cache.get(key);
+  if (hit && now - hit.at < FRESH_MS) return hit.data as T;
+  const res = await load();
+  if (res.ok) {
+    cache.set(key, { at: now, data: res.data });
+    return res.data;
+  }
+  return (hit?.data as T | undefined) ?? null;
+}
+
+export function loadDirectory(api: StaffApi, locale: Locale): Promise<Directory | null> {
+  return cached(`directory:${locale}`, () => api.directory());
+}
+
+export async function loadDepartments(api: StaffApi, locale: Locale): Promise<Ref[] | null> {
+  const page = await cached(`departments:${locale}`, () => api.departments());
+  return Array.isArray(page?.items) ? page.items : null;
+}
+
+export interface QueuePageData {
+  scope: QueueScope;
+  filters: QueueFilters;
+  queue: QueueResponse | null;
+  failure: FailureKind | null;
+  directory: Directory | null;
+  /** Triage only: where a concern can be dispatched. */
+  departments: Ref[] | null;
+}
+
+export type Loaded<T> = { redirect: string } | { status: number; data: T };
+
+export async function loadQueuePage(
+  api: StaffApi,
+  locale: Locale,
+  scope: QueueScope,
+  params: URLSearchParams,
+  onSessionFailure: (failure: Extract<ApiResult<unknown>, { ok: false }>) => string | null,
+): Promise<Loaded<QueuePageData>> {
+  const filters = readQueueFilters(params);
+  const [res, directory, departments] = await Promise.all([
+    api.queue(queueQuery(scope, filters)),
+    loadDirectory(api, locale),
+    scope === "triage" ? loadDepartments(api, locale) : Promise.resolve(null),
+  ]);
+  if (!res.ok) {
+    const to = onSessionFailure(res);
+    if (to) return { redirect: to };
+    const failure = classifyFailure(res);
+    const status = failure === "unavailable" ? 503 : res.kind === "http" ? res.status : 503;
+    return {
+      status,
+      data: { scope, filters, queue: null, failure, directory, departments },
+    };
+  }
+  const queue = res.data;
+  const ok = queue && Array.isArray(queue.items);
+  return {
+    status: ok ? 200 : 503,
+    data: {
+      scope,
+      filters,
+      queue: ok ? queue : null,
+      failure: ok ? null : "unavailable",
+      directory,
+      departments,
+    },
+  };
+}
+
+export type DispatchOutcome =
+  | { ok: true; ledgerNo: string }
+  | { ok: false; failure: ApiResult<unknown> & { ok: false } }
+  | { ok: false; failure: "invalid" | "conflict" };
+
+/**
+ * Quick dispatch from the triage queue. The queue carries no version, so read the concern
+ * first and dispatch with the version just seen; if someone else dispatched it meanwhile,
+ * the state no longer allows it and the answer is a conflict.
+ */
+export async function quickDispatch(api: StaffApi, form: FormData): Promise<DispatchOutcome> {
+  const rawNo = form.get("ledgerNo");
+  const dep = form.get("departmentId");
+  const ledgerNo = typeof rawNo === "string" ? normalizeLedgerNo(rawNo) : null;
+  const departmentId = typeof dep === "string" ? dep.trim() : "";
+  if (!ledgerNo || !departmentId) return { ok: false, failure: "invalid" };
+  const view = await api.concern(ledgerNo);
+  if (!view.ok) return { ok: false, failure: view };
+  if (!view.data.allowedActions?.includes("dispatch")) return { ok: false, failure: "conflict" };
+  const res = await api.act(ledgerNo, actionBody("dispatch", view.data.version, { departmentId }));
+  return res.ok ? { ok: true, ledgerNo } : { ok: false, failure: res };
+}

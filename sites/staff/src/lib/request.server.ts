@@ -1,0 +1,63 @@
+// The staff session on the server: the cookie, the API client for one request, and what to do
+// when the API says the session is gone. Server-only.
+import type { AstroCookies } from "astro";
+import { createStaffApi, type StaffApi } from "./api.server";
+import { type ApiFailure, classifyFailure } from "./api-result";
+import { clearedCookieOptions, loginHref, SESSION_COOKIE, sessionCookieOptions } from "./session";
+
+interface Ctx {
+  locals: App.Locals;
+  cookies: AstroCookies;
+  url: URL;
+  clientAddress?: string;
+}
+
+/** The user's address; null where the adapter cannot tell. */
+export function clientAddressOf(ctx: { clientAddress?: string }): string | null {
+  try {
+    return ctx.clientAddress || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Tokens are opaque to the site, but a cookie value that is no plausible token is ignored. */
+export function readSessionToken(cookies: AstroCookies): string | null {
+  const v = cookies.get(SESSION_COOKIE)?.value?.trim();
+  return v && v.length <= 4096 && /^[\x21-\x7e]+$/.test(v) ? v : null;
+}
+
+export function startSession(ctx: Ctx, token: string, expiresAt: string): void {
+  ctx.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(expiresAt, ctx.url));
+  ctx.locals.token = token;
+}
+
+export function endSession(ctx: Ctx): void {
+  ctx.cookies.delete(SESSION_COOKIE, clearedCookieOptions(ctx.url));
+  ctx.locals.token = null;
+  ctx.locals.user = null;
+}
+
+/** The API client for this request, with the session's bearer token when there is one. */
+export function apiFor(ctx: Ctx): StaffApi {
+  return createStaffApi({
+    locale: ctx.locals.locale,
+    clientAddress: clientAddressOf(ctx),
+    token: ctx.locals.token,
+  });
+}
+
+/**
+ * A failed call that ends the page: 401 → clear the cookie and go to the login (coming back
+ * here afterwards); password change required → /password. Null for any other failure.
+ */
+export function sessionRedirect(ctx: Ctx, failure: ApiFailure): string | null {
+  const kind = classifyFailure(failure);
+  if (kind === "signed_out") {
+    endSession(ctx);
+    const href = loginHref(ctx.url.pathname + ctx.url.search);
+    return href.includes("?") ? `${href}&expired=1` : `${href}?expired=1`;
+  }
+  if (kind === "password_change") return "/password";
+  return null;
+}

@@ -1,0 +1,69 @@
+// "剩 3小时" / "逾期 2天": how much time a concern has left at its current stage, from the
+// API's `deadline.remainingMs`. Pure: the queue, the concern page and the ticking island use it.
+import { type Locale, type MessageKey, t } from "../i18n/messages";
+
+export type TimeTone = "overdue" | "soon" | "ok";
+export type TimeUnit = "lessThanMinute" | "minutes" | "hours" | "days";
+
+export interface TimeLeft {
+  overdue: boolean;
+  /** Whole units (rounded down), ≥ 1 except for lessThanMinute. */
+  amount: number;
+  unit: TimeUnit;
+  tone: TimeTone;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** Less than this left is shown as "soon" (amber). */
+export const SOON_MS = 24 * HOUR;
+
+export function timeLeft(remainingMs: number): TimeLeft {
+  const overdue = remainingMs < 0;
+  const abs = Math.abs(remainingMs);
+  let unit: TimeUnit;
+  let amount: number;
+  if (abs < MINUTE) {
+    unit = "lessThanMinute";
+    amount = 0;
+  } else if (abs < HOUR) {
+    unit = "minutes";
+    amount = Math.floor(abs / MINUTE);
+  } else if (abs < 2 * DAY) {
+    unit = "hours";
+    amount = Math.floor(abs / HOUR);
+  } else {
+    unit = "days";
+    amount = Math.floor(abs / DAY);
+  }
+  const tone: TimeTone = overdue ? "overdue" : remainingMs < SOON_MS ? "soon" : "ok";
+  return { overdue, amount, unit, tone };
+}
+
+function amountText(tl: TimeLeft, locale: Locale): string {
+  if (tl.unit === "lessThanMinute") return t(locale, "time.lessThanMinute");
+  const plural = tl.amount === 1 ? "one" : "other";
+  return t(locale, `time.${tl.unit}.${plural}` as MessageKey, { n: tl.amount });
+}
+
+/** "剩 3小时", "逾期 2天", "3 hours left", "2 days overdue"; "" for a missing value. */
+export function formatTimeLeft(remainingMs: number | null | undefined, locale: Locale): string {
+  if (remainingMs == null || !Number.isFinite(remainingMs)) return "";
+  const tl = timeLeft(remainingMs);
+  return t(locale, tl.overdue ? "time.overdue" : "time.left", { d: amountText(tl, locale) });
+}
+
+/** The stage a deadline belongs to, for "签收 剩 3小时". */
+export function stageKey(stage: string): MessageKey {
+  switch (stage) {
+    case "sign_for":
+    case "respond":
+    case "answer":
+    case "committed":
+    case "rating":
+      return `stage.${stage}`;
+    default:
+      return "stage.other";
+  }
+}

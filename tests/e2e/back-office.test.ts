@@ -1,0 +1,126 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, type PortalForTest, startPortalForTest } from "../support/browser.js";
+import { createTestTable } from "../support/database.js";
+
+/**
+ * The whole loop through real pages: a cadre signs in, signs for, responds and answers;
+ * the resident rates it on the tracking page; admin approves the masked notice; it appears
+ * on the public site, with a <script> in the reply shown as text.
+ */
+const DESKTOP = { viewport: { width: 1280, height: 900 }, locale: "zh-CN" };
+const REPLY = "已完成倪巷浜清淤。联系人张三 13800138000。<script>window.__xss = 1</script>";
+
+let portal: PortalForTest;
+let browser: Browser;
+
+beforeAll(async () => {
+  portal = await startPortalForTest(await createTestTable());
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await portal?.stop();
+});
+
+async function submitConcern() {
+  const res = await fetch(`${portal.apiUrl}/api/concerns`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "idempotency-key": `e2e-${Date.now()}` },
+    body: JSON.stringify({
+      villageId: "meijing",
+      groupId: "meijing-01",
+      categoryCode: "environment",
+      title: "倪巷浜臭水河",
+      description: "倪巷浜河水发黑发臭，夏天气味很大，希望尽快治理。",
+      contactName: "张三",
+      contactPhone: "13800138000",
+    }),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as { ledgerNo: string; accessCode: string };
+}
+
+async function signIn(page: Page, username: string) {
+  await page.goto(`${portal.staffUrl}/login`);
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码", { exact: true }).fill("demo-only-change-me");
+  await page.getByRole("button", { name: "登录" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
+
+async function perform(
+  page: Page,
+  button: string,
+  fill: (form: Page) => Promise<void> = async () => {},
+) {
+  const form = page.getByRole("form", { name: button });
+  if (!(await form.isVisible())) await page.getByText(button, { exact: true }).first().click();
+  await fill(page);
+  await form.getByRole("button", { name: button, exact: true }).click();
+  await page.waitForURL(/done=/);
+}
+
+describe("the back office, end to end", () => {
+  it("handles a concern from sign-for to a published, masked notice", async () => {
+    const { ledgerNo, accessCode } = await submitConcern();
+
+    const staffContext = await browser.newContext(DESKTOP);
+    const staff = await staffContext.newPage();
+    staff.on("dialog", (dialog) => dialog.accept());
+    await signIn(staff, "cadre");
+    // My queue lists it, with the time left.
+    await expect.poll(() => staff.getByRole("link", { name: ledgerNo }).count()).toBeGreaterThan(0);
+    await staff.getByRole("link", { name: ledgerNo }).first().click();
+    await perform(staff, "签收");
+    await perform(staff, "首次回应", async (p) => {
+      await p.getByLabel("回应方式").selectOption({ index: 1 });
+      await p.getByLabel("回应情况").fill("已电话联系反映人，约定上门查看。");
+    });
+    await perform(staff, "答复", async (p) => {
+      await p.getByLabel("答复结果").selectOption({ label: "解决到位" });
+      await p.getByLabel("公开答复").fill(REPLY);
+    });
+    await staffContext.close();
+
+    const residentContext = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      locale: "zh-CN",
+    });
+    const resident = await residentContext.newPage();
+    await resident.goto(`${portal.siteUrl}/track`);
+    await resident.getByLabel("台账编号").fill(ledgerNo);
+    await resident.getByLabel("查询码").fill(accessCode);
+    await resident.getByRole("button", { name: "查询" }).click();
+    await resident.getByLabel("满意", { exact: true }).check();
+    await resident.getByLabel("评价意见").fill("处理很及时");
+    await resident.getByRole("button", { name: "提交评价" }).click();
+    await expect.poll(() => resident.getByText("已销号").count()).toBeGreaterThan(0);
+
+    const adminContext = await browser.newContext(DESKTOP);
+    const admin = await adminContext.newPage();
+    admin.on("dialog", (dialog) => dialog.accept());
+    await signIn(admin, "admin");
+    await admin.goto(`${portal.staffUrl}/notices`);
+    const card = admin.locator("article", { hasText: ledgerNo });
+    await expect.poll(() => card.count()).toBe(1);
+    await card.getByRole("button", { name: "审核发布" }).click();
+    await admin.waitForURL(/publishedOne=/);
+    await adminContext.close();
+
+    await resident.goto(`${portal.siteUrl}/notices`);
+    await resident
+      .getByRole("link", { name: new RegExp(ledgerNo) })
+      .first()
+      .click();
+    const text = await resident.locator("main").innerText();
+    expect(text).toContain("<script>window.__xss = 1</script>");
+    expect(text).toContain("138****8000");
+    expect(text).not.toContain("13800138000");
+    expect(text).not.toContain("张三");
+    expect(await resident.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    await residentContext.close();
+  });
+});

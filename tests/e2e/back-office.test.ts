@@ -120,7 +120,7 @@ describe("the back office, end to end", () => {
     expect(text).toContain("138****8000");
     expect(text).not.toContain("13800138000");
     expect(text).not.toContain("张三");
-    expect(await resident.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await resident.evaluate(() => (globalThis as { __xss?: number }).__xss)).toBeUndefined();
     await residentContext.close();
   });
 });

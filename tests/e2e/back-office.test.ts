@@ -115,7 +115,7 @@ describe("the back office, end to end", () => {
       .getByRole("link", { name: new RegExp(ledgerNo) })
       .first()
       .click();
-    const text = await resident.locator("main").innerText();
+    const text = (await resident.locator("main").textContent()) ?? "";
     expect(text).toContain("<script>window.__xss = 1</script>");
     expect(text).toContain("138****8000");
     expect(text).not.toContain("13800138000");

@@ -122,10 +122,14 @@ async function main(): Promise<void> {
   log("");
   log("  连心 Lianxin is running");
   log(`  Portal    ${site.url}/`);
-  log(`  Staff     ${staff.url}/  (demo accounts: see packages/functions/README.md)`);
+  log(`  Staff     ${staff.url}/`);
   log(`  API       ${api.url}/api/health`);
   log(`  DynamoDB  ${endpoint}  (table ${tableName}${summary.created ? ", created now" : ""})`);
   log(`  Demo data ${demo}; demo data is labelled demo`);
+  log("");
+  log(`  Demo staff accounts (password: ${summary.demoPassword}; set DEMO_PASSWORD to change):`);
+  for (const a of summary.demoAccounts)
+    log(`    ${a.username.padEnd(10)} ${a.role.padEnd(10)} ${a.name}`);
   log("");
   log("  Press Ctrl-C to stop.");
 }

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { type StoredNotice, shanghaiMonth } from "@lianxin/core";
 import { type StoreContext, stripKeys } from "./context.js";
 import { keys } from "./keys.js";
@@ -97,25 +97,14 @@ export async function replaceNotice(
   notice: StoredNotice,
   expectedState: StoredNotice["state"],
 ): Promise<boolean> {
-  const item = noticeItem(notice);
-  const fields = Object.keys(item).filter((k) => k !== "pk" && k !== "sk");
   try {
     await ctx.client.send(
-      new UpdateCommand({
+      new PutCommand({
         TableName: ctx.tableName,
-        Key: keys.notice(notice.id),
-        UpdateExpression: `SET ${fields.map((k, i) => `#f${i} = :v${i}`).join(", ")}`,
+        Item: noticeItem(notice),
         ConditionExpression: "#state = :expected",
-        ExpressionAttributeNames: {
-          "#state": "state",
-          ...Object.fromEntries(fields.map((k, i) => [`#f${i}`, k])),
-        },
-        ExpressionAttributeValues: {
-          ":expected": expectedState,
-          ...Object.fromEntries(
-            fields.map((k, i) => [`:v${i}`, (item as Record<string, unknown>)[k]]),
-          ),
-        },
+        ExpressionAttributeNames: { "#state": "state" },
+        ExpressionAttributeValues: { ":expected": expectedState },
       }),
     );
     return true;

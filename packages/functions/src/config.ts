@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { fileURLToPath } from "node:url";
 
 /** Everything the API reads from its environment, read once, here. */
 export interface ApiConfig {
@@ -11,6 +12,10 @@ export interface ApiConfig {
   submissionsPerHour: number;
   /** Signs staff session tokens. Required on AWS (an SST secret); random per process locally. */
   sessionSigningKey: string;
+  /** The private bucket for large exports (AWS). */
+  filesBucket: string | undefined;
+  /** Local stand-in for the bucket: FILES_DIR, else `<repo>/.data/files` (with DynamoDB Local). */
+  filesDir: string | undefined;
 }
 
 export function readConfig(env: Record<string, string | undefined> = process.env): ApiConfig {
@@ -23,6 +28,12 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     siteSecret: env.LIANXIN_SITE_SECRET || undefined,
     submissionsPerHour: positiveInt(env.SUBMISSIONS_PER_HOUR, 10),
     sessionSigningKey: sessionKey(env),
+    filesBucket: env.FILES_BUCKET || undefined,
+    filesDir:
+      env.FILES_DIR ||
+      (env.DYNAMODB_ENDPOINT
+        ? fileURLToPath(new URL("../../../.data/files", import.meta.url))
+        : undefined),
   };
 }
 

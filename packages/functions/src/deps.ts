@@ -2,6 +2,9 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { type HolidayArrangement, officialArrangement } from "@lianxin/core";
 import { createDynamoClient, createStore, type Store } from "@lianxin/store";
 import type { ApiConfig } from "./config.js";
+import type { FileStore } from "./files/file-store.js";
+import { LocalFileStore } from "./files/local-file-store.js";
+import { S3FileStore, sdkS3Port } from "./files/s3-file-store.js";
 
 /** What use cases need from the world: the store, the clock, randomness, limits. */
 export interface Deps {
@@ -19,6 +22,8 @@ export interface Deps {
   };
   siteSecret: string | undefined;
   sessionSigningKey: string;
+  /** Large ledger exports: a local folder with DynamoDB Local, the S3 bucket on AWS. */
+  files: FileStore;
   /** How long a staff session lasts. */
   sessionHours: number;
   /** How long a process may reuse the directory it loaded. */
@@ -40,6 +45,10 @@ export function createDeps(config: ApiConfig, overrides: Partial<Deps> = {}): De
     },
     siteSecret: config.siteSecret,
     sessionSigningKey: config.sessionSigningKey,
+    files:
+      config.dynamodbEndpoint && config.filesDir
+        ? new LocalFileStore({ dir: config.filesDir, signingKey: config.sessionSigningKey })
+        : new S3FileStore(config.filesBucket, sdkS3Port(config.region)),
     sessionHours: 8,
     directoryCacheMs: 30_000,
     ...overrides,

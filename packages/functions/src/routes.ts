@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import type { Deps } from "./deps.js";
 import { readJson } from "./http/body.js";
 import { clientAddress } from "./http/client-address.js";
+import { fileResponse, ledgerExportResponse } from "./http/export-response.js";
 import { localeFrom } from "./http/locale.js";
 import { addResidentMessage } from "./use-cases/add-resident-message.js";
 import {
@@ -10,9 +11,11 @@ import {
   getCalendarSettings,
   putCalendarSettings,
 } from "./use-cases/calendar.js";
+import { dashboard, publicStatistics } from "./use-cases/dashboard.js";
 import { currentDirectory } from "./use-cases/directory.js";
 import { rateAnswer } from "./use-cases/feedback.js";
 import { checkHealth } from "./use-cases/health.js";
+import { inbox, markRead } from "./use-cases/inbox.js";
 import {
   editNotice,
   getPublicNotice,
@@ -22,6 +25,7 @@ import {
 } from "./use-cases/notices.js";
 import { actOnConcern, getStaffConcern, reissueAccessCode } from "./use-cases/staff/concerns.js";
 import { accessLog, listDepartments, listStaffOfDepartment } from "./use-cases/staff/directory.js";
+import { exportLedger, openExportDownload } from "./use-cases/staff/ledger-export.js";
 import { staffQueue } from "./use-cases/staff/queue.js";
 import {
   authenticate,
@@ -133,6 +137,11 @@ export const routes: Route[] = [
     return c.json(await getPublicNotice(deps, param(c, "id"), locale(c)));
   }),
 
+  publicRoute("GET", "/api/statistics", async (c, deps) => {
+    c.header("Cache-Control", "public, max-age=300");
+    return c.json(await publicStatistics(deps, locale(c)));
+  }),
+
   publicRoute("POST", "/api/staff/session", async (c, deps) => {
     noStore(c);
     return c.json(await login(deps, await readJson(c)), 201);
@@ -210,6 +219,22 @@ export const routes: Route[] = [
   ),
   staffRoute("PATCH", "/api/staff/categories/:code", async (c, deps, auth) =>
     c.json(await editCategoryLimits(deps, auth, param(c, "code"), await readJson(c))),
+  ),
+  staffRoute("GET", "/api/staff/dashboard", async (c, deps, auth) =>
+    c.json(await dashboard(deps, auth, c.req.query(), locale(c))),
+  ),
+  staffRoute("GET", "/api/staff/inbox", async (c, deps, auth) =>
+    c.json(await inbox(deps, auth, c.req.query())),
+  ),
+  staffRoute("POST", "/api/staff/inbox/:id/read", async (c, deps, auth) => {
+    await markRead(deps, auth, param(c, "id"));
+    return c.body(null, 204);
+  }),
+  staffRoute("GET", "/api/staff/ledger", async (c, deps, auth) =>
+    ledgerExportResponse(c, await exportLedger(deps, auth, c.req.query(), locale(c))),
+  ),
+  staffRoute("GET", "/api/staff/exports/:key", async (c, deps) =>
+    fileResponse(c, await openExportDownload(deps, param(c, "key"), c.req.query())),
   ),
   staffRoute("GET", "/api/staff/access-log", async (c, deps, auth) =>
     c.json(await accessLog(deps, auth, c.req.query())),

@@ -7,17 +7,21 @@ import {
   type Concern,
   type ConcernEvent,
   formatLedgerNo,
+  type MetricDelta,
   queuePosition,
   type SubmissionReceipt,
+  shanghaiMonth,
   TOWN_PREFIX,
+  upgradeConcern,
 } from "@lianxin/core";
 import { queryPartition, type StoreContext, stripKeys } from "./context.js";
 import { IDEMPOTENCY_TTL_SECONDS } from "./idempotency.js";
 import { keys } from "./keys.js";
+import { counterUpdates } from "./metrics.js";
 
 export type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 
-/** The concern item with its three queue positions (department, village, town). */
+/** The concern item with its three queue positions (department, village, town) and its month. */
 export function concernItem(concern: Concern) {
   const { lane, sortAt } = queuePosition(concern);
   const sort = keys.queueSort(lane, sortAt, concern.ledgerNo);
@@ -29,6 +33,8 @@ export function concernItem(concern: Concern) {
     gsi2sk: sort,
     gsi3pk: keys.townQueue,
     gsi3sk: sort,
+    gsi4pk: keys.concernMonth(shanghaiMonth(new Date(concern.createdAt))),
+    gsi4sk: keys.concernMonthSort(concern.createdAt, concern.ledgerNo),
     entity: "concern",
     ...concern,
   };
@@ -48,6 +54,7 @@ export interface NewConcern {
   concern: Concern;
   events: ConcernEvent[];
   receipt: SubmissionReceipt;
+  counters?: MetricDelta[];
 }
 
 export type RegisterOutcome =
@@ -116,6 +123,7 @@ export async function registerConcernWithNextLedgerNumber(
         },
       },
       ...events.map((e) => eventPut(ctx, e)),
+      ...counterUpdates(ctx, result.counters ?? []),
       {
         Put: {
           TableName: ctx.tableName,
@@ -160,7 +168,7 @@ export async function getConcernWithEvents(
   const events: ConcernEvent[] = [];
   const items = await queryPartition(ctx, keys.concernPartition(ledgerNo), { consistent: true });
   for (const item of items) {
-    if (item.sk === "CONCERN") concern = stripKeys<Concern>(item);
+    if (item.sk === "CONCERN") concern = upgradeConcern(stripKeys<Concern>(item));
     else if (String(item.sk).startsWith(keys.eventPrefix))
       events.push(stripKeys<ConcernEvent>(item));
   }
@@ -172,6 +180,8 @@ export interface ConcernChange {
   concern: Concern;
   expectedVersion: number;
   events: ConcernEvent[];
+  /** Counter deltas of the change (core's metricDeltas), written in the same transaction. */
+  counters?: MetricDelta[];
 }
 
 /**
@@ -198,6 +208,12 @@ export async function commitConcernChanges(
     });
     for (const event of change.events) items.push(eventPut(ctx, event));
   }
+  items.push(
+    ...counterUpdates(
+      ctx,
+      changes.flatMap((c) => c.counters ?? []),
+    ),
+  );
   for (const Item of extraPuts) items.push({ Put: { TableName: ctx.tableName, Item } });
   try {
     await ctx.client.send(new TransactWriteCommand({ TransactItems: items }));

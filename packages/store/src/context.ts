@@ -17,6 +17,8 @@ const KEY_FIELDS = new Set([
   "gsi2sk",
   "gsi3pk",
   "gsi3sk",
+  "gsi4pk",
+  "gsi4sk",
   "expiresAt",
   "entity",
 ]);

@@ -9,7 +9,10 @@ import type { StoreContext } from "./context.js";
 import { hasDirectory, loadDirectory, putDirectory } from "./directory.js";
 import { pingStore } from "./health.js";
 import { getIdempotencyRecord } from "./idempotency.js";
+import { queryConcernsByMonth } from "./ledger.js";
+import { readCounters } from "./metrics.js";
 import { getNotice, listNotices, noticeItem, replaceNotice } from "./notices.js";
+import { listInbox, markInboxRead, outboxItem, putOutbox } from "./outbox.js";
 import { countQueue, queryQueue } from "./queues.js";
 import { consumeRateLimit, peekRateLimit } from "./rate-limits.js";
 import { getSession, putSession, revokeSession } from "./sessions.js";
@@ -26,11 +29,15 @@ import {
 export type { AccessLogEntry } from "./access-log.js";
 export { createDynamoClient } from "./client.js";
 export type { ConcernChange, NewConcern, RegisterOutcome } from "./concerns.js";
+/** The stored concern item (keys included): for seeding with BatchWriteItem. */
+export { concernItem } from "./concerns.js";
 export type { StoreContext } from "./context.js";
 export type { IdempotencyRecord } from "./idempotency.js";
 export { IDEMPOTENCY_TTL_SECONDS } from "./idempotency.js";
 export { keys, type Lane } from "./keys.js";
+export type { MonthRange } from "./ledger.js";
 export type { NoticeFilter } from "./notices.js";
+export type { InboxItem } from "./outbox.js";
 export type { QueueQuery, QueueSource } from "./queues.js";
 export type { RateLimitRule, RateLimitState } from "./rate-limits.js";
 export type { SessionRecord } from "./sessions.js";
@@ -56,6 +63,7 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     commitConcernChanges: bind(ctx, commitConcernChanges),
     queryQueue: bind(ctx, queryQueue),
     countQueue: bind(ctx, countQueue),
+    queryConcernsByMonth: bind(ctx, queryConcernsByMonth),
     getIdempotencyRecord: bind(ctx, getIdempotencyRecord),
     peekRateLimit: bind(ctx, peekRateLimit),
     consumeRateLimit: bind(ctx, consumeRateLimit),
@@ -76,8 +84,12 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     getCalendarOverride: bind(ctx, getCalendarOverride),
     putCalendarOverride: bind(ctx, putCalendarOverride),
     putCategory: bind(ctx, putCategory),
+    readCounters: bind(ctx, readCounters),
+    listInbox: bind(ctx, listInbox),
+    markInboxRead: bind(ctx, markInboxRead),
+    putOutbox: bind(ctx, putOutbox),
     /** Items to add to a concern change's transaction. */
-    items: { notice: noticeItem },
+    items: { notice: noticeItem, outbox: outboxItem },
   };
 }
 export type Store = ReturnType<typeof createStore>;

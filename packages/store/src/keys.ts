@@ -23,6 +23,9 @@ export const keys = {
   departmentQueue: (departmentId: string) => `DEPARTMENT#${departmentId}`,
   villageQueue: (villageId: string) => `VILLAGE#${villageId}`,
   townQueue: "TOWN",
+  /** Ledger by registration month (Asia/Shanghai `YYYY-MM`), sorted by creation time. */
+  concernMonth: (month: string) => `MONTH#${month}`,
+  concernMonthSort: (createdAt: string, ledgerNo: string) => `${createdAt}#${ledgerNo}`,
   idempotency: (key: string) => ({ pk: `IDEMPOTENCY#${key}`, sk: "IDEMPOTENCY" }),
   rateLimit: (scope: string, subject: string, windowStart: number) => ({
     pk: `RATE#${scope}#${subject}`,
@@ -48,6 +51,18 @@ export const keys = {
     pk: `AUDIT#${subject}`,
     sk: `${at}#${id}`,
   }),
+  /** A counter item: one scope (village, department, person), one month. */
+  metrics: (kind: string, id: string, month: string, member?: string) => ({
+    pk: `METRICS#${kind}#${id}`,
+    sk: member ? `${month}#${member}` : month,
+  }),
+  metricsPartition: (kind: string, id: string) => `METRICS#${kind}#${id}`,
+  /** A staff member's inbox (or a role's shared one, `role:inspector`). */
+  outbox: (recipient: string, at: string, id: string) => ({
+    pk: `OUTBOX#${recipient}`,
+    sk: `${at}#${id}`,
+  }),
+  outboxPartition: (recipient: string) => `OUTBOX#${recipient}`,
   health: { pk: "HEALTH", sk: "HEALTH" },
 } as const;
 

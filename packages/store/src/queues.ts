@@ -1,5 +1,5 @@
 import { QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
-import type { Concern } from "@lianxin/core";
+import { type Concern, upgradeConcern } from "@lianxin/core";
 import { type StoreContext, stripKeys } from "./context.js";
 import { keys, type Lane } from "./keys.js";
 import { TABLE_KEYS } from "./table.js";
@@ -101,7 +101,7 @@ export async function queryQueue(
   };
   const page = await ctx.client.send(new QueryCommand(input));
   return {
-    items: (page.Items ?? []).map((i) => stripKeys<Concern>(i)),
+    items: (page.Items ?? []).map((i) => upgradeConcern(stripKeys<Concern>(i))),
     nextCursor: encodeCursor(page.LastEvaluatedKey),
   };
 }

@@ -28,6 +28,8 @@ export const TABLE_KEYS = {
     gsi2: { name: "gsi2", partitionKey: "gsi2pk", sortKey: "gsi2sk" },
     /** Every concern of the town: admin's and inspectors' view. */
     gsi3: { name: "gsi3", partitionKey: "gsi3pk", sortKey: "gsi3sk" },
+    /** Concerns by registration month (Asia/Shanghai): the ledger export's date range. */
+    gsi4: { name: "gsi4", partitionKey: "gsi4pk", sortKey: "gsi4sk" },
   },
 } as const;
 

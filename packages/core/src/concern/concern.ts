@@ -73,6 +73,19 @@ export const Concern = z.object({
   returnCount: z.number().int().nonnegative(),
   mergedInto: z.string().nullable(),
   mergedFrom: z.array(z.string()),
+  /** Reopenings (a dissatisfied rating, a redo ordered): each counts as a redo. */
+  reopenCount: z.number().int().nonnegative(),
+  /** What the escalation job has already done, so that running it again does nothing more. */
+  escalation: z.object({
+    /** `<stage>@<dueAt>` of the limits already reminded at 80 %. */
+    reminded: z.array(z.string()),
+    /** `<stage>@<dueAt>` of the limits already passed. */
+    overdue: z.array(z.string()),
+    /** On the discipline commission's list (5 working days overdue). */
+    inspectors: z.boolean(),
+    /** The response limit passed without a response: counted as due for response. */
+    responseDueCounted: z.boolean(),
+  }),
   /** Optimistic-concurrency version, bumped by every event. */
   version: z.number().int().nonnegative(),
 });
@@ -108,6 +121,9 @@ export const ConcernEventType = z.enum([
   "rated",
   "reopened",
   "access_code_reissued",
+  "reminded",
+  "overdue",
+  "escalated",
 ]);
 export type ConcernEventType = z.infer<typeof ConcernEventType>;
 

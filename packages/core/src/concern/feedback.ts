@@ -59,6 +59,7 @@ export function applyFeedback(
   } else if (concern.dissatisfiedCount === 0) {
     next.status = "in_progress";
     next.dissatisfiedCount = 1;
+    next.reopenCount = concern.reopenCount + 1;
     next.flags = { ...concern.flags, reopened: true };
     next.deadlines = {
       ...concern.deadlines,

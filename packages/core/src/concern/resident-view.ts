@@ -1,7 +1,7 @@
 import { type DirectoryIndex, namedRefs } from "../directory/lookup.js";
 import type { Locale } from "../errors.js";
 import type { Concern, ConcernEvent } from "./concern.js";
-import { ratingDeadline } from "./deadline.js";
+import { isOverdue, ratingDeadline } from "./deadline.js";
 
 /** What a resident holding the access code sees: no personal data, no internal notes. */
 export interface ResidentView {
@@ -40,7 +40,8 @@ export function toResidentView(
   return {
     ledgerNo: concern.ledgerNo,
     status: concern.status,
-    flags: concern.flags,
+    // Overdue is live: past the current limit now, whatever happened before.
+    flags: { ...concern.flags, overdue: isOverdue(concern, now) },
     category: refs.category(concern.categoryCode),
     village: refs.village(concern.villageId),
     group: group ? { id: group.id, name: group.name } : null,

@@ -32,7 +32,7 @@ export function toStaffView(
   return {
     view: {
       ...base,
-      flags: { ...concern.flags, overdue: concern.flags.overdue || isOverdue(concern, now) },
+      flags: { ...concern.flags, overdue: isOverdue(concern, now) },
       version: concern.version,
       channel: concern.channel,
       anonymous: concern.anonymous,
@@ -77,7 +77,7 @@ export function toQueueItem(concern: Concern, index: DirectoryIndex, locale: Loc
   return {
     ledgerNo: concern.ledgerNo,
     status: concern.status,
-    flags: { ...concern.flags, overdue: concern.flags.overdue || isOverdue(concern, now) },
+    flags: { ...concern.flags, overdue: isOverdue(concern, now) },
     title: concern.title,
     summary: [...concern.description].slice(0, 80).join(""),
     category: refs.category(concern.categoryCode),

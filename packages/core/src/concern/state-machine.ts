@@ -154,6 +154,8 @@ export function applyAction(
     case "accept":
       next.status = "accepted";
       next.acceptedAt = at;
+      // Whoever signs for it handles it, until the head assigns someone.
+      next.assignee = concern.assignee ?? { id: ctx.user.id, name: ctx.user.name };
       events.push(event("accepted", { public: true }));
       break;
     case "return":
@@ -273,6 +275,7 @@ export function applyAction(
     case "redo":
       next.status = "in_progress";
       next.awaitingVerification = false;
+      next.reopenCount = concern.reopenCount + 1;
       next.flags = { ...concern.flags, reopened: true };
       next.deadlines = {
         ...concern.deadlines,

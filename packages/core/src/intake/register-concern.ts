@@ -105,6 +105,8 @@ export function registerConcern(r: RegistrationInput): {
     returnCount: 0,
     mergedInto: null,
     mergedFrom: [],
+    reopenCount: 0,
+    escalation: { reminded: [], overdue: [], inspectors: false, responseDueCounted: false },
   };
   const system = { kind: "system" as const, id: null, name: null };
   const events: ConcernEvent[] = [

@@ -4,7 +4,7 @@ import { currentCalendar } from "./calendar.js";
 import { currentDirectory } from "./directory.js";
 import { parseInput } from "./parse.js";
 import { authenticateResident } from "./resident-access.js";
-import { commitOrConflict, noticeDraftsFor } from "./staff/concerns.js";
+import { changeOf, commitOrConflict, noticeDraftsFor } from "./staff/concerns.js";
 
 /** 评价: the resident rates the answer; satisfied strikes it off, dissatisfied reopens it. */
 export async function rateAnswer(

@@ -3,6 +3,7 @@ import {
   ConcernSubmission,
   DomainError,
   ledgerYear,
+  metricDeltas,
   registerConcern,
   requestFingerprint,
   resolveSubmissionReferences,
@@ -76,8 +77,8 @@ export async function submitConcern(
     year: ledgerYear(now),
     idempotency: { key, fingerprint },
     now,
-    build: (ledgerNo) =>
-      registerConcern({
+    build: (ledgerNo) => {
+      const registered = registerConcern({
         input,
         channel,
         ...(request.staff
@@ -90,7 +91,9 @@ export async function submitConcern(
         accessCode,
         now,
         newEventId: deps.newId,
-      }),
+      });
+      return { ...registered, counters: metricDeltas(null, registered.concern) };
+    },
   });
   if (outcome.kind === "created") return { receipt: outcome.result.receipt, replayed: false };
   // A concurrent request with the same key won the race: answer as it did.

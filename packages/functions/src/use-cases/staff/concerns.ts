@@ -13,6 +13,7 @@ import {
   hashAccessCode,
   type Locale,
   mayPerform,
+  metricDeltas,
   toStaffView,
 } from "@lianxin/core";
 import type { ConcernChange } from "@lianxin/store";
@@ -99,6 +100,16 @@ export function noticeDraftsFor(
       ),
     ),
   ];
+}
+
+/** A change from `before` to `after`, with its events and its counter deltas. */
+export function changeOf(before: Concern, after: Concern, events: ConcernEvent[]): ConcernChange {
+  return {
+    concern: after,
+    expectedVersion: before.version,
+    events,
+    counters: metricDeltas(before, after),
+  };
 }
 
 /** Commits, or answers 409 with the concern's current state and version. */

@@ -1,0 +1,26 @@
+import { Readable } from "node:stream";
+import type { Context } from "hono";
+import { contentDisposition, type StoredFile } from "../files/file-store.js";
+import type { LedgerExport } from "../use-cases/staff/ledger-export.js";
+
+/** A small export as the file itself; a large one as 201 with its link. */
+export function ledgerExportResponse(c: Context, result: LedgerExport): Response {
+  if (result.kind === "link") {
+    return c.json({ url: result.url, expiresAt: result.expiresAt, rows: result.rows }, 201);
+  }
+  return c.body(result.body as Uint8Array<ArrayBuffer>, 200, {
+    "Content-Type": result.contentType,
+    "Content-Disposition": contentDisposition(result.fileName),
+    "Content-Length": String(result.body.byteLength),
+    "X-Ledger-Rows": String(result.rows),
+  });
+}
+
+/** A stored file, streamed. */
+export function fileResponse(c: Context, file: StoredFile & { downloadName: string }): Response {
+  return c.body(Readable.toWeb(file.stream) as ReadableStream<Uint8Array>, 200, {
+    "Content-Type": file.contentType,
+    "Content-Disposition": contentDisposition(file.downloadName),
+    "Content-Length": String(file.size),
+  });
+}

@@ -1,0 +1,257 @@
+import { once } from "node:events";
+import { createReadStream } from "node:fs";
+import { finished } from "node:stream/promises";
+import {
+  addCalendarDays,
+  type Concern,
+  ConcernStatus,
+  canView,
+  type DirectoryIndex,
+  DomainError,
+  type Locale,
+  type StaffUser,
+  toLedgerRow,
+} from "@lianxin/core";
+import { z } from "zod";
+import type { Deps } from "../../deps.js";
+import { csvHeader, csvRow } from "../../export/csv.js";
+import { SpillSink } from "../../export/spill-sink.js";
+import { openLedgerXlsx, XLSX_CONTENT_TYPE } from "../../export/xlsx.js";
+import { EXPORTS_PREFIX, type StoredFile } from "../../files/file-store.js";
+import { LocalFileStore, type SignedLinkQuery } from "../../files/local-file-store.js";
+import { currentDirectory } from "../directory.js";
+import { parseInput } from "../parse.js";
+import type { StaffAuth } from "./session.js";
+
+/**
+ * Size rule. An export comes back in the response when it has at most DIRECT_MAX_ROWS rows
+ * and at most DIRECT_MAX_BYTES bytes; otherwise it goes to the file store and the answer is
+ * a short-lived link. The count is not known before the rows are read, so the output is
+ * written to a SpillSink: memory up to DIRECT_MAX_BYTES, then a temporary file, and the
+ * row count moves it to the file at once when it passes DIRECT_MAX_ROWS. One pass over the
+ * data, never a whole large export in memory, and no second query to count first.
+ * 4 MB, not 6: a Lambda response is capped at 6 MB and a binary body travels base64 (4/3).
+ * 2,000 rows keep a CSV (about 400 bytes a row) well under that too, and a download small.
+ */
+export const DIRECT_MAX_ROWS = 2_000;
+export const DIRECT_MAX_BYTES = 4 * 1024 * 1024;
+/** How long a link to a large export works. */
+export const LINK_SECONDS = 15 * 60;
+const PAGE = 500;
+const MAX_RANGE_DAYS = 366;
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
+
+const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return Number.isFinite(t) && new Date(t).toISOString().startsWith(d);
+  }, "not a calendar date");
+
+const dayNumber = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
+
+export const LedgerParams = z
+  .object({
+    from: Day,
+    to: Day,
+    village: optional(z.string().max(64)),
+    department: optional(z.string().max(64)),
+    status: optional(ConcernStatus),
+    format: optional(z.enum(["xlsx", "csv"])).default("xlsx"),
+  })
+  .superRefine((p, ctx) => {
+    const days = dayNumber(p.to) - dayNumber(p.from) + 1;
+    if (days < 1) ctx.addIssue({ code: "custom", path: ["to"], message: "to is before from" });
+    else if (days > MAX_RANGE_DAYS)
+      ctx.addIssue({
+        code: "custom",
+        path: ["to"],
+        message: `at most ${MAX_RANGE_DAYS} days`,
+      });
+  });
+export type LedgerParams = z.output<typeof LedgerParams>;
+
+/** Which concerns the user may export with these filters (the dashboard's role rules). */
+export interface LedgerScope {
+  villages: Set<string> | null;
+  department: string | null;
+  status: string | null;
+  /** Complaints about cadres' conduct: admin and inspectors only. */
+  includeDiscipline: boolean;
+}
+
+const unknown = (field: string) =>
+  new DomainError("validation_failed", {
+    fields: { [field]: { kind: "invalid", message: { "zh-CN": "不存在", en: "Unknown" } } },
+  });
+
+export function ledgerScope(
+  user: StaffUser,
+  params: LedgerParams,
+  index: DirectoryIndex,
+): LedgerScope {
+  if (params.village && !index.village(params.village)) throw unknown("village");
+  if (params.department && !index.department(params.department)) throw unknown("department");
+  const status = params.status ?? null;
+  switch (user.role) {
+    case "admin":
+    case "inspector":
+      return {
+        villages: params.village ? new Set([params.village]) : null,
+        department: params.department ?? null,
+        status,
+        includeDiscipline: true,
+      };
+    case "leader": {
+      if (params.village && !user.villageIds.includes(params.village))
+        throw new DomainError("forbidden");
+      return {
+        villages: new Set(params.village ? [params.village] : user.villageIds),
+        department: params.department ?? null,
+        status,
+        includeDiscipline: false,
+      };
+    }
+    case "dept_head":
+    case "cadre": {
+      if (!user.departmentId) throw new DomainError("forbidden");
+      if (params.department && params.department !== user.departmentId)
+        throw new DomainError("forbidden");
+      return {
+        villages: params.village ? new Set([params.village]) : null,
+        department: user.departmentId,
+        status,
+        includeDiscipline: false,
+      };
+    }
+  }
+}
+
+export function inScope(scope: LedgerScope, user: StaffUser, c: Concern): boolean {
+  if (c.routing.visibility === "discipline" && !scope.includeDiscipline) return false;
+  if (scope.villages && !scope.villages.has(c.villageId)) return false;
+  if (scope.department && c.routing.department.id !== scope.department) return false;
+  if (scope.status && c.status !== scope.status) return false;
+  return canView(user, c);
+}
+
+/** The Asia/Shanghai months `YYYY-MM` from `from`'s to `to`'s, in order. */
+export function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [y, m] = from.split("-").map(Number) as [number, number];
+  const last = to.slice(0, 7);
+  for (;;) {
+    const month = `${y}-${String(m).padStart(2, "0")}`;
+    months.push(month);
+    if (month >= last) return months;
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+}
+
+/** The UTC instant at which a Shanghai date begins. */
+const startOfShanghaiDay = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
+
+export type LedgerExport =
+  | { kind: "file"; body: Uint8Array; contentType: string; fileName: string; rows: number }
+  | { kind: "link"; url: string; expiresAt: string; rows: number };
+
+const CONTENT_TYPES = { xlsx: XLSX_CONTENT_TYPE, csv: "text/csv; charset=utf-8" } as const;
+
+/** Waits while the sink's buffer is full, so rows are not produced faster than written. */
+async function drained(sink: SpillSink): Promise<void> {
+  if (sink.writableNeedDrain) await once(sink, "drain");
+}
+
+/**
+ * 台账导出: every concern registered in the date range (Asia/Shanghai days, both included)
+ * that the user may see, with the filters, as xlsx or CSV. Reads the months of the range
+ * from the month index page by page and writes each row as it comes.
+ */
+export async function exportLedger(
+  deps: Deps,
+  auth: StaffAuth,
+  query: Record<string, string>,
+  locale: Locale,
+): Promise<LedgerExport> {
+  const params = parseInput(LedgerParams, query);
+  const index = await currentDirectory(deps);
+  const scope = ledgerScope(auth.user, params, index);
+  const now = deps.now();
+  const fromIso = startOfShanghaiDay(params.from);
+  const toIso = startOfShanghaiDay(addCalendarDays(params.to, 1));
+
+  const sink = new SpillSink(DIRECT_MAX_BYTES);
+  let rows = 0;
+  try {
+    const xlsx = params.format === "xlsx" ? await openLedgerXlsx(sink, locale) : null;
+    if (!xlsx) sink.write(csvHeader(locale));
+    for (const month of monthsBetween(params.from, params.to)) {
+      let cursor: string | undefined;
+      do {
+        const page = await deps.store.queryConcernsByMonth(month, {
+          fromIso,
+          toIso,
+          cursor,
+          limit: PAGE,
+        });
+        for (const concern of page.items) {
+          if (!inScope(scope, auth.user, concern)) continue;
+          const row = toLedgerRow(concern, index, locale, now);
+          if (xlsx) xlsx.add(row);
+          else sink.write(csvRow(row));
+          rows += 1;
+          if (rows === DIRECT_MAX_ROWS + 1) sink.spill();
+        }
+        await drained(sink);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+    }
+    if (xlsx) await xlsx.finish();
+    else {
+      sink.end();
+      await finished(sink);
+    }
+
+    const contentType = CONTENT_TYPES[params.format];
+    const fileName = `台账-${params.from}-${params.to}.${params.format}`;
+    if (!sink.spilled) {
+      return { kind: "file", body: sink.buffer(), contentType, fileName, rows };
+    }
+    const key = `${EXPORTS_PREFIX}${deps.newId()}.${params.format}`;
+    const path = sink.path as string;
+    await deps.files.put(key, { stream: createReadStream(path), length: sink.size }, contentType);
+    const url = await deps.files.link(key, LINK_SECONDS, fileName);
+    const expiresAt = new Date(now.getTime() + LINK_SECONDS * 1000).toISOString();
+    return { kind: "link", url, expiresAt, rows };
+  } catch (error) {
+    sink.destroy();
+    throw error;
+  } finally {
+    await sink.cleanup();
+  }
+}
+
+/**
+ * A large export served back by the API (the local file store; on AWS the link goes to S3).
+ * Wants both the staff session (checked by the route) and a valid, unexpired signature.
+ */
+export async function openExportDownload(
+  deps: Deps,
+  name: string,
+  query: SignedLinkQuery,
+): Promise<StoredFile & { downloadName: string }> {
+  const files = deps.files;
+  if (!(files instanceof LocalFileStore)) throw new DomainError("not_found");
+  const link = files.verify(name, query);
+  if (!link) throw new DomainError("forbidden");
+  const file = await files.get(link.key);
+  if (!file) throw new DomainError("not_found");
+  return { ...file, downloadName: link.downloadName };
+}

@@ -1,0 +1,53 @@
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { type Concern, upgradeConcern } from "@lianxin/core";
+import { type StoreContext, stripKeys } from "./context.js";
+import { keys } from "./keys.js";
+import { decodeCursor, encodeCursor } from "./queues.js";
+import { TABLE_KEYS } from "./table.js";
+
+export interface MonthRange {
+  /** First instant included (UTC ISO string). */
+  fromIso: string;
+  /** First instant NOT included (UTC ISO string): the range is half-open, [fromIso, toIso). */
+  toIso: string;
+  cursor?: string | undefined;
+  /** Items per page (DynamoDB also stops a page at 1 MB). */
+  limit?: number;
+}
+
+/**
+ * AP-E1: one page of the concerns registered in one month (Asia/Shanghai `YYYY-MM`), oldest
+ * first, restricted to `[fromIso, toIso)` by the sort key, so a range reads only its own
+ * items, never the history around it. The ledger export pages through the months of its range.
+ *
+ * The sort key is `<createdAt>#<ledgerNo>`: `BETWEEN fromIso AND toIso` includes every
+ * `createdAt` from `fromIso` on, and leaves out `createdAt = toIso` (`toIso#…` sorts after
+ * `toIso`), which is exactly the half-open range.
+ */
+export async function queryConcernsByMonth(
+  ctx: StoreContext,
+  month: string,
+  range: MonthRange,
+): Promise<{ items: Concern[]; nextCursor: string | null }> {
+  const index = TABLE_KEYS.indexes.gsi4;
+  const page = await ctx.client.send(
+    new QueryCommand({
+      TableName: ctx.tableName,
+      IndexName: index.name,
+      KeyConditionExpression: "#pk = :pk AND #sk BETWEEN :from AND :to",
+      ExpressionAttributeNames: { "#pk": index.partitionKey, "#sk": index.sortKey },
+      ExpressionAttributeValues: {
+        ":pk": keys.concernMonth(month),
+        ":from": range.fromIso,
+        ":to": range.toIso,
+      },
+      ScanIndexForward: true,
+      Limit: range.limit ?? 500,
+      ExclusiveStartKey: decodeCursor(range.cursor),
+    }),
+  );
+  return {
+    items: (page.Items ?? []).map((i) => upgradeConcern(stripKeys<Concern>(i))),
+    nextCursor: encodeCursor(page.LastEvaluatedKey),
+  };
+}

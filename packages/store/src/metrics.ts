@@ -1,0 +1,70 @@
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import type { Counters, MetricDelta } from "@lianxin/core";
+import type { TransactItem } from "./concerns.js";
+import type { StoreContext } from "./context.js";
+import { keys } from "./keys.js";
+
+/**
+ * The counter updates for a change, one UpdateItem (ADD) per scope and month, to go in
+ * the change's transaction. Deltas for the same item are merged first.
+ */
+export function counterUpdates(ctx: StoreContext, deltas: MetricDelta[]): TransactItem[] {
+  const items = new Map<string, { key: { pk: string; sk: string }; fields: Map<string, number> }>();
+  for (const d of deltas) {
+    const key = keys.metrics(d.scope.kind, d.scope.id, d.month, d.scope.member);
+    const id = `${key.pk}|${key.sk}`;
+    const entry = items.get(id) ?? { key, fields: new Map<string, number>() };
+    entry.fields.set(d.field, (entry.fields.get(d.field) ?? 0) + d.amount);
+    items.set(id, entry);
+  }
+  return [...items.values()].map(({ key, fields }) => {
+    const names = [...fields.keys()];
+    return {
+      Update: {
+        TableName: ctx.tableName,
+        Key: key,
+        UpdateExpression: `ADD ${names.map((_, i) => `#f${i} :v${i}`).join(", ")}`,
+        ExpressionAttributeNames: Object.fromEntries(names.map((n, i) => [`#f${i}`, n])),
+        ExpressionAttributeValues: Object.fromEntries(
+          names.map((n, i) => [`:v${i}`, fields.get(n)]),
+        ),
+      },
+    };
+  });
+}
+
+/**
+ * AP-M1: one scope's counters for a month range: a Query on its partition, at most one
+ * item a month, whatever the history's length.
+ */
+export async function readCounters(
+  ctx: StoreContext,
+  scope: { kind: string; id: string },
+  fromMonth: string,
+  toMonth: string,
+): Promise<Array<{ month: string; member: string | null; counters: Counters }>> {
+  const rows: Array<{ month: string; member: string | null; counters: Counters }> = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await ctx.client.send(
+      new QueryCommand({
+        TableName: ctx.tableName,
+        KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
+        ExpressionAttributeValues: {
+          ":pk": keys.metricsPartition(scope.kind, scope.id),
+          ":from": fromMonth,
+          // "~" sorts after "#": the last month's per-person items are included.
+          ":to": `${toMonth}~`,
+        },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const { pk: _pk, sk, ...counters } = item;
+      const [month, member] = String(sk).split("#");
+      rows.push({ month: month as string, member: member ?? null, counters: counters as Counters });
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return rows;
+}

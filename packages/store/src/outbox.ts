@@ -1,0 +1,74 @@
+import { PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { Notification } from "@lianxin/core";
+import type { StoreContext } from "./context.js";
+import { keys } from "./keys.js";
+import { decodeCursor, encodeCursor } from "./queues.js";
+
+export interface InboxItem extends Notification {
+  readAt: string | null;
+}
+
+/** The outbox item of a notification, to go in the change's transaction. */
+export function outboxItem(n: Notification) {
+  return { ...keys.outbox(n.recipient, n.at, n.id), entity: "outbox", ...n, readAt: null };
+}
+
+/** AP-O1: a recipient's inbox, newest first. */
+export async function listInbox(
+  ctx: StoreContext,
+  recipient: string,
+  options: { limit: number; cursor?: string | undefined },
+): Promise<{ items: InboxItem[]; nextCursor: string | null }> {
+  const page = await ctx.client.send(
+    new QueryCommand({
+      TableName: ctx.tableName,
+      KeyConditionExpression: "pk = :pk",
+      ExpressionAttributeValues: { ":pk": keys.outboxPartition(recipient) },
+      ScanIndexForward: false,
+      Limit: options.limit,
+      ExclusiveStartKey: decodeCursor(options.cursor),
+    }),
+  );
+  return {
+    items: (page.Items ?? []).map((i) => ({
+      id: String(i.id),
+      recipient: String(i.recipient),
+      kind: i.kind as Notification["kind"],
+      ledgerNo: String(i.ledgerNo),
+      at: String(i.at),
+      data: (i.data as Notification["data"]) ?? {},
+      readAt: (i.readAt as string | null) ?? null,
+    })),
+    nextCursor: encodeCursor(page.LastEvaluatedKey),
+  };
+}
+
+/** AP-O2: mark one inbox item read (it stays; nothing is deleted). */
+export async function markInboxRead(
+  ctx: StoreContext,
+  recipient: string,
+  at: string,
+  id: string,
+  readAt: string,
+): Promise<boolean> {
+  try {
+    await ctx.client.send(
+      new UpdateCommand({
+        TableName: ctx.tableName,
+        Key: keys.outbox(recipient, at, id),
+        UpdateExpression: "SET readAt = if_not_exists(readAt, :now)",
+        ConditionExpression: "attribute_exists(pk)",
+        ExpressionAttributeValues: { ":now": readAt },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === "ConditionalCheckFailedException") return false;
+    throw error;
+  }
+}
+
+/** Writes one notification outside a concern change (e.g. a manual message). */
+export async function putOutbox(ctx: StoreContext, n: Notification): Promise<void> {
+  await ctx.client.send(new PutCommand({ TableName: ctx.tableName, Item: outboxItem(n) }));
+}

@@ -5,7 +5,7 @@ import { initProject } from "sst/project.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { API_THROTTLE, ApiStack } from "../../infra/api.js";
 import { APP_NAME } from "../../infra/defaults.js";
-import { API_TABLE_ACTIONS } from "../../infra/permissions.js";
+import { API_FILE_ACTIONS, API_TABLE_ACTIONS } from "../../infra/permissions.js";
 import { EXPORTS_EXPIRE_DAYS, EXPORTS_PREFIX, StorageStack } from "../../infra/storage.js";
 import { apiGatewayPath, routes } from "../../packages/functions/src/routes.js";
 import { TABLE_KEYS } from "../../packages/store/src/table.js";
@@ -216,6 +216,7 @@ describe("api stack", () => {
       Environment: {
         Variables: Match.objectLike({
           TABLE_NAME: Match.anyValue(),
+          FILES_BUCKET: Match.anyValue(),
           SST_Secret_value_SESSION_SIGNING_KEY: "__FETCH_FROM_SSM__",
           SST_Secret_value_LIANXIN_SITE_SECRET: "__FETCH_FROM_SSM__",
         }),
@@ -259,6 +260,23 @@ describe("api stack", () => {
   });
 });
 
+describe("api stack: the file bucket", () => {
+  it("lets the API function put and get objects under exports/ only", () => {
+    for (const { api } of [dev, prod]) {
+      const s3 = statementsOf(api).filter((s) => list(s.Action).some((a) => a.startsWith("s3:")));
+      expect(s3).toHaveLength(1);
+      const statement = s3[0] as Statement;
+      expect(statement.Effect).toBe("Allow");
+      expect(list(statement.Action).sort()).toEqual([...API_FILE_ACTIONS].sort());
+      const resources = list(statement.Resource).map((r) => JSON.stringify(r));
+      expect(resources).toHaveLength(1);
+      // The bucket's ARN arrives as a cross-stack import, followed by "/exports/*".
+      expect(resources[0]).toContain("Fn::ImportValue");
+      expect(resources[0]).toContain(`/${EXPORTS_PREFIX}*`);
+    }
+  });
+});
+
 describe("the whole app", () => {
   it("has no IAM statement granting dynamodb:* or DynamoDB on every resource", () => {
     for (const template of [...dev.all, ...prod.all]) {
@@ -267,6 +285,7 @@ describe("the whole app", () => {
         const actions = list(statement.Action);
         expect(actions).not.toContain("*");
         expect(actions).not.toContain("dynamodb:*");
+        expect(actions).not.toContain("s3:*");
         if (actions.some((a) => a.toLowerCase().startsWith("dynamodb:"))) {
           expect(list(statement.Resource)).not.toContain("*");
         }

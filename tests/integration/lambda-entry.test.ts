@@ -82,4 +82,29 @@ describe("the Lambda entry with API Gateway v2 events", () => {
       message: "The request body is not valid JSON",
     });
   });
+
+  it("returns the CSV ledger base64-encoded, so Excel's byte-order mark survives", async () => {
+    const login = await invoke(
+      event("POST", "/api/staff/session", {
+        body: JSON.stringify({ username: "admin", password: "demo-only-change-me" }),
+        headers: { "content-type": "application/json" },
+      }),
+    );
+    const { token } = JSON.parse(login.body);
+    const res = await invoke(
+      event("GET", "/api/staff/ledger", {
+        headers: { authorization: `Bearer ${token}` },
+      }),
+    );
+    expect(res.statusCode).toBe(400); // a range is required
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const csv = await invoke({
+      ...event("GET", "/api/staff/ledger", { headers: { authorization: `Bearer ${token}` } }),
+      rawQueryString: `from=${today}&to=${today}&format=csv`,
+      queryStringParameters: { from: today, to: today, format: "csv" },
+    });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.isBase64Encoded).toBe(true);
+    expect([...Buffer.from(csv.body, "base64").subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
 });

@@ -181,7 +181,7 @@ export interface ConcernChange {
   expectedVersion: number;
   events: ConcernEvent[];
   /** Counter deltas of the change (core's metricDeltas), written in the same transaction. */
-  counters?: MetricDelta[];
+  counters: MetricDelta[];
 }
 
 /**
@@ -211,7 +211,7 @@ export async function commitConcernChanges(
   items.push(
     ...counterUpdates(
       ctx,
-      changes.flatMap((c) => c.counters ?? []),
+      changes.flatMap((c) => c.counters),
     ),
   );
   for (const Item of extraPuts) items.push({ Put: { TableName: ctx.tableName, Item } });

@@ -10,7 +10,8 @@ export interface InboxItem extends Notification {
 
 /** The outbox item of a notification, to go in the change's transaction. */
 export function outboxItem(n: Notification) {
-  return { ...keys.outbox(n.recipient, n.at, n.id), entity: "outbox", ...n, readAt: null };
+  // No readAt until read: `if_not_exists` then keeps the first reading time.
+  return { ...keys.outbox(n.recipient, n.at, n.id), entity: "outbox", ...n };
 }
 
 /** AP-O1: a recipient's inbox, newest first. */

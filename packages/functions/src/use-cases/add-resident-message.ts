@@ -3,6 +3,7 @@ import type { Deps } from "../deps.js";
 import { parseInput } from "./parse.js";
 import { enforceRateLimit } from "./rate-limit.js";
 import { authenticateResident } from "./resident-access.js";
+import { changeOf } from "./staff/concerns.js";
 
 const CLOSED = new Set(["struck_off", "merged"]);
 
@@ -35,11 +36,7 @@ export async function addResidentMessage(
       data: {},
     };
     const next = { ...concern, updatedAt: event.at, version: event.seq };
-    if (
-      await deps.store.commitConcernChanges([
-        { concern: next, expectedVersion: concern.version, events: [event] },
-      ])
-    ) {
+    if (await deps.store.commitConcernChanges([changeOf(concern, next, [event])])) {
       return { at: event.at, type: "message", text };
     }
     // Someone acted on the concern meanwhile: re-read it and append after them.

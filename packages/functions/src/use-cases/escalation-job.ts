@@ -1,10 +1,10 @@
-import { escalate, metricDeltas, type Notification } from "@lianxin/core";
+import { escalate, type Notification } from "@lianxin/core";
 import type { Lane } from "@lianxin/store";
 import type { Deps } from "../deps.js";
 import { inboxOnlySender, type NotificationSender } from "../notifications/sender.js";
 import { currentCalendar } from "./calendar.js";
 import { currentDirectory } from "./directory.js";
-import { noticeDraftsFor } from "./staff/concerns.js";
+import { changeOf, noticeDraftsFor } from "./staff/concerns.js";
 
 export interface JobSummary {
   visited: number;
@@ -40,12 +40,7 @@ export async function runEscalationJob(
         summary.visited++;
         const step = escalate(concern, { now, calendar, index, newId: deps.newId });
         if (!step) continue;
-        const change = {
-          concern: step.concern,
-          expectedVersion: concern.version,
-          events: step.events,
-          counters: metricDeltas(concern, step.concern),
-        };
+        const change = changeOf(concern, step.concern, step.events);
         // A notice needs the whole history (staff names to mask); only then is it read.
         const history =
           step.concern.status === "struck_off"

@@ -26,11 +26,7 @@ export async function rateAnswer(
     limits: category.limits,
     calendar: await currentCalendar(deps),
   });
-  const change = {
-    concern: result.concern,
-    expectedVersion: concern.version,
-    events: result.events,
-  };
+  const change = changeOf(concern, result.concern, result.events);
   await commitOrConflict(deps, [change], noticeDraftsFor(deps, index, change, events));
   return { status: result.concern.status, flags: result.concern.flags };
 }

@@ -163,16 +163,16 @@ export async function actOnConcern(
       newEventId: deps.newId,
     });
     changes = [
-      {
-        concern: merged.source,
-        expectedVersion: concern.version,
-        events: merged.events.filter((e) => e.ledgerNo === concern.ledgerNo),
-      },
-      {
-        concern: merged.target,
-        expectedVersion: target.concern.version,
-        events: merged.events.filter((e) => e.ledgerNo !== concern.ledgerNo),
-      },
+      changeOf(
+        concern,
+        merged.source,
+        merged.events.filter((e) => e.ledgerNo === concern.ledgerNo),
+      ),
+      changeOf(
+        target.concern,
+        merged.target,
+        merged.events.filter((e) => e.ledgerNo !== concern.ledgerNo),
+      ),
     ];
   } else {
     const category = index.category(concern.categoryCode);
@@ -192,9 +192,7 @@ export async function actOnConcern(
       index,
       assignee,
     });
-    changes = [
-      { concern: result.concern, expectedVersion: concern.version, events: result.events },
-    ];
+    changes = [changeOf(concern, result.concern, result.events)];
   }
   const primary = changes[0] as ConcernChange;
   await commitOrConflict(deps, changes, noticeDraftsFor(deps, index, primary, events));
@@ -258,11 +256,7 @@ export async function reissueAccessCode(
     version: event.seq,
     updatedAt: at,
   };
-  await commitOrConflict(
-    deps,
-    [{ concern: next, expectedVersion: concern.version, events: [event] }],
-    [],
-  );
+  await commitOrConflict(deps, [changeOf(concern, next, [event])], []);
   await deps.store.putAccessLog(
     {
       ledgerNo: concern.ledgerNo,

@@ -5,6 +5,7 @@ import { createDynamoClient, createStore, ensureTable } from "@lianxin/store";
 import { createApp } from "./app.js";
 import { readConfig } from "./config.js";
 import { createDeps, type Deps } from "./deps.js";
+import { type JobSummary, runEscalationJob } from "./use-cases/escalation-job.js";
 import { ensureStaffAccount } from "./use-cases/staff/accounts.js";
 
 /** The demo accounts' password: from DEMO_PASSWORD, never used on a deployed stage. */
@@ -51,6 +52,9 @@ export async function startLocalApi(options: {
   siteSecret?: string | undefined;
   hostname?: string;
   overrides?: Partial<Deps>;
+  /** Run the escalation job every so many seconds (as the Cron does on AWS); 0: never. */
+  jobIntervalSeconds?: number;
+  onJobRun?: (summary: JobSummary) => void;
 }): Promise<{ url: string; close(): Promise<void> }> {
   const config = readConfig({
     ...process.env,
@@ -58,7 +62,15 @@ export async function startLocalApi(options: {
     DYNAMODB_ENDPOINT: options.endpoint,
     LIANXIN_SITE_SECRET: options.siteSecret ?? process.env.LIANXIN_SITE_SECRET,
   });
-  const app = createApp(createDeps(config, options.overrides));
+  const deps = createDeps(config, options.overrides);
+  const app = createApp(deps);
+  const timer = options.jobIntervalSeconds
+    ? setInterval(() => {
+        runEscalationJob(deps)
+          .then((summary) => options.onJobRun?.(summary))
+          .catch((error) => console.error(`escalation job failed: ${String(error)}`));
+      }, options.jobIntervalSeconds * 1000)
+    : undefined;
   const hostname = options.hostname ?? "127.0.0.1";
   return new Promise((resolve, reject) => {
     const server = serve(
@@ -66,7 +78,11 @@ export async function startLocalApi(options: {
       (info: AddressInfo) => {
         resolve({
           url: `http://${hostname}:${info.port}`,
-          close: () => new Promise<void>((done) => server.close(() => done())),
+          close: () =>
+            new Promise<void>((done) => {
+              if (timer) clearInterval(timer);
+              server.close(() => done());
+            }),
         });
       },
     );

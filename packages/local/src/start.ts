@@ -6,7 +6,8 @@
  * Environment: API_PORT (3000), PUBLIC_PORT (4321), STAFF_PORT (4322),
  * DYNAMODB_PORT (8000), DYNAMODB_ENDPOINT
  * (use an existing DynamoDB instead of starting one), TABLE_NAME (lianxin-local),
- * LIANXIN_SITE_SECRET (random per run when unset).
+ * LIANXIN_SITE_SECRET (random per run when unset), JOB_INTERVAL_SECONDS (120; 0 turns the
+ * escalation job off).
  */
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
@@ -95,7 +96,19 @@ async function main(): Promise<void> {
 
   const summary = await prepareLocalDatabase({ endpoint, tableName });
 
-  const api = await startLocalApi({ port: apiPort, endpoint, tableName, siteSecret });
+  // The escalation job runs every few minutes, as the Cron does on AWS.
+  const jobIntervalSeconds = Number(process.env.JOB_INTERVAL_SECONDS ?? 120);
+  const api = await startLocalApi({
+    port: apiPort,
+    endpoint,
+    tableName,
+    siteSecret,
+    jobIntervalSeconds,
+    onJobRun: (s) => {
+      if (s.changed)
+        log(`▸ escalation job: ${s.changed} concerns escalated, ${s.notifications} notifications`);
+    },
+  });
   stops.push({ name: "the API", stop: api.close });
   if (shuttingDown) return;
 

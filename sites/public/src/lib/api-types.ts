@@ -169,3 +169,34 @@ export interface ApiErrorBody {
   message: string;
   fields?: Record<string, string>;
 }
+
+/** 0..1, or null where the denominator is zero. */
+export type Rate = number | null;
+
+/** One village's or department's figures for the period. */
+export interface RateRow {
+  id: string;
+  name: string;
+  received: number;
+  answered: number;
+  overdue: number;
+  response: Rate;
+  resolution: Rate;
+  satisfaction: Rate;
+  onTimeClosure: Rate;
+}
+
+/** `GET /api/statistics`: the last 12 months, from the same counters as the staff dashboard. */
+export interface Statistics {
+  from: string;
+  to: string;
+  villages: RateRow[];
+  departments: RateRow[];
+  trend: {
+    month: string;
+    received: number;
+    response: Rate;
+    resolution: Rate;
+    satisfaction: Rate;
+  }[];
+}

@@ -10,6 +10,7 @@ import type {
   Notice,
   NoticePage,
   ResidentView,
+  Statistics,
   SubmissionBody,
   SubmissionReceipt,
   TimelineEntry,
@@ -42,6 +43,8 @@ export interface ApiClient {
   /** Published close-out notices, newest first; the filter is sanitised by `readNoticeFilter`. */
   listNotices(filter: NoticeFilter): Promise<ApiResult<NoticePage>>;
   getNotice(id: string): Promise<ApiResult<Notice>>;
+  /** The public figures (the three rates by village and department, the town's trend). */
+  statistics(): Promise<ApiResult<Statistics>>;
 }
 
 /** The headers every call carries. */
@@ -136,6 +139,20 @@ export function createApiClient(
       };
     },
     getNotice: (id) => call<Notice>("GET", `/api/notices/${encodeURIComponent(id)}`),
+    statistics: async () => {
+      const res = await call<Statistics>("GET", "/api/statistics");
+      if (!res.ok) return res;
+      const d = res.data as Partial<Statistics> | null;
+      if (
+        !d ||
+        !Array.isArray(d.villages) ||
+        !Array.isArray(d.departments) ||
+        !Array.isArray(d.trend)
+      ) {
+        return { ok: false, kind: "network", reason: "malformed statistics" };
+      }
+      return res;
+    },
   };
 }
 

@@ -64,6 +64,42 @@ describe("messages", () => {
       "帮扶到位",
     ]);
   });
+  it("carries the admin pages' accessible names", () => {
+    const zh = messages["zh-CN"];
+    expect([zh["cal.holidays"], zh["cal.workdays"], zh["cal.save"]]).toEqual([
+      "节假日（每行：日期 名称）",
+      "调休上班日（每行：日期 名称）",
+      "保存",
+    ]);
+    expect([
+      zh["limits.signFor"],
+      zh["limits.respond"],
+      zh["limits.answer"],
+      zh["limits.unit"],
+      zh["limits.save"],
+      zh["unit.hours"],
+      zh["unit.working_days"],
+      zh["unit.days"],
+    ]).toEqual([
+      "签收时限",
+      "首次回应时限",
+      "答复时限",
+      "单位",
+      "保存时限",
+      "小时",
+      "个工作日",
+      "天",
+    ]);
+    expect([zh["reset.staffId"], zh["reset.new"], zh["reset.repeat"], zh["reset.submit"]]).toEqual([
+      "人员编号",
+      "新密码",
+      "确认新密码",
+      "重置密码",
+    ]);
+    expect(t("zh-CN", "cal.fallback", { years: 2027 })).toBe(
+      "2027年的法定节假日安排尚未录入：工作日按周一至周五并扣除元旦、劳动节、国庆节估算，期限可能不准。请在国务院办公厅公布后录入。",
+    );
+  });
   it("gives every field of every action a label in both languages", () => {
     for (const a of ACTION_TYPES) {
       for (const f of ACTIONS[a].fields) {

@@ -3,11 +3,14 @@
 // table list exactly the keys of the Chinese one, so a missing translation fails to compile.
 // Plain strings only: islands import this module too.
 
+import { monitoringEn, monitoringZh } from "./monitoring-messages";
+
 export const LOCALES = ["zh-CN", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "zh-CN";
 
 const zhCN = {
+  ...monitoringZh,
   "site.name": "连心",
   "site.tagline": "工作台",
   "skip.toMain": "跳到主要内容",
@@ -17,6 +20,9 @@ const zhCN = {
   "nav.all": "全部",
   "nav.notices": "公示审核",
   "nav.accessLog": "访问日志",
+  "nav.calendar": "节假日设置",
+  "nav.categories": "办理时限",
+  "nav.passwordReset": "重置密码",
   "nav.register": "登记诉求",
   "lang.switch": "English",
   "header.user": "{name}（{role}）",
@@ -39,6 +45,9 @@ const zhCN = {
   "page.registered": "登记成功",
   "page.notices": "公示审核",
   "page.accessLog": "访问日志",
+  "page.calendar": "节假日设置",
+  "page.categories": "办理时限",
+  "page.passwordReset": "重置密码",
   "page.notFound": "页面不存在",
   "page.forbidden": "无权查看",
 
@@ -373,12 +382,84 @@ const zhCN = {
   "log.concern": "诉求",
   "log.what": "查看内容",
   "log.empty": "没有记录。",
+
+  "cal.intro":
+    "按工作日计算的时限，跳过法定节假日、计入调休上班日。官方安排已内置；这里录入尚未内置的年份（国务院办公厅每年年底公布次年安排）或本地调整。",
+  "cal.fallback":
+    "{years}年的法定节假日安排尚未录入：工作日按周一至周五并扣除元旦、劳动节、国庆节估算，期限可能不准。请在国务院办公厅公布后录入。",
+  "cal.fallbackHeading": "节假日安排缺失",
+  "cal.yearsSep": "、",
+  "cal.holidaysHeading": "节假日",
+  "cal.workdaysHeading": "调休上班日",
+  "cal.date": "日期",
+  "cal.weekday": "星期",
+  "cal.name": "名称",
+  "cal.none": "未录入。",
+  "cal.editHeading": "修改",
+  "cal.editIntro":
+    "每行写一天：日期、空格、名称。增加一天就加一行，删除一天就删掉那一行；保存后整体替换上面的设置。",
+  "cal.holidays": "节假日（每行：日期 名称）",
+  "cal.holidaysHint": "如：2027-02-06 春节。这些日子不计工作日。",
+  "cal.workdays": "调休上班日（每行：日期 名称）",
+  "cal.workdaysHint": "原本是周末、按安排上班的日子，如：2027-02-14 春节调休。这些日子计为工作日。",
+  "cal.save": "保存",
+  "cal.saved": "节假日设置已保存，之后计算的期限按新设置。",
+  "cal.readOnly": "只有党政办可以修改节假日设置。",
+  "cal.line": "第{line}行：{problem}",
+  "cal.badDate": "“{value}”不是有效日期，请按 年-月-日 填写，如 2027-01-01",
+  "cal.noName": "{date} 后面请写上名称，如“元旦”",
+  "cal.nameTooLong": "名称最多{max}字，现在是{n}字",
+  "cal.duplicate": "{date} 与第{first}行重复",
+  "cal.both": "{date} 已列为节假日，不能同时是调休上班日",
+  "cal.tooMany": "最多{max}行",
+
+  "limits.intro": "各类诉求的签收、首次回应和答复时限。",
+  "limits.effect":
+    "修改对之后登记的诉求生效，已登记的诉求仍按原时限计算。保存后可能需要半分钟左右才对所有新登记生效。",
+  "limits.category": "问题类别",
+  "limits.signFor": "签收时限",
+  "limits.respond": "首次回应时限",
+  "limits.answer": "答复时限",
+  "limits.unit": "单位",
+  "limits.save": "保存时限",
+  "limits.saved": "“{name}”的时限已保存。修改对之后登记的诉求生效。",
+  "limits.readOnly": "只有党政办可以修改办理时限。",
+  "limits.notFound": "没有这个问题类别，请刷新页面后重试。",
+  "limits.empty": "没有问题类别。",
+  "unit.hours": "小时",
+  "unit.working_days": "个工作日",
+  "unit.days": "天",
+  "limit.hours.one": "{n}小时",
+  "limit.hours.other": "{n}小时",
+  "limit.working_days.one": "{n}个工作日",
+  "limit.working_days.other": "{n}个工作日",
+  "limit.days.one": "{n}天",
+  "limit.days.other": "{n}天",
+
+  "reset.intro":
+    "工作人员忘记密码时，由党政办为其设置一个临时密码。请当面或电话把新密码告诉本人；本人下次登录时必须先修改密码。",
+  "reset.staffId": "人员编号",
+  "reset.staffIdHint": "如 staff-cadre-env，可在下方按部门查找。",
+  "reset.new": "新密码",
+  "reset.repeat": "确认新密码",
+  "reset.submit": "重置密码",
+  "reset.done": "已重置 {id} 的密码。请把新密码告诉本人；本人下次登录时必须修改密码。",
+  "reset.badId": "人员编号只能包含字母、数字和 - _ . :",
+  "reset.notFound": "没有这个人员编号",
+  "reset.lookup": "按部门查找",
+  "reset.department": "部门",
+  "reset.show": "查看人员",
+  "reset.name": "姓名",
+  "reset.role": "角色",
+  "reset.use": "为{name}重置",
+  "reset.noStaff": "这个部门没有人员。",
 };
 
 export type MessageKey = keyof typeof zhCN;
 export type Messages = { readonly [K in MessageKey]: string };
 
 const en: Messages = {
+  ...monitoringEn,
   "site.name": "Lianxin",
   "site.tagline": "Staff desk",
   "skip.toMain": "Skip to main content",
@@ -388,6 +469,9 @@ const en: Messages = {
   "nav.all": "All",
   "nav.notices": "Notices",
   "nav.accessLog": "Access log",
+  "nav.calendar": "Holidays",
+  "nav.categories": "Time limits",
+  "nav.passwordReset": "Reset password",
   "nav.register": "Register",
   "lang.switch": "中文",
   "header.user": "{name} ({role})",
@@ -411,6 +495,9 @@ const en: Messages = {
   "page.registered": "Registered",
   "page.notices": "Notice approval",
   "page.accessLog": "Access log",
+  "page.calendar": "Holiday calendar",
+  "page.categories": "Time limits",
+  "page.passwordReset": "Reset a password",
   "page.notFound": "Page not found",
   "page.forbidden": "Not permitted",
 
@@ -758,6 +845,79 @@ const en: Messages = {
   "log.concern": "Concern",
   "log.what": "What was shown",
   "log.empty": "No entries.",
+
+  "cal.intro":
+    "Limits in working days skip public holidays and count adjusted working days. The official arrangement is built in; enter here the years it lacks (the State Council General Office announces the next year late each year) or local changes.",
+  "cal.fallback":
+    "The official holiday arrangement for {years} has not been entered: working days are estimated as Monday to Friday less New Year's Day, Labour Day and National Day, so deadlines may be off. Enter it once the State Council General Office announces it.",
+  "cal.fallbackHeading": "Holiday arrangement missing",
+  "cal.yearsSep": ", ",
+  "cal.holidaysHeading": "Holidays",
+  "cal.workdaysHeading": "Adjusted working days",
+  "cal.date": "Date",
+  "cal.weekday": "Day",
+  "cal.name": "Name",
+  "cal.none": "None entered.",
+  "cal.editHeading": "Edit",
+  "cal.editIntro":
+    "One day per line: the date, a space, the name. Add a line to add a day, delete it to remove one; saving replaces the settings above as a whole.",
+  "cal.holidays": "Holidays (one per line: date name)",
+  "cal.holidaysHint": "E.g. 2027-02-06 Spring Festival. These days are not working days.",
+  "cal.workdays": "Adjusted working days (one per line: date name)",
+  "cal.workdaysHint":
+    "Weekend days worked by arrangement, e.g. 2027-02-14 Spring Festival swap. These count as working days.",
+  "cal.save": "Save",
+  "cal.saved": "Calendar saved; deadlines computed from now on use it.",
+  "cal.readOnly": "Only the town office can change the calendar.",
+  "cal.line": "Line {line}: {problem}",
+  "cal.badDate": "“{value}” is not a valid date: write year-month-day, e.g. 2027-01-01",
+  "cal.noName": "Write a name after {date}, e.g. New Year's Day",
+  "cal.nameTooLong": "A name may have at most {max} characters; it has {n}",
+  "cal.duplicate": "{date} repeats line {first}",
+  "cal.both": "{date} is already a holiday; it cannot also be a working day",
+  "cal.tooMany": "At most {max} lines",
+
+  "limits.intro": "The limits for signing for, first response and answer, per category.",
+  "limits.effect":
+    "Changes apply to concerns registered afterwards; registered ones keep their limits. It may take about half a minute before every new registration uses them.",
+  "limits.category": "Category",
+  "limits.signFor": "Sign for within",
+  "limits.respond": "First response within",
+  "limits.answer": "Answer within",
+  "limits.unit": "Unit",
+  "limits.save": "Save limits",
+  "limits.saved": "Limits for “{name}” saved. They apply to concerns registered afterwards.",
+  "limits.readOnly": "Only the town office can change the limits.",
+  "limits.notFound": "No such category. Reload the page and try again.",
+  "limits.empty": "No categories.",
+  "unit.hours": "hours",
+  "unit.working_days": "working days",
+  "unit.days": "days",
+  "limit.hours.one": "{n} hour",
+  "limit.hours.other": "{n} hours",
+  "limit.working_days.one": "{n} working day",
+  "limit.working_days.other": "{n} working days",
+  "limit.days.one": "{n} day",
+  "limit.days.other": "{n} days",
+
+  "reset.intro":
+    "When a staff member has forgotten their password, the town office sets a temporary one. Tell it to them in person or by phone; they must change it when they next log in.",
+  "reset.staffId": "Staff ID",
+  "reset.staffIdHint": "E.g. staff-cadre-env; look it up by department below.",
+  "reset.new": "New password",
+  "reset.repeat": "Repeat the new password",
+  "reset.submit": "Reset password",
+  "reset.done":
+    "The password of {id} has been reset. Tell them the new password; they must change it when they next log in.",
+  "reset.badId": "A staff ID has only letters, digits and - _ . :",
+  "reset.notFound": "No staff member has this ID",
+  "reset.lookup": "Find by department",
+  "reset.department": "Department",
+  "reset.show": "Show staff",
+  "reset.name": "Name",
+  "reset.role": "Role",
+  "reset.use": "Reset for {name}",
+  "reset.noStaff": "No staff in this department.",
 };
 
 export const messages: { readonly [L in Locale]: Messages } = { "zh-CN": zhCN, en };

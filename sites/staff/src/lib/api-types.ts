@@ -202,9 +202,27 @@ export interface SubmissionReceipt {
   dueAt: string | null;
 }
 
+export type LimitUnit = "hours" | "working_days" | "days";
+export interface TimeLimit {
+  amount: number;
+  unit: LimitUnit;
+}
+/** A category's limits: sign for (签收), first response (首次回应), answer (答复). */
+export interface CategoryLimits {
+  signFor: TimeLimit;
+  respond: TimeLimit;
+  answer: TimeLimit;
+}
+
 export interface Directory {
   villages: { id: string; name: string; kind: string; groups: Ref[] }[];
-  categories: { code: string; name: string; description: string }[];
+  categories: { code: string; name: string; description: string; limits?: CategoryLimits }[];
+}
+
+/** `GET /api/staff/calendar`: admin's override and the years still estimated. */
+export interface CalendarSettings {
+  override: { holidays: Record<string, string>; workdays: Record<string, string> };
+  fallbackYears: number[];
 }
 
 export interface StaffNotice {

@@ -7,6 +7,8 @@ import { type ApiResult, parseRetryAfter, readErrorBody } from "./api-result";
 import type {
   AccessLogEntry,
   ActionType,
+  CalendarSettings,
+  CategoryLimits,
   DepartmentStaff,
   Directory,
   MeResponse,
@@ -20,6 +22,7 @@ import type {
   SubmissionReceipt,
 } from "./api-types";
 import { readConfig, type SiteConfig } from "./config.server";
+import type { Dashboard, InboxPage } from "./monitoring-types";
 
 export interface RequestContext {
   locale: Locale;
@@ -30,7 +33,7 @@ export interface RequestContext {
 }
 
 type Fetch = typeof fetch;
-type Method = "GET" | "POST" | "PATCH" | "DELETE";
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 type Query = Record<string, string | undefined>;
 
 export interface ActionBody {
@@ -62,6 +65,16 @@ export interface StaffApi {
   ): Promise<ApiResult<StaffNotice>>;
   publishNotice(id: string): Promise<ApiResult<StaffNotice>>;
   accessLog(query: Query): Promise<ApiResult<Page<AccessLogEntry>>>;
+  calendar(): Promise<ApiResult<CalendarSettings>>;
+  saveCalendar(override: CalendarSettings["override"]): Promise<ApiResult<CalendarSettings>>;
+  editCategoryLimits(
+    code: string,
+    limits: CategoryLimits,
+  ): Promise<ApiResult<{ code: string; limits: CategoryLimits }>>;
+  resetPassword(staffId: string, newPassword: string): Promise<ApiResult<null>>;
+  dashboard(query: Query): Promise<ApiResult<Dashboard>>;
+  inbox(cursor?: string): Promise<ApiResult<InboxPage>>;
+  markInboxRead(id: string): Promise<ApiResult<null>>;
 }
 
 /** The headers every call carries. */
@@ -155,5 +168,18 @@ export function createStaffApi(
     editNotice: (id, patch) => call("PATCH", `/api/staff/notices/${enc(id)}`, { body: patch }),
     publishNotice: (id) => call("POST", `/api/staff/notices/${enc(id)}/publish`, { body: {} }),
     accessLog: (query) => call("GET", `/api/staff/access-log${queryString(query)}`),
+    calendar: () => call("GET", "/api/staff/calendar"),
+    saveCalendar: (override) => call("PUT", "/api/staff/calendar", { body: override }),
+    editCategoryLimits: (code, limits) =>
+      call("PATCH", `/api/staff/categories/${enc(code)}`, { body: { limits } }),
+    resetPassword: (staffId, newPassword) =>
+      call("POST", `/api/staff/users/${enc(staffId)}/password-reset`, {
+        body: { newPassword },
+        empty: true,
+      }),
+    dashboard: (query) => call("GET", `/api/staff/dashboard${queryString(query)}`),
+    inbox: (cursor) => call("GET", `/api/staff/inbox${queryString({ cursor })}`),
+    markInboxRead: (id) =>
+      call("POST", `/api/staff/inbox/${enc(id)}/read`, { body: {}, empty: true }),
   };
 }

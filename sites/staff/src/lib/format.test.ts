@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatLocalDate, formatShort, isoOrEmpty } from "./format";
+import { formatDateTime, formatLocalDate, formatShort, formatWeekday, isoOrEmpty } from "./format";
 
 describe("format", () => {
   it("shows times in Beijing time", () => {
@@ -13,5 +13,10 @@ describe("format", () => {
     expect(formatLocalDate("2026-12-31", "zh-CN")).toBe("2026年12月31日");
     expect(formatLocalDate("2026-12-31", "en")).toBe("31 December 2026");
     expect(formatLocalDate(null, "en")).toBe("");
+  });
+  it("names the weekday of a calendar date", () => {
+    expect(formatWeekday("2027-02-06", "zh-CN")).toBe("星期六");
+    expect(formatWeekday("2027-02-08", "en")).toBe("Monday");
+    expect(formatWeekday("2027-02-30x", "en")).toBe("");
   });
 });

@@ -5,29 +5,34 @@ export const TIME_ZONE = "Asia/Shanghai";
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(locale: Locale, kind: "dateTime" | "date" | "short"): Intl.DateTimeFormat {
+function formatter(
+  locale: Locale,
+  kind: "dateTime" | "date" | "short" | "weekday",
+): Intl.DateTimeFormat {
   const key = `${locale}:${kind}`;
   let f = formats.get(key);
   if (!f) {
     const options: Intl.DateTimeFormatOptions =
-      kind === "date"
-        ? { year: "numeric", month: "long", day: "numeric" }
-        : kind === "short"
-          ? {
-              month: "numeric",
-              day: "numeric",
-              hour: "2-digit",
-              minute: "2-digit",
-              hourCycle: "h23",
-            }
-          : {
-              year: "numeric",
-              month: "long",
-              day: "numeric",
-              hour: "2-digit",
-              minute: "2-digit",
-              hourCycle: "h23",
-            };
+      kind === "weekday"
+        ? { weekday: "long" }
+        : kind === "date"
+          ? { year: "numeric", month: "long", day: "numeric" }
+          : kind === "short"
+            ? {
+                month: "numeric",
+                day: "numeric",
+                hour: "2-digit",
+                minute: "2-digit",
+                hourCycle: "h23",
+              }
+            : {
+                year: "numeric",
+                month: "long",
+                day: "numeric",
+                hour: "2-digit",
+                minute: "2-digit",
+                hourCycle: "h23",
+              };
     // en-GB: day month year and a 24-hour clock, as the town writes times.
     f = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", {
       ...options,
@@ -61,6 +66,13 @@ export function formatLocalDate(ymd: string | null | undefined, locale: Locale):
   if (!ymd || !/^\d{4}-\d{2}-\d{2}$/.test(ymd)) return ymd ?? "";
   // Noon UTC is the same calendar day in Shanghai.
   return formatter(locale, "date").format(new Date(`${ymd}T04:00:00Z`));
+}
+
+/** A calendar date "2027-02-06" → "星期六" / "Saturday"; "" for a bad date. */
+export function formatWeekday(ymd: string | null | undefined, locale: Locale): string {
+  if (!ymd || !/^\d{4}-\d{2}-\d{2}$/.test(ymd)) return "";
+  const d = new Date(`${ymd}T04:00:00Z`);
+  return Number.isNaN(d.getTime()) ? "" : formatter(locale, "weekday").format(d);
 }
 
 /** A machine-readable `datetime` attribute value (the ISO string, if it parses). */

@@ -42,10 +42,24 @@ describe("navFor", () => {
       "/all",
       "/notices",
       "/access-log",
+      "/calendar",
+      "/categories",
+      "/password-reset",
       "/concerns/new",
+      "/dashboard",
+      "/inbox",
+      "/ledger",
     ]);
-    expect(hrefs("inspector")).toEqual(["/", "/all", "/access-log"]);
-    expect(hrefs("cadre")).toEqual(["/", "/concerns/new"]);
+    expect(hrefs("inspector")).toEqual([
+      "/",
+      "/all",
+      "/access-log",
+      "/calendar",
+      "/dashboard",
+      "/inbox",
+      "/ledger",
+    ]);
+    expect(hrefs("cadre")).toEqual(["/", "/concerns/new", "/dashboard", "/inbox", "/ledger"]);
     expect(hrefs(null)).toEqual(["/"]);
   });
 });

@@ -61,7 +61,19 @@ export function hasFilters(f: QueueFilters): boolean {
 
 export interface NavItem {
   href: string;
-  label: "nav.mine" | "nav.triage" | "nav.all" | "nav.notices" | "nav.accessLog" | "nav.register";
+  label:
+    | "nav.mine"
+    | "nav.triage"
+    | "nav.all"
+    | "nav.notices"
+    | "nav.accessLog"
+    | "nav.calendar"
+    | "nav.categories"
+    | "nav.passwordReset"
+    | "nav.register"
+    | "nav.dashboard"
+    | "nav.inbox"
+    | "nav.ledger";
 }
 
 /** The header links a role sees. The API still decides what each page may show. */
@@ -73,10 +85,25 @@ export function navFor(role: Role | null | undefined): NavItem[] {
       { href: "/all", label: "nav.all" },
       { href: "/notices", label: "nav.notices" },
       { href: "/access-log", label: "nav.accessLog" },
+      { href: "/calendar", label: "nav.calendar" },
+      { href: "/categories", label: "nav.categories" },
+      { href: "/password-reset", label: "nav.passwordReset" },
     );
   } else if (role === "inspector") {
-    items.push({ href: "/all", label: "nav.all" }, { href: "/access-log", label: "nav.accessLog" });
+    items.push(
+      { href: "/all", label: "nav.all" },
+      { href: "/access-log", label: "nav.accessLog" },
+      { href: "/calendar", label: "nav.calendar" },
+    );
   }
   if (role && role !== "inspector") items.push({ href: "/concerns/new", label: "nav.register" });
+  // Monitoring, for every signed-in role (the API scopes the figures to the role).
+  if (role) {
+    items.push(
+      { href: "/dashboard", label: "nav.dashboard" },
+      { href: "/inbox", label: "nav.inbox" },
+      { href: "/ledger", label: "nav.ledger" },
+    );
+  }
   return items;
 }

@@ -1,0 +1,54 @@
+// One chart, drawn with ECharts in the browser. The server renders an empty box of the right
+// height (hidden when scripting is off: the table beside every chart carries the same figures);
+// once the island is near the viewport it loads ECharts and draws. The canvas is one image for
+// screen readers, labelled "…（数据见下表）"; the table is the accessible version.
+import { useEffect, useRef } from "react";
+import { buildChartOption, type ChartSpec, chartHeight } from "../lib/chart-options";
+
+interface Props {
+  spec: ChartSpec;
+  /** The accessible name of the drawing, e.g. "月度趋势图（数据见下表）". */
+  label: string;
+}
+
+export default function Chart({ spec, label }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    let disposed = false;
+    let cleanup = () => {};
+    import("../lib/echarts.client")
+      .then(({ init }) => {
+        if (disposed) return;
+        const chart = init(el, null, { renderer: "canvas" });
+        chart.setOption(buildChartOption(spec));
+        const resize = () => chart.resize();
+        const observer = new ResizeObserver(resize);
+        observer.observe(el);
+        window.addEventListener("beforeprint", resize);
+        cleanup = () => {
+          observer.disconnect();
+          window.removeEventListener("beforeprint", resize);
+          chart.dispose();
+        };
+      })
+      .catch(() => {
+        // No chart (script failed to load): the table below still has every figure.
+        el.hidden = true;
+      });
+    return () => {
+      disposed = true;
+      cleanup();
+    };
+  }, [spec]);
+  return (
+    <div
+      ref={box}
+      className="chart-box"
+      role="img"
+      aria-label={label}
+      style={{ height: `${chartHeight(spec)}px` }}
+    />
+  );
+}

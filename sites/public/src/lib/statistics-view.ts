@@ -1,0 +1,59 @@
+// The public statistics page (数据公开): rows sorted by response rate, month labels and the
+// chart specs. Pure.
+import { type Locale, t } from "../i18n/messages";
+import type { RateRow, Statistics } from "./api-types";
+import type { ChartSpec } from "./chart-options";
+
+/** Best response rate first; rows without a rate last; ties by more received, then by name. */
+export function sortByResponse(rows: readonly RateRow[]): RateRow[] {
+  return [...rows].sort((a, b) => {
+    const ra = a.response ?? -1;
+    const rb = b.response ?? -1;
+    if (ra !== rb) return rb - ra;
+    if (a.received !== b.received) return b.received - a.received;
+    return a.name.localeCompare(b.name, "zh-CN");
+  });
+}
+
+/** "2026-08" → "2026年8月" / "Aug 2026"; anything else as it is. */
+export function monthLabel(ym: string, locale: Locale): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(ym);
+  if (!m) return ym;
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return ym;
+  if (locale === "en") {
+    const names = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(" ");
+    return `${names[month - 1]} ${m[1]}`;
+  }
+  return `${m[1]}年${month}月`;
+}
+
+export const RATE_KEYS = ["response", "resolution", "satisfaction"] as const;
+
+/** The town's three rates month by month. */
+export function trendSpec(trend: Statistics["trend"], locale: Locale): ChartSpec {
+  return {
+    kind: "line",
+    categories: trend.map((p) => monthLabel(p.month, locale)),
+    series: RATE_KEYS.map((k) => ({
+      name: t(locale, `rate.${k}`),
+      unit: "rate" as const,
+      data: trend.map((p) => p[k]),
+    })),
+  };
+}
+
+/** The three rates of each village (or department) as horizontal bars, best response first. */
+export function ratesSpec(rows: readonly RateRow[], locale: Locale): ChartSpec {
+  const sorted = sortByResponse(rows);
+  return {
+    kind: "bar",
+    horizontal: true,
+    categories: sorted.map((r) => r.name),
+    series: RATE_KEYS.map((k) => ({
+      name: t(locale, `rate.${k}`),
+      unit: "rate" as const,
+      data: sorted.map((r) => r[k]),
+    })),
+  };
+}

@@ -1,0 +1,138 @@
+// The dashboard's GET form: the scope (town / village / department / person) a role may choose,
+// and the month range (default: the last 6 months, Asia/Shanghai). Read loosely from the
+// address; a bad value is reported and replaced by the default. Pure.
+import type { Directory, Ref, StaffUser } from "./api-types";
+
+export const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+/** The longest range the form asks for (the API reads one item per scope and month). */
+export const MAX_MONTHS = 24;
+export const DEFAULT_MONTHS = 6;
+
+/** "2026-08" in Asia/Shanghai (UTC+8, no daylight saving) for an instant. */
+export function monthOf(now: Date): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
+}
+
+/** "2026-08" plus `n` months (n may be negative). */
+export function addMonths(ym: string, n: number): string {
+  const m = MONTH.exec(ym);
+  if (!m) return ym;
+  const index = Number(m[1]) * 12 + Number(m[2]) - 1 + n;
+  const y = Math.floor(index / 12);
+  return `${String(y).padStart(4, "0")}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+/** Months from `from` to `to`, both included (0 or less when reversed). */
+export function monthSpan(from: string, to: string): number {
+  const a = MONTH.exec(from);
+  const b = MONTH.exec(to);
+  if (!a || !b) return 0;
+  return Number(b[1]) * 12 + Number(b[2]) - (Number(a[1]) * 12 + Number(a[2])) + 1;
+}
+
+export type PeriodProblem = "badMonth" | "reversed" | "tooLong";
+
+export interface Period {
+  from: string;
+  to: string;
+  /** What was wrong with the address's values (they were replaced by the default). */
+  problem: PeriodProblem | null;
+}
+
+export function defaultPeriod(now: Date): { from: string; to: string } {
+  const to = monthOf(now);
+  return { from: addMonths(to, -(DEFAULT_MONTHS - 1)), to };
+}
+
+/**
+ * `from`/`to` from the address. Both missing → the default. One given → the other from the
+ * default window. Not YYYY-MM, reversed or longer than MAX_MONTHS → the default, with a problem.
+ */
+export function readPeriod(params: URLSearchParams, now: Date): Period {
+  const def = defaultPeriod(now);
+  const rawFrom = params.get("from")?.trim() ?? "";
+  const rawTo = params.get("to")?.trim() ?? "";
+  if (!rawFrom && !rawTo) return { ...def, problem: null };
+  if ((rawFrom && !MONTH.test(rawFrom)) || (rawTo && !MONTH.test(rawTo))) {
+    return { ...def, problem: "badMonth" };
+  }
+  // Only a start given: up to this month, or to the start itself when it lies ahead.
+  const to = rawTo || (rawFrom.localeCompare(def.to) > 0 ? rawFrom : def.to);
+  const from = rawFrom || addMonths(to, -(DEFAULT_MONTHS - 1));
+  const span = monthSpan(from, to);
+  if (span < 1) return { ...def, problem: "reversed" };
+  if (span > MAX_MONTHS) return { ...def, problem: "tooLong" };
+  return { from, to, problem: null };
+}
+
+const SCOPE = /^(town|(village|department|person):[A-Za-z0-9_.:-]{1,64})$/;
+
+/** A well-formed scope ("town", "village:meijing", …) or "" (the API's default for the role). */
+export function readScope(params: URLSearchParams): string {
+  const v = params.get("scope")?.trim() ?? "";
+  return SCOPE.test(v) ? v : "";
+}
+
+export interface ScopeOption {
+  value: string;
+  label: string;
+  group: "town" | "village" | "department" | "person";
+}
+
+/**
+ * What the scope select offers a role (the API enforces the same rules): a leader their
+ * villages; a department head or cadre their department; inspector and admin the town, every
+ * village and every department. Names come from the directory and the department list; an id
+ * without a name is shown as the id.
+ */
+export function scopeOptions(
+  user: Pick<StaffUser, "role" | "villageIds" | "departmentId"> | null,
+  directory: Pick<Directory, "villages"> | null,
+  departments: readonly Ref[] | null,
+  townLabel: string,
+): ScopeOption[] {
+  if (!user) return [];
+  const villageName = (id: string) => directory?.villages.find((v) => v.id === id)?.name ?? id;
+  const departmentName = (id: string) => departments?.find((d) => d.id === id)?.name ?? id;
+  const village = (id: string): ScopeOption => ({
+    value: `village:${id}`,
+    label: villageName(id),
+    group: "village",
+  });
+  const department = (id: string): ScopeOption => ({
+    value: `department:${id}`,
+    label: departmentName(id),
+    group: "department",
+  });
+  switch (user.role) {
+    case "leader":
+      return user.villageIds.map(village);
+    case "dept_head":
+    case "cadre":
+      return user.departmentId ? [department(user.departmentId)] : [];
+    case "admin":
+    case "inspector":
+      return [
+        { value: "town", label: townLabel, group: "town" },
+        ...(directory?.villages ?? []).map((v) => village(v.id)),
+        ...(departments ?? []).map((d) => department(d.id)),
+      ];
+    default:
+      return [];
+  }
+}
+
+/** The scope value of what the API answered with ("town", "village:meijing", …). */
+export function scopeValue(scope: { kind: string; id: string | null } | null | undefined): string {
+  if (!scope) return "";
+  return scope.kind === "town" || !scope.id ? scope.kind : `${scope.kind}:${scope.id}`;
+}
+
+/** /dashboard?scope=…&from=…&to=… */
+export function dashboardHref(scope: string, from: string, to: string): string {
+  const p = new URLSearchParams();
+  if (scope) p.set("scope", scope);
+  p.set("from", from);
+  p.set("to", to);
+  return `/dashboard?${p.toString()}`;
+}

@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import {
+  backlogKey,
+  backlogRows,
+  backlogSpec,
+  formatHours,
+  inboxKindKey,
+  monthLabel,
+  normalizeTotals,
+  rankByResponse,
+  rankingSpec,
+  topBottom,
+  trendSpec,
+} from "./dashboard-view";
+import type { RateRow } from "./monitoring-types";
+
+const row = (id: string, response: number | null, received = 10): RateRow => ({
+  id,
+  name: id,
+  received,
+  answered: 0,
+  overdue: 0,
+  response,
+  resolution: null,
+  satisfaction: null,
+  onTimeClosure: null,
+});
+
+describe("rankings", () => {
+  it("sorts by response rate, unrated last, ties by received", () => {
+    const rows = [row("a", 0.5), row("b", null), row("c", 0.9), row("d", 0.5, 30)];
+    expect(rankByResponse(rows).map((r) => r.id)).toEqual(["c", "d", "a", "b"]);
+  });
+  it("takes the top and bottom five, worst first, unrated in neither", () => {
+    const rows = Array.from({ length: 12 }, (_, i) => row(`r${i}`, i / 20));
+    rows.push(row("none", null));
+    const { top, bottom } = topBottom(rows);
+    expect(top.map((r) => r.id)).toEqual(["r11", "r10", "r9", "r8", "r7"]);
+    expect(bottom.map((r) => r.id)).toEqual(["r0", "r1", "r2", "r3", "r4"]);
+  });
+  it("splits a short list so no one is on both", () => {
+    const { top, bottom } = topBottom([row("a", 0.9), row("b", 0.8), row("c", 0.7)]);
+    expect(top.map((r) => r.id)).toEqual(["a"]);
+    expect(bottom.map((r) => r.id)).toEqual(["c"]);
+    expect(topBottom([row("a", 0.9)])).toEqual({ top: [], bottom: [] });
+  });
+  it("charts every row best first", () => {
+    const spec = rankingSpec([row("a", 0.5), row("b", 0.9)], "zh-CN");
+    expect(spec).toMatchObject({ kind: "bar", horizontal: true, categories: ["b", "a"] });
+    expect(spec.series[0]).toMatchObject({ name: "响应率", unit: "rate", data: [0.9, 0.5] });
+  });
+});
+
+describe("labels", () => {
+  it("writes times in hours below two days, else days", () => {
+    expect(formatHours(4, "zh-CN")).toBe("4小时");
+    expect(formatHours(36, "zh-CN")).toBe("36小时");
+    expect(formatHours(120, "zh-CN")).toBe("5天");
+    expect(formatHours(60, "en")).toBe("2.5 days");
+    expect(formatHours(0.5, "en")).toBe("0.5 h");
+    expect(formatHours(null, "zh-CN")).toBe("—");
+  });
+  it("names months", () => {
+    expect(monthLabel("2026-08", "zh-CN")).toBe("2026年8月");
+    expect(monthLabel("2026-12", "en")).toBe("Dec 2026");
+    expect(monthLabel("junk", "en")).toBe("junk");
+  });
+  it("has a key for every bucket and kind, and a fallback", () => {
+    expect(backlogKey("1to3d")).toBe("backlog.1to3d");
+    expect(backlogKey("x")).toBe("backlog.other");
+    expect(inboxKindKey("escalated")).toBe("inbox.kind.escalated");
+    expect(inboxKindKey("new_kind")).toBe("inbox.kind.other");
+  });
+});
+
+describe("chart specs", () => {
+  it("keeps the backlog's buckets in order, missing ones as 0", () => {
+    const backlog = {
+      total: 5,
+      byAge: [
+        { bucket: "gt15d" as const, count: 2 },
+        { bucket: "lt1d" as const, count: 3 },
+      ],
+    };
+    expect(backlogRows(backlog).map((b) => b.count)).toEqual([3, 0, 0, 0, 2]);
+    const spec = backlogSpec(backlog, "zh-CN");
+    expect(spec.categories).toEqual(["1天内", "1–3天", "3–7天", "7–15天", "15天以上"]);
+    expect(spec.series[0]?.colors).toHaveLength(5);
+  });
+  it("draws received, answered and the three rates by month", () => {
+    const spec = trendSpec(
+      [
+        {
+          month: "2026-07",
+          received: 5,
+          answered: 4,
+          response: 1,
+          resolution: null,
+          satisfaction: 0.5,
+        },
+      ],
+      "zh-CN",
+    );
+    expect(spec.series.map((s) => [s.name, s.unit])).toEqual([
+      ["受理", "count"],
+      ["答复", "count"],
+      ["响应率", "rate"],
+      ["解决率", "rate"],
+      ["满意率", "rate"],
+    ]);
+    expect(spec.categories).toEqual(["2026年7月"]);
+  });
+});
+
+describe("totals", () => {
+  it("reads a period without events ({}) as zeros", () => {
+    const t = normalizeTotals({});
+    expect(t.received).toBe(0);
+    expect(Object.values(t).every((v) => v === 0)).toBe(true);
+    expect(normalizeTotals({ received: 3 }).received).toBe(3);
+    expect(normalizeTotals(null).overdue).toBe(0);
+  });
+});

@@ -1,0 +1,153 @@
+// What the dashboard shows, computed from the API's `Dashboard`: rankings (红黑榜), times in
+// words, month labels, label keys, and the chart specs. Pure: the page and the tests use it.
+import { type Locale, type MessageKey, t } from "../i18n/messages";
+import type { ChartSpec } from "./chart-options";
+import {
+  BACKLOG_BUCKETS,
+  type BacklogBucket,
+  type Dashboard,
+  type DashboardTotals,
+  INBOX_KINDS,
+  type RateRow,
+} from "./monitoring-types";
+
+const TOTAL_KEYS: readonly (keyof DashboardTotals)[] = [
+  "received",
+  "dueForResponse",
+  "respondedInTime",
+  "answered",
+  "closed",
+  "closedResolved",
+  "closedExplained",
+  "closedAssisted",
+  "closedOnTime",
+  "ratedSatisfied",
+  "ratedBasically",
+  "ratedDissatisfied",
+  "returned",
+  "reopened",
+  "overdue",
+];
+
+/** Every total as a number: a period without events may come back as `{}`. */
+export function normalizeTotals(
+  totals: Partial<DashboardTotals> | null | undefined,
+): DashboardTotals {
+  const out = {} as DashboardTotals;
+  for (const k of TOTAL_KEYS) {
+    const v = totals?.[k];
+    out[k] = typeof v === "number" && Number.isFinite(v) ? v : 0;
+  }
+  return out;
+}
+
+/** Best response rate first; rows without a rate last; ties by more received, then by name. */
+export function rankByResponse(rows: readonly RateRow[]): RateRow[] {
+  return [...rows].sort((a, b) => {
+    const ra = a.response ?? -1;
+    const rb = b.response ?? -1;
+    if (ra !== rb) return rb - ra;
+    if (a.received !== b.received) return b.received - a.received;
+    return a.name.localeCompare(b.name, "zh-CN");
+  });
+}
+
+/**
+ * 红黑榜: the best and the worst `n` by response rate, as 12345 hotlines publish them. Rows
+ * without a rate (nothing was due) are in neither. With fewer than 2n ranked rows each list
+ * takes half, so no one is on both. `bottom` is worst first.
+ */
+export function topBottom(rows: readonly RateRow[], n = 5): { top: RateRow[]; bottom: RateRow[] } {
+  const ranked = rankByResponse(rows).filter((r) => r.response != null);
+  const k = Math.min(n, Math.floor(ranked.length / 2));
+  return { top: ranked.slice(0, k), bottom: ranked.slice(ranked.length - k).reverse() };
+}
+
+/** "6小时" / "2.5天" from hours (the API's bucket upper bound); "—" for none. */
+export function formatHours(hours: number | null | undefined, locale: Locale): string {
+  if (hours == null || !Number.isFinite(hours) || hours < 0) return "—";
+  if (hours < 48) {
+    const h = hours < 1 ? Math.round(hours * 10) / 10 : Math.round(hours);
+    return t(locale, "dash.hours", { n: h });
+  }
+  const d = Math.round((hours / 24) * 10) / 10;
+  return t(locale, "dash.days", { n: d });
+}
+
+/** "2026-08" → "2026年8月" / "Aug 2026"; anything else as it is. */
+export function monthLabel(ym: string, locale: Locale): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(ym);
+  if (!m) return ym;
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return ym;
+  if (locale === "en") {
+    const names = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(" ");
+    return `${names[month - 1]} ${m[1]}`;
+  }
+  return `${m[1]}年${month}月`;
+}
+
+export function backlogKey(bucket: string): MessageKey {
+  return (BACKLOG_BUCKETS as readonly string[]).includes(bucket)
+    ? (`backlog.${bucket as BacklogBucket}` as MessageKey)
+    : "backlog.other";
+}
+
+export function inboxKindKey(kind: string): MessageKey {
+  return (INBOX_KINDS as readonly string[]).includes(kind)
+    ? (`inbox.kind.${kind}` as MessageKey)
+    : "inbox.kind.other";
+}
+
+/** The backlog in the fixed bucket order, missing buckets as 0. */
+export function backlogRows(backlog: Dashboard["backlog"] | null | undefined) {
+  const by = new Map((backlog?.byAge ?? []).map((b) => [b.bucket, b.count]));
+  return BACKLOG_BUCKETS.map((bucket) => ({ bucket, count: by.get(bucket) ?? 0 }));
+}
+
+/** Green for young items through red for the oldest (all ≥ 4.5:1 on white). */
+export const BACKLOG_COLORS = ["#0f6b35", "#4d7c0f", "#8a4b00", "#c2410c", "#b00020"];
+
+export function trendSpec(trend: Dashboard["trend"], locale: Locale): ChartSpec {
+  const tr = (k: MessageKey) => t(locale, k);
+  return {
+    kind: "line",
+    categories: trend.map((p) => monthLabel(p.month, locale)),
+    series: [
+      { name: tr("dash.received"), unit: "count", data: trend.map((p) => p.received) },
+      { name: tr("dash.answered"), unit: "count", data: trend.map((p) => p.answered) },
+      { name: tr("rate.response"), unit: "rate", data: trend.map((p) => p.response) },
+      { name: tr("rate.resolution"), unit: "rate", data: trend.map((p) => p.resolution) },
+      { name: tr("rate.satisfaction"), unit: "rate", data: trend.map((p) => p.satisfaction) },
+    ],
+  };
+}
+
+export function backlogSpec(backlog: Dashboard["backlog"], locale: Locale): ChartSpec {
+  const rows = backlogRows(backlog);
+  return {
+    kind: "bar",
+    categories: rows.map((r) => t(locale, backlogKey(r.bucket))),
+    series: [
+      {
+        name: t(locale, "dash.backlogCount"),
+        unit: "count",
+        data: rows.map((r) => r.count),
+        colors: BACKLOG_COLORS,
+      },
+    ],
+  };
+}
+
+/** All rows by response rate, best on top, as horizontal bars. */
+export function rankingSpec(rows: readonly RateRow[], locale: Locale): ChartSpec {
+  const ranked = rankByResponse(rows);
+  return {
+    kind: "bar",
+    horizontal: true,
+    categories: ranked.map((r) => r.name),
+    series: [
+      { name: t(locale, "rate.response"), unit: "rate", data: ranked.map((r) => r.response) },
+    ],
+  };
+}

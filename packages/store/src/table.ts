@@ -6,6 +6,7 @@ import {
   type KeySchemaElement,
   ResourceInUseException,
   ResourceNotFoundException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from "@aws-sdk/client-dynamodb";
@@ -52,13 +53,28 @@ const globalSecondaryIndexes: GlobalSecondaryIndex[] = indexes.map((i) => ({
   Projection: { ProjectionType: "ALL" },
 }));
 
-/** Creates the table if it does not exist; returns true when it created it. */
+/**
+ * Creates the table if it does not exist, and adds any index it lacks (a table kept in
+ * `.data/` from before an index was added); returns true when it created the table.
+ */
 export async function ensureTable(
   client: DynamoDBDocumentClient,
   tableName: string,
 ): Promise<boolean> {
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const existing = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const have = new Set((existing.Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+    for (const index of globalSecondaryIndexes.filter((i) => !have.has(i.IndexName))) {
+      // One index per UpdateTable call, as DynamoDB requires.
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          AttributeDefinitions: attributeDefinitions,
+          GlobalSecondaryIndexUpdates: [{ Create: index }],
+        }),
+      );
+      await waitUntilTableExists({ client, maxWaitTime: 60 }, { TableName: tableName });
+    }
     return false;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;

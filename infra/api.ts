@@ -1,7 +1,12 @@
 import { Api, Config, Function as SstFunction, type StackContext, use } from "sst/constructs";
 import { apiGatewayPath, routes } from "../packages/functions/src/routes.js";
-import { API_TABLE_ACTIONS, tableAccess } from "./permissions.js";
-import { StorageStack } from "./storage.js";
+import {
+  API_FILE_ACTIONS,
+  API_TABLE_ACTIONS,
+  bucketPrefixAccess,
+  tableAccess,
+} from "./permissions.js";
+import { EXPORTS_PREFIX, StorageStack } from "./storage.js";
 
 /** Lambda handler of the whole API: one function behind every route (Hono routes inside). */
 export const API_HANDLER = "packages/functions/src/lambda.handler";
@@ -22,21 +27,25 @@ export function apiRouteKeys(): string[] {
 
 /**
  * The HTTP API: exactly the routes of `@lianxin/functions` (the local server registers the same
- * list), all on one function. The function gets the table name through its environment and
- * only the DynamoDB actions it uses; the table is deliberately NOT bound (SST's `bind` on a
- * table grants `dynamodb:*`). The secrets are bound: that grants `ssm:GetParameters` on their
+ * list), all on one function. The function gets the table and bucket names through its
+ * environment, only the DynamoDB actions it uses, and S3 put/get under `exports/` only; the
+ * table is deliberately NOT bound (SST's `bind` on a table grants `dynamodb:*`). The secrets are bound: that grants `ssm:GetParameters` on their
  * two parameter paths only.
  */
 export function ApiStack({ stack }: StackContext): ApiResources {
-  const { table } = use(StorageStack);
+  const { table, bucket } = use(StorageStack);
   const secrets = Config.Secret.create(stack, "SESSION_SIGNING_KEY", "LIANXIN_SITE_SECRET");
 
   const handler = new SstFunction(stack, "ApiHandler", {
     handler: API_HANDLER,
-    environment: { TABLE_NAME: table.tableName },
+    environment: { TABLE_NAME: table.tableName, FILES_BUCKET: bucket.bucketName },
     bind: [secrets.SESSION_SIGNING_KEY, secrets.LIANXIN_SITE_SECRET],
   });
-  handler.attachPermissions([tableAccess(table, API_TABLE_ACTIONS)]);
+  handler.attachPermissions([
+    tableAccess(table, API_TABLE_ACTIONS),
+    // Large ledger exports: written under exports/ and handed out as presigned GET links.
+    bucketPrefixAccess(bucket, EXPORTS_PREFIX, API_FILE_ACTIONS),
+  ]);
 
   const api = new Api(stack, "Api", {
     // The sites call the API server to server; browsers only read public data cross-origin.

@@ -1,5 +1,6 @@
 import type * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import * as iam from "aws-cdk-lib/aws-iam";
+import type * as s3 from "aws-cdk-lib/aws-s3";
 
 /**
  * The DynamoDB actions the API function performs, and why (store access patterns in
@@ -27,5 +28,24 @@ export function tableAccess(
     effect: iam.Effect.ALLOW,
     actions: [...actions],
     resources: [table.tableArn, `${table.tableArn}/index/*`],
+  });
+}
+
+/**
+ * The S3 actions the API function performs on the file bucket: write a large ledger export
+ * and presign its download link (a presigned GET acts with the signer's rights).
+ */
+export const API_FILE_ACTIONS = ["s3:PutObject", "s3:GetObject"] as const;
+
+/** Allows `actions` on the objects under `prefix` only (the exports), never the whole bucket. */
+export function bucketPrefixAccess(
+  bucket: s3.IBucket,
+  prefix: string,
+  actions: readonly string[],
+): iam.PolicyStatement {
+  return new iam.PolicyStatement({
+    effect: iam.Effect.ALLOW,
+    actions: [...actions],
+    resources: [bucket.arnForObjects(`${prefix}*`)],
   });
 }

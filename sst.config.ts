@@ -1,6 +1,7 @@
 import type { SSTConfig } from "sst";
 import { ApiStack } from "./infra/api.js";
 import { APP_NAME, DEFAULT_REGION, isProd } from "./infra/defaults.js";
+import { JobsStack } from "./infra/jobs.js";
 import { StorageStack } from "./infra/storage.js";
 
 /**
@@ -29,7 +30,7 @@ const config: SSTConfig = {
         esbuild: { external: ["@aws-sdk/*"] },
       },
     });
-    app.stack(StorageStack).stack(ApiStack);
+    app.stack(StorageStack).stack(ApiStack).stack(JobsStack);
   },
 };
 

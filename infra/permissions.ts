@@ -19,6 +19,18 @@ export const API_TABLE_ACTIONS = [
   "dynamodb:UpdateItem",
 ] as const;
 
+/**
+ * The escalation job's DynamoDB actions: read the directory, calendar and queues
+ * (Query/GetItem), and commit each concern's change with its counters, notice draft and
+ * outbox items (PutItem/UpdateItem in one transaction).
+ */
+export const JOB_TABLE_ACTIONS = [
+  "dynamodb:GetItem",
+  "dynamodb:Query",
+  "dynamodb:PutItem",
+  "dynamodb:UpdateItem",
+] as const;
+
 /** Allows `actions` on this table and its indexes only: never `dynamodb:*`, never `*`. */
 export function tableAccess(
   table: dynamodb.ITable,

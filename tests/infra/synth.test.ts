@@ -5,7 +5,8 @@ import { initProject } from "sst/project.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { API_THROTTLE, ApiStack } from "../../infra/api.js";
 import { APP_NAME } from "../../infra/defaults.js";
-import { API_FILE_ACTIONS, API_TABLE_ACTIONS } from "../../infra/permissions.js";
+import { JOB_SCHEDULE, JobsStack } from "../../infra/jobs.js";
+import { API_FILE_ACTIONS, API_TABLE_ACTIONS, JOB_TABLE_ACTIONS } from "../../infra/permissions.js";
 import { EXPORTS_EXPIRE_DAYS, EXPORTS_PREFIX, StorageStack } from "../../infra/storage.js";
 import { apiGatewayPath, routes } from "../../packages/functions/src/routes.js";
 import { TABLE_KEYS } from "../../packages/store/src/table.js";
@@ -23,6 +24,7 @@ const ACCOUNT = "123456789012";
 interface Synth {
   storage: Template;
   api: Template;
+  jobs: Template;
   all: Template[];
 }
 
@@ -33,7 +35,8 @@ async function synth(stage: string): Promise<Synth> {
   await app.finish();
   const storage = Template.fromStack(getStack(StorageStack));
   const api = Template.fromStack(getStack(ApiStack));
-  return { storage, api, all: [storage, api] };
+  const jobs = Template.fromStack(getStack(JobsStack));
+  return { storage, api, jobs, all: [storage, api, jobs] };
 }
 
 type Resources = Record<string, { Type: string; Properties?: Record<string, unknown> }>;
@@ -274,6 +277,27 @@ describe("api stack: the file bucket", () => {
       expect(resources[0]).toContain("Fn::ImportValue");
       expect(resources[0]).toContain(`/${EXPORTS_PREFIX}*`);
     }
+  });
+});
+
+describe("jobs stack", () => {
+  it("runs the escalation job on a schedule", () => {
+    const rule = only(resourcesOf(dev.jobs, "AWS::Events::Rule"));
+    expect(rule.Properties?.ScheduleExpression).toBe(JOB_SCHEDULE);
+    // The rule targets the job's function, which runs on nodejs22.x.
+    const targets = rule.Properties?.Targets as Array<{ Arn: { "Fn::GetAtt": [string, string] } }>;
+    const fnId = targets[0]?.Arn["Fn::GetAtt"][0] ?? "";
+    const fn = resourcesOf(dev.jobs, "AWS::Lambda::Function")[fnId];
+    expect(fn?.Properties?.Runtime).toBe("nodejs22.x");
+    expect(fn?.Properties?.Timeout).toBe(120);
+  });
+
+  it("grants the job only its DynamoDB actions, on this table and its indexes", () => {
+    const dynamo = statementsOf(dev.jobs).filter((s) =>
+      list(s.Action).some((a) => a.startsWith("dynamodb:")),
+    );
+    expect(dynamo).toHaveLength(1);
+    expect(list(dynamo[0]?.Action ?? []).sort()).toEqual([...JOB_TABLE_ACTIONS].sort());
   });
 });
 

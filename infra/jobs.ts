@@ -1,0 +1,32 @@
+import { Cron, type StackContext, use } from "sst/constructs";
+import { ApiStack } from "./api.js";
+import { JOB_TABLE_ACTIONS, tableAccess } from "./permissions.js";
+import { StorageStack } from "./storage.js";
+
+/** Lambda handler of the escalation and follow-up job (packages/functions/src/job.ts). */
+export const JOB_HANDLER = "packages/functions/src/job.handler";
+/** How often the job runs: it is idempotent, so a missed or doubled run does no harm. */
+export const JOB_SCHEDULE = "rate(5 minutes)";
+
+/**
+ * The escalation job as a Cron: reminders at 80 % of a limit, overdue records and
+ * supervision, the inspectors' list, no-rating strike-offs. It gets only the table actions
+ * it uses and the session key (its deps are built by the same code as the API's).
+ */
+export function JobsStack({ stack }: StackContext) {
+  const { table } = use(StorageStack);
+  const { secrets } = use(ApiStack);
+  const cron = new Cron(stack, "EscalationJob", {
+    schedule: JOB_SCHEDULE,
+    job: {
+      function: {
+        handler: JOB_HANDLER,
+        timeout: 120,
+        environment: { TABLE_NAME: table.tableName },
+        bind: [secrets.SESSION_SIGNING_KEY],
+      },
+    },
+  });
+  cron.jobFunction.attachPermissions([tableAccess(table, JOB_TABLE_ACTIONS)]);
+  return { cron };
+}

@@ -1,7 +1,7 @@
 import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { StoreContext } from "./context.js";
+import { decodeCursor, encodeCursor } from "./cursor.js";
 import { keys } from "./keys.js";
-import { decodeCursor, encodeCursor } from "./queues.js";
 import { TABLE_KEYS } from "./table.js";
 
 /** A showing of a resident's personal data: who, when, which concern. */
@@ -55,7 +55,12 @@ export async function listAccessLog(
       },
       ScanIndexForward: false,
       Limit: options.limit,
-      ExclusiveStartKey: decodeCursor(options.cursor),
+      ExclusiveStartKey: decodeCursor(
+        options.cursor,
+        byConcern
+          ? { pk: keys.accessLogPartition(options.ledgerNo as string) }
+          : { [index.partitionKey]: keys.accessLogTown },
+      ),
     }),
   );
   return {

@@ -1,8 +1,8 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { type Concern, upgradeConcern } from "@lianxin/core";
 import { type StoreContext, stripKeys } from "./context.js";
+import { decodeCursor, encodeCursor } from "./cursor.js";
 import { keys } from "./keys.js";
-import { decodeCursor, encodeCursor } from "./queues.js";
 import { TABLE_KEYS } from "./table.js";
 
 export interface MonthRange {
@@ -43,7 +43,9 @@ export async function queryConcernsByMonth(
       },
       ScanIndexForward: true,
       Limit: range.limit ?? 500,
-      ExclusiveStartKey: decodeCursor(range.cursor),
+      ExclusiveStartKey: decodeCursor(range.cursor, {
+        [index.partitionKey]: keys.concernMonth(month),
+      }),
     }),
   );
   return {

@@ -1,8 +1,8 @@
 import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { type StoredNotice, shanghaiMonth } from "@lianxin/core";
 import { type StoreContext, stripKeys } from "./context.js";
+import { decodeCursor, encodeCursor } from "./cursor.js";
 import { keys } from "./keys.js";
-import { decodeCursor, encodeCursor } from "./queues.js";
 import { TABLE_KEYS } from "./table.js";
 
 const noticeSort = (n: StoredNotice) =>
@@ -78,7 +78,9 @@ export async function listNotices(
       ExpressionAttributeValues: values,
       ScanIndexForward: false,
       Limit: f.limit,
-      ExclusiveStartKey: decodeCursor(f.cursor),
+      ExclusiveStartKey: decodeCursor(f.cursor, {
+        [index.partitionKey]: keys.noticesByState(f.state),
+      }),
       ...(filters.length ? { FilterExpression: filters.join(" AND ") } : {}),
     }),
   );

@@ -1,8 +1,8 @@
 import { PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Notification } from "@lianxin/core";
 import type { StoreContext } from "./context.js";
+import { decodeCursor, encodeCursor } from "./cursor.js";
 import { keys } from "./keys.js";
-import { decodeCursor, encodeCursor } from "./queues.js";
 
 export interface InboxItem extends Notification {
   readAt: string | null;
@@ -27,7 +27,7 @@ export async function listInbox(
       ExpressionAttributeValues: { ":pk": keys.outboxPartition(recipient) },
       ScanIndexForward: false,
       Limit: options.limit,
-      ExclusiveStartKey: decodeCursor(options.cursor),
+      ExclusiveStartKey: decodeCursor(options.cursor, { pk: keys.outboxPartition(recipient) }),
     }),
   );
   return {

@@ -1,6 +1,7 @@
 import { QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { type Concern, upgradeConcern } from "@lianxin/core";
 import { type StoreContext, stripKeys } from "./context.js";
+import { decodeCursor, encodeCursor } from "./cursor.js";
 import { keys, type Lane } from "./keys.js";
 import { TABLE_KEYS } from "./table.js";
 
@@ -32,19 +33,6 @@ function indexFor(source: QueueSource) {
       return { index: TABLE_KEYS.indexes.gsi2, pk: keys.villageQueue(source.id) };
     case "town":
       return { index: TABLE_KEYS.indexes.gsi3, pk: keys.townQueue };
-  }
-}
-
-export const encodeCursor = (key: Record<string, unknown> | undefined) =>
-  key ? Buffer.from(JSON.stringify(key)).toString("base64url") : null;
-
-export function decodeCursor(cursor: string | undefined): Record<string, unknown> | undefined {
-  if (!cursor) return undefined;
-  try {
-    const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    return value && typeof value === "object" ? value : undefined;
-  } catch {
-    return undefined;
   }
 }
 
@@ -96,7 +84,7 @@ export async function queryQueue(
     ExpressionAttributeValues: values,
     ScanIndexForward: q.lane !== "DONE",
     Limit: q.limit,
-    ExclusiveStartKey: decodeCursor(q.cursor),
+    ExclusiveStartKey: decodeCursor(q.cursor, { [index.partitionKey]: pk }),
     ...(filters.length ? { FilterExpression: filters.join(" AND ") } : {}),
   };
   const page = await ctx.client.send(new QueryCommand(input));

@@ -25,7 +25,9 @@ export async function inbox(deps: Deps, auth: StaffAuth, query: Record<string, s
 /** Marks one of the user's notifications read. */
 export async function markRead(deps: Deps, auth: StaffAuth, id: string) {
   const [at, itemId] = id.split("~");
-  if (!at || !itemId) throw new DomainError("not_found");
+  if (!at || !itemId || !/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(at) || itemId.length > 64) {
+    throw new DomainError("not_found");
+  }
   for (const r of recipients(auth)) {
     if (await deps.store.markInboxRead(r, at, itemId, deps.now().toISOString())) return;
   }

@@ -3,6 +3,7 @@ import {
   type Locale,
   maskPersonalData,
   Outcome,
+  parseLedgerNo,
   searchTextOf,
   toPublicNotice,
   toStaffNotice,
@@ -48,7 +49,8 @@ export async function listPublicNotices(deps: Deps, query: Record<string, string
 }
 
 export async function getPublicNotice(deps: Deps, id: string, locale: Locale) {
-  const notice = await deps.store.getNotice(id.trim().toUpperCase());
+  // Notice ids are ledger numbers: anything else cannot exist.
+  const notice = parseLedgerNo(id) ? await deps.store.getNotice(id.trim().toUpperCase()) : null;
   if (notice?.state !== "published") throw new DomainError("not_found");
   return toPublicNotice(notice, await currentDirectory(deps), locale);
 }
@@ -85,7 +87,7 @@ const NoticeEdit = z
   .strict();
 
 async function loadDraft(deps: Deps, id: string) {
-  const notice = await deps.store.getNotice(id.trim().toUpperCase());
+  const notice = parseLedgerNo(id) ? await deps.store.getNotice(id.trim().toUpperCase()) : null;
   if (!notice) throw new DomainError("not_found");
   if (notice.state !== "draft")
     throw new DomainError("conflict", { details: { currentState: notice.state } });

@@ -14,6 +14,7 @@ import {
   type Locale,
   mayPerform,
   metricDeltas,
+  parseLedgerNo,
   toStaffView,
 } from "@lianxin/core";
 import type { ConcernChange } from "@lianxin/store";
@@ -26,6 +27,7 @@ import type { StaffAuth } from "./session.js";
 
 /** A concern the user may see, with its history; anything else is "not found". */
 async function loadVisible(deps: Deps, auth: StaffAuth, ledgerNo: string) {
+  if (!parseLedgerNo(ledgerNo)) throw new DomainError("not_found");
   const found = await deps.store.getConcernWithEvents(ledgerNo.trim().toUpperCase());
   if (!found || !canView(auth.user, found.concern)) throw new DomainError("not_found");
   return found;

@@ -1,4 +1,4 @@
-import { DomainError, type Locale } from "@lianxin/core";
+import { DirectoryId, DomainError, type Locale, parseLedgerNo } from "@lianxin/core";
 import type { Deps } from "../../deps.js";
 import { currentDirectory } from "../directory.js";
 import type { StaffAuth } from "./session.js";
@@ -17,6 +17,7 @@ export async function listDepartments(deps: Deps, locale: Locale) {
 
 /** A department's staff, for assigning: its own head, or admin. */
 export async function listStaffOfDepartment(deps: Deps, auth: StaffAuth, departmentId: string) {
+  if (!DirectoryId.safeParse(departmentId).success) throw new DomainError("not_found");
   const { user } = auth;
   const own =
     user.departmentId === departmentId && (user.role === "dept_head" || user.role === "cadre");
@@ -32,5 +33,15 @@ export async function accessLog(deps: Deps, auth: StaffAuth, query: Record<strin
   if (auth.user.role !== "inspector" && auth.user.role !== "admin")
     throw new DomainError("forbidden");
   const ledgerNo = query.ledgerNo?.trim().toUpperCase() || undefined;
+  if (ledgerNo && !parseLedgerNo(ledgerNo)) {
+    throw new DomainError("validation_failed", {
+      fields: {
+        ledgerNo: {
+          kind: "invalid",
+          message: { "zh-CN": "台账编号格式不对", en: "Not a ledger number" },
+        },
+      },
+    });
+  }
   return deps.store.listAccessLog({ ledgerNo, limit: 50, cursor: query.cursor || undefined });
 }

@@ -116,7 +116,9 @@ export async function changePassword(deps: Deps, auth: StaffAuth, body: unknown)
 export async function resetPassword(deps: Deps, auth: StaffAuth, staffId: string, body: unknown) {
   if (auth.user.role !== "admin") throw new DomainError("forbidden");
   const { newPassword } = parseInput(PasswordReset, body);
-  if (!(await deps.store.getStaffAccount(staffId))) throw new DomainError("not_found");
+  if (staffId.length > 64 || !(await deps.store.getStaffAccount(staffId))) {
+    throw new DomainError("not_found");
+  }
   const hash = hashPassword(newPassword, deps.randomBytes(16));
   await deps.store.setStaffPassword(staffId, hash, true, deps.now().toISOString());
 }

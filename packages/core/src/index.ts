@@ -15,6 +15,7 @@ export * from "./directory/public-directory.js";
 export * from "./directory/schema.js";
 export * from "./errors.js";
 export * from "./escalation/escalate.js";
+export * from "./grid/schema.js";
 export * from "./intake/fingerprint.js";
 export * from "./intake/register-concern.js";
 export * from "./ledger/access-code.js";

@@ -160,7 +160,7 @@ const NAMED_PAIRINGS: Record<string, string> = {
   property: "xinhe",
 };
 
-type CategorySeed = Omit<Category, "villageOverrides" | "conductComplaint"> &
+type CategorySeed = Omit<Category, "villageOverrides" | "conductComplaint" | "retiredAt"> &
   Partial<Pick<Category, "villageOverrides" | "conductComplaint">>;
 const CATEGORIES: CategorySeed[] = [
   {
@@ -310,6 +310,7 @@ export function buildDemoDirectory(): Directory {
       head: { id: `${id}-head`, name: headName(i) },
       pairedVillageId,
       demo: true,
+      retiredAt: null,
     };
   });
 
@@ -336,15 +337,25 @@ export function buildDemoDirectory(): Directory {
         id: `${id}-${String(g + 1).padStart(2, "0")}`,
         name: groupName,
         holderId: holders.length ? (holders[g % holders.length] as string) : null,
+        retiredAt: null,
       })),
       demo: true,
+      retiredAt: null,
     };
   });
 
-  const leaders: Leader[] = LEADERS.map(([id, name, title]) => ({ id, name, title, demo: true }));
+  const leaders: Leader[] = LEADERS.map(([id, name, title]) => ({
+    id,
+    name,
+    title,
+    surveyPoints: [],
+    demo: true,
+    retiredAt: null,
+  }));
   const categories: Category[] = CATEGORIES.map((c) => ({
     villageOverrides: {},
     conductComplaint: false,
+    retiredAt: null,
     ...c,
   }));
   return {

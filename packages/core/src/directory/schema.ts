@@ -14,6 +14,8 @@ export const VillagerGroup = z.object({
   name: z.string().min(1).max(50),
   /** The department head who currently holds (contracts) the group; rotates. */
   holderId: DirectoryId.nullable(),
+  /** Retired entries stay (concerns refer to them) but take no new work. */
+  retiredAt: z.string().nullable().default(null),
 });
 export type VillagerGroup = z.infer<typeof VillagerGroup>;
 
@@ -26,6 +28,7 @@ export const Village = z.object({
   /** 驻村领导: the party-government leader who is this area's "village chief". */
   contactLeaderId: DirectoryId,
   demo: z.boolean().default(false),
+  retiredAt: z.string().nullable().default(null),
 });
 export type Village = z.infer<typeof Village>;
 
@@ -34,7 +37,10 @@ export const Leader = z.object({
   id: DirectoryId,
   name: z.string().min(1).max(50),
   title: z.string().min(1).max(50),
+  /** 走访调研点: places (enterprises, villages) the leader surveys besides the contact villages. */
+  surveyPoints: z.array(z.string().min(1).max(50)).default([]),
   demo: z.boolean().default(false),
+  retiredAt: z.string().nullable().default(null),
 });
 export type Leader = z.infer<typeof Leader>;
 
@@ -52,6 +58,7 @@ export const Department = z.object({
   /** 结对帮扶: every department is paired with one village (or the park). */
   pairedVillageId: DirectoryId,
   demo: z.boolean().default(false),
+  retiredAt: z.string().nullable().default(null),
 });
 export type Department = z.infer<typeof Department>;
 
@@ -82,6 +89,7 @@ export const Category = z.object({
   /** Complaints about cadres' conduct: discipline commission, restricted visibility. */
   conductComplaint: z.boolean().default(false),
   limits: CategoryLimits,
+  retiredAt: z.string().nullable().default(null),
 });
 export type Category = z.infer<typeof Category>;
 

@@ -1,0 +1,100 @@
+import { z } from "zod";
+import { DirectoryId } from "../directory/schema.js";
+
+/**
+ * The town's grid beyond the directory (DESIGN.md "The town's grid"): party members'
+ * service posts (入户), front-line service days (一线服务日) and field logs (蹲点日志).
+ */
+
+const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
+/** 认领服务岗位: the post a party member claims in the village where they registered. */
+export const PartyMember = z.object({
+  id: DirectoryId,
+  name: z.string().trim().min(1).max(50),
+  villageId: DirectoryId,
+  post: z.object({
+    /** A villager group as a whole, or named households. */
+    kind: z.enum(["group", "households"]),
+    groupId: DirectoryId.nullable(),
+    /** e.g. 倪巷组 12–30 号 (shown publicly as written; no personal data here). */
+    households: z.string().trim().max(200).nullable(),
+    title: z.string().trim().min(1).max(50),
+  }),
+  demo: z.boolean().default(false),
+  retiredAt: z.string().nullable().default(null),
+});
+export type PartyMember = z.infer<typeof PartyMember>;
+
+/**
+ * 一线服务日: a leader's or department head's scheduled hours in a village, either once
+ * (`date`) or weekly (`weekday`, 1 = Monday … 7 = Sunday) within a date range.
+ */
+export const ServiceDay = z.object({
+  id: DirectoryId,
+  personId: DirectoryId,
+  villageId: DirectoryId,
+  place: z.string().trim().min(1).max(100),
+  startTime: LocalTime,
+  endTime: LocalTime,
+  schedule: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("once"), date: LocalDate }),
+    z.object({
+      kind: z.literal("weekly"),
+      weekday: z.number().int().min(1).max(7),
+      from: LocalDate,
+      until: LocalDate.nullable(),
+    }),
+  ]),
+  retiredAt: z.string().nullable().default(null),
+});
+export type ServiceDay = z.infer<typeof ServiceDay>;
+
+/** What kind of field work a log records. */
+export const FieldWorkKind = z.enum([
+  "household_visits", // 走访入户
+  "enterprise_visit", // 走访企业
+  "symposium", // 座谈会
+  "talk", // 谈心谈话
+  "office_hours", // 一线办公
+]);
+export type FieldWorkKind = z.infer<typeof FieldWorkKind>;
+
+/**
+ * 蹲点日志: one field visit. Counts are person-times (人次) as the town reports them: a log
+ * records how many people it reached, so totals are sums of these counts.
+ */
+export const FieldLog = z.object({
+  id: z.string().min(1).max(64),
+  authorId: z.string().min(1).max(64),
+  date: LocalDate,
+  villageId: DirectoryId,
+  groupId: DirectoryId.nullable(),
+  kind: FieldWorkKind,
+  peopleReached: z.number().int().min(0).max(10_000),
+  enterprises: z.number().int().min(0).max(1_000),
+  peopleConsulted: z.number().int().min(0).max(10_000),
+  notes: z.string().trim().max(4000),
+  /** Concerns registered from this visit (ledger numbers). */
+  concernLedgerNos: z.array(z.string()).default([]),
+  /** The service day this visit held, if any. */
+  serviceDayId: z.string().nullable().default(null),
+  createdAt: z.string(),
+  demo: z.boolean().default(false),
+});
+export type FieldLog = z.infer<typeof FieldLog>;
+
+/** The channel a concern raised during a field visit enters the ledger with. */
+export function channelOfFieldWork(kind: FieldWorkKind) {
+  switch (kind) {
+    case "symposium":
+      return "symposium" as const;
+    case "talk":
+      return "talk" as const;
+    case "office_hours":
+      return "office_hours" as const;
+    default:
+      return "visit" as const;
+  }
+}

@@ -1,7 +1,8 @@
 import type { SSTConfig } from "sst";
 import { ApiStack } from "./infra/api.js";
-import { APP_NAME, DEFAULT_REGION, isProd } from "./infra/defaults.js";
+import { APP_NAME, DEFAULT_REGION, FUNCTION_NODEJS, isProd } from "./infra/defaults.js";
 import { JobsStack } from "./infra/jobs.js";
+import { SitesStack } from "./infra/sites.js";
 import { StorageStack } from "./infra/storage.js";
 
 /**
@@ -23,14 +24,10 @@ const config: SSTConfig = {
       architecture: "arm_64",
       memorySize: 512,
       timeout: 10,
-      nodejs: {
-        format: "esm",
-        minify: true,
-        // The Lambda runtime provides the AWS SDK v3: leave it out of the bundle.
-        esbuild: { external: ["@aws-sdk/*"] },
-      },
+      // ESM, minified, the AWS SDK left out (the Lambda runtime provides it).
+      nodejs: FUNCTION_NODEJS,
     });
-    app.stack(StorageStack).stack(ApiStack).stack(JobsStack);
+    app.stack(StorageStack).stack(ApiStack).stack(JobsStack).stack(SitesStack);
   },
 };
 

@@ -1,5 +1,6 @@
 import { Api, Config, Function as SstFunction, type StackContext, use } from "sst/constructs";
 import { apiGatewayPath, routes } from "../packages/functions/src/routes.js";
+import { API_NODEJS } from "./defaults.js";
 import {
   API_FILE_ACTIONS,
   API_TABLE_ACTIONS,
@@ -38,6 +39,7 @@ export function ApiStack({ stack }: StackContext): ApiResources {
 
   const handler = new SstFunction(stack, "ApiHandler", {
     handler: API_HANDLER,
+    nodejs: API_NODEJS,
     environment: { TABLE_NAME: table.tableName, FILES_BUCKET: bucket.bucketName },
     bind: [secrets.SESSION_SIGNING_KEY, secrets.LIANXIN_SITE_SECRET],
   });

@@ -1,4 +1,10 @@
-import { fileURLToPath } from "node:url";
+import { execFile } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { promisify } from "node:util";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { App, getStack } from "sst/constructs";
 import { initProject } from "sst/project.js";
@@ -7,6 +13,7 @@ import { API_THROTTLE, ApiStack } from "../../infra/api.js";
 import { APP_NAME } from "../../infra/defaults.js";
 import { JOB_SCHEDULE, JobsStack } from "../../infra/jobs.js";
 import { API_FILE_ACTIONS, API_TABLE_ACTIONS, JOB_TABLE_ACTIONS } from "../../infra/permissions.js";
+import { CLIENT_ADDRESS_INJECTION, SITE_BUILDS, SitesStack } from "../../infra/sites.js";
 import { EXPORTS_EXPIRE_DAYS, EXPORTS_PREFIX, StorageStack } from "../../infra/storage.js";
 import { apiGatewayPath, routes } from "../../packages/functions/src/routes.js";
 import { TABLE_KEYS } from "../../packages/store/src/table.js";
@@ -18,6 +25,7 @@ import config from "../../sst.config.js";
  * Synthesis bundles the API handler with esbuild, so this also proves that it bundles.
  */
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+const execFileAsync = promisify(execFile);
 const REGION = "ap-east-1";
 const ACCOUNT = "123456789012";
 
@@ -25,6 +33,7 @@ interface Synth {
   storage: Template;
   api: Template;
   jobs: Template;
+  sites: Template;
   all: Template[];
 }
 
@@ -36,7 +45,8 @@ async function synth(stage: string): Promise<Synth> {
   const storage = Template.fromStack(getStack(StorageStack));
   const api = Template.fromStack(getStack(ApiStack));
   const jobs = Template.fromStack(getStack(JobsStack));
-  return { storage, api, jobs, all: [storage, api, jobs] };
+  const sites = Template.fromStack(getStack(SitesStack));
+  return { storage, api, jobs, sites, all: [storage, api, jobs, sites] };
 }
 
 type Resources = Record<string, { Type: string; Properties?: Record<string, unknown> }>;
@@ -75,8 +85,19 @@ const list = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
 let dev: Synth;
 let prod: Synth;
 const timings: Record<string, number> = {};
+let synthStartedAt = 0;
 
 beforeAll(async () => {
+  // AstroSite does not build in tests (NODE_ENV=test): it reads each site's AWS build.
+  for (const { path } of Object.values(SITE_BUILDS)) {
+    const meta = join(repoRoot, path, "dist", "sst.buildMeta.json");
+    if (!existsSync(meta)) {
+      throw new Error(
+        `${meta} is missing: run \`npm test\` (or \`pnpm --filter <site> build:aws\`)`,
+      );
+    }
+  }
+  synthStartedAt = Date.now();
   for (const stage of ["dev", "prod"] as const) {
     const started = performance.now();
     const result = await synth(stage);
@@ -298,6 +319,134 @@ describe("jobs stack", () => {
     );
     expect(dynamo).toHaveLength(1);
     expect(list(dynamo[0]?.Action ?? []).sort()).toEqual([...JOB_TABLE_ACTIONS].sort());
+  });
+});
+
+describe("sites stack", () => {
+  type Fn = { Properties?: Record<string, unknown> };
+  const serverFunctions = (t: Template): Fn[] =>
+    Object.values(resourcesOf(t, "AWS::Lambda::Function")).filter(
+      (f) => f.Properties?.Description === "Server handler for Astro",
+    );
+
+  it("puts each site behind its own CloudFront distribution", () => {
+    for (const { sites } of [dev, prod]) {
+      sites.resourceCountIs("AWS::CloudFront::Distribution", 2);
+      const outputs = sites.findOutputs("*");
+      for (const { output } of Object.values(SITE_BUILDS)) {
+        expect(JSON.stringify(outputs[output]?.Value)).toContain("Distribution");
+      }
+    }
+  });
+
+  it("runs both sites' servers on nodejs22.x with the API URL and the bound site secret", () => {
+    for (const { sites } of [dev, prod]) {
+      const servers = serverFunctions(sites);
+      expect(servers.map((f) => String(f.Properties?.Handler)).sort()).toEqual(
+        Object.values(SITE_BUILDS)
+          // SST's wrapper around astro-sst's entry: it runs CLIENT_ADDRESS_INJECTION first.
+          .map(({ path }) => `${path}/dist/server/server-index.handler`)
+          .sort(),
+      );
+      for (const fn of servers) {
+        expect(fn.Properties?.Runtime).toBe("nodejs22.x");
+        const env =
+          (fn.Properties?.Environment as { Variables?: Record<string, unknown> })?.Variables ?? {};
+        // The API's URL, imported from the API stack.
+        expect(JSON.stringify(env.LIANXIN_API_URL)).toMatch(/Fn::ImportValue.*ApiStack.*Api/);
+        expect(env.SST_Secret_value_LIANXIN_SITE_SECRET).toBe("__FETCH_FROM_SSM__");
+        expect(env.SST_Secret_value_SESSION_SIGNING_KEY).toBeUndefined();
+      }
+    }
+  });
+
+  it("lets the site servers read only the site secret from SSM", () => {
+    const ssm = statementsOf(dev.sites).filter((s) =>
+      list(s.Action).some((a) => a.startsWith("ssm:")),
+    );
+    expect(ssm).toHaveLength(2);
+    for (const statement of ssm) {
+      expect(list(statement.Action)).toEqual(["ssm:GetParameters"]);
+      const resources = list(statement.Resource).map((r) => JSON.stringify(r));
+      expect(resources).toHaveLength(2);
+      expect(resources.every((r) => r.includes("Secret/LIANXIN_SITE_SECRET/value"))).toBe(true);
+    }
+  });
+});
+
+describe("sites stack: the bundled server functions", () => {
+  /** A Lambda function URL event (payload 2.0), as CloudFront's origin request makes it. */
+  const urlEvent = (path: string, headers: Record<string, string>) => ({
+    version: "2.0",
+    rawPath: path,
+    rawQueryString: "",
+    headers: { host: "abc.lambda-url.ap-east-1.on.aws", accept: "text/html", ...headers },
+    requestContext: { http: { method: "GET", path, sourceIp: "192.0.2.10" } },
+    isBase64Encoded: false,
+  });
+  /** The wrapper SST bundled for a site in this run (`.sst/artifacts/<construct>/<path>/…`). */
+  function bundledServer(sitePath: string): string {
+    const artifacts = join(repoRoot, ".sst", "artifacts");
+    const files = readdirSync(artifacts)
+      .map((dir) => join(artifacts, dir, sitePath, "dist", "server", "server-index.mjs"))
+      .filter((file) => existsSync(file) && statSync(file).mtimeMs >= synthStartedAt)
+      .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+    expect(files.length, `a bundled server for ${sitePath}`).toBeGreaterThan(0);
+    return files[0] as string;
+  }
+
+  /** Invokes a bundled handler in a fresh Node process (as Lambda would); its status code. */
+  async function invoke(file: string, event: unknown, env: Record<string, string> = {}) {
+    const script = `const { handler } = await import(${JSON.stringify(pathToFileURL(file).href)});
+      const res = await handler(JSON.parse(process.env.EVENT), {});
+      process.stdout.write(String(res.statusCode));`;
+    const { stdout } = await execFileAsync(
+      process.execPath,
+      ["--input-type=module", "--eval", script],
+      { env: { ...process.env, ...env, EVENT: JSON.stringify(event) } },
+    );
+    return Number(stdout);
+  }
+
+  it("takes the resident's address from CloudFront, never from X-Forwarded-For", () => {
+    const run = (headers: Record<string, string>, sourceIp = "192.0.2.10") => {
+      const event = { headers: { ...headers }, requestContext: { http: { sourceIp } } };
+      new Function("event", CLIENT_ADDRESS_INJECTION)(event);
+      return event.headers["x-forwarded-for"];
+    };
+    const spoofed = { "x-forwarded-for": "198.51.100.66" };
+    expect(run({ ...spoofed, "cloudfront-viewer-address": "203.0.113.9:4711" })).toBe(
+      "203.0.113.9",
+    );
+    expect(run({ "cloudfront-viewer-address": "2001:db8::1:4711" })).toBe("2001:db8::1");
+    // A call that bypassed CloudFront: the caller's own address.
+    expect(run(spoofed)).toBe("192.0.2.10");
+  });
+
+  it("renders pages on Node and forwards CloudFront's viewer address to the API", async () => {
+    const seen: unknown[] = [];
+    const api = createServer((req, res) => {
+      seen.push(req.headers["x-lianxin-client-address"]);
+      res.writeHead(503, { "Content-Type": "application/json" }).end("{}");
+    });
+    await new Promise<void>((resolve) => api.listen(0, "127.0.0.1", resolve));
+    const env = {
+      LIANXIN_API_URL: `http://127.0.0.1:${(api.address() as AddressInfo).port}`,
+    };
+    try {
+      const home = urlEvent("/", {
+        "x-forwarded-for": "198.51.100.66",
+        "cloudfront-viewer-address": "203.0.113.9:4711",
+      });
+      expect(await invoke(bundledServer(SITE_BUILDS.public.path), home, env)).toBe(200);
+      expect(seen.length).toBeGreaterThan(0);
+      expect(new Set(seen)).toEqual(new Set(["203.0.113.9"]));
+
+      const login = urlEvent("/login", {});
+      expect(await invoke(bundledServer(SITE_BUILDS.staff.path), login, env)).toBe(200);
+    } finally {
+      await new Promise((resolve) => api.close(resolve));
+    }
   });
 });
 

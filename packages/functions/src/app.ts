@@ -6,6 +6,7 @@ import { MAX_BODY_BYTES } from "./http/body.js";
 import { errorResponse } from "./http/errors.js";
 import { localeFrom } from "./http/locale.js";
 import { ERROR_MESSAGES, ROUTE_NOT_FOUND } from "./http/messages.js";
+import { MethodNotAllowedError, open311ErrorResponse } from "./http/open311.js";
 import { routes } from "./routes.js";
 
 /** The API as one Hono app: the same object serves Lambda and the local server. */
@@ -15,19 +16,38 @@ export function createApp(deps: Deps): Hono {
     await next();
     c.header("X-Content-Type-Options", "nosniff");
   });
-  app.use(
-    "*",
+  // 64 KB for every route, except those that declare their own limit (the xlsx import).
+  const limitTo = (maxSize: number) =>
     bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => errorResponse(c, new DomainError("payload_too_large")),
-    }),
+      maxSize,
+      onError: (c) =>
+        isOpen311(c.req.path)
+          ? open311ErrorResponse(c, new DomainError("payload_too_large"))
+          : errorResponse(c, new DomainError("payload_too_large")),
+    });
+  const standardLimit = limitTo(MAX_BODY_BYTES);
+  const ownLimits = routes.flatMap((r) =>
+    r.maxBodyBytes ? [{ route: r, limit: limitTo(r.maxBodyBytes) }] : [],
   );
+  app.use("*", (c, next) => {
+    const own = ownLimits.find(
+      (l) => l.route.method === c.req.method && matches(l.route.path, c.req.path),
+    );
+    return (own?.limit ?? standardLimit)(c, next);
+  });
   for (const route of routes) {
     app.on(route.method, route.path, (c) => route.handle(c, deps));
   }
   app.notFound((c) => {
     const locale = localeFrom(c.req.header("accept-language"));
     const known = routes.some((r) => matches(r.path, c.req.path));
+    // Open311 clients get the spec's error list (400 for a wrong method, 404 otherwise).
+    if (isOpen311(c.req.path)) {
+      return open311ErrorResponse(
+        c,
+        known ? new MethodNotAllowedError() : new DomainError("not_found"),
+      );
+    }
     return known
       ? c.json(
           {
@@ -43,6 +63,8 @@ export function createApp(deps: Deps): Hono {
   app.onError((error, c) => errorResponse(c, error));
   return app;
 }
+
+const isOpen311 = (path: string) => path.startsWith("/open311/");
 
 function matches(pattern: string, path: string): boolean {
   const re = new RegExp(`^${pattern.replace(/:[A-Za-z]+/g, "[^/]+")}/?$`);

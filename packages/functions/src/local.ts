@@ -1,9 +1,10 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { buildDemoDirectory, buildDemoStaff } from "@lianxin/core";
+import { buildDemoDirectory, buildDemoGrid, buildDemoStaff } from "@lianxin/core";
 import { createDynamoClient, createStore, ensureTable } from "@lianxin/store";
 import { createApp } from "./app.js";
 import { readConfig } from "./config.js";
+import { seedDemoCampaign } from "./demo-campaign.js";
 import { createDeps, type Deps } from "./deps.js";
 import { type JobSummary, runEscalationJob } from "./use-cases/escalation-job.js";
 import { ensureStaffAccount } from "./use-cases/staff/accounts.js";
@@ -19,6 +20,10 @@ export async function prepareLocalDatabase(options: {
   endpoint: string;
   tableName: string;
   demoPassword?: string;
+  /** Seed the field-work demo campaign when the directory is seeded now (npm start; not tests). */
+  demoCampaign?: boolean;
+  /** Progress lines (the demo campaign's seeding). */
+  log?: (line: string) => void;
 }) {
   const client = createDynamoClient({ endpoint: options.endpoint });
   const created = await ensureTable(client, options.tableName);
@@ -28,6 +33,17 @@ export async function prepareLocalDatabase(options: {
   if (!(await store.hasDirectory())) {
     await store.putDirectory(directory);
     seeded = true;
+  }
+  // Demo party members' posts and service days, once (a table from before they existed too).
+  if (!(await store.listPartyMembersAt("yaxi")).length) {
+    await store.putGridSeed(buildDemoGrid(directory));
+  }
+  let campaign: Awaited<ReturnType<typeof seedDemoCampaign>> | null = null;
+  if (seeded && options.demoCampaign) {
+    campaign = await seedDemoCampaign(store, directory, {
+      now: new Date(),
+      ...(options.log ? { log: options.log } : {}),
+    });
   }
   const password = options.demoPassword ?? process.env.DEMO_PASSWORD ?? DEMO_PASSWORD_DEFAULT;
   const accounts = buildDemoStaff(directory);
@@ -41,6 +57,7 @@ export async function prepareLocalDatabase(options: {
     categories: directory.categories.length,
     demoAccounts: accounts.map((a) => ({ username: a.username, role: a.role, name: a.name })),
     demoPassword: password,
+    campaign,
   };
 }
 

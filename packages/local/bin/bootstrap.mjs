@@ -153,7 +153,14 @@ function newestMtime(path) {
   if (!stats.isDirectory()) return stats.mtimeMs;
   let newest = stats.mtimeMs;
   for (const entry of readdirSync(path)) {
-    if (entry === "node_modules" || entry === "dist" || entry === ".astro") continue;
+    if (
+      entry === "node_modules" ||
+      entry === "dist" ||
+      entry === "dist-aws" ||
+      entry === ".astro"
+    ) {
+      continue;
+    }
     newest = Math.max(newest, newestMtime(join(path, entry)));
   }
   return newest;
@@ -183,24 +190,42 @@ function siteSources(siteDir) {
   return sources;
 }
 
-/** Builds one site when its server entry is missing or older than its sources. */
-export async function buildSiteIfStale(pnpm, site) {
+/**
+ * A site's two builds: the local @astrojs/node one (`build` → dist/), and the AWS one for SST's
+ * AstroSite (`build:aws` → dist-aws/dist/, see the site's astro.config.mjs), which the infra
+ * synth tests read. Each is judged by the file its build writes last.
+ */
+const BUILD_VARIANTS = {
+  local: { script: "build", marker: ["dist", "server", "entry.mjs"], label: "" },
+  aws: { script: "build:aws", marker: ["dist-aws", "dist", "sst.buildMeta.json"], label: " (AWS)" },
+};
+
+/** Builds one site when its build output is missing or older than its sources. */
+export async function buildSiteIfStale(pnpm, site, variant = "local") {
   if (!existsSync(join(site.dir, "package.json"))) {
     warn(`${site.label} is missing (${site.dir}): skipping its build`);
     return;
   }
-  const entry = join(site.dir, "dist", "server", "entry.mjs");
-  const builtAt = mtime(entry);
+  const { script, marker, label } = BUILD_VARIANTS[variant];
+  const builtAt = mtime(join(site.dir, ...marker));
   const newest = Math.max(...siteSources(site.dir).map(newestMtime));
   if (builtAt > 0 && builtAt >= newest) return;
-  step(builtAt === 0 ? `building ${site.label}…` : `${site.label}: sources changed, rebuilding…`);
-  const code = await run(pnpm[0], [...pnpm.slice(1), "--filter", site.pkg, "build"]);
-  if (code !== 0) fail(`building ${site.label} failed (exit code ${code})`, code);
+  const name = `${site.label}${label}`;
+  step(builtAt === 0 ? `building ${name}…` : `${name}: sources changed, rebuilding…`);
+  const started = Date.now();
+  const code = await run(pnpm[0], [...pnpm.slice(1), "--filter", site.pkg, script]);
+  if (code !== 0) fail(`building ${name} failed (exit code ${code})`, code);
+  step(`built ${name} in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
 /** Builds every site that is stale (the public site, then the staff site). */
 export async function buildSitesIfStale(pnpm) {
   for (const site of SITES) await buildSiteIfStale(pnpm, site);
+}
+
+/** The AWS builds the infra synth tests read (`npm test`), each only when stale. */
+export async function buildAwsSitesIfStale(pnpm) {
+  for (const site of SITES) await buildSiteIfStale(pnpm, site, "aws");
 }
 
 /**

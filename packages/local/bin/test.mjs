@@ -1,13 +1,32 @@
 #!/usr/bin/env node
 // `npm test`: install what is missing (pnpm, dependencies, Chromium through apt where it can),
-// build the public site once, then typecheck, lint and run every vitest project.
+// build the sites once (and their AWS variant when the infra tests run), then typecheck, lint
+// and run every vitest project.
 // Extra arguments go to vitest: `npm test -- --project unit`. Builtins only.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { bootstrap, buildPublicSiteIfStale, fail, run, step, warn } from "./bootstrap.mjs";
+import {
+  bootstrap,
+  buildAwsSitesIfStale,
+  buildPublicSiteIfStale,
+  fail,
+  run,
+  step,
+  warn,
+} from "./bootstrap.mjs";
 
 const CHROMIUM = "/usr/bin/chromium";
 const started = Date.now();
+
+/** Whether this run includes a vitest project: all of them unless `--project` narrows it. */
+function runsProject(name) {
+  const args = process.argv.slice(2);
+  const chosen = args.flatMap((arg, i) => {
+    if (arg.startsWith("--project=")) return [arg.slice("--project=".length)];
+    return arg === "--project" && args[i + 1] ? [args[i + 1]] : [];
+  });
+  return chosen.length === 0 || chosen.includes(name);
+}
 
 function ensureChromium() {
   if (process.env.LIANXIN_SKIP_BROWSER === "1") {
@@ -47,6 +66,7 @@ function ensureChromium() {
 const { pnpm } = await bootstrap();
 ensureChromium();
 await buildPublicSiteIfStale(pnpm);
+if (runsProject("infra")) await buildAwsSitesIfStale(pnpm);
 
 const pnpmExec = (args) => run(pnpm[0], [...pnpm.slice(1), "exec", ...args]);
 const steps = [

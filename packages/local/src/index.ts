@@ -1,3 +1,9 @@
+export {
+  AccountExistsError,
+  createFirstAdmin,
+  type FirstAdminOptions,
+  generatePassword,
+} from "./admin/create-first-admin.js";
 export type { DynamoDbLocalHandle, StartDynamoDbLocalOptions } from "./dynamodb-local.js";
 export { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from "./dynamodb-local.js";
 export { FriendlyError, isFriendlyError } from "./errors.js";

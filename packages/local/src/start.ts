@@ -94,7 +94,7 @@ async function main(): Promise<void> {
   if (shuttingDown) return;
   useLocalAwsDefaults(endpoint);
 
-  const summary = await prepareLocalDatabase({ endpoint, tableName });
+  const summary = await prepareLocalDatabase({ endpoint, tableName, demoCampaign: true, log });
 
   // The escalation job runs every few minutes, as the Cron does on AWS.
   const jobIntervalSeconds = Number(process.env.JOB_INTERVAL_SECONDS ?? 120);

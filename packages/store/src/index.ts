@@ -7,6 +7,28 @@ import {
 } from "./concerns.js";
 import type { StoreContext } from "./context.js";
 import { hasDirectory, loadDirectory, putDirectory } from "./directory.js";
+import { listAudit, writeDirectoryEntries } from "./directory-admin.js";
+import {
+  getConcernsByLedgerNos,
+  getFieldLog,
+  listFieldLogs,
+  listPresence,
+  putFieldLog,
+} from "./field-logs.js";
+import {
+  getPartyMember,
+  getRotationPlan,
+  getServiceDay,
+  listPartyMembersAt,
+  listRotationPlans,
+  listServiceDaysAt,
+  listServiceDaysOf,
+  putGridSeed,
+  putPartyMember,
+  putRotationPlan,
+  putServiceDay,
+  setGroupHolders,
+} from "./grid.js";
 import { pingStore } from "./health.js";
 import { getIdempotencyRecord } from "./idempotency.js";
 import { queryConcernsByMonth } from "./ledger.js";
@@ -15,15 +37,19 @@ import { getNotice, listNotices, noticeItem, replaceNotice } from "./notices.js"
 import { listInbox, markInboxRead, outboxItem, putOutbox } from "./outbox.js";
 import { countQueue, queryQueue } from "./queues.js";
 import { consumeRateLimit, peekRateLimit } from "./rate-limits.js";
+import { seedItems } from "./seed.js";
 import { getSession, putSession, revokeSession } from "./sessions.js";
 import { getCalendarOverride, putCalendarOverride, putCategory } from "./settings.js";
 import {
   createStaffAccount,
   findStaffByUsername,
   getStaffAccount,
+  getStaffNames,
   listDepartmentStaff,
+  listStaffAccounts,
   lockStaffAccount,
   setStaffPassword,
+  updateStaffAccounts,
 } from "./staff.js";
 
 export type { AccessLogEntry } from "./access-log.js";
@@ -32,6 +58,11 @@ export type { ConcernChange, NewConcern, RegisterOutcome } from "./concerns.js";
 /** The stored concern item (keys included): for seeding with BatchWriteItem. */
 export { concernItem } from "./concerns.js";
 export type { StoreContext } from "./context.js";
+export type { DirectoryWrite } from "./directory-admin.js";
+export type { FieldLogOwner } from "./field-logs.js";
+/** Field-log items (keys included): for seeding with BatchWriteItem. */
+export { fieldLogItem, presenceItem } from "./field-logs.js";
+export type { HolderChange, StoredRotationPlan } from "./grid.js";
 export type { IdempotencyRecord } from "./idempotency.js";
 export { IDEMPOTENCY_TTL_SECONDS } from "./idempotency.js";
 export { keys, type Lane } from "./keys.js";
@@ -40,8 +71,10 @@ export type { NoticeFilter } from "./notices.js";
 export type { InboxItem } from "./outbox.js";
 export type { QueueQuery, QueueSource } from "./queues.js";
 export type { RateLimitRule, RateLimitState } from "./rate-limits.js";
+export { counterItems, ledgerCounterItem } from "./seed.js";
 export type { SessionRecord } from "./sessions.js";
 export type { AuditEntry } from "./settings.js";
+export type { StaffAccountEdit } from "./staff.js";
 export { ensureTable, TABLE_KEYS } from "./table.js";
 
 const bind =
@@ -58,6 +91,8 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     loadDirectory: bind(ctx, loadDirectory),
     hasDirectory: bind(ctx, hasDirectory),
     putDirectory: bind(ctx, putDirectory),
+    writeDirectoryEntries: bind(ctx, writeDirectoryEntries),
+    listAudit: bind(ctx, listAudit),
     registerConcernWithNextLedgerNumber: bind(ctx, registerConcernWithNextLedgerNumber),
     getConcernWithEvents: bind(ctx, getConcernWithEvents),
     commitConcernChanges: bind(ctx, commitConcernChanges),
@@ -69,8 +104,11 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     consumeRateLimit: bind(ctx, consumeRateLimit),
     createStaffAccount: bind(ctx, createStaffAccount),
     getStaffAccount: bind(ctx, getStaffAccount),
+    getStaffNames: bind(ctx, getStaffNames),
     findStaffByUsername: bind(ctx, findStaffByUsername),
     listDepartmentStaff: bind(ctx, listDepartmentStaff),
+    listStaffAccounts: bind(ctx, listStaffAccounts),
+    updateStaffAccounts: bind(ctx, updateStaffAccounts),
     setStaffPassword: bind(ctx, setStaffPassword),
     lockStaffAccount: bind(ctx, lockStaffAccount),
     putSession: bind(ctx, putSession),
@@ -85,9 +123,27 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     putCalendarOverride: bind(ctx, putCalendarOverride),
     putCategory: bind(ctx, putCategory),
     readCounters: bind(ctx, readCounters),
+    putFieldLog: bind(ctx, putFieldLog),
+    getFieldLog: bind(ctx, getFieldLog),
+    listFieldLogs: bind(ctx, listFieldLogs),
+    listPresence: bind(ctx, listPresence),
+    getConcernsByLedgerNos: bind(ctx, getConcernsByLedgerNos),
+    seedItems: bind(ctx, seedItems),
     listInbox: bind(ctx, listInbox),
     markInboxRead: bind(ctx, markInboxRead),
     putOutbox: bind(ctx, putOutbox),
+    getRotationPlan: bind(ctx, getRotationPlan),
+    listRotationPlans: bind(ctx, listRotationPlans),
+    putRotationPlan: bind(ctx, putRotationPlan),
+    setGroupHolders: bind(ctx, setGroupHolders),
+    getPartyMember: bind(ctx, getPartyMember),
+    listPartyMembersAt: bind(ctx, listPartyMembersAt),
+    putPartyMember: bind(ctx, putPartyMember),
+    getServiceDay: bind(ctx, getServiceDay),
+    listServiceDaysAt: bind(ctx, listServiceDaysAt),
+    listServiceDaysOf: bind(ctx, listServiceDaysOf),
+    putServiceDay: bind(ctx, putServiceDay),
+    putGridSeed: bind(ctx, putGridSeed),
     /** Items to add to a concern change's transaction. */
     items: { notice: noticeItem, outbox: outboxItem },
   };

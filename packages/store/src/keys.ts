@@ -40,6 +40,8 @@ export const keys = {
   /** Usernames are unique: a guard item per username, written with the account. */
   username: (username: string) => ({ pk: `USERNAME#${username.toLowerCase()}`, sk: "USERNAME" }),
   departmentStaff: (departmentId: string) => `STAFF_OF#${departmentId}`,
+  /** Every account, listed through gsi2 (sorted by username): admin's staff list. */
+  allStaff: "STAFF_ALL",
   session: (sessionId: string) => ({ pk: `SESSION#${sessionId}`, sk: "SESSION" }),
   notice: (id: string) => ({ pk: `NOTICE#${id}`, sk: "NOTICE" }),
   noticesByState: (state: "draft" | "published") => `NOTICES#${state}`,
@@ -63,7 +65,35 @@ export const keys = {
     sk: `${at}#${id}`,
   }),
   outboxPartition: (recipient: string) => `OUTBOX#${recipient}`,
+  /**
+   * 蹲点日志: a field log in its author's partition, by date; listed by village (gsi2) and
+   * by the author's department (gsi1) under their own prefixes.
+   */
+  fieldLog: (authorId: string, date: string, id: string) => ({
+    pk: `FIELDLOG#${authorId}`,
+    sk: `${date}#${id}`,
+  }),
+  fieldLogPartition: (authorId: string) => `FIELDLOG#${authorId}`,
+  fieldLogsOfVillage: (villageId: string) => `FIELDLOGS#VILLAGE#${villageId}`,
+  fieldLogsOfDepartment: (departmentId: string) => `FIELDLOGS#DEPARTMENT#${departmentId}`,
+  fieldLogIndexSort: (date: string, id: string) => `${date}#${id}`,
+  /** A day someone was in a village (and group) for field work: compliance reads these. */
+  presence: (personId: string, date: string, villageId: string, groupId: string | null) => ({
+    pk: `PRESENCE#${personId}`,
+    sk: `${date}#${villageId}#${groupId ?? "-"}`,
+  }),
+  presencePartition: (personId: string) => `PRESENCE#${personId}`,
   health: { pk: "HEALTH", sk: "HEALTH" },
+  /** A village's rotation plan (包干轮换); all plans share one small partition. */
+  rotationPartition: "ROTATION",
+  rotationPlan: (villageId: string) => ({ pk: "ROTATION", sk: `VILLAGE#${villageId}` }),
+  /** A party member's post (入户), listed per village through gsi2. */
+  partyMember: (id: string) => ({ pk: `PARTY_MEMBER#${id}`, sk: "PARTY_MEMBER" }),
+  partyMembersAt: (villageId: string) => `PARTY_MEMBERS_AT#${villageId}`,
+  /** A service day (一线服务日): per village through gsi2, per person through gsi1. */
+  serviceDay: (id: string) => ({ pk: `SERVICE_DAY#${id}`, sk: "SERVICE_DAY" }),
+  serviceDaysAt: (villageId: string) => `SERVICE_DAYS_AT#${villageId}`,
+  serviceDaysOf: (personId: string) => `SERVICE_DAYS_OF#${personId}`,
 } as const;
 
 export type DirectoryEntryKind = "VILLAGE" | "LEADER" | "DEPARTMENT" | "PARTNER" | "CATEGORY";

@@ -13,6 +13,8 @@ export interface MonthRange {
   cursor?: string | undefined;
   /** Items per page (DynamoDB also stops a page at 1 MB). */
   limit?: number;
+  /** Newest first (Open311 request lists); oldest first by default. */
+  descending?: boolean;
 }
 
 /**
@@ -41,7 +43,7 @@ export async function queryConcernsByMonth(
         ":from": range.fromIso,
         ":to": range.toIso,
       },
-      ScanIndexForward: true,
+      ScanIndexForward: !range.descending,
       Limit: range.limit ?? 500,
       ExclusiveStartKey: decodeCursor(range.cursor, {
         [index.partitionKey]: keys.concernMonth(month),

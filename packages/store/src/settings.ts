@@ -12,7 +12,7 @@ export interface AuditEntry {
   after: unknown;
 }
 
-function auditPut(ctx: StoreContext, entry: AuditEntry) {
+export function auditPut(ctx: StoreContext, entry: AuditEntry) {
   return {
     Put: {
       TableName: ctx.tableName,

@@ -73,7 +73,7 @@ export async function ensureTable(
           GlobalSecondaryIndexUpdates: [{ Create: index }],
         }),
       );
-      await waitUntilTableExists({ client, maxWaitTime: 60 }, { TableName: tableName });
+      await waitForIndexes(client, tableName);
     }
     return false;
   } catch (error) {
@@ -102,4 +102,15 @@ export async function ensureTable(
     }),
   );
   return true;
+}
+
+/** Waits until every index is ACTIVE: DynamoDB refuses the next index while one is building. */
+async function waitForIndexes(client: DynamoDBDocumentClient, tableName: string): Promise<void> {
+  for (let attempt = 0; attempt < 240; attempt++) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const busy = (Table?.GlobalSecondaryIndexes ?? []).some((i) => i.IndexStatus !== "ACTIVE");
+    if (Table?.TableStatus === "ACTIVE" && !busy) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`indexes of ${tableName} did not become active within a minute`);
 }

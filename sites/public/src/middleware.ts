@@ -1,10 +1,13 @@
 import { defineMiddleware } from "astro:middleware";
 import { LANG_COOKIE, LANG_COOKIE_MAX_AGE, parseLocale, resolveLocale } from "./i18n/locale";
 import { isCrossSitePost } from "./lib/csrf";
+import { loadSecretsOnce } from "./lib/secrets.server";
 
 // Chooses the language for every request, remembers `?lang=` in the cookie, and adds
 // the headers every page should carry.
 export const onRequest = defineMiddleware(async (context, next) => {
+  // On AWS the bound site secret is still in SSM: fetched once per server process.
+  await loadSecretsOnce();
   const h = context.request.headers;
   if (
     isCrossSitePost({

@@ -2,12 +2,15 @@ import { defineMiddleware } from "astro:middleware";
 import { LANG_COOKIE, LANG_COOKIE_MAX_AGE, parseLocale, resolveLocale } from "./i18n/locale";
 import { isCrossSitePost } from "./lib/csrf";
 import { apiFor, readSessionToken, sessionRedirect } from "./lib/request.server";
+import { loadSecretsOnce } from "./lib/secrets.server";
 import { loginHref, needsSession } from "./lib/session";
 
 // Every request: refuse cross-site posts, choose the language, read the session cookie and,
 // on every page but the open ones (login, logout, password, language switch), ask the API who
 // is signed in. No session → the login page; a gone session → cleared cookie and login.
 export const onRequest = defineMiddleware(async (context, next) => {
+  // On AWS the bound site secret is still in SSM: fetched once per server process.
+  await loadSecretsOnce();
   const h = context.request.headers;
   if (
     isCrossSitePost({

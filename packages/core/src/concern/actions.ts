@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { DirectoryId } from "../directory/schema.js";
 import { LedgerNo } from "../ledger/ledger-number.js";
 import { Outcome } from "./concern.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ConcernFlags, ConcernStatus, Visibility } from "./status.js";
 import { Channel } from "./submission.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Where a concern is in its life. Overdue, supervised and reopened are flags, not

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CategoryCode, DirectoryId } from "../directory/schema.js";
 
 /** Trim, and treat an empty field from a form as absent. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CategoryLimits } from "../time/limits.js";
 
 /** Stable ids: lowercase slugs, so they read well in keys, URLs and logs. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { DirectoryId } from "../directory/schema.js";
 
 /**
@@ -47,6 +47,7 @@ export const ServiceDay = z.object({
       until: LocalDate.nullable(),
     }),
   ]),
+  demo: z.boolean().default(false),
   retiredAt: z.string().nullable().default(null),
 });
 export type ServiceDay = z.infer<typeof ServiceDay>;

@@ -17,13 +17,16 @@ export interface SubmissionReceipt {
   dueAt: string;
 }
 
-/** Checks that the submission names a known village, group and category. */
+/**
+ * Checks that the submission names a known village, group and category. Retired entries
+ * take no new work: they count as unknown here (old concerns still show them).
+ */
 export function resolveSubmissionReferences(index: DirectoryIndex, input: ConcernSubmission) {
   const fields: Record<string, FieldProblem> = {};
-  const village = index.village(input.villageId);
-  const category = index.category(input.categoryCode);
+  const village = live(index.village(input.villageId));
+  const category = live(index.category(input.categoryCode));
   if (!village) fields.villageId = { kind: "unknown_village" };
-  else if (input.groupId && !index.group(village.id, input.groupId)) {
+  else if (input.groupId && !live(index.group(village.id, input.groupId))) {
     fields.groupId = { kind: "unknown_group" };
   }
   if (!category) fields.categoryCode = { kind: "unknown_category" };
@@ -31,6 +34,10 @@ export function resolveSubmissionReferences(index: DirectoryIndex, input: Concer
     throw new DomainError("unknown_reference", { fields });
   }
   return { village, category };
+}
+
+function live<T extends { retiredAt?: string | null }>(entry: T | undefined): T | undefined {
+  return entry && !entry.retiredAt ? entry : undefined;
 }
 
 export interface RegistrationInput {

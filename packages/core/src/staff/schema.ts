@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Staff roles:
@@ -31,6 +31,8 @@ export const StaffAccount = StaffUser.extend({
   mustChangePassword: z.boolean(),
   /** Retired accounts cannot sign in; they are never deleted. */
   active: z.boolean(),
+  /** Work phone (optional, admin-only: never in `StaffUser` or any view of a concern). */
+  phone: z.string().nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { addCalendarDays, endOfShanghaiDay, shanghaiDate } from "./shanghai.js";
 import { addWorkingDays, type WorkingCalendar } from "./working-calendar.js";
 

@@ -1,4 +1,4 @@
-import { createRequire } from "node:module";
+import officialJson from "./official-arrangement.cjs";
 import { addCalendarDays, type LocalDate, weekday } from "./shanghai.js";
 
 /**
@@ -55,12 +55,15 @@ export function createWorkingCalendar(
 }
 
 /**
- * The calendar from the official arrangement that chinese-days ships as JSON. Loaded with
- * require rather than an import attribute, which SST v2's bundler (esbuild 0.18) rejects.
+ * The calendar from the official arrangement that chinese-days ships as JSON. Loaded through
+ * a CommonJS `require` (official-arrangement.cjs) so that the Lambda bundle inlines it: SST
+ * v2's esbuild 0.18 rejects import attributes and cannot see through `createRequire`, which
+ * left the JSON out of the bundle and failed the deployed function at init.
  */
-export const officialArrangement = createRequire(import.meta.url)(
-  "chinese-days/dist/chinese-days.json",
-) as HolidayArrangement;
+export const officialArrangement: HolidayArrangement = {
+  holidays: officialJson.holidays,
+  workdays: officialJson.workdays,
+};
 export const officialCalendar: WorkingCalendar = createWorkingCalendar(officialArrangement);
 
 /** The `n`th working day strictly after `date` (n ≥ 1). */

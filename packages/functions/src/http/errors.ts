@@ -35,7 +35,8 @@ export interface ErrorBody {
   };
 }
 
-function fieldsOf(error: DomainError, locale: Locale): Record<string, string> | undefined {
+/** A failure's field problems in words (zod issues or domain field problems). */
+export function fieldsOf(error: DomainError, locale: Locale): Record<string, string> | undefined {
   if (error instanceof ValidationError) {
     const fields: Record<string, string> = {};
     for (const issue of error.issues) {

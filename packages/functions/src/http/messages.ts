@@ -1,5 +1,5 @@
 import type { DomainErrorCode, FieldProblem, Locale } from "@lianxin/core";
-import type { z } from "zod";
+import type * as z from "zod";
 
 type Words = Record<Locale, string>;
 

@@ -13,7 +13,7 @@ import {
   toQueueItem,
 } from "@lianxin/core";
 import type { QueueSource } from "@lianxin/store";
-import { z } from "zod";
+import * as z from "zod";
 import type { Deps } from "../deps.js";
 import { currentDirectory } from "./directory.js";
 import { parseInput } from "./parse.js";
@@ -246,15 +246,10 @@ export async function dashboard(
   const byUrgency = (a: Concern, b: Concern) =>
     a.deadlines.answerBy < b.deadlines.answerBy ? -1 : 1;
 
-  const personNames = new Map<string, string>();
   const members = [
     ...new Set(people.flatMap((p) => p.rows.map((r) => r.member).filter((m): m is string => !!m))),
   ];
-  await Promise.all(
-    members.map(async (id) =>
-      personNames.set(id, (await deps.store.getStaffAccount(id))?.name ?? id),
-    ),
-  );
+  const personNames = await deps.store.getStaffNames(members);
   return {
     scope: { kind: scope.kind, id: scope.kind === "town" ? "town" : scope.id, name },
     period: { from, to },

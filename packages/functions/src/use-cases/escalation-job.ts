@@ -4,6 +4,7 @@ import type { Deps } from "../deps.js";
 import { inboxOnlySender, type NotificationSender } from "../notifications/sender.js";
 import { currentCalendar } from "./calendar.js";
 import { currentDirectory } from "./directory.js";
+import { applyRotation } from "./rotation.js";
 import { changeOf, noticeDraftsFor } from "./staff/concerns.js";
 
 export interface JobSummary {
@@ -11,6 +12,8 @@ export interface JobSummary {
   changed: number;
   conflicts: number;
   notifications: number;
+  /** Villager groups whose holder changed because a rotation period began. */
+  groupsRotated: number;
 }
 
 /**
@@ -24,8 +27,17 @@ export async function runEscalationJob(
   sender: NotificationSender = inboxOnlySender,
 ): Promise<JobSummary> {
   const now = deps.now();
+  // Rotation first, so that the concerns below (and routing from now on) see the holders
+  // of the period that has begun.
+  const { groupsChanged } = await applyRotation(deps);
   const [index, calendar] = await Promise.all([currentDirectory(deps), currentCalendar(deps)]);
-  const summary: JobSummary = { visited: 0, changed: 0, conflicts: 0, notifications: 0 };
+  const summary: JobSummary = {
+    visited: 0,
+    changed: 0,
+    conflicts: 0,
+    notifications: 0,
+    groupsRotated: groupsChanged,
+  };
   const delivered: Notification[] = [];
   for (const lane of ["OPEN", "ANSWERED"] as Lane[]) {
     let cursor: string | undefined;

@@ -8,7 +8,7 @@ import {
   toPublicNotice,
   toStaffNotice,
 } from "@lianxin/core";
-import { z } from "zod";
+import * as z from "zod";
 import type { Deps } from "../deps.js";
 import { currentDirectory } from "./directory.js";
 import { parseInput } from "./parse.js";

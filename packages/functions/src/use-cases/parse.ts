@@ -1,5 +1,5 @@
 import { DomainError } from "@lianxin/core";
-import type { z } from "zod";
+import type * as z from "zod";
 
 /** Validates a request body with its schema; zod's issues become `validation_failed`. */
 export function parseInput<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {

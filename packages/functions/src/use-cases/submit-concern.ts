@@ -11,7 +11,7 @@ import {
   type StaffUser,
   type SubmissionReceipt,
 } from "@lianxin/core";
-import { z } from "zod";
+import * as z from "zod";
 import type { Deps } from "../deps.js";
 import { currentCalendar } from "./calendar.js";
 import { currentDirectory } from "./directory.js";
@@ -37,13 +37,18 @@ export async function submitConcern(
     clientAddress: string;
     /** Staff registering a concern received by phone, in person or on a visit. */
     staff?: { user: StaffUser };
+    /** Another system filing through Open311 (not with `staff`); default "online". */
+    channel?: "open311";
   },
 ): Promise<{ receipt: SubmissionReceipt; replayed: boolean }> {
   const key = request.idempotencyKey?.trim();
   if (!key || !IDEMPOTENCY_KEY.test(key)) throw new DomainError("missing_idempotency_key");
   const { channel, ...fields } = request.staff
     ? parseInput(StaffRegistration, request.body)
-    : { channel: "online" as const, ...parseInput(ConcernSubmission, request.body) };
+    : {
+        channel: request.channel ?? ("online" as const),
+        ...parseInput(ConcernSubmission, request.body),
+      };
   const input = fields as ConcernSubmission;
   const fingerprint = requestFingerprint({ channel, ...input });
   const now = deps.now();

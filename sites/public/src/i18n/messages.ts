@@ -3,11 +3,14 @@
 // table list exactly the keys of the Chinese one, so a missing translation fails to compile.
 // Plain strings only: the submission island imports this module too.
 
+import { villageEn, villageZh } from "./village-messages";
+
 export const LOCALES = ["zh-CN", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "zh-CN";
 
 const zhCN = {
+  ...villageZh,
   "site.name": "连心",
   "site.tagline": "洛社镇群众诉求平台",
   "site.description": "洛社镇“连心”群众诉求平台：网上反映问题，凭台账编号和查询码查询办理进度。",
@@ -314,6 +317,7 @@ export type MessageKey = keyof typeof zhCN;
 export type Messages = { readonly [K in MessageKey]: string };
 
 const en: Messages = {
+  ...villageEn,
   "site.name": "Lianxin",
   "site.tagline": "Luoshe Town residents' concerns portal",
   "site.description":

@@ -18,6 +18,7 @@ import type {
 import { readConfig, type SiteConfig } from "./config.server";
 import { parseRetryAfter } from "./format";
 import { type NoticeFilter, noticeApiQuery } from "./notice-filter";
+import type { PublicVillage } from "./village-types";
 
 export interface RequestContext {
   locale: Locale;
@@ -45,6 +46,8 @@ export interface ApiClient {
   getNotice(id: string): Promise<ApiResult<Notice>>;
   /** The public figures (the three rates by village and department, the town's trend). */
   statistics(): Promise<ApiResult<Statistics>>;
+  /** A village's people and next service days (names and posts only). */
+  village(id: string): Promise<ApiResult<PublicVillage>>;
 }
 
 /** The headers every call carries. */
@@ -107,6 +110,7 @@ export function createApiClient(
 
   return {
     directory: () => call<Directory>("GET", "/api/directory"),
+    village: (id) => call<PublicVillage>("GET", `/api/villages/${encodeURIComponent(id)}`),
     submitConcern: (body, idempotencyKey) =>
       call<SubmissionReceipt>("POST", "/api/concerns", { "Idempotency-Key": idempotencyKey }, body),
     getConcern: (ledgerNo, accessCode) =>

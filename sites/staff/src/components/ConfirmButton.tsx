@@ -6,14 +6,16 @@ interface Props {
   label: string;
   question: string;
   className?: string;
+  /** A fuller accessible name when the visible label is short ("停用" → "停用 梅泾村"). */
+  ariaLabel?: string;
 }
 
-export default function ConfirmButton({ label, question, className }: Props) {
+export default function ConfirmButton({ label, question, className, ariaLabel }: Props) {
   const onClick = (e: MouseEvent<HTMLButtonElement>) => {
     if (!window.confirm(question)) e.preventDefault();
   };
   return (
-    <button type="submit" className={className} onClick={onClick}>
+    <button type="submit" className={className} onClick={onClick} aria-label={ariaLabel}>
       {label}
     </button>
   );

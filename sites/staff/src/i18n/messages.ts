@@ -3,6 +3,9 @@
 // table list exactly the keys of the Chinese one, so a missing translation fails to compile.
 // Plain strings only: islands import this module too.
 
+import { directoryEn, directoryZh } from "./directory-messages";
+import { fieldWorkEn, fieldWorkZh } from "./field-work-messages";
+import { gridEn, gridZh } from "./grid-messages";
 import { monitoringEn, monitoringZh } from "./monitoring-messages";
 
 export const LOCALES = ["zh-CN", "en"] as const;
@@ -11,6 +14,9 @@ export const DEFAULT_LOCALE: Locale = "zh-CN";
 
 const zhCN = {
   ...monitoringZh,
+  ...fieldWorkZh,
+  ...gridZh,
+  ...directoryZh,
   "site.name": "连心",
   "site.tagline": "工作台",
   "skip.toMain": "跳到主要内容",
@@ -459,7 +465,10 @@ export type MessageKey = keyof typeof zhCN;
 export type Messages = { readonly [K in MessageKey]: string };
 
 const en: Messages = {
+  ...gridEn,
   ...monitoringEn,
+  ...fieldWorkEn,
+  ...directoryEn,
   "site.name": "Lianxin",
   "site.tagline": "Staff desk",
   "skip.toMain": "Skip to main content",

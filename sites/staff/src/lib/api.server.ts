@@ -22,6 +22,14 @@ import type {
   SubmissionReceipt,
 } from "./api-types";
 import { readConfig, type SiteConfig } from "./config.server";
+import type {
+  PartyMemberBody,
+  PartyMemberItem,
+  RotationBody,
+  RotationView,
+  ServiceDayBody,
+  ServiceDayItem,
+} from "./grid-types";
 import type { Dashboard, InboxPage } from "./monitoring-types";
 
 export interface RequestContext {
@@ -75,6 +83,16 @@ export interface StaffApi {
   dashboard(query: Query): Promise<ApiResult<Dashboard>>;
   inbox(cursor?: string): Promise<ApiResult<InboxPage>>;
   markInboxRead(id: string): Promise<ApiResult<null>>;
+  rotation(villageId: string): Promise<ApiResult<RotationView>>;
+  saveRotation(villageId: string, body: RotationBody): Promise<ApiResult<RotationView>>;
+  serviceDays(query: Query): Promise<ApiResult<{ items: ServiceDayItem[] }>>;
+  scheduleServiceDay(body: ServiceDayBody): Promise<ApiResult<ServiceDayItem>>;
+  retireServiceDay(id: string): Promise<ApiResult<ServiceDayItem>>;
+  partyMembers(
+    villageId: string,
+  ): Promise<ApiResult<{ village: { id: string; name: string }; items: PartyMemberItem[] }>>;
+  registerPartyMember(body: PartyMemberBody): Promise<ApiResult<PartyMemberItem>>;
+  retirePartyMember(id: string): Promise<ApiResult<PartyMemberItem>>;
 }
 
 /** The headers every call carries. */
@@ -181,5 +199,17 @@ export function createStaffApi(
     inbox: (cursor) => call("GET", `/api/staff/inbox${queryString({ cursor })}`),
     markInboxRead: (id) =>
       call("POST", `/api/staff/inbox/${enc(id)}/read`, { body: {}, empty: true }),
+    rotation: (villageId) => call("GET", `/api/staff/rotation/${enc(villageId)}`),
+    saveRotation: (villageId, body) =>
+      call("PUT", `/api/staff/rotation/${enc(villageId)}`, { body }),
+    serviceDays: (query) => call("GET", `/api/staff/service-days${queryString(query)}`),
+    scheduleServiceDay: (body) => call("POST", "/api/staff/service-days", { body }),
+    retireServiceDay: (id) =>
+      call("POST", `/api/staff/service-days/${enc(id)}/retire`, { body: {} }),
+    partyMembers: (villageId) =>
+      call("GET", `/api/staff/party-members${queryString({ villageId })}`),
+    registerPartyMember: (body) => call("POST", "/api/staff/party-members", { body }),
+    retirePartyMember: (id) =>
+      call("POST", `/api/staff/party-members/${enc(id)}/retire`, { body: {} }),
   };
 }

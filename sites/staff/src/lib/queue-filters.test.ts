@@ -44,22 +44,46 @@ describe("navFor", () => {
       "/access-log",
       "/calendar",
       "/categories",
+      "/directory",
       "/password-reset",
       "/concerns/new",
       "/dashboard",
       "/inbox",
       "/ledger",
+      "/rotation",
+      "/service-days",
+      "/party-members",
+      "/field-logs",
+      "/compliance",
+      "/reports/quarterly",
+      "/reports/annual",
     ]);
     expect(hrefs("inspector")).toEqual([
       "/",
       "/all",
       "/access-log",
       "/calendar",
+      "/directory",
       "/dashboard",
       "/inbox",
       "/ledger",
+      "/rotation",
+      "/party-members",
+      "/field-logs",
+      "/compliance",
+      "/reports/quarterly",
+      "/reports/annual",
     ]);
-    expect(hrefs("cadre")).toEqual(["/", "/concerns/new", "/dashboard", "/inbox", "/ledger"]);
+    expect(hrefs("cadre")).toEqual([
+      "/",
+      "/concerns/new",
+      "/dashboard",
+      "/inbox",
+      "/ledger",
+      "/rotation",
+      "/field-logs",
+      "/reports/quarterly",
+    ]);
     expect(hrefs(null)).toEqual(["/"]);
   });
 });

@@ -73,7 +73,12 @@ export interface NavItem {
     | "nav.register"
     | "nav.dashboard"
     | "nav.inbox"
-    | "nav.ledger";
+    | "nav.ledger"
+    | "nav.directory"
+    | "nav.fieldLogs"
+    | "nav.compliance"
+    | "nav.quarterly"
+    | "nav.annual";
 }
 
 /** The header links a role sees. The API still decides what each page may show. */
@@ -87,6 +92,7 @@ export function navFor(role: Role | null | undefined): NavItem[] {
       { href: "/access-log", label: "nav.accessLog" },
       { href: "/calendar", label: "nav.calendar" },
       { href: "/categories", label: "nav.categories" },
+      { href: "/directory", label: "nav.directory" },
       { href: "/password-reset", label: "nav.passwordReset" },
     );
   } else if (role === "inspector") {
@@ -94,6 +100,7 @@ export function navFor(role: Role | null | undefined): NavItem[] {
       { href: "/all", label: "nav.all" },
       { href: "/access-log", label: "nav.accessLog" },
       { href: "/calendar", label: "nav.calendar" },
+      { href: "/directory", label: "nav.directory" },
     );
   }
   if (role && role !== "inspector") items.push({ href: "/concerns/new", label: "nav.register" });
@@ -104,6 +111,22 @@ export function navFor(role: Role | null | undefined): NavItem[] {
       { href: "/inbox", label: "nav.inbox" },
       { href: "/ledger", label: "nav.ledger" },
     );
+  }
+  // The grid: rotation for everyone; service days for their hosts; party members for admin.
+  if (role) items.push({ href: "/rotation", label: "nav.rotation" });
+  if (role === "admin" || role === "leader" || role === "dept_head") {
+    items.push({ href: "/service-days", label: "nav.serviceDays" });
+  }
+  if (role === "admin" || role === "inspector") {
+    items.push({ href: "/party-members", label: "nav.partyMembers" });
+  }
+  // Field work: everyone logs visits and has a quarterly report; compliance and the annual
+  // assessment for those the API shows them to.
+  if (role) items.push({ href: "/field-logs", label: "nav.fieldLogs" });
+  if (role && role !== "cadre") items.push({ href: "/compliance", label: "nav.compliance" });
+  if (role) items.push({ href: "/reports/quarterly", label: "nav.quarterly" });
+  if (role === "admin" || role === "inspector" || role === "leader") {
+    items.push({ href: "/reports/annual", label: "nav.annual" });
   }
   return items;
 }

@@ -18,7 +18,7 @@ import {
   toStaffView,
 } from "@lianxin/core";
 import type { ConcernChange } from "@lianxin/store";
-import { z } from "zod";
+import * as z from "zod";
 import type { Deps } from "../../deps.js";
 import { currentCalendar } from "../calendar.js";
 import { currentDirectory } from "../directory.js";

@@ -12,7 +12,7 @@ import {
   type StaffUser,
   toLedgerRow,
 } from "@lianxin/core";
-import { z } from "zod";
+import * as z from "zod";
 import type { Deps } from "../../deps.js";
 import { csvHeader, csvRow } from "../../export/csv.js";
 import { SpillSink } from "../../export/spill-sink.js";

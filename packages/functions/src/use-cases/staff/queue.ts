@@ -7,7 +7,7 @@ import {
   toQueueItem,
 } from "@lianxin/core";
 import type { Lane, QueueSource } from "@lianxin/store";
-import { z } from "zod";
+import * as z from "zod";
 import type { Deps } from "../../deps.js";
 import { currentDirectory } from "../directory.js";
 import { parseInput } from "../parse.js";

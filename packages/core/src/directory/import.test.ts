@@ -1,0 +1,200 @@
+import { describe, expect, it } from "vitest";
+import { putDepartment, putVillage, setRetired } from "./admin.js";
+import { buildDemoDirectory } from "./demo-directory.js";
+import {
+  DIRECTORY_SHEETS,
+  directoryRows,
+  type ImportSheets,
+  parseLimit,
+  planDirectoryImport,
+  type RosterAccount,
+  SHEET_KEYS,
+  type SheetKey,
+} from "./import.js";
+
+const NOW = "2026-11-27T00:00:00.000Z";
+const directory = buildDemoDirectory();
+const accounts: RosterAccount[] = [
+  {
+    id: "staff-admin",
+    username: "admin",
+    name: "党政办管理员",
+    role: "admin",
+    departmentId: "town-office",
+    villageIds: [],
+    phone: null,
+    active: true,
+  },
+];
+
+/** The export's rows as a workbook would give them back (header row 1, data from row 2). */
+function asSheets(rows = directoryRows(directory, accounts)): ImportSheets {
+  const sheets: ImportSheets = {};
+  for (const key of SHEET_KEYS) {
+    sheets[key] = {
+      headers: DIRECTORY_SHEETS[key].columns.map((c) => c.header),
+      rows: rows[key].map((values, i) => ({ row: i + 2, values })),
+    };
+  }
+  return sheets;
+}
+
+function withRow(key: SheetKey, values: Record<string, string>, sheets = asSheets()) {
+  const sheet = sheets[key];
+  if (!sheet) throw new Error("fixture");
+  sheet.rows.push({ row: sheet.rows.length + 2, values });
+  return { sheets, row: sheet.rows.length + 1 };
+}
+
+const plan = (sheets: ImportSheets) => planDirectoryImport(sheets, { directory, accounts }, NOW);
+
+describe("directory import", () => {
+  it("round-trips the export: nothing rejected, nothing changed", () => {
+    const p = plan(asSheets());
+    expect(p.rejected).toEqual([]);
+    expect(p.changed).toEqual([]);
+    expect(p.accountChanges).toEqual([]);
+    expect(p.changes.villages).toEqual({ created: 0, updated: 0, unchanged: 26 });
+    expect(p.changes.departments.unchanged).toBe(46);
+    expect(p.changes.categories.unchanged).toBe(directory.categories.length);
+    expect(p.directory).toEqual(directory);
+  });
+
+  it("creates and updates, counting each", () => {
+    const rows = directoryRows(directory, accounts);
+    (rows.villages[0] as Record<string, string>).name = "梅泾新村";
+    rows.villages.push({
+      id: "new-village",
+      name: "新村",
+      kind: "村",
+      contactLeaderId: "li-ming",
+      retired: "",
+    });
+    rows.groups.push({
+      id: "new-village-01",
+      villageId: "new-village",
+      name: "一组",
+      holderId: "",
+    });
+    const p = plan(asSheets(rows));
+    expect(p.rejected).toEqual([]);
+    expect(p.changes.villages).toEqual({ created: 1, updated: 1, unchanged: 25 });
+    expect(p.changes.groups.created).toBe(1);
+    expect(p.directory.villages.find((v) => v.id === "new-village")?.groups).toHaveLength(1);
+  });
+
+  it("reports each kind of bad row with its row number", () => {
+    let s = withRow("groups", { id: "ghost-01", villageId: "ghost", name: "鬼组" });
+    const unknownVillage = s.row;
+    const dup = withRow("leaders", { id: "li-ming", name: "李明", title: "镇长" }, s.sheets);
+    s = dup;
+    const missingName = withRow(
+      "departments",
+      {
+        id: "new-dept",
+        name: "",
+        nameEn: "New",
+        kind: "部门",
+        headId: "new-dept-head",
+        headName: "某某",
+        pairedVillageId: "meijing",
+      },
+      s.sheets,
+    );
+    const badPhone = withRow(
+      "accounts",
+      { id: "staff-x", username: "xx", name: "某人", role: "管理员", phone: "12345" },
+      missingName.sheets,
+    );
+    const badLimit = withRow(
+      "categories",
+      {
+        code: "new_cat",
+        name: "新类",
+        nameEn: "New",
+        signFor: "1 fortnight",
+        respond: "1工作日",
+        answer: "7天",
+      },
+      badPhone.sheets,
+    );
+    const p = plan(badLimit.sheets);
+    const found = p.rejected.map((r) => [r.sheet, r.row, r.field]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ["村民小组", unknownVillage, "villageId"],
+        ["领导", dup.row, "id"],
+        ["部门", missingName.row, "name"],
+        ["工作人员", badPhone.row, "phone"],
+        ["问题类别", badLimit.row, "signFor"],
+      ]),
+    );
+    expect(p.rejected).toHaveLength(5);
+    const reason = p.rejected.find((r) => r.field === "villageId")?.reason;
+    expect(reason?.["zh-CN"]).toContain("ghost");
+  });
+
+  it("checks references across sheets: a department's paired village, a contact leader", () => {
+    const rows = directoryRows(directory, accounts);
+    (rows.departments[0] as Record<string, string>).pairedVillageId = "nowhere";
+    (rows.villages[1] as Record<string, string>).contactLeaderId = "nobody";
+    const p = plan(asSheets(rows));
+    expect(p.rejected.map((r) => [r.sheet, r.row, r.field])).toEqual([
+      ["村社区", 3, "contactLeaderId"],
+      ["部门", 2, "pairedVillageId"],
+    ]);
+  });
+
+  it("reads limits like 4小时, 1工作日, 7天 and refuses others", () => {
+    expect(parseLimit("4小时")).toEqual({ amount: 4, unit: "hours" });
+    expect(parseLimit("1 个工作日")).toEqual({ amount: 1, unit: "working_days" });
+    expect(parseLimit("0天")).toBeNull();
+    expect(parseLimit("900小时")).toBeNull();
+    expect(parseLimit("7")).toBeNull();
+  });
+
+  it("refuses a missing required column on the header row", () => {
+    const sheets = asSheets();
+    const villages = sheets.villages;
+    if (!villages) throw new Error("fixture");
+    villages.headers = villages.headers.filter((h) => h !== "联系领导编号");
+    const p = plan(sheets);
+    expect(p.rejected).toEqual([
+      expect.objectContaining({ sheet: "村社区", row: 1, field: "contactLeaderId" }),
+    ]);
+  });
+});
+
+describe("directory edits", () => {
+  it("creates a village with groups, keeping holders when not given", () => {
+    const r = putVillage(directory, "meijing", {
+      name: "梅泾村",
+      kind: "village",
+      contactLeaderId: "wang-jianguo",
+      groups: [{ id: "meijing-01", name: "倪巷组（改）" }],
+    });
+    const group = r.directory.villages.find((v) => v.id === "meijing")?.groups[0];
+    expect(group?.name).toBe("倪巷组（改）");
+    expect(group?.holderId).toBe(directory.villages[0]?.groups[0]?.holderId);
+    expect(r.changes.map((c) => c.kind)).toEqual(["group"]);
+  });
+
+  it("refuses unknown references and a head change that orphans held groups", () => {
+    expect(() =>
+      putVillage(directory, "x-village", { name: "X", kind: "village", contactLeaderId: "nobody" }),
+    ).toThrow(/validation_failed/);
+    const env = directory.departments.find((d) => d.id === "env-bureau");
+    if (!env) throw new Error("fixture");
+    expect(() =>
+      putDepartment(directory, "env-bureau", { ...env, head: { id: "someone-else", name: "某" } }),
+    ).toThrow(/validation_failed/);
+  });
+
+  it("retires, but not a leader still in charge of a live village", () => {
+    expect(setRetired(directory, "categories", "other", true, NOW)?.changes).toHaveLength(1);
+    expect(() => setRetired(directory, "leaders", "wang-jianguo", true, NOW)).toThrow(
+      /validation_failed/,
+    );
+    expect(setRetired(directory, "villages", "nowhere", true, NOW)).toBeNull();
+  });
+});

@@ -1,0 +1,190 @@
+import { describe, expect, it } from "vitest";
+import type { Concern } from "../concern/concern.js";
+import { buildDemoDirectory } from "../directory/demo-directory.js";
+import { indexDirectory } from "../directory/lookup.js";
+import { DomainError } from "../errors.js";
+import {
+  fromOpen311Post,
+  matchVillage,
+  monthsNewestFirst,
+  open311ServiceDefinition,
+  open311Services,
+  open311Status,
+  open311Window,
+  parseW3cDateTime,
+  toOpen311Request,
+} from "./georeport.js";
+
+const index = indexDirectory(buildDemoDirectory());
+const form = (fields: Record<string, string>, attributes: Record<string, string[]> = {}) => ({
+  fields,
+  attributes,
+});
+
+describe("services", () => {
+  it("lists every category but conduct complaints", () => {
+    const codes = open311Services(index, "zh-CN").map(
+      (s) => (s as { service_code: string }).service_code,
+    );
+    expect(codes).toContain("environment");
+    expect(codes).not.toContain("cadre_conduct");
+    expect(open311ServiceDefinition(index, "cadre_conduct", "en")).toBeUndefined();
+  });
+});
+
+describe("a POSTed request as a submission", () => {
+  const base = { service_code: "environment", description: "倪巷浜河水发黑发臭，希望治理。" };
+
+  it("takes the village from address_id, attribute[village] or a village named in address_string", () => {
+    expect(fromOpen311Post(index, form({ ...base, address_id: "doumen" }))).toMatchObject({
+      villageId: "doumen",
+    });
+    expect(
+      fromOpen311Post(index, form({ ...base, lat: "31.5", long: "120.2" }, { village: ["yaxi"] })),
+    ).toMatchObject({ villageId: "yaxi", address: "(31.5,120.2)" });
+    expect(
+      fromOpen311Post(index, form({ ...base, address_string: "倪巷组 18号, 梅泾村" })),
+    ).toMatchObject({ villageId: "meijing", groupId: "meijing-01" });
+  });
+
+  it("names the resident family name first in Chinese, given name first otherwise", () => {
+    const cn = fromOpen311Post(
+      index,
+      form({ ...base, address_id: "meijing", first_name: "三", last_name: "张" }),
+    );
+    expect(cn).toMatchObject({ contactName: "张三", anonymous: false });
+    const en = fromOpen311Post(
+      index,
+      form({ ...base, address_id: "meijing", first_name: "Ann", last_name: "Lee" }),
+    );
+    expect(en).toMatchObject({ contactName: "Ann Lee" });
+    expect(fromOpen311Post(index, form({ ...base, address_id: "meijing" }))).toMatchObject({
+      anonymous: true,
+    });
+  });
+
+  it("refuses coordinates alone, ambiguous or unknown places, unknown attributes", () => {
+    const fails = (f: ReturnType<typeof form>) => {
+      try {
+        fromOpen311Post(index, f);
+      } catch (error) {
+        expect(error).toBeInstanceOf(DomainError);
+        return Object.keys((error as DomainError).fields ?? {});
+      }
+      throw new Error("accepted");
+    };
+    expect(fails(form({ ...base, lat: "31.5", long: "120.2" }))).toEqual(["address_id"]);
+    expect(fails(form({ ...base, lat: "95", long: "120.2", address_id: "meijing" }))).toEqual([
+      "lat",
+    ]);
+    expect(fails(form({ ...base, address_string: "梅泾村和陡门村" }))).toEqual(["address_string"]);
+    expect(fails(form({ ...base, address_string: "人民路 5 号" }))).toEqual(["address_string"]);
+    expect(fails(form({ ...base, address_id: "meijing" }, { colour: ["red"] }))).toEqual([
+      "attribute[colour]",
+    ]);
+    expect(fails(form({ description: "x", address_id: "meijing" }))).toEqual(["service_code"]);
+  });
+
+  it("matches the longer name when one village's name holds another's", () => {
+    expect(matchVillage(index, "杨市社区 3 幢")).toMatchObject({
+      kind: "one",
+      village: { id: "yangshi-community" },
+    });
+    expect(matchVillage(index, "meijing")).toMatchObject({ kind: "one" });
+  });
+});
+
+describe("a concern as a service request", () => {
+  const concern = {
+    ledgerNo: "LS-2026-000001",
+    status: "answered",
+    flags: { overdue: false, supervised: false, reopened: false },
+    channel: "open311",
+    villageId: "meijing",
+    groupId: "meijing-01",
+    categoryCode: "environment",
+    title: null,
+    description: "张三家门口河水发臭，电话 13800138000。",
+    anonymous: false,
+    contact: { name: "张三", phone: "13800138000", address: "倪巷组 18号" },
+    routing: {
+      status: "assigned",
+      department: { id: "env-bureau", name: "环保分局" },
+      contactLeader: { id: "x", name: "王建国", title: "" },
+      groupHolder: null,
+      visibility: "standard",
+      reasons: [],
+    },
+    createdAt: "2026-11-01T00:00:00.000Z",
+    updatedAt: "2026-11-03T00:00:00.000Z",
+    deadlines: {
+      signForBy: "2026-11-01T04:00:00.000Z",
+      respondBy: "2026-11-02T00:00:00.000Z",
+      answerBy: "2026-11-08T00:00:00.000Z",
+    },
+    committedDate: null,
+    closedAt: null,
+    outcome: "resolved",
+    publicReply: "已清淤，张三反映的问题已解决。",
+    mergedInto: null,
+  } as unknown as Concern;
+
+  it("masks the description and the reply, and gives the village, not the resident's address", () => {
+    const request = toOpen311Request(concern, index, "zh-CN", { extensions: false });
+    expect(request).toMatchObject({
+      status: "open",
+      status_notes: "已清淤，张某反映的问题已解决。",
+      address: "倪巷组, 梅泾村",
+      address_id: "meijing",
+      expected_datetime: "2026-11-08T00:00:00.000Z",
+    });
+    expect(JSON.stringify(request)).not.toMatch(/张三|13800138000|18号/);
+    expect(request).not.toHaveProperty("extended_attributes");
+  });
+
+  it("is closed once struck off or merged", () => {
+    expect(open311Status({ ...concern, status: "struck_off" })).toBe("closed");
+    expect(open311Status({ ...concern, status: "merged" })).toBe("closed");
+    expect(open311Status({ ...concern, status: "deferred" })).toBe("open");
+  });
+});
+
+describe("dates and windows", () => {
+  it("reads W3C date-times with a zone, bare dates in the town's zone, refuses the rest", () => {
+    expect(parseW3cDateTime("2010-01-01T00:00:00Z")?.toISOString()).toBe(
+      "2010-01-01T00:00:00.000Z",
+    );
+    expect(parseW3cDateTime("2010-01-01T08:00:00+08:00")?.toISOString()).toBe(
+      "2010-01-01T00:00:00.000Z",
+    );
+    expect(parseW3cDateTime("2010-01-02")?.toISOString()).toBe("2010-01-01T16:00:00.000Z");
+    for (const bad of ["2010-01-01T00:00:00", "2010-02-30", "yesterday", "2010-13-01T00:00Z"]) {
+      expect(parseW3cDateTime(bad)).toBeNull();
+    }
+  });
+
+  it("defaults to the last 90 days and refuses longer or reversed ranges", () => {
+    const now = new Date("2026-11-27T00:00:00Z");
+    expect(open311Window(null, null, now)).toEqual({
+      from: new Date("2026-08-29T00:00:00Z"),
+      to: now,
+    });
+    expect(
+      open311Window(new Date("2026-01-01T00:00:00Z"), new Date("2026-06-01T00:00:00Z"), now),
+    ).toEqual({
+      problem: "too_long",
+    });
+    expect(open311Window(now, new Date("2026-01-01T00:00:00Z"), now)).toEqual({
+      problem: "reversed",
+    });
+  });
+
+  it("walks months newest first across a year end", () => {
+    expect(monthsNewestFirst("2025-11", "2026-02")).toEqual([
+      "2026-02",
+      "2026-01",
+      "2025-12",
+      "2025-11",
+    ]);
+  });
+});

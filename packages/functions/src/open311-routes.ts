@@ -1,0 +1,151 @@
+import { DomainError, type Open311Format } from "@lianxin/core";
+import type { Context } from "hono";
+import type { Deps } from "./deps.js";
+import { localeFrom } from "./http/locale.js";
+import {
+  open311ErrorResponse,
+  open311Response,
+  readOpen311Form,
+  splitFormatted,
+  UnknownTokenError,
+} from "./http/open311.js";
+import type { Method, Route } from "./routes/define.js";
+import {
+  fileOpen311Request,
+  getOpen311Request,
+  listOpen311Requests,
+} from "./use-cases/open311/requests.js";
+import {
+  getOpen311ServiceDefinition,
+  listOpen311Services,
+  open311DiscoveryDocument,
+} from "./use-cases/open311/services.js";
+
+/**
+ * Open311 GeoReport v2 routes, both formats. API Gateway takes a path parameter only as a
+ * whole segment, so `requests.json` and `requests.xml` are literal routes made from one
+ * definition, and `requests/{id}.{format}` is one parameter (`{file}`) split here.
+ * Every failure answers in the spec's error format, never the API's own.
+ */
+const FORMATS: Open311Format[] = ["json", "xml"];
+const V2 = "/open311/v2";
+
+const locale = (c: Context) => localeFrom(c.req.header("accept-language"));
+
+function open311Route(
+  method: Method,
+  path: string,
+  handle: (c: Context, deps: Deps) => Promise<Response>,
+): Route {
+  return {
+    method,
+    path,
+    access: "public",
+    handle: async (c, deps) => {
+      try {
+        return await handle(c, deps);
+      } catch (error) {
+        return open311ErrorResponse(c, error);
+      }
+    },
+  };
+}
+
+/** One literal route per format. */
+function perFormat(
+  method: Method,
+  path: (format: Open311Format) => string,
+  handle: (c: Context, deps: Deps, format: Open311Format) => Promise<Response>,
+): Route[] {
+  return FORMATS.map((format) =>
+    open311Route(method, path(format), (c, deps) => handle(c, deps, format)),
+  );
+}
+
+/** A `{file}` segment: `<id>.<format>`; without a known format the resource does not exist. */
+function formatted(c: Context, notFound: () => DomainError) {
+  const split = splitFormatted(c.req.param("file") ?? "");
+  if (!split) throw notFound();
+  return split;
+}
+
+const cache = (c: Context, seconds: number) =>
+  c.header("Cache-Control", seconds ? `public, max-age=${seconds}` : "no-store");
+
+const discovery = async (c: Context, deps: Deps, format: Open311Format) => {
+  cache(c, 300);
+  const endpointUrl = `${new URL(c.req.url).origin}${V2}`;
+  return open311Response(
+    c,
+    format,
+    "discovery",
+    open311DiscoveryDocument(deps, endpointUrl, locale(c)),
+  );
+};
+
+const unknownService = () =>
+  new DomainError("validation_failed", { fields: { service_code: { kind: "unknown_category" } } });
+
+export const open311Routes: Route[] = [
+  ...perFormat("GET", (f) => `/open311/discovery.${f}`, discovery),
+  ...perFormat("GET", (f) => `${V2}/discovery.${f}`, discovery),
+  ...perFormat(
+    "GET",
+    (f) => `${V2}/services.${f}`,
+    async (c, deps, format) => {
+      cache(c, 60);
+      return open311Response(c, format, "services", await listOpen311Services(deps, locale(c)));
+    },
+  ),
+  open311Route("GET", `${V2}/services/:file`, async (c, deps) => {
+    const { id, format } = formatted(c, unknownService);
+    cache(c, 60);
+    return open311Response(
+      c,
+      format,
+      "service_definition",
+      await getOpen311ServiceDefinition(deps, id, locale(c)),
+    );
+  }),
+  ...perFormat(
+    "POST",
+    (f) => `${V2}/requests.${f}`,
+    async (c, deps, format) => {
+      const form = await readOpen311Form(c);
+      const created = await fileOpen311Request(deps, {
+        form,
+        queryApiKey: c.req.query("api_key"),
+        locale: locale(c),
+      });
+      cache(c, 0);
+      return open311Response(c, format, "service_requests", created);
+    },
+  ),
+  ...perFormat(
+    "GET",
+    (f) => `${V2}/requests.${f}`,
+    async (c, deps, format) => {
+      cache(c, 0);
+      return open311Response(
+        c,
+        format,
+        "service_requests",
+        await listOpen311Requests(deps, c.req.queries(), locale(c)),
+      );
+    },
+  ),
+  open311Route("GET", `${V2}/requests/:file`, async (c, deps) => {
+    const { id, format } = formatted(c, () => new DomainError("not_found"));
+    cache(c, 0);
+    return open311Response(
+      c,
+      format,
+      "service_requests",
+      await getOpen311Request(deps, id, { locale: locale(c), query: c.req.queries() }),
+    );
+  }),
+  open311Route("GET", `${V2}/tokens/:file`, async () => {
+    // Service request ids are returned at once (type realtime): no token is ever issued.
+    throw new UnknownTokenError();
+  }),
+];

@@ -1,0 +1,75 @@
+import { DomainError } from "@lianxin/core";
+import type { Context } from "hono";
+import type { Deps } from "../deps.js";
+import { localeFrom } from "../http/locale.js";
+import { authenticate, type StaffAuth } from "../use-cases/staff/session.js";
+
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/**
+ * One API route. The list of them (routes.ts) is the API: the Hono app registers exactly
+ * these, and the AWS stack derives its API Gateway routes from the same list.
+ */
+export interface Route {
+  method: Method;
+  /** Hono path syntax (`:param`); API Gateway's `{param}` is derived from it. */
+  path: string;
+  /** public: anyone (rate-limited); staff: a valid session, checked per request. */
+  access: "public" | "staff";
+  handle: (c: Context, deps: Deps) => Promise<Response>;
+  /** A body limit of its own (bytes) instead of the app's 64 KB: the xlsx import. */
+  maxBodyBytes?: number;
+}
+
+export const locale = (c: Context) => localeFrom(c.req.header("accept-language"));
+export const param = (c: Context, name: string) => c.req.param(name) ?? "";
+export const noStore = (c: Context) => c.header("Cache-Control", "no-store");
+
+export function publicRoute(method: Method, path: string, handle: Route["handle"]): Route {
+  return { method, path, access: "public", handle };
+}
+
+/**
+ * A staff route: the session is checked first, on every request. Until a reset password
+ * is changed, only changing it and signing out are allowed.
+ */
+export function staffRoute(
+  method: Method,
+  path: string,
+  handle: (c: Context, deps: Deps, auth: StaffAuth) => Promise<Response>,
+  options: { beforePasswordChange?: boolean; maxBodyBytes?: number } = {},
+): Route {
+  return {
+    method,
+    path,
+    access: "staff",
+    ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
+    handle: async (c, deps) => {
+      const auth = await authenticate(deps, c.req.header("authorization"));
+      if (auth.mustChangePassword && !options.beforePasswordChange) {
+        throw new DomainError("password_change_required");
+      }
+      noStore(c);
+      return handle(c, deps, auth);
+    },
+  };
+}
+
+/** A file answer (xlsx exports). */
+export function fileBody(
+  c: Context,
+  file: { body: Uint8Array; fileName: string },
+  contentType: string,
+  contentDisposition: (name: string) => string,
+) {
+  return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
+    "Content-Type": contentType,
+    "Content-Disposition": contentDisposition(file.fileName),
+    "Content-Length": String(file.body.byteLength),
+  });
+}
+
+/** `/api/concerns/:ledgerNo` → `/api/concerns/{ledgerNo}` for API Gateway. */
+export function apiGatewayPath(path: string): string {
+  return path.replace(/:([A-Za-z]+)/g, "{$1}");
+}

@@ -1,0 +1,331 @@
+/**
+ * Lambda bundle size and cold start (issue 5). Bundles each Lambda entry exactly as SST v2 does
+ * at deploy (its own esbuild 0.18, its options, the `nodejs` props from infra/defaults.ts),
+ * prints each bundle's minified size and its largest inputs, then measures cold init: a fresh
+ * Node process imports the bundle, median of N runs, beside the bare
+ * `import("@aws-sdk/client-dynamodb")` measured the same way in the same run, interleaved.
+ *
+ *   pnpm bench:lambda               9 runs each
+ *   pnpm bench:lambda --runs 15
+ *
+ * The bundles go to a fresh directory under the OS temp dir whose `node_modules` holds only
+ * the packages the bundle leaves external (the AWS SDK, which the Lambda runtime provides),
+ * linked from the workspace: whatever the bundle forgot to inline fails to load, as it would
+ * on Lambda. Budgets: the API bundle at most 200 KiB (without the SDK); its init, SDK
+ * included, at most 1.3 × the bare SDK import. Exit 1 past either.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { builtinModules, createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { repoRoot } from "../paths.js";
+
+const KIB = 1024;
+export const BUDGET = { apiBytes: 200 * KIB, initRatio: 1.3 } as const;
+
+/** The subset of SST's `nodejs` function props that decides the bundle. */
+interface NodeJsProps {
+  format?: "esm" | "cjs";
+  minify?: boolean;
+  splitting?: boolean;
+  install?: string[];
+  banner?: string;
+  esbuild?: { external?: string[] } & Record<string, unknown>;
+}
+
+/** The bits of esbuild's API and metafile used here (SST's esbuild, typed locally). */
+interface Metafile {
+  inputs: Record<string, { bytes: number; imports: { path: string; external?: boolean }[] }>;
+  outputs: Record<
+    string,
+    {
+      bytes: number;
+      entryPoint?: string;
+      imports: { path: string; kind: string }[];
+      inputs: Record<string, { bytesInOutput: number }>;
+    }
+  >;
+}
+interface Esbuild {
+  version: string;
+  build(options: Record<string, unknown>): Promise<{ metafile: Metafile }>;
+}
+
+const requireFromRoot = createRequire(join(repoRoot, "package.json"));
+/** SST's own esbuild (0.18.x), not the workspace's newer one: the deploy uses SST's. */
+const esbuild = createRequire(requireFromRoot.resolve("sst/package.json"))("esbuild") as Esbuild;
+
+/**
+ * esbuild options as SST 2.49.8 builds them for `sst deploy` (runtime/handlers/node.js):
+ * forced externals, `install` packages external, keepNames, esnext target, the ESM banner
+ * that gives bundled CommonJS a `require`, source maps as separate files.
+ */
+export function sstEsbuildOptions(entry: string, outdir: string, nodejs: NodeJsProps) {
+  const { external = [], ...override } = nodejs.esbuild ?? {};
+  const name = entry.replace(/^.*\//, "").replace(/\.[cm]?[jt]sx?$/, "");
+  return {
+    entryPoints: [join(repoRoot, entry)],
+    platform: "node",
+    external: ["sharp", "pg-native", ...(nodejs.install ?? []), ...external],
+    keepNames: true,
+    bundle: true,
+    logLevel: "silent",
+    splitting: nodejs.splitting,
+    metafile: true,
+    outExtension: nodejs.splitting ? { ".js": ".mjs" } : undefined,
+    format: "esm",
+    target: "esnext",
+    mainFields: ["module", "main"],
+    banner: {
+      js: [
+        `import { createRequire as topLevelCreateRequire } from 'module';`,
+        `const require = topLevelCreateRequire(import.meta.url);`,
+        `import { fileURLToPath as topLevelFileUrlToPath, URL as topLevelURL } from "url"`,
+        `const __dirname = topLevelFileUrlToPath(new topLevelURL(".", import.meta.url))`,
+        nodejs.banner ?? "",
+      ].join("\n"),
+    },
+    outfile: nodejs.splitting ? undefined : join(outdir, `${name}.mjs`),
+    outdir: nodejs.splitting ? outdir : undefined,
+    sourcemap: true,
+    minify: nodejs.minify,
+    ...override,
+  };
+}
+
+export interface BundleReport {
+  name: string;
+  file: string;
+  /** The entry file and the chunks it imports statically: what Lambda loads at init. */
+  bytes: number;
+  /** The other chunks (behind dynamic imports), loaded on demand. */
+  lazyChunks: { file: string; bytes: number }[];
+  topInputs: { input: string; bytes: number }[];
+  externals: string[];
+}
+
+/** A Node builtin, or esbuild's own `<runtime>` helper: nothing to install. */
+const isBuiltin = (spec: string) =>
+  spec.startsWith("node:") ||
+  spec.startsWith("<") ||
+  builtinModules.includes(spec.split("/")[0] ?? spec);
+
+/** `@scope/name/sub` → `@scope/name`, `name/sub` → `name`. */
+const packageName = (spec: string) =>
+  spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : (spec.split("/")[0] ?? spec);
+
+const shortInput = (input: string) =>
+  input.replace(/^.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, "").replace(/^\.\.\/+/, "");
+
+async function bundle(
+  name: string,
+  entry: string,
+  outdir: string,
+  nodejs: NodeJsProps,
+): Promise<BundleReport> {
+  mkdirSync(outdir, { recursive: true });
+  // SST runs esbuild from the project root; metafile paths are relative to it.
+  const { metafile } = await esbuild.build({
+    ...sstEsbuildOptions(entry, outdir, nodejs),
+    absWorkingDir: repoRoot,
+  });
+  const outputs = Object.entries(metafile.outputs).filter(([file]) => file.endsWith(".mjs"));
+  const entryOutput = outputs.find(([, o]) => o.entryPoint);
+  if (!entryOutput) throw new Error(`${name}: no entry output`);
+  const [entryFile, main] = entryOutput;
+  // What init loads: the entry and, transitively, the chunks it imports statically.
+  const atInit = new Set([entryFile]);
+  for (const file of atInit) {
+    for (const imported of metafile.outputs[file]?.imports ?? []) {
+      if (imported.kind === "import-statement" && metafile.outputs[imported.path]) {
+        atInit.add(imported.path);
+      }
+    }
+  }
+  const initBytes = [...atInit].reduce(
+    (sum, file) => sum + (metafile.outputs[file]?.bytes ?? 0),
+    0,
+  );
+  const topInputs = Object.entries(main.inputs)
+    .map(([input, { bytesInOutput }]) => ({ input: shortInput(input), bytes: bytesInOutput }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, 10);
+  const externals = new Set<string>();
+  for (const [input, { imports }] of Object.entries(metafile.inputs)) {
+    for (const imported of imports) {
+      if (imported.external && !isBuiltin(imported.path)) {
+        externals.add(`${packageName(imported.path)}\t${input}`);
+      }
+    }
+  }
+  return {
+    name,
+    file: join(repoRoot, entryFile),
+    bytes: initBytes,
+    lazyChunks: outputs
+      .filter(([file]) => !atInit.has(file))
+      .map(([file, o]) => ({ file: relative(outdir, join(repoRoot, file)), bytes: o.bytes })),
+    topInputs,
+    externals: [...externals],
+  };
+}
+
+/** The directory of the package `name` as the workspace file `from` resolves it. */
+function packageDir(name: string, from: string): string {
+  const resolved = createRequire(from).resolve(name);
+  let dir = dirname(resolved);
+  while (dir !== dirname(dir)) {
+    const manifest = join(dir, "package.json");
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, "utf8")).name === name) {
+      return dir;
+    }
+    dir = dirname(dir);
+  }
+  throw new Error(`cannot find the package directory of ${name} (from ${from})`);
+}
+
+/**
+ * The stand-in for the Lambda runtime's node_modules: a link to each package the bundles
+ * leave external, as the workspace file that imports it resolves it (so the pinned SDK).
+ */
+function linkExternals(root: string, reports: BundleReport[]): string[] {
+  const linked = new Map<string, string>();
+  for (const report of reports) {
+    for (const line of report.externals) {
+      const [name, importer] = line.split("\t") as [string, string];
+      if (!linked.has(name)) linked.set(name, packageDir(name, join(repoRoot, importer)));
+    }
+  }
+  linked.set(
+    "@aws-sdk/client-dynamodb",
+    packageDir("@aws-sdk/client-dynamodb", join(repoRoot, "packages/store/package.json")),
+  );
+  for (const [name, dir] of linked) {
+    const link = join(root, "node_modules", name);
+    mkdirSync(dirname(link), { recursive: true });
+    symlinkSync(dir, link, "dir");
+  }
+  return [...linked.keys()].sort();
+}
+
+/** Milliseconds a fresh Node process takes to import `specifier` (run from `cwd`). */
+function coldImport(specifier: string, cwd: string): number {
+  const code = [
+    "const started = performance.now();",
+    `await import(${JSON.stringify(specifier)});`,
+    "console.log(JSON.stringify({ ms: performance.now() - started }));",
+  ].join("\n");
+  const child = spawnSync(process.execPath, ["--input-type=module", "-e", code], {
+    cwd,
+    encoding: "utf8",
+    env: {
+      PATH: process.env.PATH ?? "",
+      AWS_REGION: "ap-east-1",
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    },
+  });
+  if (child.status !== 0) {
+    throw new Error(`importing ${specifier} failed:\n${child.stderr || child.stdout}`);
+  }
+  const last = child.stdout.trim().split("\n").at(-1) ?? "";
+  return (JSON.parse(last) as { ms: number }).ms;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+};
+
+const kib = (bytes: number) => `${(bytes / KIB).toFixed(1)} KiB`;
+
+async function main() {
+  const { values } = parseArgs({
+    options: { runs: { type: "string", default: "9" }, keep: { type: "boolean", default: false } },
+  });
+  const runs = Math.max(7, Number(values.runs) || 9);
+  // infra/defaults.ts lies outside this package's TypeScript project: load it at run time.
+  const defaults = (await import(pathToFileURL(join(repoRoot, "infra", "defaults.ts")).href)) as {
+    FUNCTION_NODEJS: NodeJsProps;
+    API_NODEJS: NodeJsProps;
+  };
+  const root = mkdtempSync(join(tmpdir(), "lianxin-lambda-"));
+  try {
+    const reports = [
+      await bundle(
+        "api",
+        "packages/functions/src/lambda.ts",
+        join(root, "api"),
+        defaults.API_NODEJS,
+      ),
+      await bundle(
+        "job",
+        "packages/functions/src/job.ts",
+        join(root, "job"),
+        defaults.FUNCTION_NODEJS,
+      ),
+    ];
+    const linked = linkExternals(root, reports);
+
+    console.log(`esbuild ${esbuild.version} (SST's), node ${process.version}, ${runs} runs each`);
+    console.log(`external at run time (the Lambda runtime's SDK): ${linked.join(", ")}\n`);
+    for (const r of reports) {
+      console.log(`${r.name}: ${kib(r.bytes)} (${r.bytes} bytes) minified, largest inputs:`);
+      for (const { input, bytes } of r.topInputs) {
+        console.log(`  ${kib(bytes).padStart(10)}  ${input}`);
+      }
+      for (const chunk of r.lazyChunks) {
+        console.log(`  lazy chunk ${chunk.file}: ${kib(chunk.bytes)} (loaded on demand)`);
+      }
+    }
+
+    // Interleaved, so that drift in the machine's speed hits every subject alike.
+    const subjects = [
+      { name: "@aws-sdk/client-dynamodb (bare)", specifier: "@aws-sdk/client-dynamodb" },
+      ...reports.map((r) => ({ name: `${r.name} bundle`, specifier: pathToFileURL(r.file).href })),
+    ];
+    const times = new Map(subjects.map((s) => [s.name, [] as number[]]));
+    for (const s of subjects) coldImport(s.specifier, root); // warm the file cache
+    for (let i = 0; i < runs; i++) {
+      for (const s of subjects) times.get(s.name)?.push(coldImport(s.specifier, root));
+    }
+    const sdk = median(times.get(subjects[0]?.name ?? "") ?? []);
+    console.log(`\n| subject | minified | cold init (median of ${runs}) | × bare SDK |`);
+    console.log("|---|---:|---:|---:|");
+    for (const s of subjects) {
+      const ms = median(times.get(s.name) ?? []);
+      const report = reports.find((r) => `${r.name} bundle` === s.name);
+      const size = report ? kib(report.bytes) : "(runtime)";
+      console.log(`| ${s.name} | ${size} | ${ms.toFixed(0)} ms | ${(ms / sdk).toFixed(2)} |`);
+    }
+
+    const api = reports[0] as BundleReport;
+    const apiMs = median(times.get("api bundle") ?? []);
+    const failures: string[] = [];
+    if (api.bytes > BUDGET.apiBytes) {
+      failures.push(`API bundle ${kib(api.bytes)} > ${kib(BUDGET.apiBytes)}`);
+    }
+    if (apiMs > BUDGET.initRatio * sdk) {
+      failures.push(
+        `API init ${apiMs.toFixed(0)} ms > ${BUDGET.initRatio} × bare SDK (${(BUDGET.initRatio * sdk).toFixed(0)} ms)`,
+      );
+    }
+    console.log(
+      `\nbudgets: API bundle ≤ ${kib(BUDGET.apiBytes)}; API init ≤ ${BUDGET.initRatio} × bare SDK import`,
+    );
+    if (failures.length > 0) {
+      for (const f of failures) console.error(`OVER BUDGET: ${f}`);
+      process.exitCode = 1;
+    } else {
+      console.log("within budget");
+    }
+    if (values.keep) console.log(`bundles kept in ${root}`);
+  } finally {
+    if (!values.keep) rmSync(root, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,285 @@
+import {
+  BatchWriteCommand,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from "@aws-sdk/lib-dynamodb";
+import type { PartyMember, RotationPlan, ServiceDay } from "@lianxin/core";
+import { queryPartition, type StoreContext, stripKeys } from "./context.js";
+import { keys } from "./keys.js";
+import { type AuditEntry, auditPut } from "./settings.js";
+
+/**
+ * The grid beyond the directory: rotation plans (包干轮换), party members' posts (入户) and
+ * service days (一线服务日). Every change is written with its audit entry in one
+ * transaction.
+ */
+
+type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+
+async function transact(ctx: StoreContext, items: TransactItem[]): Promise<boolean> {
+  try {
+    await ctx.client.send(new TransactWriteCommand({ TransactItems: items }));
+    return true;
+  } catch (error) {
+    if ((error as Error).name === "TransactionCanceledException") return false;
+    throw error;
+  }
+}
+
+async function queryIndex(
+  ctx: StoreContext,
+  index: "gsi1" | "gsi2",
+  pk: string,
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await ctx.client.send(
+      new QueryCommand({
+        TableName: ctx.tableName,
+        IndexName: index,
+        KeyConditionExpression: `${index}pk = :pk`,
+        ExpressionAttributeValues: { ":pk": pk },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
+
+// ---------------------------------------------------------------------------- rotation
+
+export interface StoredRotationPlan {
+  plan: RotationPlan;
+  savedAt: string;
+  savedBy: { id: string; name: string };
+}
+
+/** AP-G1: a village's rotation plan (GetItem), null if none was saved. */
+export async function getRotationPlan(
+  ctx: StoreContext,
+  villageId: string,
+): Promise<StoredRotationPlan | null> {
+  const result = await ctx.client.send(
+    new GetCommand({ TableName: ctx.tableName, Key: keys.rotationPlan(villageId) }),
+  );
+  return result.Item ? stripKeys<StoredRotationPlan>(result.Item) : null;
+}
+
+/** AP-G2: every village's plan (one Query on the ROTATION partition, at most one item per village). */
+export async function listRotationPlans(ctx: StoreContext): Promise<StoredRotationPlan[]> {
+  return (await queryPartition(ctx, keys.rotationPartition)).map((i) =>
+    stripKeys<StoredRotationPlan>(i),
+  );
+}
+
+/** AP-G3: replace a village's plan, with its audit entry. */
+export async function putRotationPlan(
+  ctx: StoreContext,
+  stored: StoredRotationPlan,
+  audit: AuditEntry,
+): Promise<void> {
+  await transact(ctx, [
+    {
+      Put: {
+        TableName: ctx.tableName,
+        Item: { ...keys.rotationPlan(stored.plan.villageId), entity: "rotation", ...stored },
+      },
+    },
+    auditPut(ctx, audit),
+  ]);
+}
+
+export interface HolderChange {
+  /** The group's position in the village item's `groups` list, as read. */
+  position: number;
+  groupId: string;
+  from: string | null;
+  to: string | null;
+}
+
+/**
+ * AP-G4: change villager groups' holders (`holderId`) on the village's directory entry,
+ * with an audit entry, in one transaction. Each change is conditional on the group still
+ * being at that position with the holder read, so a stale read changes nothing (false).
+ */
+export async function setGroupHolders(
+  ctx: StoreContext,
+  villageId: string,
+  changes: HolderChange[],
+  audit: AuditEntry,
+): Promise<boolean> {
+  if (!changes.length) return true;
+  const names: Record<string, string> = { "#groups": "groups", "#holder": "holderId", "#id": "id" };
+  const values: Record<string, unknown> = {};
+  const sets: string[] = [];
+  const conditions: string[] = ["attribute_exists(pk)"];
+  changes.forEach((c, k) => {
+    const path = `#groups[${c.position}]`;
+    values[`:id${k}`] = c.groupId;
+    values[`:to${k}`] = c.to;
+    sets.push(`${path}.#holder = :to${k}`);
+    conditions.push(`${path}.#id = :id${k}`);
+    if (c.from === null) {
+      values[":null"] = "NULL";
+      conditions.push(
+        `(attribute_not_exists(${path}.#holder) OR attribute_type(${path}.#holder, :null))`,
+      );
+    } else {
+      values[`:from${k}`] = c.from;
+      conditions.push(`${path}.#holder = :from${k}`);
+    }
+  });
+  return transact(ctx, [
+    {
+      Update: {
+        TableName: ctx.tableName,
+        Key: keys.directoryEntry("VILLAGE", villageId),
+        UpdateExpression: `SET ${sets.join(", ")}`,
+        ConditionExpression: conditions.join(" AND "),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    },
+    auditPut(ctx, audit),
+  ]);
+}
+
+// ------------------------------------------------------------------------ party members
+
+function partyMemberItem(member: PartyMember) {
+  return {
+    ...keys.partyMember(member.id),
+    entity: "party_member",
+    gsi2pk: keys.partyMembersAt(member.villageId),
+    gsi2sk: member.id,
+    ...member,
+  };
+}
+
+/** AP-G5: one party member (GetItem). */
+export async function getPartyMember(ctx: StoreContext, id: string): Promise<PartyMember | null> {
+  const result = await ctx.client.send(
+    new GetCommand({ TableName: ctx.tableName, Key: keys.partyMember(id) }),
+  );
+  return result.Item ? stripKeys<PartyMember>(result.Item) : null;
+}
+
+/** AP-G6: a village's party members, retired included (Query gsi2 `PARTY_MEMBERS_AT#<village>`). */
+export async function listPartyMembersAt(
+  ctx: StoreContext,
+  villageId: string,
+): Promise<PartyMember[]> {
+  return (await queryIndex(ctx, "gsi2", keys.partyMembersAt(villageId))).map((i) =>
+    stripKeys<PartyMember>(i),
+  );
+}
+
+/**
+ * AP-G7: register (`create`: must not exist) or replace (must exist) a party member, with
+ * its audit entry. False when that condition fails.
+ */
+export async function putPartyMember(
+  ctx: StoreContext,
+  member: PartyMember,
+  audit: AuditEntry,
+  options: { create: boolean },
+): Promise<boolean> {
+  return transact(ctx, [
+    {
+      Put: {
+        TableName: ctx.tableName,
+        Item: partyMemberItem(member),
+        ConditionExpression: options.create ? "attribute_not_exists(pk)" : "attribute_exists(pk)",
+      },
+    },
+    auditPut(ctx, audit),
+  ]);
+}
+
+// ------------------------------------------------------------------------- service days
+
+function serviceDayItem(day: ServiceDay) {
+  return {
+    ...keys.serviceDay(day.id),
+    entity: "service_day",
+    gsi1pk: keys.serviceDaysOf(day.personId),
+    gsi1sk: day.id,
+    gsi2pk: keys.serviceDaysAt(day.villageId),
+    gsi2sk: day.id,
+    ...day,
+  };
+}
+
+/** AP-G8: one service day (GetItem). */
+export async function getServiceDay(ctx: StoreContext, id: string): Promise<ServiceDay | null> {
+  const result = await ctx.client.send(
+    new GetCommand({ TableName: ctx.tableName, Key: keys.serviceDay(id) }),
+  );
+  return result.Item ? stripKeys<ServiceDay>(result.Item) : null;
+}
+
+/** AP-G9: a village's service days (Query gsi2 `SERVICE_DAYS_AT#<village>`). */
+export async function listServiceDaysAt(
+  ctx: StoreContext,
+  villageId: string,
+): Promise<ServiceDay[]> {
+  return (await queryIndex(ctx, "gsi2", keys.serviceDaysAt(villageId))).map((i) =>
+    stripKeys<ServiceDay>(i),
+  );
+}
+
+/** AP-G10: a person's service days (Query gsi1 `SERVICE_DAYS_OF#<person>`). */
+export async function listServiceDaysOf(
+  ctx: StoreContext,
+  personId: string,
+): Promise<ServiceDay[]> {
+  return (await queryIndex(ctx, "gsi1", keys.serviceDaysOf(personId))).map((i) =>
+    stripKeys<ServiceDay>(i),
+  );
+}
+
+/** AP-G11: schedule (`create`) or replace (retire) a service day, with its audit entry. */
+export async function putServiceDay(
+  ctx: StoreContext,
+  day: ServiceDay,
+  audit: AuditEntry,
+  options: { create: boolean },
+): Promise<boolean> {
+  return transact(ctx, [
+    {
+      Put: {
+        TableName: ctx.tableName,
+        Item: serviceDayItem(day),
+        ConditionExpression: options.create ? "attribute_not_exists(pk)" : "attribute_exists(pk)",
+      },
+    },
+    auditPut(ctx, audit),
+  ]);
+}
+
+/** AP-G12: seed the demo grid (BatchWriteItem, no audit: seeding is not a change). */
+export async function putGridSeed(
+  ctx: StoreContext,
+  seed: { partyMembers: PartyMember[]; serviceDays: ServiceDay[] },
+): Promise<number> {
+  const items = [
+    ...seed.partyMembers.map(partyMemberItem),
+    ...seed.serviceDays.map(serviceDayItem),
+  ];
+  for (let i = 0; i < items.length; i += 25) {
+    let requests = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 0; requests.length; attempt++) {
+      const result = await ctx.client.send(
+        new BatchWriteCommand({ RequestItems: { [ctx.tableName]: requests } }),
+      );
+      requests = (result.UnprocessedItems?.[ctx.tableName] ?? []) as typeof requests;
+      if (requests.length) await new Promise((r) => setTimeout(r, 50 * 2 ** Math.min(attempt, 6)));
+    }
+  }
+  return items.length;
+}

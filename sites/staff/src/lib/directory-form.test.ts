@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { fieldErrorsFor, inputId, readDirectoryForm } from "./directory-form";
+
+const form = (entries: Array<[string, string]>) => {
+  const f = new FormData();
+  for (const [k, v] of entries) f.append(k, v);
+  return f;
+};
+
+describe("directory forms", () => {
+  it("reads a village with its groups, skipping empty rows", () => {
+    const body = readDirectoryForm(
+      "villages",
+      form([
+        ["name", " 梅泾村 "],
+        ["kind", "village"],
+        ["contactLeaderId", "wang-jianguo"],
+        ["groupId", "meijing-01"],
+        ["groupName", "倪巷组"],
+        ["groupId", ""],
+        ["groupName", ""],
+      ]),
+    );
+    expect(body).toEqual({
+      name: "梅泾村",
+      kind: "village",
+      contactLeaderId: "wang-jianguo",
+      groups: [{ id: "meijing-01", name: "倪巷组" }],
+    });
+  });
+
+  it("reads a category's limits and overrides", () => {
+    const body = readDirectoryForm(
+      "categories",
+      form([
+        ["name", "道路"],
+        ["villageOverrides", "park=park-construction\nxinhe = property"],
+        ["limits.signFor.amount", "4"],
+        ["limits.signFor.unit", "hours"],
+        ["limits.respond.amount", "x"],
+        ["conductComplaint", "on"],
+      ]),
+    );
+    expect(body.villageOverrides).toEqual({ park: "park-construction", xinhe: "property" });
+    expect(body.limits).toMatchObject({
+      signFor: { amount: 4, unit: "hours" },
+      respond: { amount: "x" },
+    });
+    expect(body.conductComplaint).toBe(true);
+    expect(body.departmentId).toBeNull();
+  });
+
+  it("ties API field errors to inputs by name or prefix", () => {
+    const { errors, loose } = fieldErrorsFor(
+      { "head.id": "没有", "limits.signFor.amount": "太大", "groups.x.holderId": "无", body: "?" },
+      ["head.id", "limits.signFor.amount", "groups"],
+    );
+    expect(errors).toEqual({ "head.id": "没有", "limits.signFor.amount": "太大", groups: "无" });
+    expect(loose).toEqual(["?"]);
+    expect(inputId("limits.signFor.amount")).toBe("f-limits-signFor-amount");
+  });
+});

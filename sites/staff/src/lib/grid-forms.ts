@@ -1,0 +1,64 @@
+// Reading the grid pages' forms into API bodies. Pure, so it is tested on its own; the API
+// validates again and its field errors are shown beside the fields.
+import type { PartyMemberBody, RotationBody, ServiceDayBody } from "./grid-types";
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
+
+export function readRotationForm(form: FormData): RotationBody {
+  return {
+    startMonth: text(form, "startMonth"),
+    horizonMonths: Number(text(form, "horizonMonths")),
+    intervalMonths: Number(text(form, "intervalMonths")),
+  };
+}
+
+/** A once-off day (`date`) or a weekly one (`weekday`, from `from`, optionally `until`). */
+export function readServiceDayForm(form: FormData): ServiceDayBody {
+  const personId = text(form, "personId");
+  const body: ServiceDayBody = {
+    villageId: text(form, "villageId"),
+    place: text(form, "place"),
+    startTime: text(form, "startTime"),
+    endTime: text(form, "endTime"),
+    schedule:
+      text(form, "kind") === "weekly"
+        ? {
+            kind: "weekly",
+            weekday: Number(text(form, "weekday")),
+            from: text(form, "from"),
+            until: text(form, "until") || null,
+          }
+        : { kind: "once", date: text(form, "date") },
+  };
+  if (personId) body.personId = personId;
+  return body;
+}
+
+export function readPartyMemberForm(form: FormData): PartyMemberBody {
+  const kind = text(form, "kind") === "households" ? "households" : "group";
+  return {
+    name: text(form, "name"),
+    villageId: text(form, "villageId"),
+    post: {
+      kind,
+      groupId: text(form, "groupId") || null,
+      households: kind === "households" ? text(form, "households") || null : null,
+      title: text(form, "title"),
+    },
+  };
+}
+
+/** Coverage as "3 / 6". */
+export function coverageText(covered: number, total: number): string {
+  return `${covered} / ${total}`;
+}
+
+const WEEKDAYS = {
+  "zh-CN": ["周一", "周二", "周三", "周四", "周五", "周六", "周日"],
+  en: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+} as const;
+
+/** 1 = Monday … 7 = Sunday, in the page's language. */
+export function weekdayName(weekday: number, locale: "zh-CN" | "en"): string {
+  return WEEKDAYS[locale][weekday - 1] ?? String(weekday);
+}

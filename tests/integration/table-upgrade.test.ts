@@ -6,7 +6,7 @@ import { CreateTableCommand, DescribeTableCommand } from "@aws-sdk/client-dynamo
 import { createDynamoClient, ensureTable, TABLE_KEYS } from "@lianxin/store";
 import { expect, inject, it } from "vitest";
 
-it("adds missing indexes to an old table", { timeout: 180_000 }, async () => {
+it("adds missing indexes to an old table", { timeout: 360_000 }, async () => {
   const client = createDynamoClient({ endpoint: inject("dynamoEndpoint"), region: "local" });
   const TableName = `old-${Date.now()}`;
   await client.send(

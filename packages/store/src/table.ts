@@ -106,11 +106,12 @@ export async function ensureTable(
 
 /** Waits until every index is ACTIVE: DynamoDB refuses the next index while one is building. */
 async function waitForIndexes(client: DynamoDBDocumentClient, tableName: string): Promise<void> {
-  for (let attempt = 0; attempt < 240; attempt++) {
+  // Seconds when idle; DynamoDB Local under a busy test run can take minutes.
+  for (let attempt = 0; attempt < 1200; attempt++) {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
     const busy = (Table?.GlobalSecondaryIndexes ?? []).some((i) => i.IndexStatus !== "ACTIVE");
     if (Table?.TableStatus === "ACTIVE" && !busy) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`indexes of ${tableName} did not become active within a minute`);
+  throw new Error(`indexes of ${tableName} did not become active within five minutes`);
 }

@@ -454,3 +454,29 @@ describe("directory import and export", () => {
     expect((await upload(new Uint8Array(200 * 1024), true)).status).toBe(400);
   });
 });
+
+describe("a contact leader changed in the directory", () => {
+  it("moves what the leaders see at once: the directory, not the account, decides", async () => {
+    const leader = await loginAs(api, "leader"); // 王建国: 梅泾村 and 陡门村
+    const concern = await (
+      await submit(api, { ...smellyCreek, villageId: "doumen", groupId: undefined })
+    ).json();
+    const view = (token: string) =>
+      staff(api, token, "GET", `/api/staff/concerns/${concern.ledgerNo}`);
+    expect((await view(leader)).status).toBe(200);
+
+    const directory = await (await staff(api, admin, "GET", "/api/staff/directory")).json();
+    const doumen = directory.villages.find((v: { id: string }) => v.id === "doumen");
+    const { id: _id, demo: _demo, retiredAt: _retired, ...editable } = doumen;
+    const moved = await staff(api, admin, "PUT", "/api/staff/directory/villages/doumen", {
+      ...editable,
+      contactLeaderId: "he-ping", // the park's director, demo account "park"
+    });
+    expect(moved.status, await moved.clone().text()).toBe(200);
+    expect((await view(leader)).status).toBe(404);
+    const park = await loginAs(api, "park");
+    expect((await view(park)).status).toBe(200);
+    const me = await (await staff(api, park, "GET", "/api/staff/me")).json();
+    expect(me.user.villageIds.sort()).toEqual(["doumen", "park"]);
+  });
+});

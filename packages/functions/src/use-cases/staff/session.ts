@@ -5,11 +5,13 @@ import {
   LoginRequest,
   PasswordChange,
   PasswordReset,
+  type StaffAccount,
   type StaffUser,
   toStaffUser,
   verifyPassword,
 } from "@lianxin/core";
 import type { Deps } from "../../deps.js";
+import { currentDirectory } from "../directory.js";
 import { parseInput } from "../parse.js";
 
 /** Who is asking, established per request from the bearer token. */
@@ -23,6 +25,20 @@ const LOGIN_FAILURES = { scope: "login-fail", limit: 5, windowSeconds: 15 * 60 }
 const LOCK_MS = 15 * 60 * 1000;
 /** Verified against when the username is unknown, so both cases take the same time. */
 const DUMMY_HASH = hashPassword("not-a-password", new Uint8Array(16));
+
+/**
+ * The user as the policy sees them. A leader's contact villages come from the directory
+ * (the villages naming them as contact leader), so a change there takes effect at once.
+ */
+async function staffUserOf(deps: Deps, account: StaffAccount): Promise<StaffUser> {
+  const user = toStaffUser(account);
+  if (user.role !== "leader") return user;
+  const index = await currentDirectory(deps);
+  const villageIds = index.directory.villages
+    .filter((v) => v.contactLeaderId === user.id && !v.retiredAt)
+    .map((v) => v.id);
+  return { ...user, villageIds };
+}
 
 function sign(deps: Deps, sessionId: string): string {
   return createHmac("sha256", deps.sessionSigningKey).update(sessionId).digest("base64url");
@@ -74,7 +90,7 @@ export async function login(deps: Deps, body: unknown) {
   return {
     token: tokenFor(deps, sessionId),
     expiresAt,
-    user: toStaffUser(account),
+    user: await staffUserOf(deps, account),
     mustChangePassword: account.mustChangePassword,
   };
 }
@@ -94,7 +110,11 @@ export async function authenticate(
   }
   const account = await deps.store.getStaffAccount(session.staffId);
   if (!account?.active) throw new DomainError("unauthorized");
-  return { user: toStaffUser(account), sessionId, mustChangePassword: account.mustChangePassword };
+  return {
+    user: await staffUserOf(deps, account),
+    sessionId,
+    mustChangePassword: account.mustChangePassword,
+  };
 }
 
 export async function logout(deps: Deps, auth: StaffAuth): Promise<void> {

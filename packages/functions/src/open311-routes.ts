@@ -10,16 +10,10 @@ import {
   UnknownTokenError,
 } from "./http/open311.js";
 import type { Method, Route } from "./routes/define.js";
-import {
-  fileOpen311Request,
-  getOpen311Request,
-  listOpen311Requests,
-} from "./use-cases/open311/requests.js";
-import {
-  getOpen311ServiceDefinition,
-  listOpen311Services,
-  open311DiscoveryDocument,
-} from "./use-cases/open311/services.js";
+
+// Loaded on first use: Open311 clients are rare next to the residents' own site.
+const requests = () => import("./use-cases/open311/requests.js");
+const services = () => import("./use-cases/open311/services.js");
 
 /**
  * Open311 GeoReport v2 routes, both formats. API Gateway takes a path parameter only as a
@@ -79,7 +73,7 @@ const discovery = async (c: Context, deps: Deps, format: Open311Format) => {
     c,
     format,
     "discovery",
-    open311DiscoveryDocument(deps, endpointUrl, locale(c)),
+    (await services()).open311DiscoveryDocument(deps, endpointUrl, locale(c)),
   );
 };
 
@@ -94,7 +88,12 @@ export const open311Routes: Route[] = [
     (f) => `${V2}/services.${f}`,
     async (c, deps, format) => {
       cache(c, 60);
-      return open311Response(c, format, "services", await listOpen311Services(deps, locale(c)));
+      return open311Response(
+        c,
+        format,
+        "services",
+        await (await services()).listOpen311Services(deps, locale(c)),
+      );
     },
   ),
   open311Route("GET", `${V2}/services/:file`, async (c, deps) => {
@@ -104,7 +103,7 @@ export const open311Routes: Route[] = [
       c,
       format,
       "service_definition",
-      await getOpen311ServiceDefinition(deps, id, locale(c)),
+      await (await services()).getOpen311ServiceDefinition(deps, id, locale(c)),
     );
   }),
   ...perFormat(
@@ -112,7 +111,7 @@ export const open311Routes: Route[] = [
     (f) => `${V2}/requests.${f}`,
     async (c, deps, format) => {
       const form = await readOpen311Form(c);
-      const created = await fileOpen311Request(deps, {
+      const created = await (await requests()).fileOpen311Request(deps, {
         form,
         queryApiKey: c.req.query("api_key"),
         locale: locale(c),
@@ -130,7 +129,7 @@ export const open311Routes: Route[] = [
         c,
         format,
         "service_requests",
-        await listOpen311Requests(deps, c.req.queries(), locale(c)),
+        await (await requests()).listOpen311Requests(deps, c.req.queries(), locale(c)),
       );
     },
   ),
@@ -141,7 +140,10 @@ export const open311Routes: Route[] = [
       c,
       format,
       "service_requests",
-      await getOpen311Request(deps, id, { locale: locale(c), query: c.req.queries() }),
+      await (await requests()).getOpen311Request(deps, id, {
+        locale: locale(c),
+        query: c.req.queries(),
+      }),
     );
   }),
   open311Route("GET", `${V2}/tokens/:file`, async () => {

@@ -11,6 +11,8 @@ import type * as s3 from "aws-cdk-lib/aws-s3";
 export const API_TABLE_ACTIONS = [
   // ping, idempotency records, rate-limit peeks
   "dynamodb:GetItem",
+  // dashboards: the rankings' counter items and the per-person names, by key
+  "dynamodb:BatchGetItem",
   // directory and concern-with-events partitions; staff queues on the GSIs later
   "dynamodb:Query",
   // transaction Puts: concern, first event, ledger number, idempotency record

@@ -32,7 +32,7 @@ import {
 import { pingStore } from "./health.js";
 import { getIdempotencyRecord } from "./idempotency.js";
 import { queryConcernsByMonth } from "./ledger.js";
-import { readCounters } from "./metrics.js";
+import { readCounters, readCountersBatch } from "./metrics.js";
 import { getNotice, listNotices, noticeItem, replaceNotice } from "./notices.js";
 import { listInbox, markInboxRead, outboxItem, putOutbox } from "./outbox.js";
 import { countQueue, queryQueue } from "./queues.js";
@@ -123,6 +123,7 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     putCalendarOverride: bind(ctx, putCalendarOverride),
     putCategory: bind(ctx, putCategory),
     readCounters: bind(ctx, readCounters),
+    readCountersBatch: bind(ctx, readCountersBatch),
     putFieldLog: bind(ctx, putFieldLog),
     getFieldLog: bind(ctx, getFieldLog),
     listFieldLogs: bind(ctx, listFieldLogs),

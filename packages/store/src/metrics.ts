@@ -1,4 +1,4 @@
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { Counters, MetricDelta } from "@lianxin/core";
 import type { TransactItem } from "./concerns.js";
 import type { StoreContext } from "./context.js";
@@ -67,4 +67,47 @@ export async function readCounters(
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return rows;
+}
+
+/**
+ * AP-M2: the counter items of many scopes for the given months, 100 keys a BatchGetItem
+ * (a dashboard's rankings: every village and department, one item per month). The number
+ * of requests follows scopes × months, never the history.
+ */
+export async function readCountersBatch(
+  ctx: StoreContext,
+  scopes: Array<{ kind: string; id: string }>,
+  months: string[],
+): Promise<
+  Array<{ scope: { kind: string; id: string }; rows: Array<{ month: string; counters: Counters }> }>
+> {
+  const out = new Map<string, Array<{ month: string; counters: Counters }>>(
+    scopes.map((s) => [keys.metricsPartition(s.kind, s.id), []]),
+  );
+  const all = scopes.flatMap((s) => months.map((m) => keys.metrics(s.kind, s.id, m)));
+  const chunks: Array<Array<Record<string, string>>> = [];
+  for (let i = 0; i < all.length; i += 100) chunks.push(all.slice(i, i + 100));
+  await Promise.all(
+    chunks.map(async (chunk) => {
+      let pending: Array<Record<string, unknown>> = chunk;
+      for (let attempt = 0; pending.length; attempt++) {
+        if (attempt >= 8) throw new Error("counter reads left unprocessed after 8 attempts");
+        const result = await ctx.client.send(
+          new BatchGetCommand({ RequestItems: { [ctx.tableName]: { Keys: pending } } }),
+        );
+        for (const item of result.Responses?.[ctx.tableName] ?? []) {
+          const { pk, sk, ...counters } = item;
+          out.get(String(pk))?.push({ month: String(sk), counters: counters as Counters });
+        }
+        pending = (result.UnprocessedKeys?.[ctx.tableName]?.Keys ?? []) as Array<
+          Record<string, unknown>
+        >;
+        if (pending.length) await new Promise((r) => setTimeout(r, 25 * 2 ** attempt));
+      }
+    }),
+  );
+  return scopes.map((scope) => ({
+    scope,
+    rows: out.get(keys.metricsPartition(scope.kind, scope.id)) ?? [],
+  }));
 }

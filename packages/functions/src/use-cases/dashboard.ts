@@ -92,6 +92,18 @@ const byResponse = (a: ReturnType<typeof rateRow>, b: ReturnType<typeof rateRow>
   (b.response ?? -1) - (a.response ?? -1) || b.received - a.received;
 
 /** Counters of many scopes of one kind over the months, per scope and per month. */
+/** Many scopes' monthly items by key (BatchGetItem): the rankings' rows. */
+async function rankingCounters(deps: Deps, kind: string, ids: string[], from: string, to: string) {
+  const results = await deps.store.readCountersBatch(
+    ids.map((id) => ({ kind, id })),
+    monthsBetween(from, to),
+  );
+  return results.map(({ scope, rows }) => ({
+    id: scope.id,
+    rows: rows.map((r) => ({ ...r, member: null })),
+  }));
+}
+
 async function countersOf(deps: Deps, kind: string, ids: string[], from: string, to: string) {
   const results = await Promise.all(
     ids.map((id) => deps.store.readCounters({ kind, id }, from, to)),
@@ -133,8 +145,8 @@ export async function periodFigures(
   const villageIds = index.directory.villages.map((v) => v.id);
   const departmentIds = index.directory.departments.map((d) => d.id);
   const [villages, departments] = await Promise.all([
-    countersOf(deps, "village", villageIds, from, to),
-    countersOf(deps, "department", departmentIds, from, to),
+    rankingCounters(deps, "village", villageIds, from, to),
+    rankingCounters(deps, "department", departmentIds, from, to),
   ]);
   const villageRows = villages.map((v) =>
     rateRow({

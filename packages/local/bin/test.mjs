@@ -71,6 +71,9 @@ if (runsProject("infra")) await buildAwsSitesIfStale(pnpm);
 const pnpmExec = (args) => run(pnpm[0], [...pnpm.slice(1), "exec", ...args]);
 const steps = [
   ["typecheck (tsc -b)", ["tsc", "-b"]],
+  // The sites are Astro projects outside the solution: their own strict configs.
+  ["typecheck the public site", ["tsc", "--noEmit", "-p", "sites/public"]],
+  ["typecheck the staff site", ["tsc", "--noEmit", "-p", "sites/staff"]],
   ["lint (biome check .)", ["biome", "check", "."]],
   [
     "tests (vitest)",

@@ -1,7 +1,7 @@
 import { defineMiddleware } from "astro:middleware";
+import { isCrossSitePost } from "@lianxin/site-kit/csrf";
+import { loadSecretsOnce } from "@lianxin/site-kit/secrets.server";
 import { LANG_COOKIE, LANG_COOKIE_MAX_AGE, parseLocale, resolveLocale } from "./i18n/locale";
-import { isCrossSitePost } from "./lib/csrf";
-import { loadSecretsOnce } from "./lib/secrets.server";
 
 // Chooses the language for every request, remembers `?lang=` in the cookie, and adds
 // the headers every page should carry.

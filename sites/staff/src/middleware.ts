@@ -1,8 +1,8 @@
 import { defineMiddleware } from "astro:middleware";
+import { isCrossSitePost } from "@lianxin/site-kit/csrf";
+import { loadSecretsOnce } from "@lianxin/site-kit/secrets.server";
 import { LANG_COOKIE, LANG_COOKIE_MAX_AGE, parseLocale, resolveLocale } from "./i18n/locale";
-import { isCrossSitePost } from "./lib/csrf";
 import { apiFor, readSessionToken, sessionRedirect } from "./lib/request.server";
-import { loadSecretsOnce } from "./lib/secrets.server";
 import { loginHref, needsSession } from "./lib/session";
 
 // Every request: refuse cross-site posts, choose the language, read the session cookie and,

@@ -2,8 +2,9 @@
 // height (hidden when scripting is off: the table beside every chart carries the same figures);
 // once the island is near the viewport it loads ECharts and draws. The canvas is one image for
 // screen readers, labelled "…（数据见下表）"; the table is the accessible version.
+
+import { buildChartOption, type ChartSpec, chartHeight } from "@lianxin/site-kit/chart-options";
 import { useEffect, useRef } from "react";
-import { buildChartOption, type ChartSpec, chartHeight } from "../lib/chart-options";
 
 interface Props {
   spec: ChartSpec;

@@ -1,8 +1,9 @@
 // The public statistics page (数据公开): rows sorted by response rate, month labels and the
 // chart specs. Pure.
+
+import type { ChartSpec } from "@lianxin/site-kit/chart-options";
 import { type Locale, t } from "../i18n/messages";
 import type { RateRow, Statistics } from "./api-types";
-import type { ChartSpec } from "./chart-options";
 
 /** Best response rate first; rows without a rate last; ties by more received, then by name. */
 export function sortByResponse(rows: readonly RateRow[]): RateRow[] {

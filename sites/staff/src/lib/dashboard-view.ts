@@ -1,7 +1,8 @@
 // What the dashboard shows, computed from the API's `Dashboard`: rankings (红黑榜), times in
 // words, month labels, label keys, and the chart specs. Pure: the page and the tests use it.
+
+import type { ChartSpec } from "@lianxin/site-kit/chart-options";
 import { type Locale, type MessageKey, t } from "../i18n/messages";
-import type { ChartSpec } from "./chart-options";
 import {
   BACKLOG_BUCKETS,
   type BacklogBucket,

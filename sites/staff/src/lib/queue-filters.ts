@@ -78,7 +78,10 @@ export interface NavItem {
     | "nav.fieldLogs"
     | "nav.compliance"
     | "nav.quarterly"
-    | "nav.annual";
+    | "nav.annual"
+    | "nav.rotation"
+    | "nav.serviceDays"
+    | "nav.partyMembers";
 }
 
 /** The header links a role sees. The API still decides what each page may show. */

@@ -5,7 +5,7 @@ import {
   loadSecrets,
   SSM_MARKER,
   secretParameterPaths,
-} from "./secrets.server";
+} from "./secrets.server.js";
 
 const bound = (extra: Record<string, string> = {}) => ({
   SST_APP: "lianxin",

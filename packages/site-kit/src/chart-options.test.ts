@@ -7,7 +7,7 @@ import {
   formatValue,
   PALETTE,
   toPercent,
-} from "./chart-options";
+} from "./chart-options.js";
 
 describe("rates as percentages", () => {
   it("has one decimal and a dash for nothing", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCrossSitePost } from "./csrf";
+import { isCrossSitePost } from "./csrf.js";
 
 const post = (over: Partial<Parameters<typeof isCrossSitePost>[0]>) =>
   isCrossSitePost({

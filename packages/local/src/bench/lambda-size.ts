@@ -233,7 +233,7 @@ function coldImport(specifier: string, cwd: string, firstRequest = false): numbe
     `const mod = await import(${JSON.stringify(specifier)});`,
     `if (${JSON.stringify(firstRequest)} && typeof mod.handler === "function") {`,
     `  const res = await mod.handler(${JSON.stringify(firstEvent)}, {});`,
-    "  if (res.statusCode !== 404) throw new Error(`first event: ${res.statusCode}`);",
+    '  if (res.statusCode !== 404) throw new Error("first event: " + res.statusCode);',
     "}",
     "console.log(JSON.stringify({ ms: performance.now() - started }));",
   ].join("\n");

@@ -1,7 +1,12 @@
 import { defineMiddleware } from "astro:middleware";
 import { isCrossSitePost } from "@lianxin/site-kit/csrf";
+import {
+  LANG_COOKIE,
+  LANG_COOKIE_MAX_AGE,
+  parseLocale,
+  resolveLocale,
+} from "@lianxin/site-kit/locale";
 import { loadSecretsOnce } from "@lianxin/site-kit/secrets.server";
-import { LANG_COOKIE, LANG_COOKIE_MAX_AGE, parseLocale, resolveLocale } from "./i18n/locale";
 import { apiFor, readSessionToken, sessionRedirect } from "./lib/request.server";
 import { loginHref, needsSession } from "./lib/session";
 

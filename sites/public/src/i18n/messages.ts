@@ -3,11 +3,10 @@
 // table list exactly the keys of the Chinese one, so a missing translation fails to compile.
 // Plain strings only: the submission island imports this module too.
 
+import { DEFAULT_LOCALE, LOCALES, type Locale } from "@lianxin/site-kit/locale";
 import { villageEn, villageZh } from "./village-messages";
 
-export const LOCALES = ["zh-CN", "en"] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = "zh-CN";
+export { DEFAULT_LOCALE, LOCALES, type Locale };
 
 const zhCN = {
   ...villageZh,

@@ -3,14 +3,13 @@
 // table list exactly the keys of the Chinese one, so a missing translation fails to compile.
 // Plain strings only: islands import this module too.
 
+import { DEFAULT_LOCALE, LOCALES, type Locale } from "@lianxin/site-kit/locale";
 import { directoryEn, directoryZh } from "./directory-messages";
 import { fieldWorkEn, fieldWorkZh } from "./field-work-messages";
 import { gridEn, gridZh } from "./grid-messages";
 import { monitoringEn, monitoringZh } from "./monitoring-messages";
 
-export const LOCALES = ["zh-CN", "en"] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = "zh-CN";
+export { DEFAULT_LOCALE, LOCALES, type Locale };
 
 const zhCN = {
   ...monitoringZh,

@@ -1,7 +1,7 @@
 // The staff session as this site keeps it: the API's token in the site's own cookie.
 // Pure helpers (cookie options, where to go after login); the cookie is set and read in
 // session.server.ts only.
-import { safeReturnPath } from "../i18n/locale";
+import { safeReturnPath } from "@lianxin/site-kit/locale";
 
 export const SESSION_COOKIE = "lianxin_staff";
 

@@ -1,5 +1,10 @@
+import {
+  LANG_COOKIE,
+  LANG_COOKIE_MAX_AGE,
+  parseLocale,
+  safeReturnPath,
+} from "@lianxin/site-kit/locale";
 import type { APIRoute } from "astro";
-import { LANG_COOKIE, LANG_COOKIE_MAX_AGE, parseLocale, safeReturnPath } from "../i18n/locale";
 import { DEFAULT_LOCALE } from "../i18n/messages";
 
 // The language switch: /lang?to=en&next=/submit sets the cookie and goes back. A plain link,

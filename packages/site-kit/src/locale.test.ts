@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { otherLocale, parseLocale, resolveLocale, safeReturnPath, switchHref } from "./locale";
+import { otherLocale, parseLocale, resolveLocale, safeReturnPath, switchHref } from "./locale.js";
 
 describe("locale", () => {
   it("parses language choices loosely", () => {
@@ -22,6 +22,7 @@ describe("locale", () => {
   it("only returns to paths on this site", () => {
     expect(safeReturnPath("/submit?village=meijing")).toBe("/submit?village=meijing");
     expect(safeReturnPath("/track?lang=en&x=1")).toBe("/track?x=1");
+    expect(safeReturnPath("/all?status=assigned")).toBe("/all?status=assigned");
     expect(safeReturnPath("//evil.example/")).toBe("/");
     expect(safeReturnPath("/\\evil.example")).toBe("/");
     expect(safeReturnPath("https://evil.example/")).toBe("/");

@@ -1,4 +1,7 @@
-import { DEFAULT_LOCALE, type Locale } from "./messages";
+/** The sites' languages: Simplified Chinese by default, English available. */
+export const LOCALES = ["zh-CN", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "zh-CN";
 
 export const LANG_COOKIE = "lang";
 export const LANG_COOKIE_MAX_AGE = 60 * 60 * 24 * 365;

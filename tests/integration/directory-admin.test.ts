@@ -455,6 +455,76 @@ describe("directory import and export", () => {
   });
 });
 
+describe("a village with more changes than one transaction takes", () => {
+  // A village is written with the audit items of all its changes (itself and its groups) in
+  // one transaction, and DynamoDB takes at most 100 items a transaction: 99 changes fit.
+  async function bigVillage(groups: number) {
+    const workbook = await exportWorkbook();
+    workbook.getWorksheet("村社区")?.addRow(["big", "大村", "村", "li-ming", ""]);
+    const sheet = workbook.getWorksheet("村民小组");
+    const rows: number[] = [];
+    for (let i = 1; i <= groups; i++) {
+      const id = `big-${String(i).padStart(3, "0")}`;
+      rows.push(sheet?.addRow([id, "big", `${i}组`, "", ""]).number ?? 0);
+    }
+    return { bytes: await bytesOf(workbook), rows };
+  }
+
+  it("refuses the rows past the 99th in the dry run, each with its row, and writes nothing", async () => {
+    const { bytes, rows } = await bigVillage(120);
+    for (const dryRun of [true, false]) {
+      const answer = await (await upload(bytes, dryRun)).json();
+      expect(answer.written).toBe(0);
+      // 大村 itself and its first 98 groups are 99 changes: groups 99 to 120 are refused.
+      expect(answer.rejected.map((r: { sheet: string; row: number }) => [r.sheet, r.row])).toEqual(
+        rows.slice(98).map((row) => ["村民小组", row]),
+      );
+      expect(answer.rejected[0].reason).toContain("「大村」本次共 121 项变更");
+    }
+    const directory = await (await staff(api, admin, "GET", "/api/staff/directory")).json();
+    expect(directory.villages.some((v: { id: string }) => v.id === "big")).toBe(false);
+  });
+
+  it("writes 99 changes of one village in one transaction, each audited", async () => {
+    const { bytes } = await bigVillage(98);
+    const answer = await (await upload(bytes, false)).json();
+    expect(answer.rejected).toEqual([]);
+    expect(answer.changes.groups.created).toBe(98);
+    const directory = await (await staff(api, admin, "GET", "/api/staff/directory")).json();
+    expect(directory.villages.find((v: { id: string }) => v.id === "big")?.groups).toHaveLength(98);
+    expect(await audit("village#big")).toHaveLength(1);
+    expect(await audit("group#big-098")).toHaveLength(1);
+  });
+
+  it("refuses an edit of more changes than that, and the store refuses one it is handed", async () => {
+    const res = await staff(api, admin, "PUT", "/api/staff/directory/villages/big", {
+      name: "大村",
+      kind: "village",
+      contactLeaderId: "li-ming",
+      groups: Array.from({ length: 100 }, (_, i) => ({ id: `big-x${i}`, name: `新${i}组` })),
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.fields.groups).toContain("99");
+
+    const village = (await api.deps.store.loadDirectory()).villages.find((v) => v.id === "big");
+    if (!village) throw new Error("fixture");
+    const audits = Array.from({ length: 100 }, (_, i) => ({
+      id: `a-${i}`,
+      at: new Date().toISOString(),
+      actor: { id: "staff-admin", name: "admin" },
+      subject: `group#big-y${i}`,
+      before: null,
+      after: {},
+    }));
+    await expect(
+      api.deps.store.writeDirectoryEntries([
+        { write: { kind: "VILLAGE", entry: { ...village, name: "改" }, create: false }, audits },
+      ]),
+    ).rejects.toMatchObject({ code: "validation_failed" });
+    expect(await audit("group#big-y0")).toEqual([]);
+  });
+});
+
 describe("a contact leader changed in the directory", () => {
   it("moves what the leaders see at once: the directory, not the account, decides", async () => {
     const leader = await loginAs(api, "leader"); // 王建国: 梅泾村 and 陡门村

@@ -20,17 +20,38 @@ export type DirectoryWrite =
 
 const idOf = (w: DirectoryWrite) => (w.kind === "CATEGORY" ? w.entry.code : w.entry.id);
 const TRANSACTION_ITEMS = 50;
+/** DynamoDB's limit on the items of one TransactWriteItems. */
+const MAX_TRANSACTION_ITEMS = 100;
 
 /**
  * AP-D4: write directory entries, each with its audit items. One change (an admin's edit)
  * is one transaction; an import is written in transactions of up to 50 items, an entry
- * never apart from its audits. A create finding the entry there (or an update finding it
- * gone) is a 409 `conflict`: another admin got there first. Returns the entries written.
+ * never apart from its audits (an entry with more audits takes a transaction of its own).
+ * An entry whose audits do not fit one transaction with it (over 99: core's
+ * `MAX_CHANGES_PER_ENTRY`, which edits and imports check first) is refused before anything
+ * is written. A create finding the entry there (or an update finding it gone) is a 409
+ * `conflict`: another admin got there first. Returns the entries written.
  */
 export async function writeDirectoryEntries(
   ctx: StoreContext,
   changes: Array<{ write: DirectoryWrite; audits: AuditEntry[] }>,
 ): Promise<number> {
+  const tooBig = changes.find((c) => 1 + c.audits.length > MAX_TRANSACTION_ITEMS);
+  if (tooBig) {
+    const id = `${tooBig.write.kind}#${idOf(tooBig.write)}`;
+    throw new DomainError("validation_failed", {
+      detail: `${id}: ${tooBig.audits.length} audit items do not fit one transaction`,
+      fields: {
+        [id]: {
+          kind: "invalid",
+          message: {
+            "zh-CN": `一次变更过多（${tooBig.audits.length} 项），请分批提交`,
+            en: `Too many changes at once (${tooBig.audits.length}): submit them in parts`,
+          },
+        },
+      },
+    });
+  }
   const batches: Array<Array<Record<string, unknown>>> = [[]];
   for (const { write: w, audits } of changes) {
     const items = [

@@ -59,6 +59,23 @@ export type LeaderEdit = z.infer<typeof LeaderEdit>;
 export const CategoryEdit = Category.omit({ code: true, retiredAt: true }).strict();
 export type CategoryEdit = z.infer<typeof CategoryEdit>;
 
+/**
+ * The most changes one stored entry takes at once. An entry is written together with the
+ * audit items of its changes in one transaction, never apart from them, and a transaction
+ * holds at most 100 items (DynamoDB's limit): the entry and up to 99 audits. Groups are
+ * stored in their village's item, so a village and its groups change at most 99 times in
+ * one edit or one import.
+ */
+export const MAX_CHANGES_PER_ENTRY = 99;
+
+/** Why a village's changes do not fit one write (see `MAX_CHANGES_PER_ENTRY`). */
+export function tooManyChanges(villageName: string, count: number): Text {
+  return {
+    "zh-CN": `「${villageName}」一次最多变更 ${MAX_CHANGES_PER_ENTRY} 项（村社区本身及其村民小组），本次共 ${count} 项：请分批提交`,
+    en: `“${villageName}” takes at most ${MAX_CHANGES_PER_ENTRY} changes at once (the village and its groups), this has ${count}: submit them in parts`,
+  };
+}
+
 /** One entry before and after a change, for the audit trail. */
 export interface DirectoryChange {
   kind: "village" | "group" | "department" | "leader" | "category";
@@ -276,6 +293,8 @@ export function putVillage(directory: Directory, id: string, edit: VillageEdit):
   const strip = (v: Village | undefined) => (v ? withoutGroups(v) : null);
   if (!current || JSON.stringify(strip(current)) !== JSON.stringify(strip(village)))
     changes.unshift({ kind: "village", id, before: strip(current), after: strip(village) });
+  if (changes.length > MAX_CHANGES_PER_ENTRY)
+    refuse({ groups: tooManyChanges(village.name, changes.length) });
   assertNoNewProblems(directory, next);
   return { directory: next, changes, created: !current };
 }

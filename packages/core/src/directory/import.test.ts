@@ -153,6 +153,39 @@ describe("directory import", () => {
     expect(parseLimit("7")).toBeNull();
   });
 
+  it("refuses the rows past a village's 99th change: one village is one transaction with its audits", () => {
+    const rows = directoryRows(directory, accounts);
+    rows.villages.push({
+      id: "big-village",
+      name: "大村",
+      kind: "村",
+      contactLeaderId: "li-ming",
+      retired: "",
+    });
+    const groupRow = (i: number) => ({
+      id: `big-village-${String(i).padStart(3, "0")}`,
+      villageId: "big-village",
+      name: `${i}组`,
+      holderId: "",
+    });
+    const firstGroupRow = rows.groups.length + 2;
+    for (let i = 1; i <= 120; i++) rows.groups.push(groupRow(i));
+    const p = plan(asSheets(rows));
+    // The village itself and its first 98 groups are 99 changes; groups 99 to 120 are over.
+    expect(p.rejected.map((r) => [r.sheet, r.row, r.field])).toEqual(
+      Array.from({ length: 22 }, (_, i) => ["村民小组", firstGroupRow + 98 + i, "id"]),
+    );
+    expect(p.rejected[0]?.reason["zh-CN"]).toContain("「大村」本次共 121 项变更");
+    expect(p.rejected[0]?.reason.en).toContain("at most 99 per village");
+
+    // Exactly 99 changes pass.
+    rows.groups.splice(rows.groups.length - 22, 22);
+    expect(plan(asSheets(rows)).rejected).toEqual([]);
+    // Other villages' changes do not count against it.
+    (rows.villages[0] as Record<string, string>).name = "梅泾新村";
+    expect(plan(asSheets(rows)).rejected).toEqual([]);
+  });
+
   it("refuses a missing required column on the header row", () => {
     const sheets = asSheets();
     const villages = sheets.villages;
@@ -177,6 +210,19 @@ describe("directory edits", () => {
     expect(group?.name).toBe("倪巷组（改）");
     expect(group?.holderId).toBe(directory.villages[0]?.groups[0]?.holderId);
     expect(r.changes.map((c) => c.kind)).toEqual(["group"]);
+  });
+
+  it("refuses more group changes than one write takes", () => {
+    const groups = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ id: `big-${i + 1}`, name: `${i + 1}组` }));
+    const edit = { name: "大村", kind: "village" as const, contactLeaderId: "li-ming" };
+    expect(putVillage(directory, "big", { ...edit, groups: groups(98) }).changes).toHaveLength(99);
+    expect(() => putVillage(directory, "big", { ...edit, groups: groups(99) })).toThrow(
+      expect.objectContaining({
+        code: "validation_failed",
+        fields: { groups: expect.objectContaining({ kind: "invalid" }) },
+      }),
+    );
   });
 
   it("refuses unknown references and a head change that orphans held groups", () => {

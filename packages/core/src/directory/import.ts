@@ -2,7 +2,14 @@ import type * as z from "zod";
 import type { Locale } from "../errors.js";
 import { Role } from "../staff/schema.js";
 import { type CategoryLimits, TimeLimit } from "../time/limits.js";
-import { type DirectoryChange, directoryProblems, unknownRef, withoutGroups } from "./admin.js";
+import {
+  type DirectoryChange,
+  directoryProblems,
+  MAX_CHANGES_PER_ENTRY,
+  unknownRef,
+  villageOfGroup,
+  withoutGroups,
+} from "./admin.js";
 import {
   Category,
   CategoryCode,
@@ -361,6 +368,10 @@ const MESSAGES = {
     en: `At most ${max} characters`,
   }),
   invalid: { "zh-CN": "内容不符合要求", en: "Not valid" },
+  tooManyChanges: (village: string, total: number): Text => ({
+    "zh-CN": `「${village}」本次共 ${total} 项变更（村社区本身及其村民小组），一次导入每个村社区最多 ${MAX_CHANGES_PER_ENTRY} 项：本行超出，请删去超出的行，下次再导入`,
+    en: `“${village}” has ${total} changes in this file (the village and its groups); one import takes at most ${MAX_CHANGES_PER_ENTRY} per village: this row is over, remove the rows over and import them next time`,
+  }),
 };
 
 /** Rough per-field wording of a zod issue (the schema's limits are the rule). */
@@ -694,6 +705,32 @@ export function planDirectoryImport(
       "zh-CN": row === null ? `「${p.id}」：${p.message["zh-CN"]}` : p.message["zh-CN"],
       en: row === null ? `“${p.id}”: ${p.message.en}` : p.message.en,
     });
+  }
+
+  // One village is written with the audits of all its changes (itself and its groups) in
+  // one transaction of at most 100 items: the rows past its 99th change are refused, each
+  // on its own row, so that the file can be imported in parts.
+  const villageOf = (c: DirectoryChange) =>
+    c.kind === "village" ? c.id : c.kind === "group" ? villageOfGroup(next, c.id)?.id : undefined;
+  const perVillage = new Map<string, number>();
+  for (const c of changed) {
+    const v = villageOf(c);
+    if (v) perVillage.set(v, (perVillage.get(v) ?? 0) + 1);
+  }
+  const counted = new Map<string, number>();
+  for (const c of changed) {
+    const v = villageOf(c);
+    if (!v) continue;
+    const n = (counted.get(v) ?? 0) + 1;
+    counted.set(v, n);
+    if (n <= MAX_CHANGES_PER_ENTRY) continue;
+    const name = next.villages.find((x) => x.id === v)?.name ?? v;
+    ctx.reject(
+      c.kind === "village" ? "villages" : "groups",
+      rowsOf[c.kind].get(c.id) ?? null,
+      "id",
+      MESSAGES.tooManyChanges(name, perVillage.get(v) ?? n),
+    );
   }
 
   // 工作人员

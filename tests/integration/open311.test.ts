@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApi, smellyCreek, submit, type TestApi } from "../support/api.js";
@@ -64,7 +65,8 @@ const ERROR_FIELDS = ["code", "description"];
 /** Dates "must be formatted in a common subset of ISO 8601 … Timezone information must be included." */
 const W3C_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-const KEY = "open311-test-key-0123456789";
+/** The client's api_key, issued by admin through the staff API in beforeAll. */
+let KEY = "";
 const FORMATS = ["xml", "json"] as const;
 type Format = (typeof FORMATS)[number];
 
@@ -92,8 +94,15 @@ const getBodies: string[] = [];
 
 beforeAll(async () => {
   api = await createTestApi();
-  api.deps.open311 = { apiKeys: ["another-key-for-someone-else", KEY], endpointType: "test" };
   api.deps.limits.submissionsPerHour = 1000;
+  const admin = await loginAs(api, "admin");
+  // Two clients: the other's key must not work as ours, nor ours as theirs.
+  for (const label of ["邻市 12345 平台", "市12345平台"]) {
+    const res = await staff(api, admin, "POST", "/api/staff/open311-keys", { label });
+    expect(res.status).toBe(201);
+    KEY = (await res.json()).apiKey;
+  }
+  creek.api_key = KEY;
 });
 
 /**
@@ -152,7 +161,7 @@ const sorted = (fields: string[]) => [...fields].sort();
 const text = (value: unknown) => (value === null || value === undefined ? "" : String(value));
 
 const creek = {
-  api_key: KEY,
+  api_key: "", // set once the key is issued
   service_code: "environment",
   address_string: "倪巷组 18号, 梅泾村",
   first_name: "三",
@@ -274,7 +283,10 @@ describe("filing a request", () => {
   for (const format of FORMATS) {
     it(`POST requests.${format} without a good api_key: 403, nothing written`, async () => {
       const before = await countConcernsThisMonth();
-      for (const apiKey of [undefined, "wrong-key", `${KEY}x`]) {
+      // Missing; not a key's shape; well-formed but never issued; ours with a character changed.
+      const unknown = `lx311_${"0".repeat(32)}`;
+      const changed = `${KEY.slice(0, -1)}${KEY.endsWith("0") ? "1" : "0"}`;
+      for (const apiKey of [undefined, "wrong-key", `${KEY}x`, unknown, changed]) {
         const { api_key: _omit, ...rest } = creek;
         const res = await post(format, apiKey ? { ...rest, api_key: apiKey } : rest);
         const errors = expectErrors({ status: res.status, ...(await read(res, format)) }, 403);
@@ -556,5 +568,163 @@ describe("listing requests", () => {
         expect(body).not.toContain(secret);
       }
     }
+  });
+});
+
+describe("api keys: issued and revoked by admin, stored hashed", () => {
+  const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+  let admin: string;
+
+  beforeAll(async () => {
+    admin = await loginAs(api, "admin");
+  });
+
+  it("only admin may list, issue or revoke keys", async () => {
+    const listed = await (await staff(api, admin, "GET", "/api/staff/open311-keys")).json();
+    const someId = listed.items[0].id as string;
+    for (const who of ["leader", "head", "cadre", "inspector"]) {
+      const token = await loginAs(api, who);
+      expect((await staff(api, token, "GET", "/api/staff/open311-keys")).status, who).toBe(403);
+      const issue = await staff(api, token, "POST", "/api/staff/open311-keys", { label: "我的" });
+      expect(issue.status, who).toBe(403);
+      const revoke = await staff(api, token, "POST", `/api/staff/open311-keys/${someId}/revoke`, {
+        reason: "试试看",
+      });
+      expect(revoke.status, who).toBe(403);
+    }
+    expect((await staff(api, null, "GET", "/api/staff/open311-keys")).status).toBe(401);
+    expect(
+      (await staff(api, null, "POST", "/api/staff/open311-keys", { label: "匿名" })).status,
+    ).toBe(401);
+    // Nothing was issued or revoked by them.
+    const after = await (await staff(api, admin, "GET", "/api/staff/open311-keys")).json();
+    expect(after).toEqual(listed);
+  });
+
+  it("the list shows label, prefix and who issued it, never the hash or the secret", async () => {
+    const res = await staff(api, admin, "GET", "/api/staff/open311-keys");
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).not.toContain(KEY);
+    expect(text).not.toContain(KEY.slice(12));
+    expect(text).not.toContain(sha256(KEY));
+    const { items } = JSON.parse(text) as { items: Doc[] };
+    const ours = items.find((k) => k.label === "市12345平台") as Doc;
+    expect(Object.keys(ours).sort()).toEqual(
+      [
+        "createdAt",
+        "createdBy",
+        "id",
+        "label",
+        "prefix",
+        "revokeReason",
+        "revokedAt",
+        "revokedBy",
+      ].sort(),
+    );
+    expect(ours).toMatchObject({
+      prefix: KEY.slice(6, 12),
+      createdBy: { id: "staff-admin" },
+      revokedAt: null,
+      revokedBy: null,
+    });
+    // Newest first.
+    expect(items.map((k) => k.label)).toEqual(["市12345平台", "邻市 12345 平台"]);
+    // The table keeps the SHA-256 of the key (looked up by it), never the key.
+    const stored = await api.deps.store.getOpen311KeyByHash(sha256(KEY));
+    expect(stored?.id).toBe(ours.id);
+    expect(JSON.stringify(stored)).not.toContain(KEY.slice(12));
+  });
+
+  it("issuing answers the secret once, in the key's format; bad labels are 400", async () => {
+    const res = await staff(api, admin, "POST", "/api/staff/open311-keys", { label: "测试客户端" });
+    expect(res.status).toBe(201);
+    const body = await res.json();
+    expect(body.apiKey).toMatch(/^lx311_[0-9a-hjkmnp-tv-z]{32}$/);
+    expect(body.key).toMatchObject({ label: "测试客户端", prefix: body.apiKey.slice(6, 12) });
+    expect(JSON.stringify(body.key)).not.toContain(sha256(body.apiKey));
+    for (const bad of [{}, { label: "" }, { label: "x".repeat(61) }, { label: "x", hash: "y" }]) {
+      expect((await staff(api, admin, "POST", "/api/staff/open311-keys", bad)).status).toBe(400);
+    }
+  });
+
+  it("a revoked key is refused (403) at once; revoking is audited and kept, never deleted", async () => {
+    const issued = await (
+      await staff(api, admin, "POST", "/api/staff/open311-keys", { label: "试用客户端" })
+    ).json();
+    const key = issued.apiKey as string;
+    const id = issued.key.id as string;
+    const request = {
+      ...creek,
+      api_key: key,
+      description: "梅泾村倪巷浜的河面漂浮垃圾较多，希望安排保洁。",
+    };
+    expect((await post("json", request)).status).toBe(200);
+
+    // Revoking needs a reason; an unknown id is 404.
+    const path = `/api/staff/open311-keys/${id}/revoke`;
+    expect((await staff(api, admin, "POST", path, {})).status).toBe(400);
+    expect(
+      (
+        await staff(api, admin, "POST", "/api/staff/open311-keys/no-such-key/revoke", {
+          reason: "合同到期",
+        })
+      ).status,
+    ).toBe(404);
+    const revoked = await staff(api, admin, "POST", path, { reason: "试用结束" });
+    expect(revoked.status).toBe(200);
+    expect(await revoked.json()).toMatchObject({
+      id,
+      revokedAt: expect.any(String),
+      revokedBy: { id: "staff-admin" },
+      revokeReason: "试用结束",
+    });
+    // Twice is a conflict.
+    expect((await staff(api, admin, "POST", path, { reason: "再次" })).status).toBe(409);
+
+    for (const format of FORMATS) {
+      const res = await post(format, {
+        ...request,
+        description: `${request.description}（${format}）`,
+      });
+      const errors = expectErrors({ status: res.status, ...(await read(res, format)) }, 403);
+      expect(text(errors[0]?.code)).toBe("403");
+    }
+    // Our own key still works.
+    expect((await post("json", { ...request, api_key: KEY })).status).toBe(200);
+
+    // Still listed, as revoked.
+    const { items } = await (await staff(api, admin, "GET", "/api/staff/open311-keys")).json();
+    expect(items.find((k: Doc) => k.id === id)).toMatchObject({
+      label: "试用客户端",
+      revokedAt: expect.any(String),
+      revokeReason: "试用结束",
+    });
+
+    // The audit trail: issued, then revoked, by admin; neither entry holds the hash or key.
+    const audit = await staff(
+      api,
+      admin,
+      "GET",
+      `/api/staff/audit?subject=${encodeURIComponent(`open311_key#${id}`)}`,
+    );
+    expect(audit.status).toBe(200);
+    const auditText = await audit.text();
+    expect(auditText).not.toContain(sha256(key));
+    expect(auditText).not.toContain(key.slice(12));
+    const trail = JSON.parse(auditText).items as Doc[];
+    expect(trail).toHaveLength(2);
+    // Newest first.
+    expect(trail[0]).toMatchObject({
+      actor: { id: "staff-admin" },
+      subject: `open311_key#${id}`,
+      before: { revokedAt: null },
+      after: { revokedAt: expect.any(String), revokeReason: "试用结束" },
+    });
+    expect(trail[1]).toMatchObject({
+      actor: { id: "staff-admin" },
+      before: null,
+      after: { id, label: "试用客户端", prefix: key.slice(6, 12) },
+    });
   });
 });

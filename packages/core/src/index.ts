@@ -35,6 +35,7 @@ export * from "./ledger/ledger-row.js";
 export * from "./metrics/counters.js";
 export * from "./notice/mask.js";
 export * from "./notice/notice.js";
+export * from "./open311/api-key.js";
 export * from "./open311/georeport.js";
 export * from "./open311/xml.js";
 export * from "./routing/route-concern.js";

@@ -16,8 +16,6 @@ export interface ApiConfig {
   filesBucket: string | undefined;
   /** Local stand-in for the bucket: FILES_DIR, else `<repo>/.data/files` (with DynamoDB Local). */
   filesDir: string | undefined;
-  /** Open311 api_key values allowed to POST requests (OPEN311_API_KEYS, comma-separated). */
-  open311ApiKeys: string[];
 }
 
 export function readConfig(env: Record<string, string | undefined> = process.env): ApiConfig {
@@ -36,10 +34,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       (env.DYNAMODB_ENDPOINT
         ? fileURLToPath(new URL("../../../.data/files", import.meta.url))
         : undefined),
-    open311ApiKeys: (env.OPEN311_API_KEYS ?? "")
-      .split(",")
-      .map((k) => k.trim())
-      .filter(Boolean),
   };
 }
 

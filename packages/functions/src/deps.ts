@@ -28,8 +28,11 @@ export interface Deps {
   sessionHours: number;
   /** How long a process may reuse the directory it loaded. */
   directoryCacheMs: number;
-  /** Open311: the api_keys that may file requests; "test" locally (discovery `type`). */
-  open311: { apiKeys: string[]; endpointType: "production" | "test" };
+  /**
+   * Open311: discovery's `type`, "test" locally. (The api_keys that may file requests are
+   * issued by admin and kept in the table: store AP-K1..K4.)
+   */
+  open311: { endpointType: "production" | "test" };
 }
 
 export function createDeps(config: ApiConfig, overrides: Partial<Deps> = {}): Deps {
@@ -53,10 +56,7 @@ export function createDeps(config: ApiConfig, overrides: Partial<Deps> = {}): De
         : new S3FileStore(config.filesBucket, sdkS3Port(config.region)),
     sessionHours: 8,
     directoryCacheMs: 30_000,
-    open311: {
-      apiKeys: config.open311ApiKeys,
-      endpointType: config.dynamodbEndpoint ? "test" : "production",
-    },
+    open311: { endpointType: config.dynamodbEndpoint ? "test" : "production" },
     ...overrides,
   };
 }

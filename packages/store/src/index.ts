@@ -34,6 +34,12 @@ import { getIdempotencyRecord } from "./idempotency.js";
 import { queryConcernsByMonth } from "./ledger.js";
 import { readCounters, readCountersBatch } from "./metrics.js";
 import { getNotice, listNotices, noticeItem, replaceNotice } from "./notices.js";
+import {
+  getOpen311KeyByHash,
+  listOpen311Keys,
+  putOpen311Key,
+  revokeOpen311Key,
+} from "./open311-keys.js";
 import { listInbox, markInboxRead, outboxItem, putOutbox } from "./outbox.js";
 import { countQueue, queryQueue } from "./queues.js";
 import { consumeRateLimit, peekRateLimit } from "./rate-limits.js";
@@ -145,6 +151,10 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     listServiceDaysOf: bind(ctx, listServiceDaysOf),
     putServiceDay: bind(ctx, putServiceDay),
     putGridSeed: bind(ctx, putGridSeed),
+    putOpen311Key: bind(ctx, putOpen311Key),
+    listOpen311Keys: bind(ctx, listOpen311Keys),
+    getOpen311KeyByHash: bind(ctx, getOpen311KeyByHash),
+    revokeOpen311Key: bind(ctx, revokeOpen311Key),
     /** Items to add to a concern change's transaction. */
     items: { notice: noticeItem, outbox: outboxItem },
   };

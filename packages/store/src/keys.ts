@@ -84,6 +84,12 @@ export const keys = {
   }),
   presencePartition: (personId: string) => `PRESENCE#${personId}`,
   health: { pk: "HEALTH", sk: "HEALTH" },
+  /**
+   * Open311 api_keys: one small partition, each key's item sorted by the key's SHA-256 (hex),
+   * so that checking a key is one GetItem and listing them one Query.
+   */
+  open311KeysPartition: "OPEN311_KEYS",
+  open311Key: (hash: string) => ({ pk: "OPEN311_KEYS", sk: `HASH#${hash}` }),
   /** A village's rotation plan (包干轮换); all plans share one small partition. */
   rotationPartition: "ROTATION",
   rotationPlan: (villageId: string) => ({ pk: "ROTATION", sk: `VILLAGE#${villageId}` }),

@@ -10,6 +10,7 @@ import { locale, noStore, param, publicRoute, type Route, staffRoute } from "./d
 const concerns = () => import("../use-cases/staff/concerns.js");
 const staffDirectory = () => import("../use-cases/staff/directory.js");
 const notices = () => import("../use-cases/notices.js");
+const open311Keys = () => import("../use-cases/staff/open311-keys.js");
 
 export const backOfficeRoutes: Route[] = [
   publicRoute("POST", "/api/staff/session", async (c, deps) => {
@@ -94,4 +95,15 @@ export const backOfficeRoutes: Route[] = [
   staffRoute("GET", "/api/staff/access-log", async (c, deps, auth) =>
     c.json(await (await staffDirectory()).accessLog(deps, auth, c.req.query())),
   ),
+  // Open311 api_keys (admin): the secret is in the 201 answer only.
+  staffRoute("GET", "/api/staff/open311-keys", async (c, deps, auth) =>
+    c.json(await (await open311Keys()).listOpen311Keys(deps, auth)),
+  ),
+  staffRoute("POST", "/api/staff/open311-keys", async (c, deps, auth) =>
+    c.json(await (await open311Keys()).issueOpen311Key(deps, auth, await readJson(c)), 201),
+  ),
+  staffRoute("POST", "/api/staff/open311-keys/:id/revoke", async (c, deps, auth) => {
+    const { revokeOpen311Key } = await open311Keys();
+    return c.json(await revokeOpen311Key(deps, auth, param(c, "id"), await readJson(c)));
+  }),
 ];

@@ -1,21 +1,17 @@
-import { createHash, timingSafeEqual } from "node:crypto";
-import { DomainError } from "@lianxin/core";
+import { DomainError, hashOpen311ApiKey, isOpen311ApiKeyFormat } from "@lianxin/core";
 import type { Deps } from "../../deps.js";
 
-const digest = (value: string) => createHash("sha256").update(value, "utf8").digest();
-
 /**
- * Checks an Open311 `api_key` against the configured keys (OPEN311_API_KEYS), comparing
- * hashes in constant time. Returns a short, non-secret id of the key (for the rate limit
- * and the idempotency key); a missing or unknown key is `forbidden` (403 in Open311).
+ * Checks an Open311 `api_key` against the keys admin issued (staff site, "Open311 接口密钥"):
+ * one consistent GetItem keyed by the key's SHA-256, so no secret is ever compared as a
+ * string and the time taken does not depend on how much of a guess was right. Returns the
+ * key's id (not secret: for the rate limit and the idempotency key). A missing, malformed,
+ * unknown or revoked key is `forbidden` (403 in Open311's error list); a malformed one is
+ * refused before any read.
  */
-export function checkOpen311ApiKey(deps: Deps, apiKey: string | undefined): string {
-  if (!apiKey || apiKey.length > 256) throw new DomainError("forbidden");
-  const given = digest(apiKey);
-  let match = false;
-  for (const key of deps.open311.apiKeys) {
-    if (timingSafeEqual(digest(key), given)) match = true;
-  }
-  if (!match) throw new DomainError("forbidden");
-  return given.toString("base64url").slice(0, 16);
+export async function checkOpen311ApiKey(deps: Deps, apiKey: string | undefined): Promise<string> {
+  if (!apiKey || !isOpen311ApiKeyFormat(apiKey)) throw new DomainError("forbidden");
+  const record = await deps.store.getOpen311KeyByHash(hashOpen311ApiKey(apiKey));
+  if (!record || record.revokedAt) throw new DomainError("forbidden");
+  return record.id;
 }

@@ -38,7 +38,7 @@ export async function fileOpen311Request(
   deps: Deps,
   request: { form: Open311PostForm; queryApiKey: string | undefined; locale: Locale },
 ): Promise<XmlValue[]> {
-  const keyId = checkOpen311ApiKey(deps, request.form.fields.api_key ?? request.queryApiKey);
+  const keyId = await checkOpen311ApiKey(deps, request.form.fields.api_key ?? request.queryApiKey);
   const index = await currentDirectory(deps);
   const body = fromOpen311Post(index, request.form);
   const { receipt } = await submitConcern(deps, {

@@ -15,6 +15,7 @@ import {
 import type { QueueSource } from "@lianxin/store";
 import * as z from "zod";
 import type { Deps } from "../deps.js";
+import { monthsBetween, readCountersOfScopes, readScopeCounters } from "./counter-reads.js";
 import { currentDirectory } from "./directory.js";
 import { parseInput } from "./parse.js";
 import type { StaffAuth } from "./staff/session.js";
@@ -38,18 +39,6 @@ export function monthRange(to: string, months: number): string[] {
     const d = new Date(Date.UTC(y, m - 1 - (months - 1 - i), 1));
     return d.toISOString().slice(0, 7);
   });
-}
-
-const nextMonth = (m: string) => {
-  const [y, mo] = m.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(y, mo, 1)).toISOString().slice(0, 7);
-};
-
-/** The months from `from` to `to` inclusive (at most five years). */
-function monthsBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let m = from; m <= to && out.length < 60; m = nextMonth(m)) out.push(m);
-  return out;
 }
 
 /** Who may look at which scope: a leader their villages, a department its own, inspectors and admin all. */
@@ -91,10 +80,10 @@ function rateRow(r: Row) {
 const byResponse = (a: ReturnType<typeof rateRow>, b: ReturnType<typeof rateRow>) =>
   (b.response ?? -1) - (a.response ?? -1) || b.received - a.received;
 
-/** Counters of many scopes of one kind over the months, per scope and per month. */
 /** Many scopes' monthly items by key (BatchGetItem): the rankings' rows. */
 async function rankingCounters(deps: Deps, kind: string, ids: string[], from: string, to: string) {
-  const results = await deps.store.readCountersBatch(
+  const results = await readCountersOfScopes(
+    deps,
     ids.map((id) => ({ kind, id })),
     monthsBetween(from, to),
   );
@@ -106,7 +95,7 @@ async function rankingCounters(deps: Deps, kind: string, ids: string[], from: st
 
 async function countersOf(deps: Deps, kind: string, ids: string[], from: string, to: string) {
   const results = await Promise.all(
-    ids.map((id) => deps.store.readCounters({ kind, id }, from, to)),
+    ids.map((id) => readScopeCounters(deps, { kind, id }, from, to)),
   );
   return ids.map((id, i) => ({ id, rows: results[i] ?? [] }));
 }
@@ -234,12 +223,12 @@ export async function dashboard(
     people = await countersOf(deps, "village_people", [scope.id], from, to);
   } else if (scope.kind === "department") {
     if (!index.department(scope.id)) throw new DomainError("not_found");
-    rows = await deps.store.readCounters({ kind: "department", id: scope.id }, from, to);
+    rows = await readScopeCounters(deps, { kind: "department", id: scope.id }, from, to);
     name = refs.department(scope.id).name;
     sources = [{ kind: "department", id: scope.id }];
     people = await countersOf(deps, "department_people", [scope.id], from, to);
   } else {
-    rows = await deps.store.readCounters({ kind: "person", id: scope.id }, from, to);
+    rows = await readScopeCounters(deps, { kind: "person", id: scope.id }, from, to);
     const account = await deps.store.getStaffAccount(scope.id);
     name = account?.name ?? scope.id;
     sources = account?.departmentId ? [{ kind: "department", id: account.departmentId }] : [];

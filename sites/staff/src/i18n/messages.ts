@@ -8,6 +8,7 @@ import { directoryEn, directoryZh } from "./directory-messages";
 import { fieldWorkEn, fieldWorkZh } from "./field-work-messages";
 import { gridEn, gridZh } from "./grid-messages";
 import { monitoringEn, monitoringZh } from "./monitoring-messages";
+import { open311KeysEn, open311KeysZh } from "./open311-keys-messages";
 
 export { DEFAULT_LOCALE, LOCALES, type Locale };
 
@@ -16,6 +17,7 @@ const zhCN = {
   ...fieldWorkZh,
   ...gridZh,
   ...directoryZh,
+  ...open311KeysZh,
   "site.name": "连心",
   "site.tagline": "工作台",
   "skip.toMain": "跳到主要内容",
@@ -468,6 +470,7 @@ const en: Messages = {
   ...monitoringEn,
   ...fieldWorkEn,
   ...directoryEn,
+  ...open311KeysEn,
   "site.name": "Lianxin",
   "site.tagline": "Staff desk",
   "skip.toMain": "Skip to main content",

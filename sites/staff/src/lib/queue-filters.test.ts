@@ -46,6 +46,7 @@ describe("navFor", () => {
       "/categories",
       "/directory",
       "/password-reset",
+      "/open311-keys",
       "/concerns/new",
       "/dashboard",
       "/inbox",

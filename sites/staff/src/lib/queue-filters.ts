@@ -81,7 +81,8 @@ export interface NavItem {
     | "nav.annual"
     | "nav.rotation"
     | "nav.serviceDays"
-    | "nav.partyMembers";
+    | "nav.partyMembers"
+    | "nav.open311Keys";
 }
 
 /** The header links a role sees. The API still decides what each page may show. */
@@ -97,6 +98,7 @@ export function navFor(role: Role | null | undefined): NavItem[] {
       { href: "/categories", label: "nav.categories" },
       { href: "/directory", label: "nav.directory" },
       { href: "/password-reset", label: "nav.passwordReset" },
+      { href: "/open311-keys", label: "nav.open311Keys" },
     );
   } else if (role === "inspector") {
     items.push(

@@ -270,6 +270,14 @@ describe("service days", () => {
     ).json();
     expect(mine.items.map((d: { id: string }) => d.id)).toContain(day.id);
     expect(mine.items.find((d: { id: string }) => d.id === day.id).next).toEqual(["2026-09-30"]);
+    // Its dates up to today, newest first, each with its log once held.
+    expect(mine.items.find((d: { id: string }) => d.id === day.id).past).toEqual([]);
+    expect(mine.items.find((d: { id: string }) => d.id === "sd-doumen-dusk").past).toEqual([
+      { date: "2026-09-24", logId: "fl-sd-doumen-dusk-2026-09-24" },
+      { date: "2026-09-17", logId: null },
+      { date: "2026-09-10", logId: null },
+      { date: "2026-09-03", logId: null },
+    ]);
     const meijing = await (await api.app.request("/api/villages/meijing")).json();
     expect(meijing.nextServiceDays[0]).toMatchObject({ date: "2026-09-30", place: "梅泾村村委会" });
 

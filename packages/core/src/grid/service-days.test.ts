@@ -5,7 +5,7 @@ import { officialCalendar } from "../time/working-calendar.js";
 import { buildDemoGrid } from "./demo-grid.js";
 import { partyMemberFrom } from "./party-members.js";
 import type { ServiceDay } from "./schema.js";
-import { isoWeekday, isServiceDayOn, nextServiceDays } from "./service-days.js";
+import { isoWeekday, isServiceDayOn, nextServiceDays, pastServiceDates } from "./service-days.js";
 import { toPublicVillage } from "./village-view.js";
 
 const monday: ServiceDay = {
@@ -139,5 +139,47 @@ describe("demo grid and the public village view", () => {
     const text = JSON.stringify(view);
     expect(text).not.toMatch(/phone|1[3-9]\d{9}|holderId|personId/);
     expect(toPublicVillage(index, "nowhere", { ...grid, today: "2026-03-11" }, "zh-CN")).toBe(null);
+  });
+});
+
+describe("pastServiceDates", () => {
+  it("walks back from a date to the schedule's earlier days, newest first, today included", () => {
+    expect(pastServiceDates(monday, "2026-03-11", 3)).toEqual([
+      "2026-03-09",
+      "2026-03-02",
+      "2026-02-23",
+    ]);
+    expect(pastServiceDates(monday, "2026-03-16", 1)).toEqual(["2026-03-16"]);
+    for (const d of pastServiceDates(monday, "2026-06-30", 4)) {
+      expect(isServiceDayOn(monday, d)).toBe(true);
+    }
+  });
+
+  it("stays within the schedule's first and last days", () => {
+    const bounded: ServiceDay = {
+      ...monday,
+      schedule: { kind: "weekly", weekday: 1, from: "2026-04-01", until: "2026-04-20" },
+    };
+    expect(pastServiceDates(bounded, "2026-12-31", 10)).toEqual([
+      "2026-04-20",
+      "2026-04-13",
+      "2026-04-06",
+    ]);
+    expect(pastServiceDates(bounded, "2026-03-31", 10)).toEqual([]);
+  });
+
+  it("gives a one-off day once it has come, and nothing for a retired schedule", () => {
+    const once: ServiceDay = { ...monday, schedule: { kind: "once", date: "2026-05-04" } };
+    expect(pastServiceDates(once, "2026-05-03", 3)).toEqual([]);
+    expect(pastServiceDates(once, "2026-05-04", 3)).toEqual(["2026-05-04"]);
+    expect(
+      pastServiceDates({ ...monday, retiredAt: "2026-03-01T00:00:00Z" }, "2026-03-11", 3),
+    ).toEqual([]);
+  });
+
+  it("skips official holidays when given the calendar", () => {
+    // 2026-10-05 is a Monday in the National Day holiday.
+    const dates = pastServiceDates(monday, "2026-10-12", 2, { calendar: officialCalendar });
+    expect(dates).toEqual(["2026-10-12", "2026-09-28"]);
   });
 });

@@ -100,6 +100,31 @@ export function isServiceDayOn(
   return nextServiceDays([day], date, 1, calendar ? { calendar } : {})[0]?.date === date;
 }
 
+/**
+ * The last `count` dates of one schedule on or before `toDate`, newest first: the days
+ * that may be recorded as held. A retired schedule has none; official holidays are skipped
+ * as in `nextServiceDays` when the calendar is given.
+ */
+export function pastServiceDates(
+  day: ServiceDay,
+  toDate: LocalDate,
+  count: number,
+  options: { calendar?: WorkingCalendar } = {},
+): LocalDate[] {
+  if (count <= 0 || day.retiredAt) return [];
+  const s = day.schedule;
+  if (s.kind === "once") return s.date <= toDate ? [s.date] : [];
+  let date = s.until !== null && s.until < toDate ? s.until : toDate;
+  date = addCalendarDays(date, -((isoWeekday(date) - s.weekday + 7) % 7));
+  const out: LocalDate[] = [];
+  // As bounded as the forward walk.
+  for (let week = 0; out.length < count && week < 60 && date >= s.from; week++) {
+    if (!isPublicHoliday(date, options.calendar)) out.push(date);
+    date = addCalendarDays(date, -7);
+  }
+  return out;
+}
+
 /** What staff send to schedule a service day (`POST /api/staff/service-days`). */
 export const ServiceDayRequest = z
   .object({

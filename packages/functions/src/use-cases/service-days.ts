@@ -8,6 +8,7 @@ import {
   isServiceDayOn,
   type Locale,
   nextServiceDays,
+  pastServiceDates,
   personRef,
   type ServiceDay,
   ServiceDayHeldRequest,
@@ -117,9 +118,16 @@ export async function scheduleServiceDay(deps: Deps, auth: StaffAuth, body: unkn
   return day;
 }
 
+/** How many of a schedule's dates up to today the list gives, each with its log if held. */
+const PAST_DATES = 4;
+
+/** One log per service day and date: holding the same day twice records it once. */
+const heldLogId = (dayId: string, date: string) => `fl-${dayId}-${date}`;
+
 /**
- * Service days with their next dates: `mine=true` (the signed-in person's), or one
- * village's (`villageId`, any staff).
+ * Service days with their next dates and their last dates up to today (`past`, newest
+ * first, each with the id of its field log once recorded as held): `mine=true` (the
+ * signed-in person's), or one village's (`villageId`, any staff).
  */
 export async function listServiceDays(
   deps: Deps,
@@ -143,15 +151,25 @@ export async function listServiceDays(
   }
   const calendar = await currentCalendar(deps);
   const today = shanghaiDate(deps.now());
+  const past = (d: ServiceDay) =>
+    Promise.all(
+      pastServiceDates(d, today, PAST_DATES, { calendar }).map(async (date) => {
+        const log = await deps.store.getFieldLog(d.personId, date, heldLogId(d.id, date));
+        return { date, logId: log?.id ?? null };
+      }),
+    );
   return {
-    items: days
-      .sort((a, b) => Number(!!a.retiredAt) - Number(!!b.retiredAt) || a.id.localeCompare(b.id))
-      .map((d) => ({
-        ...d,
-        village: { id: d.villageId, name: index.village(d.villageId)?.name ?? d.villageId },
-        host: personRef(index, d.personId, locale),
-        next: nextServiceDays([d], today, 3, { calendar }).map((o) => o.date),
-      })),
+    items: await Promise.all(
+      days
+        .sort((a, b) => Number(!!a.retiredAt) - Number(!!b.retiredAt) || a.id.localeCompare(b.id))
+        .map(async (d) => ({
+          ...d,
+          village: { id: d.villageId, name: index.village(d.villageId)?.name ?? d.villageId },
+          host: personRef(index, d.personId, locale),
+          next: nextServiceDays([d], today, 3, { calendar }).map((o) => o.date),
+          past: await past(d),
+        })),
+    ),
   };
 }
 
@@ -194,9 +212,8 @@ export async function serviceDayHeldLog(
       },
     });
   }
-  // One log per service day and date: holding the same day twice records it once.
   return fieldLogForServiceDay(day, request, {
-    id: `fl-${day.id}-${request.date}`,
+    id: heldLogId(day.id, request.date),
     createdAt: deps.now().toISOString(),
   });
 }

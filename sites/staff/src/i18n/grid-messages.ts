@@ -56,6 +56,20 @@ export const gridZh = {
   "sd.person": "主持人编号（管理员代为安排时填写）",
   "sd.save": "安排",
   "sd.holidays": "每周安排遇法定节假日（周一至周五的放假日）顺延取消；周末安排照常。",
+  "sd.heldTitle": "记录举行情况",
+  "sd.heldIntro":
+    "服务日举行后，记下接触群众和征求意见的人数，即记为一篇蹲点日志（一线办公），计入每月到村达标。",
+  "sd.heldNone": "还没有已到日期的服务日。",
+  "sd.heldDate": "日期",
+  "sd.heldState": "举行情况",
+  "sd.held": "已举行",
+  "sd.viewLog": "查看日志",
+  "sd.peopleReached": "接触群众（人次）",
+  "sd.peopleConsulted": "征求意见（人）",
+  "sd.notes": "记要（可不填）",
+  "sd.markHeld": "记为已举行",
+  "sd.recordHeld": "填写举行情况",
+  "sd.heldSaved": "已记为已举行，并记入蹲点日志。",
   "pm.intro": "党员在登记的村认领服务岗位（联系一个村民小组或若干户）。公众网站只显示姓名和岗位。",
   "pm.name": "姓名",
   "pm.post": "岗位",
@@ -68,6 +82,12 @@ export const gridZh = {
   "pm.new": "登记党员",
   "pm.save": "登记",
   "pm.demo": "演示",
+  "pm.edit": "修改",
+  "pm.editTitle": "修改：{name}",
+  "pm.update": "保存修改",
+  "pm.cancel": "取消",
+  "pm.villageFixed": "党员在登记的村认领岗位；换村请先在本村停用，再到新村登记。",
+  "pm.notFound": "没有找到这名党员（或已停用）。",
 } as const;
 
 export const gridEn: { readonly [K in keyof typeof gridZh]: string } = {
@@ -128,6 +148,20 @@ export const gridEn: { readonly [K in keyof typeof gridZh]: string } = {
   "sd.save": "Schedule",
   "sd.holidays":
     "A weekly day falling on an official holiday (a weekday off) is skipped; weekend schedules stay.",
+  "sd.heldTitle": "Record days held",
+  "sd.heldIntro":
+    "Once a service day is held, record how many people it reached and consulted: it becomes a field log (front-line office hours) and counts towards monthly compliance.",
+  "sd.heldNone": "No service day has come yet.",
+  "sd.heldDate": "Date",
+  "sd.heldState": "Held?",
+  "sd.held": "Held",
+  "sd.viewLog": "View the log",
+  "sd.peopleReached": "People reached",
+  "sd.peopleConsulted": "People consulted",
+  "sd.notes": "Notes (optional)",
+  "sd.markHeld": "Record as held",
+  "sd.recordHeld": "Fill in how it went",
+  "sd.heldSaved": "Recorded as held, and logged as a field visit.",
   "pm.intro":
     "Party members claim a service post in the village where they registered (a villager group or some households). The public site shows names and posts only.",
   "pm.name": "Name",
@@ -141,4 +175,11 @@ export const gridEn: { readonly [K in keyof typeof gridZh]: string } = {
   "pm.new": "Register a party member",
   "pm.save": "Register",
   "pm.demo": "demo",
+  "pm.edit": "Edit",
+  "pm.editTitle": "Edit: {name}",
+  "pm.update": "Save changes",
+  "pm.cancel": "Cancel",
+  "pm.villageFixed":
+    "A party member serves in the village where registered; to move, retire here and register at the other village.",
+  "pm.notFound": "No such party member here (or retired).",
 };

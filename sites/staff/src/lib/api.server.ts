@@ -28,6 +28,7 @@ import type {
   RotationBody,
   RotationView,
   ServiceDayBody,
+  ServiceDayHeldBody,
   ServiceDayItem,
 } from "./grid-types";
 import type { Dashboard, InboxPage } from "./monitoring-types";
@@ -88,10 +89,13 @@ export interface StaffApi {
   serviceDays(query: Query): Promise<ApiResult<{ items: ServiceDayItem[] }>>;
   scheduleServiceDay(body: ServiceDayBody): Promise<ApiResult<ServiceDayItem>>;
   retireServiceDay(id: string): Promise<ApiResult<ServiceDayItem>>;
+  /** Records a service day held on a date: the API writes its field log (一线办公). */
+  serviceDayHeld(id: string, body: ServiceDayHeldBody): Promise<ApiResult<{ id: string }>>;
   partyMembers(
     villageId: string,
   ): Promise<ApiResult<{ village: { id: string; name: string }; items: PartyMemberItem[] }>>;
   registerPartyMember(body: PartyMemberBody): Promise<ApiResult<PartyMemberItem>>;
+  editPartyMember(id: string, body: PartyMemberBody): Promise<ApiResult<PartyMemberItem>>;
   retirePartyMember(id: string): Promise<ApiResult<PartyMemberItem>>;
 }
 
@@ -206,9 +210,11 @@ export function createStaffApi(
     scheduleServiceDay: (body) => call("POST", "/api/staff/service-days", { body }),
     retireServiceDay: (id) =>
       call("POST", `/api/staff/service-days/${enc(id)}/retire`, { body: {} }),
+    serviceDayHeld: (id, body) => call("POST", `/api/staff/service-days/${enc(id)}/held`, { body }),
     partyMembers: (villageId) =>
       call("GET", `/api/staff/party-members${queryString({ villageId })}`),
     registerPartyMember: (body) => call("POST", "/api/staff/party-members", { body }),
+    editPartyMember: (id, body) => call("PUT", `/api/staff/party-members/${enc(id)}`, { body }),
     retirePartyMember: (id) =>
       call("POST", `/api/staff/party-members/${enc(id)}/retire`, { body: {} }),
   };

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { readPartyMemberForm, readRotationForm, readServiceDayForm } from "./grid-forms";
+import {
+  heldLogHref,
+  readPartyMemberForm,
+  readRotationForm,
+  readServiceDayForm,
+  readServiceDayHeldForm,
+} from "./grid-forms";
 
 const form = (entries: Record<string, string>) => {
   const f = new FormData();
@@ -28,6 +34,26 @@ describe("grid forms", () => {
     expect(
       readServiceDayForm(form({ ...base, kind: "once", date: "2026-03-16", personId: "li-ming" })),
     ).toMatchObject({ personId: "li-ming", schedule: { kind: "once", date: "2026-03-16" } });
+  });
+
+  it("reads a service day held, and links to its log", () => {
+    expect(
+      readServiceDayHeldForm(
+        form({ date: "2026-09-24", peopleReached: "12", peopleConsulted: "", notes: " 议路灯 " }),
+      ),
+    ).toEqual({ date: "2026-09-24", peopleReached: 12, peopleConsulted: 0, notes: "议路灯" });
+    expect(readServiceDayHeldForm(form({ date: "2026-09-24" }))).toEqual({
+      date: "2026-09-24",
+      peopleReached: 0,
+      peopleConsulted: 0,
+      notes: "",
+    });
+    expect(
+      readServiceDayHeldForm(form({ date: "2026-09-24", peopleReached: "x" })).peopleReached,
+    ).toBeNaN();
+    expect(heldLogHref("2026-09-24", "fl-sd-doumen-dusk-2026-09-24")).toBe(
+      "/field-logs?month=2026-09#log-fl-sd-doumen-dusk-2026-09-24",
+    );
   });
 
   it("reads a party member's post", () => {

@@ -1,8 +1,18 @@
 // Reading the grid pages' forms into API bodies. Pure, so it is tested on its own; the API
 // validates again and its field errors are shown beside the fields.
-import type { PartyMemberBody, RotationBody, ServiceDayBody } from "./grid-types";
+import type {
+  PartyMemberBody,
+  RotationBody,
+  ServiceDayBody,
+  ServiceDayHeldBody,
+} from "./grid-types";
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
+/** A count: empty is 0; anything not a number goes on as NaN for the API to refuse. */
+const count = (form: FormData, name: string) => {
+  const v = text(form, name);
+  return v === "" ? 0 : Number(v);
+};
 
 export function readRotationForm(form: FormData): RotationBody {
   return {
@@ -32,6 +42,21 @@ export function readServiceDayForm(form: FormData): ServiceDayBody {
   };
   if (personId) body.personId = personId;
   return body;
+}
+
+/** A service day recorded as held on one of its dates (the field log's figures). */
+export function readServiceDayHeldForm(form: FormData): ServiceDayHeldBody {
+  return {
+    date: text(form, "date"),
+    peopleReached: count(form, "peopleReached"),
+    peopleConsulted: count(form, "peopleConsulted"),
+    notes: text(form, "notes"),
+  };
+}
+
+/** Where a held day's field log is listed: its author's logs of that month. */
+export function heldLogHref(date: string, logId: string): string {
+  return `/field-logs?month=${encodeURIComponent(date.slice(0, 7))}#log-${encodeURIComponent(logId)}`;
 }
 
 export function readPartyMemberForm(form: FormData): PartyMemberBody {

@@ -61,6 +61,16 @@ export interface ServiceDayItem extends ServiceDayBody {
   village: Named;
   host: { name: string; title: string } | null;
   next: string[];
+  /** Its last dates up to today, newest first; `logId` once recorded as held. */
+  past: { date: string; logId: string | null }[];
+}
+
+/** `POST /api/staff/service-days/:id/held`: the day held, logged as a field visit. */
+export interface ServiceDayHeldBody {
+  date: string;
+  peopleReached: number;
+  peopleConsulted: number;
+  notes: string;
 }
 
 export interface PartyMemberBody {

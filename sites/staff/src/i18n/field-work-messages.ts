@@ -33,6 +33,7 @@ export const fieldWorkZh = {
   "fw.logs.submit": "保存日志",
   "fw.logs.saved": "日志已保存。请把台账编号和查询码告诉反映人：",
   "fw.logs.addConcern": "再加一个问题",
+  "fw.logs.maxConcerns": "每篇日志最多登记 {max} 个问题。",
   "fw.logs.failed": "保存失败：{message}",
   "fw.compliance.title": "每月到村达标情况",
   "fw.compliance.intro":
@@ -116,6 +117,7 @@ export const fieldWorkEn: { readonly [K in keyof typeof fieldWorkZh]: string } =
   "fw.logs.submit": "Save the log",
   "fw.logs.saved": "Log saved. Give each resident their ledger number and access code:",
   "fw.logs.addConcern": "Add another concern",
+  "fw.logs.maxConcerns": "A log registers at most {max} concerns.",
   "fw.logs.failed": "Not saved: {message}",
   "fw.compliance.title": "Monthly field-work compliance",
   "fw.compliance.intro":

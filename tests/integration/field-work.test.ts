@@ -238,6 +238,50 @@ describe("reports", () => {
       leaders: 0,
     });
   });
+
+  it("gives the public site the town totals as numbers only: no names, no ids", async () => {
+    // No session: the residents' statistics page reads it (cached for five minutes).
+    const res = await api.app.request("/api/statistics/field-work", {
+      headers: { "accept-language": "en" },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("public, max-age=300");
+    const totals = await res.json();
+    expect(Object.keys(totals).sort()).toEqual(
+      [
+        "from",
+        "to",
+        "departments",
+        "leaders",
+        "people",
+        "cadresAndPartyMembers",
+        "villages",
+        "visits",
+        "enterprises",
+        "symposia",
+        "talks",
+        "consulted",
+        "logs",
+        "concernsRaised",
+        "solved",
+      ].sort(),
+    );
+    const { from, to, ...figures } = totals;
+    expect(from).toMatch(/^\d{4}-\d{2}$/);
+    expect(to).toBe(month);
+    for (const value of Object.values(figures)) expect(typeof value).toBe("number");
+    // The head who logged the symposium is counted, never named.
+    const text = JSON.stringify(totals);
+    for (const name of ["钱志刚", "env-bureau", "meijing", "张三"])
+      expect(text).not.toContain(name);
+    expect(totals.people).toBe(1);
+    expect(totals.cadresAndPartyMembers).toBe(1);
+    // A month range of its own, checked.
+    expect(
+      (await api.app.request(`/api/statistics/field-work?from=${month}&to=${month}`)).status,
+    ).toBe(200);
+    expect((await api.app.request("/api/statistics/field-work?from=2026-13")).status).toBe(400);
+  });
 });
 
 describe("the demo campaign", () => {

@@ -187,6 +187,28 @@ export interface RateRow {
 }
 
 /** `GET /api/statistics`: the last 12 months, from the same counters as the staff dashboard. */
+/**
+ * `GET /api/statistics/field-work`: the rooting campaign's town totals over the last 12
+ * months. Aggregate numbers only: no names.
+ */
+export interface FieldWorkTotals {
+  from: string;
+  to: string;
+  departments: number;
+  leaders: number;
+  people: number;
+  cadresAndPartyMembers: number;
+  villages: number;
+  visits: number;
+  enterprises: number;
+  symposia: number;
+  talks: number;
+  consulted: number;
+  logs: number;
+  concernsRaised: number;
+  solved: number;
+}
+
 export interface Statistics {
   from: string;
   to: string;

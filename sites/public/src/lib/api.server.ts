@@ -7,6 +7,7 @@ import type {
   Directory,
   FeedbackBody,
   FeedbackResult,
+  FieldWorkTotals,
   Notice,
   NoticePage,
   ResidentView,
@@ -18,6 +19,7 @@ import type {
 import { readConfig, type SiteConfig } from "./config.server";
 import { parseRetryAfter } from "./format";
 import { type NoticeFilter, noticeApiQuery } from "./notice-filter";
+import { readFieldWorkTotals } from "./statistics-view";
 import type { PublicVillage } from "./village-types";
 
 export interface RequestContext {
@@ -46,6 +48,8 @@ export interface ApiClient {
   getNotice(id: string): Promise<ApiResult<Notice>>;
   /** The public figures (the three rates by village and department, the town's trend). */
   statistics(): Promise<ApiResult<Statistics>>;
+  /** The rooting campaign's town totals (aggregate numbers, no names). */
+  fieldWorkTotals(): Promise<ApiResult<FieldWorkTotals>>;
   /** A village's people and next service days (names and posts only). */
   village(id: string): Promise<ApiResult<PublicVillage>>;
 }
@@ -156,6 +160,13 @@ export function createApiClient(
         return { ok: false, kind: "network", reason: "malformed statistics" };
       }
       return res;
+    },
+    fieldWorkTotals: async () => {
+      const res = await call<FieldWorkTotals>("GET", "/api/statistics/field-work");
+      if (!res.ok) return res;
+      const totals = readFieldWorkTotals(res.data);
+      if (!totals) return { ok: false, kind: "network", reason: "malformed field-work totals" };
+      return { ...res, data: totals };
     },
   };
 }

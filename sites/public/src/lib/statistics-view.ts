@@ -3,7 +3,7 @@
 
 import type { ChartSpec } from "@lianxin/site-kit/chart-options";
 import { type Locale, t } from "../i18n/messages";
-import type { RateRow, Statistics } from "./api-types";
+import type { FieldWorkTotals, RateRow, Statistics } from "./api-types";
 
 /** Best response rate first; rows without a rate last; ties by more received, then by name. */
 export function sortByResponse(rows: readonly RateRow[]): RateRow[] {
@@ -57,4 +57,50 @@ export function ratesSpec(rows: readonly RateRow[], locale: Locale): ChartSpec {
       data: sorted.map((r) => r[k]),
     })),
   };
+}
+
+/** The town totals in the order the seed's report gives them (扎根行动). */
+export const FIELD_WORK_FIGURES = [
+  "departments",
+  "leaders",
+  "cadresAndPartyMembers",
+  "villages",
+  "visits",
+  "enterprises",
+  "symposia",
+  "talks",
+  "consulted",
+  "solved",
+] as const;
+export type FieldWorkFigure = (typeof FIELD_WORK_FIGURES)[number];
+
+const TOTALS_NUMBERS = [
+  ...FIELD_WORK_FIGURES,
+  "people",
+  "logs",
+  "concernsRaised",
+] as const satisfies readonly (keyof FieldWorkTotals)[];
+
+/**
+ * The API's town totals, or null when they are not what the page expects. Only the
+ * aggregate numbers and the months are kept: nothing else the API might add is shown.
+ */
+export function readFieldWorkTotals(data: unknown): FieldWorkTotals | null {
+  if (!data || typeof data !== "object") return null;
+  const d = data as Record<string, unknown>;
+  if (typeof d.from !== "string" || typeof d.to !== "string") return null;
+  const out: Record<string, unknown> = { from: d.from, to: d.to };
+  for (const k of TOTALS_NUMBERS) {
+    const v = d[k];
+    if (typeof v !== "number" || !Number.isFinite(v) || v < 0) return null;
+    out[k] = v;
+  }
+  return out as unknown as FieldWorkTotals;
+}
+
+/** A whole number with the locale's grouping (5163 → "5,163"). */
+export function formatCount(n: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale === "en" ? "en" : "zh-CN", {
+    maximumFractionDigits: 0,
+  }).format(n);
 }

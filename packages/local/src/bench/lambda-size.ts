@@ -120,6 +120,15 @@ const packageName = (spec: string) =>
 const shortInput = (input: string) =>
   input.replace(/^.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, "").replace(/^\.\.\/+/, "");
 
+/** A dependency's files as one line (`zod/v4/core`), the workspace's own files as they are. */
+function groupInput(input: string): string {
+  if (input.startsWith("packages/") || input.startsWith("sites/")) return input;
+  const parts = input.split("/");
+  const depth = parts[0]?.startsWith("@") ? 2 : 1;
+  // zod's parts (v4/core, v4/classic, v4/mini) are worth telling apart.
+  return parts.slice(0, parts[0] === "zod" ? 3 : depth).join("/");
+}
+
 async function bundle(
   name: string,
   entry: string,
@@ -136,7 +145,7 @@ async function bundle(
   // With code splitting every dynamic import is an entry point too: pick the real one.
   const entryOutput = outputs.find(([, o]) => o.entryPoint === entry.replace(/^\.\//, ""));
   if (!entryOutput) throw new Error(`${name}: no entry output`);
-  const [entryFile, main] = entryOutput;
+  const [entryFile] = entryOutput;
   // What init loads: the entry and, transitively, the chunks it imports statically.
   const atInit = new Set([entryFile]);
   for (const file of atInit) {
@@ -150,10 +159,19 @@ async function bundle(
     (sum, file) => sum + (metafile.outputs[file]?.bytes ?? 0),
     0,
   );
-  const topInputs = Object.entries(main.inputs)
-    .map(([input, { bytesInOutput }]) => ({ input: shortInput(input), bytes: bytesInOutput }))
+  // Inputs summed over everything loaded at init (shared chunks included), by package for
+  // dependencies and by file for the workspace's own code.
+  const byInput = new Map<string, number>();
+  for (const file of atInit) {
+    for (const [input, { bytesInOutput }] of Object.entries(metafile.outputs[file]?.inputs ?? {})) {
+      const key = groupInput(shortInput(input));
+      byInput.set(key, (byInput.get(key) ?? 0) + bytesInOutput);
+    }
+  }
+  const topInputs = [...byInput]
+    .map(([input, bytes]) => ({ input, bytes }))
     .sort((a, b) => b.bytes - a.bytes)
-    .slice(0, 10);
+    .slice(0, 15);
   const externals = new Set<string>();
   for (const [input, { imports }] of Object.entries(metafile.inputs)) {
     for (const imported of imports) {

@@ -1,8 +1,8 @@
 import { DomainError } from "@lianxin/core";
+import { bodyLimit } from "hono/body-limit";
 // The tiny preset (PatternRouter): a few KB less in every cold start than the default
 // routers, and a hundred routes are matched in microseconds either way.
 import { Hono } from "hono/tiny";
-import { bodyLimit } from "hono/body-limit";
 import type { Deps } from "./deps.js";
 import { MAX_BODY_BYTES } from "./http/body.js";
 import { errorResponse } from "./http/errors.js";

@@ -1,5 +1,9 @@
-import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  type DynamoDBDocumentClient,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from "@aws-sdk/lib-dynamodb";
 
 /** What every access-pattern function needs: the client and the one table's name. */
 export interface StoreContext {
@@ -51,4 +55,20 @@ export async function queryPartition(
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return items;
+}
+
+export type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+
+/**
+ * One TransactWriteItems call: true when written, false when a condition cancelled it (the
+ * callers' "already exists" / "changed meanwhile"); any other failure is thrown.
+ */
+export async function transact(ctx: StoreContext, items: TransactItem[]): Promise<boolean> {
+  try {
+    await ctx.client.send(new TransactWriteCommand({ TransactItems: items }));
+    return true;
+  } catch (error) {
+    if ((error as Error).name === "TransactionCanceledException") return false;
+    throw error;
+  }
 }

@@ -1,12 +1,6 @@
-import {
-  BatchWriteCommand,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from "@aws-sdk/lib-dynamodb";
+import { BatchWriteCommand, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { PartyMember, RotationPlan, ServiceDay } from "@lianxin/core";
-import { queryPartition, type StoreContext, stripKeys } from "./context.js";
+import { queryPartition, type StoreContext, stripKeys, transact } from "./context.js";
 import { keys } from "./keys.js";
 import { type AuditEntry, auditPut } from "./settings.js";
 
@@ -15,18 +9,6 @@ import { type AuditEntry, auditPut } from "./settings.js";
  * service days (一线服务日). Every change is written with its audit entry in one
  * transaction.
  */
-
-type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
-
-async function transact(ctx: StoreContext, items: TransactItem[]): Promise<boolean> {
-  try {
-    await ctx.client.send(new TransactWriteCommand({ TransactItems: items }));
-    return true;
-  } catch (error) {
-    if ((error as Error).name === "TransactionCanceledException") return false;
-    throw error;
-  }
-}
 
 async function queryIndex(
   ctx: StoreContext,

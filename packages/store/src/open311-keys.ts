@@ -1,10 +1,6 @@
-import {
-  GetCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { Open311ApiKeyRecord } from "@lianxin/core";
-import { queryPartition, type StoreContext, stripKeys } from "./context.js";
+import { queryPartition, type StoreContext, stripKeys, transact } from "./context.js";
 import { keys } from "./keys.js";
 import { type AuditEntry, auditPut } from "./settings.js";
 
@@ -13,18 +9,6 @@ import { type AuditEntry, auditPut } from "./settings.js";
  * partition, sorted by the key's SHA-256: checking a key is one GetItem, listing them one
  * Query. The secret is never stored. Nothing is deleted: revoking sets `revokedAt`.
  */
-
-type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
-
-async function transact(ctx: StoreContext, items: TransactItem[]): Promise<boolean> {
-  try {
-    await ctx.client.send(new TransactWriteCommand({ TransactItems: items }));
-    return true;
-  } catch (error) {
-    if ((error as Error).name === "TransactionCanceledException") return false;
-    throw error;
-  }
-}
 
 /**
  * AP-K1: a new key, with its audit entry, in one transaction; conditional on no item with

@@ -314,6 +314,12 @@ describe("filing a request", () => {
       ["group of another village", { ...creek, "attribute[group]": "doumen-01" }],
       ["bad phone", { ...creek, phone: "call me" }],
       ["two villages", { ...creek, address_string: "梅泾村和陡门村交界" }],
+      ["lat out of range", { ...creek, lat: "91", long: "120.2" }],
+      ["lat in exponent form", { ...creek, lat: "3.15e1", long: "120.2" }],
+      ["javascript: media_url", { ...creek, media_url: "javascript:alert(document.cookie)" }],
+      ["data: media_url", { ...creek, media_url: "data:text/html,<script>alert(1)</script>" }],
+      ["relative media_url", { ...creek, media_url: "/photos/1.jpg" }],
+      ["over-long media_url", { ...creek, media_url: `https://example.com/${"x".repeat(2000)}` }],
     ];
     for (const [name, params, type] of cases) {
       for (const format of FORMATS) {
@@ -450,6 +456,96 @@ describe("a request through its life", () => {
   });
 });
 
+describe("location and media link: kept, published rounded, exact for staff", () => {
+  // A pin at the resident's door (exact) and what a GET may show of it (3 decimals, ~100 m).
+  const located = {
+    ...creek,
+    description: "倪巷浜桥下河面漂着死鱼，气味很重，张三家门口18号看得最清楚。",
+    lat: "31.512345",
+    long: "120.234567",
+    media_url: "https://img.example.cn/open311/倪巷浜 1.jpg",
+  };
+  const stored = "https://img.example.cn/open311/%E5%80%AA%E5%B7%B7%E6%B5%9C%201.jpg";
+  let id: string;
+
+  beforeAll(async () => {
+    located.api_key = KEY;
+    const res = await post("json", located);
+    expect(res.status, await res.clone().text()).toBe(200);
+    id = ((await res.json()) as Doc[])[0]?.service_request_id as string;
+  });
+
+  for (const format of FORMATS) {
+    it(`requests/{id}.${format} and requests.${format}: lat/long rounded to 3 decimals, media_url as stored`, async () => {
+      const one = await get(`/open311/v2/requests/${id}.${format}`, format);
+      const listed = await get(`/open311/v2/requests.${format}?service_request_id=${id}`, format);
+      for (const { status, body } of [one, listed]) {
+        expect(status).toBe(200);
+        const [request] = body as Doc[];
+        expect(keysOf(request)).toEqual(sorted(REQUEST_FIELDS));
+        // XML carries text, JSON numbers: compare as text, and JSON's type apart.
+        expect(text(request?.lat)).toBe("31.512");
+        expect(text(request?.long)).toBe("120.235");
+        expect(request?.media_url).toBe(stored);
+        if (format === "json") expect(request).toMatchObject({ lat: 31.512, long: 120.235 });
+        expect(text(request?.address)).toBe("倪巷组, 梅泾村");
+      }
+    });
+  }
+
+  it("the staff view has the exact point and the link; the address is as typed", async () => {
+    const admin = await loginAs(api, "admin");
+    const res = await staff(api, admin, "GET", `/api/staff/concerns/${id}`);
+    expect(res.status).toBe(200);
+    const view = await res.json();
+    expect(view).toMatchObject({
+      channel: "open311",
+      location: { lat: 31.512345, long: 120.234567, rounded: false },
+      mediaUrl: stored,
+      contact: { address: "倪巷组 18号, 梅泾村", masked: false },
+    });
+    // The concern item itself holds them (no other item is needed).
+    const found = await api.deps.store.getConcernWithEvents(id);
+    expect(found?.concern).toMatchObject({
+      location: { lat: 31.512345, long: 120.234567 },
+      mediaUrl: stored,
+    });
+  });
+
+  it("a javascript: media_url is 400 with the reason, in Chinese or English, and writes nothing", async () => {
+    const before = await countConcernsThisMonth();
+    for (const [lang, words] of [
+      ["zh-CN", "只接受 http:// 或 https:// 网址"],
+      ["en", "Only http:// and https:// URLs are accepted"],
+    ] as const) {
+      for (const format of FORMATS) {
+        const res = await api.app.request(`/open311/v2/requests.${format}`, {
+          method: "POST",
+          headers: {
+            "content-type": "application/x-www-form-urlencoded",
+            "accept-language": lang,
+          },
+          body: new URLSearchParams({
+            ...located,
+            description: `${located.description}（${lang} ${format}）`,
+            media_url: "javascript:alert(document.cookie)",
+          }).toString(),
+        });
+        const errors = expectErrors({ status: res.status, ...(await read(res, format)) }, 400);
+        expect(errors).toHaveLength(1);
+        const description = text(errors[0]?.description);
+        expect(description.startsWith("media_url: "), description).toBe(true);
+        expect(description).toContain(words);
+      }
+    }
+    // The portal's JSON intake applies the same rule to mediaUrl.
+    const json = await submit(api, { ...smellyCreek, mediaUrl: "javascript:alert(1)" });
+    expect(json.status).toBe(400);
+    expect((await json.json()).error.fields.mediaUrl).toContain("javascript:");
+    expect(await countConcernsThisMonth()).toBe(before);
+  });
+});
+
 describe("listing requests", () => {
   const filed: string[] = [];
   let conduct: string;
@@ -564,6 +660,9 @@ describe("listing requests", () => {
         "138 0013 8000",
         "zhangsan@example.com",
         "18号",
+        // The exact point of the located request: GETs give it rounded only.
+        "31.512345",
+        "120.234567",
       ]) {
         expect(body).not.toContain(secret);
       }

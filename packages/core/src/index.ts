@@ -3,6 +3,7 @@ export * from "./concern/actions.js";
 export * from "./concern/concern.js";
 export * from "./concern/deadline.js";
 export * from "./concern/feedback.js";
+export * from "./concern/location-media.js";
 export * from "./concern/resident-view.js";
 export * from "./concern/staff-view.js";
 export * from "./concern/state-machine.js";

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { GeoLocation } from "./location-media.js";
 import { ConcernFlags, ConcernStatus, Visibility } from "./status.js";
 import { Channel } from "./submission.js";
 
@@ -44,6 +45,14 @@ export const Concern = z.object({
   description: z.string(),
   anonymous: z.boolean(),
   contact: ResidentContact,
+  /**
+   * Where the problem is, as the filing system sent it (WGS84; Open311 `lat`/`long`).
+   * Exact to staff who may see the resident's contact; rounded for everyone else.
+   * Absent when none was sent, and on concerns stored before it existed.
+   */
+  location: GeoLocation.optional(),
+  /** A link to a photo or video of the problem (Open311 `media_url`), http(s) only. */
+  mediaUrl: z.string().optional(),
   routing: RoutingDecision,
   accessCodeHash: z.string(),
   createdAt: z.string(),

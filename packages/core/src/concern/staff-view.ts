@@ -6,6 +6,7 @@ import type { StaffUser } from "../staff/schema.js";
 import { ACTION_TYPES, type ActionType } from "./actions.js";
 import type { Concern, ConcernEvent } from "./concern.js";
 import { currentDeadline, isOverdue } from "./deadline.js";
+import { roundLocation } from "./location-media.js";
 import { toResidentView } from "./resident-view.js";
 import { transitionAllowed } from "./state-machine.js";
 
@@ -16,7 +17,9 @@ export function allowedActions(user: StaffUser, concern: Concern): ActionType[] 
 
 /**
  * The concern as a staff member sees it. Personal data is masked unless the user may see
- * it; `personalDataShown` tells the caller to write the access log.
+ * it; `personalDataShown` tells the caller to write the access log. The location is exact
+ * for those who may see the resident's contact (it may be their doorstep, like the
+ * address), rounded as Open311 publishes it for the rest (`rounded: true`).
  */
 export function toStaffView(
   concern: Concern,
@@ -45,6 +48,12 @@ export function toStaffView(
             address: concern.contact.address ? "***" : null,
             masked: true,
           },
+      location: concern.location
+        ? unmasked
+          ? { ...concern.location, rounded: false }
+          : { ...roundLocation(concern.location), rounded: true }
+        : null,
+      mediaUrl: concern.mediaUrl ?? null,
       routing: { ...concern.routing, contactLeader: concern.routing.contactLeader },
       assignee: concern.assignee,
       deadlines: { ...concern.deadlines, committedDate: concern.committedDate },

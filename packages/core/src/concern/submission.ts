@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { CategoryCode, DirectoryId } from "../directory/schema.js";
+import { GeoLocation, MediaUrl } from "./location-media.js";
 
 /** Trim, and treat an empty field from a form as absent. */
 const optionalText = (max: number) =>
@@ -26,6 +27,13 @@ export const ConcernSubmission = z
       z.string().regex(PHONE).optional(),
     ),
     anonymous: z.boolean().default(false),
+    /** From other systems (Open311 `lat`/`long`); the portal's form does not ask for it. */
+    location: GeoLocation.optional(),
+    /** From other systems (Open311 `media_url`): http(s) only, stored as parsed. */
+    mediaUrl: z.preprocess(
+      (v) => (typeof v === "string" ? v.trim() || undefined : v),
+      MediaUrl.optional(),
+    ),
   })
   .strict();
 export type ConcernSubmission = z.infer<typeof ConcernSubmission>;

@@ -83,6 +83,8 @@ export function registerConcern(r: RegistrationInput): {
       phone: input.anonymous ? null : (input.contactPhone ?? null),
       address: input.address ?? null,
     },
+    ...(input.location ? { location: input.location } : {}),
+    ...(input.mediaUrl ? { mediaUrl: input.mediaUrl } : {}),
     routing,
     accessCodeHash: hashAccessCode(r.ledgerNo, r.accessCode),
     createdAt: at,

@@ -41,10 +41,58 @@ describe("a POSTed request as a submission", () => {
     });
     expect(
       fromOpen311Post(index, form({ ...base, lat: "31.5", long: "120.2" }, { village: ["yaxi"] })),
-    ).toMatchObject({ villageId: "yaxi", address: "(31.5,120.2)" });
+    ).toMatchObject({ villageId: "yaxi", location: { lat: 31.5, long: 120.2 } });
     expect(
       fromOpen311Post(index, form({ ...base, address_string: "倪巷组 18号, 梅泾村" })),
     ).toMatchObject({ villageId: "meijing", groupId: "meijing-01" });
+  });
+
+  it("keeps lat/long as the location and media_url as parsed, nothing folded into the address", () => {
+    const body = fromOpen311Post(
+      index,
+      form({
+        ...base,
+        address_string: "倪巷组, 梅泾村",
+        lat: "31.512345",
+        long: "120.234567",
+        media_url: "https://IMG.example.cn/河道.jpg",
+      }),
+    );
+    expect(body).toMatchObject({
+      villageId: "meijing",
+      address: "倪巷组, 梅泾村",
+      location: { lat: 31.512345, long: 120.234567 },
+      mediaUrl: "https://img.example.cn/%E6%B2%B3%E9%81%93.jpg",
+    });
+    const plain = fromOpen311Post(index, form({ ...base, address_id: "meijing" }));
+    expect(plain).not.toHaveProperty("location");
+    expect(plain).not.toHaveProperty("mediaUrl");
+    expect(plain).not.toHaveProperty("address");
+  });
+
+  it("refuses a media_url that is not http(s), with words in both languages", () => {
+    for (const media_url of [
+      "javascript:alert(1)",
+      "data:image/png;base64,iVBORw0KGgo=",
+      "file:///etc/passwd",
+      "not a link",
+      `https://example.com/${"x".repeat(2000)}`,
+    ]) {
+      try {
+        fromOpen311Post(index, form({ ...base, address_id: "meijing", media_url }));
+        throw new Error(`accepted ${media_url}`);
+      } catch (error) {
+        expect(error).toBeInstanceOf(DomainError);
+        const fields = (error as DomainError).fields ?? {};
+        expect(Object.keys(fields)).toEqual(["media_url"]);
+        const problem = fields.media_url;
+        expect(problem?.kind).toBe("invalid");
+        if (problem?.kind === "invalid") {
+          expect(problem.message["zh-CN"]).toMatch(/网址/);
+          expect(problem.message.en).toMatch(/URL/);
+        }
+      }
+    }
   });
 
   it("names the resident family name first in Chinese, given name first otherwise", () => {
@@ -77,6 +125,16 @@ describe("a POSTed request as a submission", () => {
     expect(fails(form({ ...base, lat: "95", long: "120.2", address_id: "meijing" }))).toEqual([
       "lat",
     ]);
+    for (const [lat, long] of [
+      ["1e1", "120"],
+      ["0x1f", "120"],
+      ["31.5", "-181"],
+      ["31.5", "Infinity"],
+    ] as const) {
+      expect(fails(form({ ...base, lat, long, address_id: "meijing" })), `${lat},${long}`).toEqual([
+        "lat",
+      ]);
+    }
     expect(fails(form({ ...base, address_string: "梅泾村和陡门村" }))).toEqual(["address_string"]);
     expect(fails(form({ ...base, address_string: "人民路 5 号" }))).toEqual(["address_string"]);
     expect(fails(form({ ...base, address_id: "meijing" }, { colour: ["red"] }))).toEqual([
@@ -140,6 +198,25 @@ describe("a concern as a service request", () => {
     });
     expect(JSON.stringify(request)).not.toMatch(/张三|13800138000|18号/);
     expect(request).not.toHaveProperty("extended_attributes");
+    expect(request).toMatchObject({ lat: null, long: null, media_url: null });
+  });
+
+  it("gives lat/long rounded to 3 decimals (about 100 m) and media_url as stored", () => {
+    const located = {
+      ...concern,
+      location: { lat: 31.512345, long: 120.234567 },
+      mediaUrl: "https://img.example.cn/nixiang.jpg",
+    };
+    expect(toOpen311Request(located, index, "en", { extensions: false })).toMatchObject({
+      lat: 31.512,
+      long: 120.235,
+      media_url: "https://img.example.cn/nixiang.jpg",
+    });
+    const south = { ...concern, location: { lat: -33.868819, long: -151.209295 } };
+    expect(toOpen311Request(south, index, "en", { extensions: true })).toMatchObject({
+      lat: -33.869,
+      long: -151.209,
+    });
   });
 
   it("is closed once struck off or merged", () => {

@@ -1,4 +1,10 @@
 import type { Concern } from "../concern/concern.js";
+import {
+  type GeoLocation,
+  parseDegrees,
+  parseMediaUrl,
+  roundCoordinate,
+} from "../concern/location-media.js";
 import { type DirectoryIndex, namedRefs } from "../directory/lookup.js";
 import type { Category, Village } from "../directory/schema.js";
 import { DomainError, type FieldProblem, type Locale } from "../errors.js";
@@ -185,7 +191,9 @@ export function open311ServiceNotice(
 /**
  * One concern as an Open311 service request. Nothing personal: the description and the
  * public reply are masked as notices are (the submitter's name is a known name), and the
- * address is the village and group, never the resident's own address.
+ * address is the village and group, never the resident's own address. `lat`/`long` are
+ * rounded to 3 decimals (about 100 m): a pin sent from someone's doorstep must not point
+ * at their door in a public answer (staff see the exact point). `media_url` is as stored.
  */
 export function toOpen311Request(
   concern: Concern,
@@ -226,9 +234,9 @@ export function toOpen311Request(
     address: group ? `${group.name}, ${village.name}` : village.name,
     address_id: concern.villageId,
     zipcode: null,
-    lat: null,
-    long: null,
-    media_url: null,
+    lat: concern.location ? roundCoordinate(concern.location.lat) : null,
+    long: concern.location ? roundCoordinate(concern.location.long) : null,
+    media_url: concern.mediaUrl ?? null,
   };
   if (options.extensions) {
     request.extended_attributes = {
@@ -275,6 +283,10 @@ export const OPEN311_PARAMETER_OF: Record<string, string> = {
   address: "address_string",
   contactName: "first_name/last_name",
   contactPhone: "phone",
+  location: "lat/long",
+  "location.lat": "lat",
+  "location.long": "long",
+  mediaUrl: "media_url",
 };
 
 const invalid = (zh: string, en: string): FieldProblem => ({
@@ -289,7 +301,9 @@ const CJK = /^[\u3400-\u9fff\uf900-\ufaff]+$/;
  * portal's own schema, in the same use case). The location must name a village: by
  * `address_id` (a village id), `attribute[village]`, or an `address_string` containing
  * exactly one village's name. Coordinates alone cannot: the directory has no village
- * geometry, so they are kept with the address but never decide the village.
+ * geometry, so they are kept as the concern's location but never decide the village.
+ * `media_url` is kept too (http/https only). Not kept: email, device_id, account_id,
+ * jurisdiction_id (the ledger has no place for them).
  */
 export function fromOpen311Post(index: DirectoryIndex, form: Open311PostForm) {
   const { fields, attributes } = form;
@@ -312,25 +326,23 @@ export function fromOpen311Post(index: DirectoryIndex, form: Open311PostForm) {
     } else single[code] = values[0] as string;
   }
 
-  const lat = fields.lat;
-  const long = fields.long;
-  let coordinates: string | undefined;
-  if (lat !== undefined || long !== undefined) {
-    const la = Number(lat);
-    const lo = Number(long);
-    if (
-      lat === undefined ||
-      long === undefined ||
-      !Number.isFinite(la) ||
-      !Number.isFinite(lo) ||
-      Math.abs(la) > 90 ||
-      Math.abs(lo) > 180
-    ) {
+  let coordinates: GeoLocation | undefined;
+  if (fields.lat !== undefined || fields.long !== undefined) {
+    const lat = fields.lat === undefined ? null : parseDegrees(fields.lat);
+    const long = fields.long === undefined ? null : parseDegrees(fields.long);
+    if (lat === null || long === null || Math.abs(lat) > 90 || Math.abs(long) > 180) {
       problems.lat = invalid(
-        "lat 与 long 须同时给出，且为 WGS84 经纬度",
-        "lat and long must both be sent, as WGS84 degrees",
+        "lat 与 long 须同时给出，且为 WGS84 经纬度（十进制度数，纬度 -90 至 90，经度 -180 至 180）",
+        "lat and long must both be sent, as WGS84 decimal degrees (lat -90 to 90, long -180 to 180)",
       );
-    } else coordinates = `${la},${lo}`;
+    } else coordinates = { lat, long };
+  }
+
+  let mediaUrl: string | undefined;
+  if (fields.media_url !== undefined) {
+    const parsed = parseMediaUrl(fields.media_url);
+    if (parsed.ok) mediaUrl = parsed.url;
+    else problems.media_url = parsed.problem;
   }
 
   const addressString = fields.address_string;
@@ -378,9 +390,7 @@ export function fromOpen311Post(index: DirectoryIndex, form: Open311PostForm) {
   const last = fields.last_name?.trim() ?? "";
   const contactName =
     CJK.test(first) && CJK.test(last) ? `${last}${first}` : [first, last].filter(Boolean).join(" ");
-  const address = [addressString?.trim(), coordinates && `(${coordinates})`]
-    .filter(Boolean)
-    .join(" ");
+  const address = addressString?.trim();
   const phone = fields.phone?.trim();
   return {
     villageId,
@@ -392,6 +402,8 @@ export function fromOpen311Post(index: DirectoryIndex, form: Open311PostForm) {
     ...(contactName ? { contactName } : {}),
     ...(phone ? { contactPhone: phone } : {}),
     anonymous: !contactName && !phone,
+    ...(coordinates ? { location: coordinates } : {}),
+    ...(mediaUrl ? { mediaUrl } : {}),
   };
 }
 

@@ -89,13 +89,25 @@ export function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
         ? `类型不对，应为${typeName(issue.expected, true)}`
         : `Must be ${typeName(issue.expected, false)}`;
     case "too_small":
+      if (issue.origin === "number") {
+        return zh ? `不能小于 ${issue.minimum}` : `At least ${issue.minimum}`;
+      }
       return zh ? `至少 ${issue.minimum} 个字符` : `At least ${issue.minimum} characters`;
     case "too_big":
+      if (issue.origin === "number") {
+        return zh ? `不能大于 ${issue.maximum}` : `At most ${issue.maximum}`;
+      }
       return zh ? `不能超过 ${issue.maximum} 个字符` : `At most ${issue.maximum} characters`;
     case "invalid_format":
       return zh ? "格式不正确" : "Not in the expected format";
     case "unrecognized_keys":
       return zh ? "不认识的字段" : "Unknown field";
+    case "custom": {
+      // Core's own checks carry their words in both languages (e.g. a media URL).
+      const words = (issue.params as { words?: Partial<Words> } | undefined)?.words?.[locale];
+      if (typeof words === "string") return words;
+      return zh ? "内容不正确" : "Not valid";
+    }
     default:
       return zh ? "内容不正确" : "Not valid";
   }

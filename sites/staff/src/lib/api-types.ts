@@ -136,6 +136,10 @@ export interface StaffConcernView {
     address: string | null;
     masked: boolean;
   } | null;
+  /** WGS84, from another system (Open311); exact, or rounded to ~100 m when `rounded`. */
+  location?: { lat: number; long: number; rounded: boolean } | null;
+  /** An http(s) link to a photo or video, from another system (Open311 media_url). */
+  mediaUrl?: string | null;
   routing: {
     department: Ref | null;
     contactLeader: { id?: string; name: string; title?: string } | null;

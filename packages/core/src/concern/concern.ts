@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { GeoLocation } from "./location-media.js";
 import { ConcernFlags, ConcernStatus, Visibility } from "./status.js";
 import { Channel } from "./submission.js";
@@ -17,8 +17,8 @@ export type Rating = z.infer<typeof Rating>;
 export const RoutingDecision = z.object({
   status: z.enum(["assigned", "triage"]),
   department: Ref,
-  contactLeader: Ref.extend({ title: z.string() }),
-  groupHolder: Ref.nullable(),
+  contactLeader: z.extend(Ref, { title: z.string() }),
+  groupHolder: z.nullable(Ref),
   visibility: Visibility,
   reasons: z.array(z.string()),
 });
@@ -26,9 +26,9 @@ export type RoutingDecision = z.infer<typeof RoutingDecision>;
 
 /** The resident's personal data: shown only to those who handle the concern. */
 export const ResidentContact = z.object({
-  name: z.string().nullable(),
-  phone: z.string().nullable(),
-  address: z.string().nullable(),
+  name: z.nullable(z.string()),
+  phone: z.nullable(z.string()),
+  address: z.nullable(z.string()),
 });
 export type ResidentContact = z.infer<typeof ResidentContact>;
 
@@ -39,9 +39,9 @@ export const Concern = z.object({
   flags: ConcernFlags,
   channel: Channel,
   villageId: z.string(),
-  groupId: z.string().nullable(),
+  groupId: z.nullable(z.string()),
   categoryCode: z.string(),
-  title: z.string().nullable(),
+  title: z.nullable(z.string()),
   description: z.string(),
   anonymous: z.boolean(),
   contact: ResidentContact,
@@ -50,40 +50,42 @@ export const Concern = z.object({
    * Exact to staff who may see the resident's contact; rounded for everyone else.
    * Absent when none was sent, and on concerns stored before it existed.
    */
-  location: GeoLocation.optional(),
+  location: z.optional(GeoLocation),
   /** A link to a photo or video of the problem (Open311 `media_url`), http(s) only. */
-  mediaUrl: z.string().optional(),
+  mediaUrl: z.optional(z.string()),
   routing: RoutingDecision,
   accessCodeHash: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
   deadlines: z.object({ signForBy: z.string(), respondBy: z.string(), answerBy: z.string() }),
   /** Set when a deadline falls in a year whose holiday arrangement is not yet published. */
-  calendarWarning: z.string().nullable(),
+  calendarWarning: z.nullable(z.string()),
   /** The cadre the department head gave it to (指派). */
-  assignee: Ref.nullable(),
+  assignee: z.nullable(Ref),
   /** Milestones, for time limits and metrics. */
-  acceptedAt: z.string().nullable(),
-  firstResponseAt: z.string().nullable(),
-  answeredAt: z.string().nullable(),
-  closedAt: z.string().nullable(),
+  acceptedAt: z.nullable(z.string()),
+  firstResponseAt: z.nullable(z.string()),
+  answeredAt: z.nullable(z.string()),
+  closedAt: z.nullable(z.string()),
   /** 限期办理: the committed completion date (Asia/Shanghai), shown publicly. */
-  committedDate: z.string().nullable(),
+  committedDate: z.nullable(z.string()),
   /** The one extension allowed, with its public reason. */
-  extension: z.object({ workingDays: z.number().int(), publicReason: z.string() }).nullable(),
-  outcome: Outcome.nullable(),
-  publicReply: z.string().nullable(),
-  evidence: z.string().nullable(),
-  rating: z.object({ rating: Rating, comment: z.string().nullable(), at: z.string() }).nullable(),
+  extension: z.nullable(
+    z.object({ workingDays: z.number().check(z.int()), publicReason: z.string() }),
+  ),
+  outcome: z.nullable(Outcome),
+  publicReply: z.nullable(z.string()),
+  evidence: z.nullable(z.string()),
+  rating: z.nullable(z.object({ rating: Rating, comment: z.nullable(z.string()), at: z.string() })),
   /** Dissatisfied ratings so far: the first reopens, the second goes to the contact leader. */
-  dissatisfiedCount: z.number().int().nonnegative(),
+  dissatisfiedCount: z.number().check(z.int(), z.nonnegative()),
   /** After a second dissatisfied rating: the contact leader verifies (strike off or redo). */
   awaitingVerification: z.boolean(),
-  returnCount: z.number().int().nonnegative(),
-  mergedInto: z.string().nullable(),
+  returnCount: z.number().check(z.int(), z.nonnegative()),
+  mergedInto: z.nullable(z.string()),
   mergedFrom: z.array(z.string()),
   /** Reopenings (a dissatisfied rating, a redo ordered): each counts as a redo. */
-  reopenCount: z.number().int().nonnegative(),
+  reopenCount: z.number().check(z.int(), z.nonnegative()),
   /** What the escalation job has already done, so that running it again does nothing more. */
   escalation: z.object({
     /** `<stage>@<dueAt>` of the limits already reminded at 80 %. */
@@ -96,14 +98,14 @@ export const Concern = z.object({
     responseDueCounted: z.boolean(),
   }),
   /** Optimistic-concurrency version, bumped by every event. */
-  version: z.number().int().nonnegative(),
+  version: z.number().check(z.int(), z.nonnegative()),
 });
 export type Concern = z.infer<typeof Concern>;
 
 export const Actor = z.object({
   kind: z.enum(["resident", "staff", "system"]),
-  id: z.string().nullable(),
-  name: z.string().nullable(),
+  id: z.nullable(z.string()),
+  name: z.nullable(z.string()),
 });
 export type Actor = z.infer<typeof Actor>;
 
@@ -140,16 +142,16 @@ export type ConcernEventType = z.infer<typeof ConcernEventType>;
 export const ConcernEvent = z.object({
   ledgerNo: z.string(),
   /** Position in the concern's history, 1, 2, 3…: also the concern's version after it. */
-  seq: z.number().int().positive(),
+  seq: z.number().check(z.int(), z.positive()),
   id: z.string(),
   type: ConcernEventType,
   at: z.string(),
   actor: Actor,
-  reason: z.string().nullable(),
+  reason: z.nullable(z.string()),
   /** Shown to the resident in the public timeline? Internal notes are not. */
   public: z.boolean(),
   /** Text the resident may read (their own message, a public reply). */
-  text: z.string().nullable(),
-  data: z.record(z.string(), z.unknown()).default({}),
+  text: z.nullable(z.string()),
+  data: z._default(z.record(z.string(), z.unknown()), {}),
 });
 export type ConcernEvent = z.infer<typeof ConcernEvent>;

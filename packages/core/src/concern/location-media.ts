@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { FieldProblem } from "../errors.js";
 
 /**
@@ -8,12 +8,10 @@ import type { FieldProblem } from "../errors.js";
  */
 
 /** A point in WGS84 degrees (GPS), latitude −90…90, longitude −180…180. */
-export const GeoLocation = z
-  .object({
-    lat: z.number().min(-90).max(90),
-    long: z.number().min(-180).max(180),
-  })
-  .strict();
+export const GeoLocation = z.strictObject({
+  lat: z.number().check(z.gte(-90), z.lte(90)),
+  long: z.number().check(z.gte(-180), z.lte(180)),
+});
 export type GeoLocation = z.infer<typeof GeoLocation>;
 
 /** Decimal places of a location shown to anyone who may not see the resident's address. */
@@ -108,15 +106,18 @@ export function parseMediaUrl(
  * `mediaUrl` of a submission: checked by `parseMediaUrl`, stored normalized. A refusal is
  * a custom issue carrying its words in both languages (`params.words`).
  */
-export const MediaUrl = z.string().transform((value, ctx) => {
-  const parsed = parseMediaUrl(value);
-  if (parsed.ok) return parsed.url;
-  const words = parsed.problem.kind === "invalid" ? parsed.problem.message : undefined;
-  ctx.issues.push({
-    code: "custom",
-    input: value,
-    message: words?.en ?? "Not a valid media URL",
-    params: { words },
-  });
-  return z.NEVER;
-});
+export const MediaUrl = z.pipe(
+  z.string(),
+  z.transform((value: string, ctx) => {
+    const parsed = parseMediaUrl(value);
+    if (parsed.ok) return parsed.url;
+    const words = parsed.problem.kind === "invalid" ? parsed.problem.message : undefined;
+    ctx.issues.push({
+      code: "custom",
+      input: value,
+      message: words?.en ?? "Not a valid media URL",
+      params: { words },
+    });
+    return z.NEVER;
+  }),
+);

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 
 /**
  * Where a concern is in its life. Overdue, supervised and reopened are flags, not

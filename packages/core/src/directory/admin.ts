@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { DomainError, type FieldProblem } from "../errors.js";
 import {
   Category,
@@ -27,36 +27,39 @@ export const DIRECTORY_KINDS = [
 export type DirectoryKind = (typeof DIRECTORY_KINDS)[number];
 
 /** `PUT /api/staff/directory/villages/{id}`: groups listed are created or replaced; others stay. */
-export const VillageEdit = Village.pick({ name: true, kind: true, contactLeaderId: true })
-  .extend({
-    groups: z
+export const VillageEdit = z.strictObject({
+  ...z.pick(Village, { name: true, kind: true, contactLeaderId: true }).shape,
+  groups: z.optional(
+    z
       .array(
-        VillagerGroup.pick({ id: true, name: true }).extend({
+        z.extend(z.pick(VillagerGroup, { id: true, name: true }), {
           /** Omitted: the group keeps its current holder (rotation sets it). */
-          holderId: DirectoryId.nullable().optional(),
+          holderId: z.optional(z.nullable(DirectoryId)),
         }),
       )
-      .max(200)
-      .optional(),
-  })
-  .strict();
+      .check(z.maxLength(200)),
+  ),
+});
 export type VillageEdit = z.infer<typeof VillageEdit>;
 
-export const DepartmentEdit = Department.pick({
-  name: true,
-  nameEn: true,
-  kind: true,
-  head: true,
-  pairedVillageId: true,
-}).strict();
+export const DepartmentEdit = z.strictObject(
+  z.pick(Department, {
+    name: true,
+    nameEn: true,
+    kind: true,
+    head: true,
+    pairedVillageId: true,
+  }).shape,
+);
 export type DepartmentEdit = z.infer<typeof DepartmentEdit>;
 
-export const LeaderEdit = Leader.pick({ name: true, title: true })
-  .extend({ surveyPoints: Leader.shape.surveyPoints.unwrap().max(50).default([]) })
-  .strict();
+export const LeaderEdit = z.strictObject({
+  ...z.pick(Leader, { name: true, title: true }).shape,
+  surveyPoints: z._default(Leader.shape.surveyPoints.def.innerType.check(z.maxLength(50)), []),
+});
 export type LeaderEdit = z.infer<typeof LeaderEdit>;
 
-export const CategoryEdit = Category.omit({ code: true, retiredAt: true }).strict();
+export const CategoryEdit = z.strictObject(z.omit(Category, { code: true, retiredAt: true }).shape);
 export type CategoryEdit = z.infer<typeof CategoryEdit>;
 
 /**

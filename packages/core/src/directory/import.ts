@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import type { Locale } from "../errors.js";
 import { Role } from "../staff/schema.js";
 import { type CategoryLimits, TimeLimit } from "../time/limits.js";
@@ -484,7 +484,7 @@ export function planDirectoryImport(
     return undefined;
   };
   /** Validates with the core schema; issues become rejections on the row. */
-  function validated<S extends z.ZodType>(
+  function validated<S extends z.ZodMiniType>(
     sheet: SheetKey,
     r: SheetRow,
     schema: S,

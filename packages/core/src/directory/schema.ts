@@ -1,46 +1,44 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { CategoryLimits } from "../time/limits.js";
 
 /** Stable ids: lowercase slugs, so they read well in keys, URLs and logs. */
 export const DirectoryId = z
   .string()
-  .min(1)
-  .max(64)
-  .regex(/^[a-z0-9][a-z0-9-]*$/);
+  .check(z.minLength(1), z.maxLength(64), z.regex(/^[a-z0-9][a-z0-9-]*$/));
 
 /** 村民小组: a villager group, held by a contracting department head (包干). */
 export const VillagerGroup = z.object({
   id: DirectoryId,
-  name: z.string().min(1).max(50),
+  name: z.string().check(z.minLength(1), z.maxLength(50)),
   /** The department head who currently holds (contracts) the group; rotates. */
-  holderId: DirectoryId.nullable(),
+  holderId: z.nullable(DirectoryId),
   /** Retired entries stay (concerns refer to them) but take no new work. */
-  retiredAt: z.string().nullable().default(null),
+  retiredAt: z._default(z.nullable(z.string()), null),
 });
 export type VillagerGroup = z.infer<typeof VillagerGroup>;
 
 /** 村 / 社区 / 园区: the 25 villages and communities, and the industrial park. */
 export const Village = z.object({
   id: DirectoryId,
-  name: z.string().min(1).max(50),
+  name: z.string().check(z.minLength(1), z.maxLength(50)),
   kind: z.enum(["village", "community", "park"]),
   groups: z.array(VillagerGroup),
   /** 驻村领导: the party-government leader who is this area's "village chief". */
   contactLeaderId: DirectoryId,
-  demo: z.boolean().default(false),
-  retiredAt: z.string().nullable().default(null),
+  demo: z._default(z.boolean(), false),
+  retiredAt: z._default(z.nullable(z.string()), null),
 });
 export type Village = z.infer<typeof Village>;
 
 /** 党政领导: a party-government leader; the park's director counts as one. */
 export const Leader = z.object({
   id: DirectoryId,
-  name: z.string().min(1).max(50),
-  title: z.string().min(1).max(50),
+  name: z.string().check(z.minLength(1), z.maxLength(50)),
+  title: z.string().check(z.minLength(1), z.maxLength(50)),
   /** 走访调研点: places (enterprises, villages) the leader surveys besides the contact villages. */
-  surveyPoints: z.array(z.string().min(1).max(50)).default([]),
-  demo: z.boolean().default(false),
-  retiredAt: z.string().nullable().default(null),
+  surveyPoints: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(50))), []),
+  demo: z._default(z.boolean(), false),
+  retiredAt: z._default(z.nullable(z.string()), null),
 });
 export type Leader = z.infer<typeof Leader>;
 
@@ -50,46 +48,44 @@ export type Leader = z.infer<typeof Leader>;
  */
 export const Department = z.object({
   id: DirectoryId,
-  name: z.string().min(1).max(50),
-  nameEn: z.string().min(1).max(80),
+  name: z.string().check(z.minLength(1), z.maxLength(50)),
+  nameEn: z.string().check(z.minLength(1), z.maxLength(80)),
   kind: z.enum(["department", "discipline", "office"]),
   /** 部门负责人: head of the department, who contracts villager groups. */
-  head: z.object({ id: DirectoryId, name: z.string().min(1).max(50) }),
+  head: z.object({ id: DirectoryId, name: z.string().check(z.minLength(1), z.maxLength(50)) }),
   /** 结对帮扶: every department is paired with one village (or the park). */
   pairedVillageId: DirectoryId,
-  demo: z.boolean().default(false),
-  retiredAt: z.string().nullable().default(null),
+  demo: z._default(z.boolean(), false),
+  retiredAt: z._default(z.nullable(z.string()), null),
 });
 export type Department = z.infer<typeof Department>;
 
 /** An outside body the town hands work to (洛安能源, 国家电网): never a routing target. */
 export const Partner = z.object({
   id: DirectoryId,
-  name: z.string().min(1).max(50),
+  name: z.string().check(z.minLength(1), z.maxLength(50)),
 });
 export type Partner = z.infer<typeof Partner>;
 
 export const CategoryCode = z
   .string()
-  .min(1)
-  .max(40)
-  .regex(/^[a-z][a-z0-9_]*$/);
+  .check(z.minLength(1), z.maxLength(40), z.regex(/^[a-z][a-z0-9_]*$/));
 
 /** 问题类别, with the department responsible by default and per-village overrides. */
 export const Category = z.object({
   code: CategoryCode,
-  name: z.string().min(1).max(30),
-  nameEn: z.string().min(1).max(60),
-  description: z.string().max(200),
-  descriptionEn: z.string().max(300),
+  name: z.string().check(z.minLength(1), z.maxLength(30)),
+  nameEn: z.string().check(z.minLength(1), z.maxLength(60)),
+  description: z.string().check(z.maxLength(200)),
+  descriptionEn: z.string().check(z.maxLength(300)),
   /** null: no default department, so concerns go to triage. */
-  departmentId: DirectoryId.nullable(),
+  departmentId: z.nullable(DirectoryId),
   /** villageId → departmentId, for villages where another department handles this. */
-  villageOverrides: z.record(z.string(), DirectoryId).default({}),
+  villageOverrides: z._default(z.record(z.string(), DirectoryId), {}),
   /** Complaints about cadres' conduct: discipline commission, restricted visibility. */
-  conductComplaint: z.boolean().default(false),
+  conductComplaint: z._default(z.boolean(), false),
   limits: CategoryLimits,
-  retiredAt: z.string().nullable().default(null),
+  retiredAt: z._default(z.nullable(z.string()), null),
 });
 export type Category = z.infer<typeof Category>;
 

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Counters } from "../metrics/counters.js";
 import { type FieldLog, FieldWorkKind } from "./schema.js";
 
@@ -113,25 +113,23 @@ export function presenceOf(log: FieldLog): PresenceDay {
   };
 }
 
-const LocalDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
+const LocalDate = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/));
 
 /** `POST /api/staff/field-logs`: the author is whoever is signed in. */
-export const FieldLogInput = z
-  .object({
-    date: LocalDate,
-    villageId: z.string().min(1).max(64),
-    groupId: z.preprocess(
-      (v) => (v === "" || v === undefined ? null : v),
-      z.string().min(1).max(64).nullable(),
-    ),
-    kind: FieldWorkKind,
-    peopleReached: z.number().int().min(0).max(10_000),
-    enterprises: z.number().int().min(0).max(1_000).default(0),
-    peopleConsulted: z.number().int().min(0).max(10_000).default(0),
-    notes: z.string().trim().max(4000).default(""),
-    serviceDayId: z.string().min(1).max(64).nullable().default(null),
-    /** Submission bodies (ConcernSubmission without the need to repeat the village). */
-    concerns: z.array(z.record(z.string(), z.unknown())).max(20).default([]),
-  })
-  .strict();
+export const FieldLogInput = z.strictObject({
+  date: LocalDate,
+  villageId: z.string().check(z.minLength(1), z.maxLength(64)),
+  groupId: z.pipe(
+    z.transform((v) => (v === "" || v === undefined ? null : v)),
+    z.nullable(z.string().check(z.minLength(1), z.maxLength(64))),
+  ),
+  kind: FieldWorkKind,
+  peopleReached: z.number().check(z.int(), z.gte(0), z.lte(10_000)),
+  enterprises: z._default(z.number().check(z.int(), z.gte(0), z.lte(1_000)), 0),
+  peopleConsulted: z._default(z.number().check(z.int(), z.gte(0), z.lte(10_000)), 0),
+  notes: z._default(z.string().check(z.trim(), z.maxLength(4000)), ""),
+  serviceDayId: z._default(z.nullable(z.string().check(z.minLength(1), z.maxLength(64))), null),
+  /** Submission bodies (ConcernSubmission without the need to repeat the village). */
+  concerns: z._default(z.array(z.record(z.string(), z.unknown())).check(z.maxLength(20)), []),
+});
 export type FieldLogInput = z.infer<typeof FieldLogInput>;

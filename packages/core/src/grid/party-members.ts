@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { DirectoryId, type Village } from "../directory/schema.js";
 import { DomainError } from "../errors.js";
 import { PartyMember } from "./schema.js";
@@ -9,20 +9,16 @@ import { PartyMember } from "./schema.js";
  */
 
 /** What admin sends to register or edit a party member. */
-export const PartyMemberRequest = z
-  .object({
-    name: PartyMember.shape.name,
-    villageId: DirectoryId,
-    post: z
-      .object({
-        kind: z.enum(["group", "households"]),
-        groupId: DirectoryId.nullable().default(null),
-        households: z.string().trim().max(200).nullable().default(null),
-        title: z.string().trim().min(1).max(50),
-      })
-      .strict(),
-  })
-  .strict();
+export const PartyMemberRequest = z.strictObject({
+  name: PartyMember.shape.name,
+  villageId: DirectoryId,
+  post: z.strictObject({
+    kind: z.enum(["group", "households"]),
+    groupId: z._default(z.nullable(DirectoryId), null),
+    households: z._default(z.nullable(z.string().check(z.trim(), z.maxLength(200))), null),
+    title: z.string().check(z.trim(), z.minLength(1), z.maxLength(50)),
+  }),
+});
 export type PartyMemberRequest = z.infer<typeof PartyMemberRequest>;
 
 const invalid = (zh: string, en: string) => ({

@@ -1,7 +1,7 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 
 /** `2026Q3` → its three months. */
-export const Quarter = z.string().regex(/^\d{4}Q[1-4]$/);
+export const Quarter = z.string().check(z.regex(/^\d{4}Q[1-4]$/));
 
 export function quarterMonths(quarter: string): [string, string, string] {
   const year = quarter.slice(0, 4);

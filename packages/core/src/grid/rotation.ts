@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Directory, Village } from "../directory/schema.js";
 import { DirectoryId } from "../directory/schema.js";
 import { DomainError } from "../errors.js";
@@ -16,37 +16,35 @@ import { DomainError } from "../errors.js";
  */
 
 /** `YYYY-MM` (a month in Asia/Shanghai). */
-export const YearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+export const YearMonth = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/));
 export type YearMonth = z.infer<typeof YearMonth>;
 
 export const MIN_HORIZON_MONTHS = 12;
 export const MAX_HORIZON_MONTHS = 24;
 
 /** What admin asks for (`PUT /api/staff/rotation/:villageId`). */
-export const RotationRequest = z
-  .object({
-    startMonth: YearMonth,
-    horizonMonths: z.number().int().min(MIN_HORIZON_MONTHS).max(MAX_HORIZON_MONTHS),
-    intervalMonths: z.number().int().min(1).max(2),
-  })
-  .strict();
+export const RotationRequest = z.strictObject({
+  startMonth: YearMonth,
+  horizonMonths: z.number().check(z.int(), z.gte(MIN_HORIZON_MONTHS), z.lte(MAX_HORIZON_MONTHS)),
+  intervalMonths: z.number().check(z.int(), z.gte(1), z.lte(2)),
+});
 export type RotationRequest = z.infer<typeof RotationRequest>;
 
 export const RotationPeriod = z.object({
-  index: z.number().int().min(0),
+  index: z.number().check(z.int(), z.gte(0)),
   startMonth: YearMonth,
   /** 1 or 2 (the interval), the last period possibly shorter when the horizon is odd. */
-  months: z.number().int().min(1).max(2),
+  months: z.number().check(z.int(), z.gte(1), z.lte(2)),
   /** groupId → head id, or null when there are fewer heads than groups. */
-  holders: z.record(z.string(), DirectoryId.nullable()),
+  holders: z.record(z.string(), z.nullable(DirectoryId)),
 });
 export type RotationPeriod = z.infer<typeof RotationPeriod>;
 
 export const RotationPlan = z.object({
   villageId: DirectoryId,
   startMonth: YearMonth,
-  horizonMonths: z.number().int(),
-  intervalMonths: z.number().int(),
+  horizonMonths: z.number().check(z.int()),
+  intervalMonths: z.number().check(z.int()),
   groupIds: z.array(DirectoryId),
   headIds: z.array(DirectoryId),
   periods: z.array(RotationPeriod),

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { DirectoryId } from "../directory/schema.js";
 
 /**
@@ -6,24 +6,24 @@ import { DirectoryId } from "../directory/schema.js";
  * service posts (入户), front-line service days (一线服务日) and field logs (蹲点日志).
  */
 
-const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const LocalDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const LocalTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
 
 /** 认领服务岗位: the post a party member claims in the village where they registered. */
 export const PartyMember = z.object({
   id: DirectoryId,
-  name: z.string().trim().min(1).max(50),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(50)),
   villageId: DirectoryId,
   post: z.object({
     /** A villager group as a whole, or named households. */
     kind: z.enum(["group", "households"]),
-    groupId: DirectoryId.nullable(),
+    groupId: z.nullable(DirectoryId),
     /** e.g. 倪巷组 12–30 号 (shown publicly as written; no personal data here). */
-    households: z.string().trim().max(200).nullable(),
-    title: z.string().trim().min(1).max(50),
+    households: z.nullable(z.string().check(z.trim(), z.maxLength(200))),
+    title: z.string().check(z.trim(), z.minLength(1), z.maxLength(50)),
   }),
-  demo: z.boolean().default(false),
-  retiredAt: z.string().nullable().default(null),
+  demo: z._default(z.boolean(), false),
+  retiredAt: z._default(z.nullable(z.string()), null),
 });
 export type PartyMember = z.infer<typeof PartyMember>;
 
@@ -35,20 +35,20 @@ export const ServiceDay = z.object({
   id: DirectoryId,
   personId: DirectoryId,
   villageId: DirectoryId,
-  place: z.string().trim().min(1).max(100),
+  place: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
   startTime: LocalTime,
   endTime: LocalTime,
   schedule: z.discriminatedUnion("kind", [
     z.object({ kind: z.literal("once"), date: LocalDate }),
     z.object({
       kind: z.literal("weekly"),
-      weekday: z.number().int().min(1).max(7),
+      weekday: z.number().check(z.int(), z.gte(1), z.lte(7)),
       from: LocalDate,
-      until: LocalDate.nullable(),
+      until: z.nullable(LocalDate),
     }),
   ]),
-  demo: z.boolean().default(false),
-  retiredAt: z.string().nullable().default(null),
+  demo: z._default(z.boolean(), false),
+  retiredAt: z._default(z.nullable(z.string()), null),
 });
 export type ServiceDay = z.infer<typeof ServiceDay>;
 
@@ -67,22 +67,22 @@ export type FieldWorkKind = z.infer<typeof FieldWorkKind>;
  * records how many people it reached, so totals are sums of these counts.
  */
 export const FieldLog = z.object({
-  id: z.string().min(1).max(64),
-  authorId: z.string().min(1).max(64),
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
+  authorId: z.string().check(z.minLength(1), z.maxLength(64)),
   date: LocalDate,
   villageId: DirectoryId,
-  groupId: DirectoryId.nullable(),
+  groupId: z.nullable(DirectoryId),
   kind: FieldWorkKind,
-  peopleReached: z.number().int().min(0).max(10_000),
-  enterprises: z.number().int().min(0).max(1_000),
-  peopleConsulted: z.number().int().min(0).max(10_000),
-  notes: z.string().trim().max(4000),
+  peopleReached: z.number().check(z.int(), z.gte(0), z.lte(10_000)),
+  enterprises: z.number().check(z.int(), z.gte(0), z.lte(1_000)),
+  peopleConsulted: z.number().check(z.int(), z.gte(0), z.lte(10_000)),
+  notes: z.string().check(z.trim(), z.maxLength(4000)),
   /** Concerns registered from this visit (ledger numbers). */
-  concernLedgerNos: z.array(z.string()).default([]),
+  concernLedgerNos: z._default(z.array(z.string()), []),
   /** The service day this visit held, if any. */
-  serviceDayId: z.string().nullable().default(null),
+  serviceDayId: z._default(z.nullable(z.string()), null),
   createdAt: z.string(),
-  demo: z.boolean().default(false),
+  demo: z._default(z.boolean(), false),
 });
 export type FieldLog = z.infer<typeof FieldLog>;
 

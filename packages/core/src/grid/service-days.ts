@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { DirectoryId } from "../directory/schema.js";
 import { addCalendarDays, type LocalDate, weekday } from "../time/shanghai.js";
 import type { WorkingCalendar } from "../time/working-calendar.js";
@@ -127,37 +127,37 @@ export function pastServiceDates(
 
 /** What staff send to schedule a service day (`POST /api/staff/service-days`). */
 export const ServiceDayRequest = z
-  .object({
-    personId: DirectoryId.optional(),
+  .strictObject({
+    personId: z.optional(DirectoryId),
     villageId: DirectoryId,
-    place: z.string().trim().min(1).max(100),
+    place: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
     startTime: ServiceDay.shape.startTime,
     endTime: ServiceDay.shape.endTime,
     schedule: ServiceDay.shape.schedule,
   })
-  .strict()
-  .refine((r) => r.startTime < r.endTime, {
-    path: ["endTime"],
-    message: "endTime must be after startTime",
-  })
-  .refine(
-    (r) => r.schedule.kind !== "weekly" || !r.schedule.until || r.schedule.until >= r.schedule.from,
-    {
-      path: ["schedule", "until"],
-      message: "until must not be before from",
-    },
+  .check(
+    z.refine((r) => r.startTime < r.endTime, {
+      path: ["endTime"],
+      message: "endTime must be after startTime",
+    }),
+    z.refine(
+      (r) =>
+        r.schedule.kind !== "weekly" || !r.schedule.until || r.schedule.until >= r.schedule.from,
+      {
+        path: ["schedule", "until"],
+        message: "until must not be before from",
+      },
+    ),
   );
 export type ServiceDayRequest = z.infer<typeof ServiceDayRequest>;
 
 /** `POST /api/staff/service-days/:id/held`. */
-export const ServiceDayHeldRequest = z
-  .object({
-    date: ServiceDay.shape.schedule.options[0].shape.date,
-    peopleReached: z.number().int().min(0).max(10_000).default(0),
-    peopleConsulted: z.number().int().min(0).max(10_000).default(0),
-    notes: z.string().trim().max(4000).default(""),
-  })
-  .strict();
+export const ServiceDayHeldRequest = z.strictObject({
+  date: ServiceDay.shape.schedule.def.options[0].shape.date,
+  peopleReached: z._default(z.number().check(z.int(), z.gte(0), z.lte(10_000)), 0),
+  peopleConsulted: z._default(z.number().check(z.int(), z.gte(0), z.lte(10_000)), 0),
+  notes: z._default(z.string().check(z.trim(), z.maxLength(4000)), ""),
+});
 export type ServiceDayHeldRequest = z.infer<typeof ServiceDayHeldRequest>;
 
 /**

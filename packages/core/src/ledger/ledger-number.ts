@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { shanghaiYear } from "../time/shanghai.js";
 
 /**
@@ -8,7 +8,7 @@ import { shanghaiYear } from "../time/shanghai.js";
 export const TOWN_PREFIX = "LS";
 const PATTERN = /^([A-Z]{2})-(\d{4})-(\d{6})$/;
 
-export const LedgerNo = z.string().regex(PATTERN);
+export const LedgerNo = z.string().check(z.regex(PATTERN));
 export type LedgerNo = z.infer<typeof LedgerNo>;
 
 export function formatLedgerNo(year: number, sequence: number, prefix = TOWN_PREFIX): string {

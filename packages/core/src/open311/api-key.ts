@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { DomainError } from "../errors.js";
 
 /**
@@ -20,30 +20,32 @@ const KEY_FORMAT = /^lx311_[0-9abcdefghjkmnpqrstvwxyz]{32}$/;
 const Actor = z.object({ id: z.string(), name: z.string() });
 
 /** The client's name as admin writes it, e.g. "市12345平台". */
-export const Open311KeyLabel = z.string().trim().min(1).max(60);
+export const Open311KeyLabel = z.string().check(z.trim(), z.minLength(1), z.maxLength(60));
 
 /** The stored record of one key: never the secret. */
 export const Open311ApiKeyRecord = z.object({
-  id: z.string().min(1).max(64),
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
   label: Open311KeyLabel,
   /** SHA-256 of the whole key, lower-case hex. */
-  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   /** The first 6 random characters (after `lx311_`), not secret. */
-  prefix: z.string().length(OPEN311_KEY_PREFIX_LENGTH),
+  prefix: z.string().check(z.length(OPEN311_KEY_PREFIX_LENGTH)),
   createdAt: z.string(),
   createdBy: Actor,
-  revokedAt: z.string().optional(),
-  revokedBy: Actor.optional(),
-  revokeReason: z.string().optional(),
+  revokedAt: z.optional(z.string()),
+  revokedBy: z.optional(Actor),
+  revokeReason: z.optional(z.string()),
 });
 export type Open311ApiKeyRecord = z.infer<typeof Open311ApiKeyRecord>;
 
 /** `POST /api/staff/open311-keys`. */
-export const Open311KeyIssue = z.object({ label: Open311KeyLabel }).strict();
+export const Open311KeyIssue = z.strictObject({ label: Open311KeyLabel });
 export type Open311KeyIssue = z.infer<typeof Open311KeyIssue>;
 
 /** `POST /api/staff/open311-keys/{id}/revoke`. */
-export const Open311KeyRevoke = z.object({ reason: z.string().trim().min(2).max(500) }).strict();
+export const Open311KeyRevoke = z.strictObject({
+  reason: z.string().check(z.trim(), z.minLength(2), z.maxLength(500)),
+});
 export type Open311KeyRevoke = z.infer<typeof Open311KeyRevoke>;
 
 /** Makes a key from 32 random bytes (injected, so tests are deterministic). */

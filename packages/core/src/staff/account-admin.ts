@@ -1,41 +1,38 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { type Directory, DirectoryId } from "../directory/schema.js";
 import { DomainError, type FieldProblem } from "../errors.js";
 import { Role, type StaffAccount, Username } from "./schema.js";
 
 /** Mainland mobiles and landlines, spaces and dashes allowed (the submission form's rule). */
 const PHONE = /^(?:\+?86)?(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
-const Phone = z.preprocess(
-  (v) => (typeof v === "string" ? v.replace(/[\s-]/g, "") || null : v),
-  z.string().regex(PHONE).nullable(),
+const Phone = z.pipe(
+  z.transform((v) => (typeof v === "string" ? v.replace(/[\s-]/g, "") || null : v)),
+  z.nullable(z.string().check(z.regex(PHONE))),
 );
 
 /** `PATCH /api/staff/accounts/{id}`: what admin may change (never username or password). */
-export const StaffAccountPatch = z
-  .object({
-    name: z.string().trim().min(1).max(50),
+export const StaffAccountPatch = z.partial(
+  z.strictObject({
+    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(50)),
     role: Role,
-    departmentId: DirectoryId.nullable(),
-    villageIds: z.array(DirectoryId).max(30),
+    departmentId: z.nullable(DirectoryId),
+    villageIds: z.array(DirectoryId).check(z.maxLength(30)),
     phone: Phone,
     active: z.boolean(),
-  })
-  .partial()
-  .strict();
+  }),
+);
 export type StaffAccountPatch = z.infer<typeof StaffAccountPatch>;
 
 /** `POST /api/staff/accounts`. The id defaults to `staff-<username>`; leaders and heads use their directory id. */
-export const StaffAccountCreate = z
-  .object({
-    id: DirectoryId.optional(),
-    username: Username,
-    name: z.string().trim().min(1).max(50),
-    role: Role,
-    departmentId: DirectoryId.nullable().default(null),
-    villageIds: z.array(DirectoryId).max(30).default([]),
-    phone: Phone.default(null),
-  })
-  .strict();
+export const StaffAccountCreate = z.strictObject({
+  id: z.optional(DirectoryId),
+  username: Username,
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(50)),
+  role: Role,
+  departmentId: z._default(z.nullable(DirectoryId), null),
+  villageIds: z._default(z.array(DirectoryId).check(z.maxLength(30)), []),
+  phone: z._default(Phone, null),
+});
 export type StaffAccountCreate = z.infer<typeof StaffAccountCreate>;
 
 type AccountFields = Pick<StaffAccount, "role" | "departmentId" | "villageIds">;

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 
 /**
  * Staff roles:
@@ -19,20 +19,20 @@ export const StaffUser = z.object({
   username: z.string(),
   name: z.string(),
   role: Role,
-  departmentId: z.string().nullable(),
+  departmentId: z.nullable(z.string()),
   /** A leader's contact villages (联系点). */
   villageIds: z.array(z.string()),
 });
 export type StaffUser = z.infer<typeof StaffUser>;
 
 /** The stored account: the user plus credentials and lock state. */
-export const StaffAccount = StaffUser.extend({
+export const StaffAccount = z.extend(StaffUser, {
   passwordHash: z.string(),
   mustChangePassword: z.boolean(),
   /** Retired accounts cannot sign in; they are never deleted. */
   active: z.boolean(),
   /** Work phone (optional, admin-only: never in `StaffUser` or any view of a concern). */
-  phone: z.string().nullable().optional(),
+  phone: z.optional(z.nullable(z.string())),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -40,20 +40,19 @@ export type StaffAccount = z.infer<typeof StaffAccount>;
 
 export const Username = z
   .string()
-  .trim()
-  .min(2)
-  .max(40)
-  .regex(/^[a-z0-9][a-z0-9._-]*$/i);
+  .check(z.trim(), z.minLength(2), z.maxLength(40), z.regex(/^[a-z0-9][a-z0-9._-]*$/i));
 
-export const LoginRequest = z
-  .object({ username: Username, password: z.string().min(1).max(200) })
-  .strict();
+export const LoginRequest = z.strictObject({
+  username: Username,
+  password: z.string().check(z.minLength(1), z.maxLength(200)),
+});
 
-export const NewPassword = z.string().min(10).max(200);
-export const PasswordChange = z
-  .object({ currentPassword: z.string().min(1).max(200), newPassword: NewPassword })
-  .strict();
-export const PasswordReset = z.object({ newPassword: NewPassword }).strict();
+export const NewPassword = z.string().check(z.minLength(10), z.maxLength(200));
+export const PasswordChange = z.strictObject({
+  currentPassword: z.string().check(z.minLength(1), z.maxLength(200)),
+  newPassword: NewPassword,
+});
+export const PasswordReset = z.strictObject({ newPassword: NewPassword });
 
 export function toStaffUser(account: StaffAccount): StaffUser {
   return {

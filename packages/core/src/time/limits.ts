@@ -1,10 +1,10 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { addCalendarDays, endOfShanghaiDay, shanghaiDate } from "./shanghai.js";
 import { addWorkingDays, type WorkingCalendar } from "./working-calendar.js";
 
 /** A time limit as the town states it: "2 hours", "1 working day", "7 days". */
 export const TimeLimit = z.object({
-  amount: z.number().int().positive(),
+  amount: z.number().check(z.int(), z.positive()),
   unit: z.enum(["hours", "working_days", "days"]),
 });
 export type TimeLimit = z.infer<typeof TimeLimit>;
@@ -61,18 +61,16 @@ export function computeDeadlines(
   };
 }
 
-const LocalDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const LocalDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 /**
  * Admin's corrections to the official holiday arrangement: for a year the library does
  * not know yet (announced late each year), or a local change.
  */
-export const CalendarOverride = z
-  .object({
-    holidays: z.record(LocalDay, z.string().trim().min(1).max(30)),
-    workdays: z.record(LocalDay, z.string().trim().min(1).max(30)),
-  })
-  .strict();
+export const CalendarOverride = z.strictObject({
+  holidays: z.record(LocalDay, z.string().check(z.trim(), z.minLength(1), z.maxLength(30))),
+  workdays: z.record(LocalDay, z.string().check(z.trim(), z.minLength(1), z.maxLength(30))),
+});
 export type CalendarOverride = z.infer<typeof CalendarOverride>;
 
 /** Admin's edit of a category's limits. */
-export const CategoryLimitsEdit = z.object({ limits: CategoryLimits }).strict();
+export const CategoryLimitsEdit = z.strictObject({ limits: CategoryLimits });

@@ -13,21 +13,20 @@ import {
   toQueueItem,
 } from "@lianxin/core";
 import type { QueueSource } from "@lianxin/store";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Deps } from "../deps.js";
 import { monthsBetween, readCountersOfScopes, readScopeCounters } from "./counter-reads.js";
 import { currentDirectory } from "./directory.js";
 import { parseInput } from "./parse.js";
 import type { StaffAuth } from "./staff/session.js";
 
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+const Month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/));
 const DashboardQuery = z.object({
-  scope: z
-    .string()
-    .regex(/^(town|(village|department|person):[a-z0-9-]{1,64})$/)
-    .optional(),
-  from: Month.optional(),
-  to: Month.optional(),
+  scope: z.optional(
+    z.string().check(z.regex(/^(town|(village|department|person):[a-z0-9-]{1,64})$/)),
+  ),
+  from: z.optional(Month),
+  to: z.optional(Month),
 });
 
 type Scope = { kind: "town" } | { kind: "village" | "department" | "person"; id: string };

@@ -31,7 +31,8 @@ import {
   sumCounters,
 } from "@lianxin/core";
 import type { FieldLogOwner } from "@lianxin/store";
-import * as z from "zod";
+import * as z from "zod/mini";
+import english from "zod/v4/locales/en.js";
 import type { Deps } from "../deps.js";
 import { currentDirectory } from "./directory.js";
 import { parseInput } from "./parse.js";
@@ -39,8 +40,10 @@ import type { StaffAuth } from "./staff/session.js";
 import { submitConcern } from "./submit-concern.js";
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
-const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+const Month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/));
+const Id = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/));
+/** zod's English issue wording, which the full `zod` package loads by default and `zod/mini` does not. */
+const englishIssues = english().localeError;
 
 const invalid = (zh: string, en: string): FieldProblem => ({
   kind: "invalid",
@@ -86,7 +89,7 @@ export async function createFieldLog(
       ...(input.groupId ? { groupId: input.groupId } : {}),
       ...body,
     };
-    const parsed = ConcernSubmission.safeParse(merged);
+    const parsed = ConcernSubmission.safeParse(merged, { error: englishIssues });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         fields[`concerns.${i}.${issue.path.join(".") || "body"}`] = invalid(
@@ -141,11 +144,11 @@ export async function createFieldLog(
 }
 
 const ListQuery = z.object({
-  mine: z.enum(["true", "false"]).optional(),
-  month: Month.optional(),
-  village: Id.optional(),
-  department: Id.optional(),
-  cursor: z.string().max(2000).optional(),
+  mine: z.optional(z.enum(["true", "false"])),
+  month: z.optional(Month),
+  village: z.optional(Id),
+  department: z.optional(Id),
+  cursor: z.optional(z.string().check(z.maxLength(2000))),
 });
 
 const isWide = (auth: StaffAuth) => auth.user.role === "admin" || auth.user.role === "inspector";
@@ -276,7 +279,7 @@ async function complianceRows(
   });
 }
 
-const RangeQuery = z.object({ from: Month.optional(), to: Month.optional() });
+const RangeQuery = z.object({ from: z.optional(Month), to: z.optional(Month) });
 
 function badRange(): never {
   throw new DomainError("validation_failed", {
@@ -346,13 +349,10 @@ function monthsBefore(to: string, n: number): string[] {
 // ------------------------------------------------------------------------------- reports
 
 const QuarterlyQuery = z.object({
-  quarter: Quarter.optional(),
-  person: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/)
-    .optional(),
-  department: Id.optional(),
-  format: z.enum(["json", "xlsx"]).optional(),
+  quarter: z.optional(Quarter),
+  person: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/))),
+  department: z.optional(Id),
+  format: z.optional(z.enum(["json", "xlsx"])),
 });
 
 /** Every log of an owner within the dates (all pages). */
@@ -507,10 +507,7 @@ export async function quarterlyReportXlsx(report: QuarterlyReport, locale: Local
 }
 
 const AnnualQuery = z.object({
-  year: z
-    .string()
-    .regex(/^\d{4}$/)
-    .optional(),
+  year: z.optional(z.string().check(z.regex(/^\d{4}$/))),
 });
 
 /**

@@ -8,7 +8,7 @@ import {
   toPublicNotice,
   toStaffNotice,
 } from "@lianxin/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Deps } from "../deps.js";
 import { currentDirectory } from "./directory.js";
 import { parseInput } from "./parse.js";
@@ -16,17 +16,14 @@ import type { StaffAuth } from "./staff/session.js";
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 const NoticeQuery = z.object({
-  village: z.preprocess(blankToUndefined, z.string().max(64).optional()),
-  outcome: z.preprocess(blankToUndefined, Outcome.optional()),
-  month: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
-      .optional(),
+  village: z.pipe(z.transform(blankToUndefined), z.optional(z.string().check(z.maxLength(64)))),
+  outcome: z.pipe(z.transform(blankToUndefined), z.optional(Outcome)),
+  month: z.pipe(
+    z.transform(blankToUndefined),
+    z.optional(z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/))),
   ),
-  q: z.preprocess(blankToUndefined, z.string().trim().max(50).optional()),
-  cursor: z.preprocess(blankToUndefined, z.string().max(2000).optional()),
+  q: z.pipe(z.transform(blankToUndefined), z.optional(z.string().check(z.trim(), z.maxLength(50)))),
+  cursor: z.pipe(z.transform(blankToUndefined), z.optional(z.string().check(z.maxLength(2000)))),
 });
 
 /** 公示 browsing: published notices, filtered, newest first. */
@@ -79,12 +76,10 @@ export async function listStaffNotices(
   };
 }
 
-const NoticeEdit = z
-  .object({
-    publicReply: z.string().trim().min(1).max(4000).optional(),
-    summary: z.string().trim().min(1).max(200).optional(),
-  })
-  .strict();
+const NoticeEdit = z.strictObject({
+  publicReply: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(4000))),
+  summary: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+});
 
 async function loadDraft(deps: Deps, id: string) {
   const notice = parseLedgerNo(id) ? await deps.store.getNotice(id.trim().toUpperCase()) : null;

@@ -1,8 +1,8 @@
 import { DomainError } from "@lianxin/core";
-import type * as z from "zod";
+import type * as z from "zod/mini";
 
 /** Validates a request body with its schema; zod's issues become `validation_failed`. */
-export function parseInput<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+export function parseInput<S extends z.ZodMiniType>(schema: S, body: unknown): z.output<S> {
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   throw new ValidationError(result.error.issues);

@@ -11,7 +11,7 @@ import {
   type StaffUser,
   type SubmissionReceipt,
 } from "@lianxin/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Deps } from "../deps.js";
 import { currentCalendar } from "./calendar.js";
 import { currentDirectory } from "./directory.js";
@@ -21,7 +21,7 @@ import { enforceRateLimit } from "./rate-limit.js";
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
 
 /** What staff register: a submission plus how it reached them. */
-const StaffRegistration = ConcernSubmission.extend({
+const StaffRegistration = z.extend(ConcernSubmission, {
   channel: z.enum(["phone", "in_person", "visit", "symposium", "talk", "office_hours"]),
 });
 

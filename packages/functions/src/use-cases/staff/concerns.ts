@@ -18,7 +18,7 @@ import {
   toStaffView,
 } from "@lianxin/core";
 import type { ConcernChange } from "@lianxin/store";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Deps } from "../../deps.js";
 import { currentCalendar } from "../calendar.js";
 import { currentDirectory } from "../directory.js";
@@ -207,7 +207,9 @@ export async function actOnConcern(
   );
 }
 
-const ReissueRequest = z.object({ contactPhone: z.string().trim().min(5).max(30) }).strict();
+const ReissueRequest = z.strictObject({
+  contactPhone: z.string().check(z.trim(), z.minLength(5), z.maxLength(30)),
+});
 const digits = (phone: string) => phone.replace(/\D/g, "").replace(/^86(?=1\d{10}$)/, "");
 
 /**

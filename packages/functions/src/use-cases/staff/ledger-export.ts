@@ -12,7 +12,7 @@ import {
   type StaffUser,
   toLedgerRow,
 } from "@lianxin/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Deps } from "../../deps.js";
 import { csvHeader, csvRow } from "../../export/csv.js";
 import { SpillSink } from "../../export/spill-sink.js";
@@ -40,16 +40,19 @@ export const LINK_SECONDS = 15 * 60;
 const PAGE = 500;
 const MAX_RANGE_DAYS = 366;
 
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
+const optional = <T extends z.ZodMiniType>(schema: T) =>
+  z.pipe(
+    z.transform((v): unknown => (v === "" || v === null ? undefined : v)),
+    z.optional(schema),
+  );
 
-const Day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((d) => {
+const Day = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/),
+  z.refine((d) => {
     const t = Date.parse(`${d}T00:00:00Z`);
     return Number.isFinite(t) && new Date(t).toISOString().startsWith(d);
-  }, "not a calendar date");
+  }, "not a calendar date"),
+);
 
 const dayNumber = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
 
@@ -57,21 +60,23 @@ export const LedgerParams = z
   .object({
     from: Day,
     to: Day,
-    village: optional(z.string().max(64)),
-    department: optional(z.string().max(64)),
+    village: optional(z.string().check(z.maxLength(64))),
+    department: optional(z.string().check(z.maxLength(64))),
     status: optional(ConcernStatus),
-    format: optional(z.enum(["xlsx", "csv"])).default("xlsx"),
+    format: z._default(optional(z.enum(["xlsx", "csv"])), "xlsx"),
   })
-  .superRefine((p, ctx) => {
-    const days = dayNumber(p.to) - dayNumber(p.from) + 1;
-    if (days < 1) ctx.addIssue({ code: "custom", path: ["to"], message: "to is before from" });
-    else if (days > MAX_RANGE_DAYS)
-      ctx.addIssue({
-        code: "custom",
-        path: ["to"],
-        message: `at most ${MAX_RANGE_DAYS} days`,
-      });
-  });
+  .check(
+    z.superRefine((p, ctx) => {
+      const days = dayNumber(p.to) - dayNumber(p.from) + 1;
+      if (days < 1) ctx.addIssue({ code: "custom", path: ["to"], message: "to is before from" });
+      else if (days > MAX_RANGE_DAYS)
+        ctx.addIssue({
+          code: "custom",
+          path: ["to"],
+          message: `at most ${MAX_RANGE_DAYS} days`,
+        });
+    }),
+  );
 export type LedgerParams = z.output<typeof LedgerParams>;
 
 /** Which concerns the user may export with these filters (the dashboard's role rules). */

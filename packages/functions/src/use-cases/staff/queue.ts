@@ -7,22 +7,25 @@ import {
   toQueueItem,
 } from "@lianxin/core";
 import type { Lane, QueueSource } from "@lianxin/store";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Deps } from "../../deps.js";
 import { currentDirectory } from "../directory.js";
 import { parseInput } from "../parse.js";
 import type { StaffAuth } from "./session.js";
 
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
+const optional = <T extends z.ZodMiniType>(schema: T) =>
+  z.pipe(
+    z.transform((v): unknown => (v === "" || v === null ? undefined : v)),
+    z.optional(schema),
+  );
 
 export const QueueParams = z.object({
-  scope: optional(z.enum(["mine", "triage", "all", "groups"])).default("mine"),
+  scope: z._default(optional(z.enum(["mine", "triage", "all", "groups"])), "mine"),
   status: optional(ConcernStatus),
   overdue: optional(z.enum(["true", "false"])),
-  village: optional(z.string().max(64)),
-  category: optional(z.string().max(40)),
-  cursor: optional(z.string().max(2000)),
+  village: optional(z.string().check(z.maxLength(64))),
+  category: optional(z.string().check(z.maxLength(40))),
+  cursor: optional(z.string().check(z.maxLength(2000))),
 });
 
 const PAGE = 50;

@@ -34,6 +34,7 @@ export * from "./ledger/access-code.js";
 export * from "./ledger/ledger-number.js";
 export * from "./ledger/ledger-row.js";
 export * from "./metrics/counters.js";
+export * from "./metrics/dashboard-scope.js";
 export * from "./metrics/sealed-months.js";
 export * from "./notice/mask.js";
 export * from "./notice/notice.js";

@@ -1,10 +1,14 @@
 import {
+  backlogByAge,
   type Concern,
   type Counters,
+  type DashboardScope,
   type DirectoryIndex,
   DomainError,
+  defaultDashboardScope,
   isOverdue,
   type Locale,
+  mayViewDashboard,
   namedRefs,
   percentilesOf,
   ratesOf,
@@ -29,8 +33,6 @@ const DashboardQuery = z.object({
   to: z.optional(Month),
 });
 
-type Scope = { kind: "town" } | { kind: "village" | "department" | "person"; id: string };
-
 /** `months` months ending with `to` (inclusive), as YYYY-MM. */
 export function monthRange(to: string, months: number): string[] {
   const [y, m] = to.split("-").map(Number) as [number, number];
@@ -38,27 +40,6 @@ export function monthRange(to: string, months: number): string[] {
     const d = new Date(Date.UTC(y, m - 1 - (months - 1 - i), 1));
     return d.toISOString().slice(0, 7);
   });
-}
-
-/** Who may look at which scope: a leader their villages, a department its own, inspectors and admin all. */
-function authorize(auth: StaffAuth, scope: Scope) {
-  const { user } = auth;
-  if (user.role === "admin" || user.role === "inspector") return;
-  if (scope.kind === "village" && user.role === "leader" && user.villageIds.includes(scope.id))
-    return;
-  if (scope.kind === "department" && user.departmentId === scope.id && user.role !== "leader")
-    return;
-  if (scope.kind === "person" && scope.id === user.id) return;
-  throw new DomainError("forbidden");
-}
-
-function defaultScope(auth: StaffAuth): Scope {
-  const { user } = auth;
-  if (user.role === "admin" || user.role === "inspector") return { kind: "town" };
-  if (user.role === "leader" && user.villageIds[0])
-    return { kind: "village", id: user.villageIds[0] };
-  if (user.departmentId) return { kind: "department", id: user.departmentId };
-  return { kind: "person", id: user.id };
 }
 
 type Row = { id: string; name: string; counters: Counters };
@@ -98,14 +79,6 @@ async function countersOf(deps: Deps, kind: string, ids: string[], from: string,
   );
   return ids.map((id, i) => ({ id, rows: results[i] ?? [] }));
 }
-
-const AGE_BUCKETS = [
-  { bucket: "lt1d", maxDays: 1 },
-  { bucket: "1to3d", maxDays: 3 },
-  { bucket: "3to7d", maxDays: 7 },
-  { bucket: "7to15d", maxDays: 15 },
-  { bucket: "gt15d", maxDays: Number.POSITIVE_INFINITY },
-] as const;
 
 /** The open work of a scope: bounded by the backlog, never the history. */
 async function openWork(deps: Deps, sources: QueueSource[], keep: (c: Concern) => boolean) {
@@ -194,12 +167,12 @@ export async function dashboard(
     });
   }
   const months = monthsBetween(from, to);
-  const scope: Scope = q.scope
+  const scope: DashboardScope = q.scope
     ? q.scope === "town"
       ? { kind: "town" }
       : { kind: q.scope.split(":")[0] as "village", id: q.scope.split(":")[1] as string }
-    : defaultScope(auth);
-  authorize(auth, scope);
+    : defaultDashboardScope(auth.user);
+  if (!mayViewDashboard(auth.user, scope)) throw new DomainError("forbidden");
   const index = await currentDirectory(deps);
   const refs = namedRefs(index, locale);
   const figures = await periodFigures(deps, index, locale, from, to);
@@ -241,7 +214,6 @@ export async function dashboard(
     (c) => keep(c) && (wide || c.routing.visibility !== "discipline"),
   );
   const totals = sumCounters(rows.map((r) => r.counters));
-  const ageDays = (c: Concern) => (now.getTime() - Date.parse(c.createdAt)) / 86_400_000;
   const item = (c: Concern) => toQueueItem(c, index, locale, now);
   const byUrgency = (a: Concern, b: Concern) =>
     a.deadlines.answerBy < b.deadlines.answerBy ? -1 : 1;
@@ -259,15 +231,7 @@ export async function dashboard(
     trend: trendOf(rows, months),
     backlog: {
       total: open.length,
-      byAge: AGE_BUCKETS.map((b, i) => ({
-        bucket: b.bucket,
-        count: open.filter((c) => {
-          const d = ageDays(c);
-          return (
-            d < b.maxDays && (i === 0 || d >= (AGE_BUCKETS[i - 1] as { maxDays: number }).maxDays)
-          );
-        }).length,
-      })),
+      byAge: backlogByAge(open, now),
     },
     overdue: open
       .filter((c) => isOverdue(c, now))

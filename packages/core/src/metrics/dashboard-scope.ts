@@ -1,0 +1,54 @@
+import type { Concern } from "../concern/concern.js";
+import type { StaffUser } from "../staff/schema.js";
+
+/** What a dashboard is about: the whole town, one village, one department or one person. */
+export type DashboardScope =
+  | { kind: "town" }
+  | { kind: "village" | "department" | "person"; id: string };
+
+/**
+ * Who may look at which dashboard: inspectors and admin everything; a leader their contact
+ * villages; a department head or cadre their own department (not a leader, whose department
+ * field is not a handling unit); everyone their own figures.
+ */
+export function mayViewDashboard(user: StaffUser, scope: DashboardScope): boolean {
+  if (user.role === "admin" || user.role === "inspector") return true;
+  if (scope.kind === "village") return user.role === "leader" && user.villageIds.includes(scope.id);
+  if (scope.kind === "department") return user.role !== "leader" && user.departmentId === scope.id;
+  if (scope.kind === "person") return scope.id === user.id;
+  return false;
+}
+
+/** The dashboard a user lands on: the widest one they may see. */
+export function defaultDashboardScope(user: StaffUser): DashboardScope {
+  if (user.role === "admin" || user.role === "inspector") return { kind: "town" };
+  if (user.role === "leader" && user.villageIds[0])
+    return { kind: "village", id: user.villageIds[0] };
+  if (user.departmentId) return { kind: "department", id: user.departmentId };
+  return { kind: "person", id: user.id };
+}
+
+/** Backlog age buckets (days since registration, calendar days), as the 12345 reports keep them. */
+export const BACKLOG_AGE_BUCKETS = [
+  { bucket: "lt1d", maxDays: 1 },
+  { bucket: "1to3d", maxDays: 3 },
+  { bucket: "3to7d", maxDays: 7 },
+  { bucket: "7to15d", maxDays: 15 },
+  { bucket: "gt15d", maxDays: Number.POSITIVE_INFINITY },
+] as const;
+export type BacklogAgeBucket = (typeof BACKLOG_AGE_BUCKETS)[number]["bucket"];
+
+/** The open concerns counted by age bucket at `now`; every concern falls in exactly one. */
+export function backlogByAge(
+  open: readonly Pick<Concern, "createdAt">[],
+  now: Date,
+): Array<{ bucket: BacklogAgeBucket; count: number }> {
+  const counts = BACKLOG_AGE_BUCKETS.map((b) => ({ bucket: b.bucket, count: 0 }));
+  for (const concern of open) {
+    const days = (now.getTime() - Date.parse(concern.createdAt)) / 86_400_000;
+    const i = BACKLOG_AGE_BUCKETS.findIndex((b) => days < b.maxDays);
+    const slot = counts[i === -1 ? counts.length - 1 : i];
+    if (slot) slot.count++;
+  }
+  return counts;
+}

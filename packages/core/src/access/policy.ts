@@ -28,15 +28,20 @@ export function isGroupHolder(user: StaffUser, concern: Concern): boolean {
   return user.role === "dept_head" && concern.routing.groupHolder?.id === user.id;
 }
 
+/** Admin (the town office) and inspectors (the discipline commission) read everything. */
+export function readsEverything(user: Pick<StaffUser, "role">): boolean {
+  return user.role === "admin" || user.role === "inspector";
+}
+
 export function canView(user: StaffUser, concern: Concern): boolean {
-  if (user.role === "admin" || user.role === "inspector") return true;
+  if (readsEverything(user)) return true;
   if (isRestricted(concern)) return false;
   return isHandler(user, concern) || isContactLeader(user, concern) || isGroupHolder(user, concern);
 }
 
 /** Name and phone: the handling department, the contact leader, admin and inspectors. */
 export function canSeePersonalData(user: StaffUser, concern: Concern): boolean {
-  if (user.role === "admin" || user.role === "inspector") return true;
+  if (readsEverything(user)) return true;
   return isHandler(user, concern) || isContactLeader(user, concern);
 }
 

@@ -1,11 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildDemoDirectory } from "../directory/demo-directory.js";
+import { addMonths, monthIndex } from "../time/months.js";
 import {
-  addMonths,
   coverageSoFar,
   holderAt,
-  monthIndex,
   periodAt,
   planRotation,
   RotationInfeasible,

@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import type { Directory, Village } from "../directory/schema.js";
 import { DirectoryId } from "../directory/schema.js";
 import { DomainError } from "../errors.js";
+import { addMonths, monthIndex } from "../time/months.js";
 
 /**
  * 包干 and rotation: the department heads paired with a village (结对) each hold one of its
@@ -89,15 +90,6 @@ export class RotationInfeasible extends DomainError {
     this.name = "RotationInfeasible";
     this.reason = reason;
   }
-}
-
-export function monthIndex(month: string): number {
-  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-}
-
-export function addMonths(month: string, n: number): string {
-  const i = monthIndex(month) + n;
-  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`;
 }
 
 /** The shortest horizon (months) that lets every head cover every group. */

@@ -1,3 +1,4 @@
+import { readsEverything } from "../access/policy.js";
 import type { Concern } from "../concern/concern.js";
 import type { StaffUser } from "../staff/schema.js";
 
@@ -12,7 +13,7 @@ export type DashboardScope =
  * field is not a handling unit); everyone their own figures.
  */
 export function mayViewDashboard(user: StaffUser, scope: DashboardScope): boolean {
-  if (user.role === "admin" || user.role === "inspector") return true;
+  if (readsEverything(user)) return true;
   if (scope.kind === "village") return user.role === "leader" && user.villageIds.includes(scope.id);
   if (scope.kind === "department") return user.role !== "leader" && user.departmentId === scope.id;
   if (scope.kind === "person") return scope.id === user.id;
@@ -21,7 +22,7 @@ export function mayViewDashboard(user: StaffUser, scope: DashboardScope): boolea
 
 /** The dashboard a user lands on: the widest one they may see. */
 export function defaultDashboardScope(user: StaffUser): DashboardScope {
-  if (user.role === "admin" || user.role === "inspector") return { kind: "town" };
+  if (readsEverything(user)) return { kind: "town" };
   if (user.role === "leader" && user.villageIds[0])
     return { kind: "village", id: user.villageIds[0] };
   if (user.departmentId) return { kind: "department", id: user.departmentId };

@@ -1,3 +1,4 @@
 export * from "./limits.js";
+export * from "./months.js";
 export * from "./shanghai.js";
 export * from "./working-calendar.js";

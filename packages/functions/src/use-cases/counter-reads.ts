@@ -1,4 +1,4 @@
-import { type Counters, isChangeMonthKind, isSealedMonth } from "@lianxin/core";
+import { type Counters, isChangeMonthKind, isSealedMonth, monthsBetween } from "@lianxin/core";
 import type { Store } from "@lianxin/store";
 import type { Deps } from "../deps.js";
 
@@ -34,16 +34,8 @@ function remember(cache: Map<string, MonthRows>, key: string, rows: MonthRows) {
   }
 }
 
-const nextMonth = (m: string) => {
-  const [y, mo] = m.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(y, mo, 1)).toISOString().slice(0, 7);
-};
-/** The months from `from` to `to` inclusive (at most five years). */
-export function monthsBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let m = from; m <= to && out.length < 60; m = nextMonth(m)) out.push(m);
-  return out;
-}
+/** A dashboard period is at most five years. */
+export const MAX_PERIOD_MONTHS = 60;
 
 function groupByMonth<R extends { month: string }>(rows: R[], months: string[]) {
   const out = new Map<string, R[]>(months.map((m) => [m, []]));
@@ -61,7 +53,7 @@ export async function readScopeCounters(
   if (!isChangeMonthKind(scope.kind)) return deps.store.readCounters(scope, from, to);
   const now = deps.now();
   const cache = cacheOf(deps.store);
-  const months = monthsBetween(from, to);
+  const months = monthsBetween(from, to, MAX_PERIOD_MONTHS);
   const sealed = months.filter((m) => isSealedMonth(m, now));
   const open = months.filter((m) => !isSealedMonth(m, now));
   const held = new Map(sealed.map((m) => [m, cache.get(entryKey(scope, m))]));

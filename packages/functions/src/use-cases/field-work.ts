@@ -24,6 +24,7 @@ import {
   Quarter,
   quarterMonths,
   ratesOf,
+  readsEverything,
   resolveSubmissionReferences,
   type SubmissionReceipt,
   shanghaiDate,
@@ -151,7 +152,7 @@ const ListQuery = z.object({
   cursor: z.optional(z.string().check(z.maxLength(2000))),
 });
 
-const isWide = (auth: StaffAuth) => auth.user.role === "admin" || auth.user.role === "inspector";
+const isWide = (auth: StaffAuth) => readsEverything(auth.user);
 
 /** Names of people: the directory's leaders and heads, else their accounts, else the id. */
 async function peopleNames(deps: Deps, index: DirectoryIndex, ids: string[]) {

@@ -9,6 +9,7 @@ import {
   type DirectoryIndex,
   DomainError,
   type Locale,
+  monthsBetween,
   type StaffUser,
   toLedgerRow,
 } from "@lianxin/core";
@@ -141,23 +142,6 @@ export function inScope(scope: LedgerScope, user: StaffUser, c: Concern): boolea
   if (scope.department && c.routing.department.id !== scope.department) return false;
   if (scope.status && c.status !== scope.status) return false;
   return canView(user, c);
-}
-
-/** The Asia/Shanghai months `YYYY-MM` from `from`'s to `to`'s, in order. */
-export function monthsBetween(from: string, to: string): string[] {
-  const months: string[] = [];
-  let [y, m] = from.split("-").map(Number) as [number, number];
-  const last = to.slice(0, 7);
-  for (;;) {
-    const month = `${y}-${String(m).padStart(2, "0")}`;
-    months.push(month);
-    if (month >= last) return months;
-    m += 1;
-    if (m > 12) {
-      m = 1;
-      y += 1;
-    }
-  }
 }
 
 /** The UTC instant at which a Shanghai date begins. */

@@ -4,6 +4,7 @@ import {
   canView,
   DomainError,
   type Locale,
+  readsEverything,
   toQueueItem,
 } from "@lianxin/core";
 import type { Lane, QueueSource } from "@lianxin/store";
@@ -37,7 +38,7 @@ function sourcesFor(
   index: Awaited<ReturnType<typeof currentDirectory>>,
 ): QueueSource[] {
   const { user } = auth;
-  const wide = user.role === "admin" || user.role === "inspector";
+  const wide = readsEverything(user);
   switch (scope) {
     case "all":
       if (!wide) throw new DomainError("forbidden");

@@ -1,4 +1,5 @@
 export * from "./access/policy.js";
+export * from "./access/work-queues.js";
 export * from "./concern/actions.js";
 export * from "./concern/concern.js";
 export * from "./concern/deadline.js";

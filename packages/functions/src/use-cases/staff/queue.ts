@@ -4,8 +4,9 @@ import {
   canView,
   DomainError,
   type Locale,
-  readsEverything,
+  QUEUE_SCOPES,
   toQueueItem,
+  workPilesFor,
 } from "@lianxin/core";
 import type { Lane, QueueSource } from "@lianxin/store";
 import * as z from "zod/mini";
@@ -21,7 +22,7 @@ const optional = <T extends z.ZodMiniType>(schema: T) =>
   );
 
 export const QueueParams = z.object({
-  scope: z._default(optional(z.enum(["mine", "triage", "all", "groups"])), "mine"),
+  scope: z._default(optional(z.enum(QUEUE_SCOPES)), "mine"),
   status: optional(ConcernStatus),
   overdue: optional(z.enum(["true", "false"])),
   village: optional(z.string().check(z.maxLength(64))),
@@ -30,37 +31,6 @@ export const QueueParams = z.object({
 });
 
 const PAGE = 50;
-
-/** Which partitions the user's chosen scope reads. */
-function sourcesFor(
-  auth: StaffAuth,
-  scope: string,
-  index: Awaited<ReturnType<typeof currentDirectory>>,
-): QueueSource[] {
-  const { user } = auth;
-  const wide = readsEverything(user);
-  switch (scope) {
-    case "all":
-      if (!wide) throw new DomainError("forbidden");
-      return [{ kind: "town" }];
-    case "triage":
-      if (!wide) throw new DomainError("forbidden");
-      return [{ kind: "department", id: index.triageOffice().id }];
-    case "groups": {
-      if (user.role !== "dept_head") throw new DomainError("forbidden");
-      const villages = index.directory.villages.filter((v) =>
-        v.groups.some((g) => g.holderId === user.id),
-      );
-      return villages.map((v) => ({ kind: "village", id: v.id }));
-    }
-    default:
-      if (user.role === "leader") return user.villageIds.map((id) => ({ kind: "village", id }));
-      if (user.role === "admin") return [{ kind: "department", id: index.triageOffice().id }];
-      if (user.role === "inspector")
-        return [{ kind: "department", id: index.disciplineCommission().id }];
-      return user.departmentId ? [{ kind: "department", id: user.departmentId }] : [];
-  }
-}
 
 function laneOf(status: string | undefined): Lane {
   if (status === "struck_off" || status === "merged") return "DONE";
@@ -80,7 +50,7 @@ export async function staffQueue(
 ) {
   const params = parseInput(QueueParams, query);
   const index = await currentDirectory(deps);
-  const sources = sourcesFor(auth, params.scope, index);
+  const sources: QueueSource[] = workPilesFor(auth.user, params.scope, index);
   const now = deps.now();
   const restricted = auth.user.role !== "admin" && auth.user.role !== "inspector";
   const cursors: Array<string | null> = params.cursor

@@ -1,4 +1,4 @@
-import type { Concern, Outcome } from "../concern/concern.js";
+import type { Concern, ConcernEvent, Outcome } from "../concern/concern.js";
 import { type DirectoryIndex, namedRefs } from "../directory/lookup.js";
 import type { Locale } from "../errors.js";
 import { maskPersonalData } from "./mask.js";
@@ -25,14 +25,26 @@ export interface StoredNotice {
   searchText: string;
 }
 
-/** Drafts the notice when a concern is struck off; all text masked. */
+/**
+ * The names a public text about the concern must not show: the resident's, every staff
+ * member who acted on it, and the assignee's.
+ */
+export function namesToMask(concern: Concern, events: readonly ConcernEvent[]): string[] {
+  const names = new Set<string>();
+  if (concern.contact.name) names.add(concern.contact.name);
+  for (const e of events) if (e.actor.kind === "staff" && e.actor.name) names.add(e.actor.name);
+  if (concern.assignee) names.add(concern.assignee.name);
+  return [...names];
+}
+
+/** Drafts the notice when a concern is struck off (from its whole history); all text masked. */
 export function draftNotice(
   concern: Concern,
   index: DirectoryIndex,
-  knownNames: readonly string[],
+  events: readonly ConcernEvent[],
 ): StoredNotice {
   const closedAt = concern.closedAt ?? concern.updatedAt;
-  const names = [concern.contact.name ?? "", ...knownNames].filter(Boolean);
+  const names = namesToMask(concern, events);
   const summary = maskPersonalData(concern.title ?? concern.description.slice(0, 120), names);
   const reply = maskPersonalData(concern.publicReply ?? "", names);
   const village = index.village(concern.villageId)?.name ?? "";

@@ -77,14 +77,6 @@ export async function getStaffConcern(
 }
 
 /** Names that must not appear in a published notice: the resident's and the staff's. */
-function knownNames(concern: Concern, events: ConcernEvent[]): string[] {
-  const names = new Set<string>();
-  if (concern.contact.name) names.add(concern.contact.name);
-  for (const e of events) if (e.actor.kind === "staff" && e.actor.name) names.add(e.actor.name);
-  if (concern.assignee) names.add(concern.assignee.name);
-  return [...names];
-}
-
 /** The notice draft to write with a change that strikes the concern off. */
 export function noticeDraftsFor(
   deps: Deps,
@@ -94,13 +86,7 @@ export function noticeDraftsFor(
 ) {
   if (change.concern.status !== "struck_off") return [];
   return [
-    deps.store.items.notice(
-      draftNotice(
-        change.concern,
-        index,
-        knownNames(change.concern, [...history, ...change.events]),
-      ),
-    ),
+    deps.store.items.notice(draftNotice(change.concern, index, [...history, ...change.events])),
   ];
 }
 

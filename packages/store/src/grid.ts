@@ -10,11 +10,8 @@ import { type AuditEntry, auditPut } from "./settings.js";
  * transaction.
  */
 
-async function queryIndex(
-  ctx: StoreContext,
-  index: "gsi1" | "gsi2",
-  pk: string,
-): Promise<Record<string, unknown>[]> {
+/** Every item of one index partition, following pagination, without the table fields. */
+async function queryIndex<T>(ctx: StoreContext, index: "gsi1" | "gsi2", pk: string): Promise<T[]> {
   const items: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
@@ -30,7 +27,32 @@ async function queryIndex(
     items.push(...(page.Items ?? []));
     startKey = page.LastEvaluatedKey;
   } while (startKey);
-  return items;
+  return items.map((i) => stripKeys<T>(i));
+}
+
+/** One item (GetItem) without its table fields, null if absent. */
+async function getItem<T>(ctx: StoreContext, key: Record<string, string>): Promise<T | null> {
+  const result = await ctx.client.send(new GetCommand({ TableName: ctx.tableName, Key: key }));
+  return result.Item ? stripKeys<T>(result.Item) : null;
+}
+
+/**
+ * An item put with its audit entry in one transaction. With `create`, the put is conditional
+ * on the item not existing (true) or existing (false); false when that condition fails.
+ */
+function putWithAudit(
+  ctx: StoreContext,
+  item: Record<string, unknown>,
+  audit: AuditEntry,
+  options?: { create: boolean },
+): Promise<boolean> {
+  const condition = options && {
+    ConditionExpression: options.create ? "attribute_not_exists(pk)" : "attribute_exists(pk)",
+  };
+  return transact(ctx, [
+    { Put: { TableName: ctx.tableName, Item: item, ...condition } },
+    auditPut(ctx, audit),
+  ]);
 }
 
 // ---------------------------------------------------------------------------- rotation
@@ -46,10 +68,7 @@ export async function getRotationPlan(
   ctx: StoreContext,
   villageId: string,
 ): Promise<StoredRotationPlan | null> {
-  const result = await ctx.client.send(
-    new GetCommand({ TableName: ctx.tableName, Key: keys.rotationPlan(villageId) }),
-  );
-  return result.Item ? stripKeys<StoredRotationPlan>(result.Item) : null;
+  return getItem<StoredRotationPlan>(ctx, keys.rotationPlan(villageId));
 }
 
 /** AP-G2: every village's plan (one Query on the ROTATION partition, at most one item per village). */
@@ -65,15 +84,8 @@ export async function putRotationPlan(
   stored: StoredRotationPlan,
   audit: AuditEntry,
 ): Promise<void> {
-  await transact(ctx, [
-    {
-      Put: {
-        TableName: ctx.tableName,
-        Item: { ...keys.rotationPlan(stored.plan.villageId), entity: "rotation", ...stored },
-      },
-    },
-    auditPut(ctx, audit),
-  ]);
+  const item = { ...keys.rotationPlan(stored.plan.villageId), entity: "rotation", ...stored };
+  await putWithAudit(ctx, item, audit);
 }
 
 export interface HolderChange {
@@ -145,10 +157,7 @@ function partyMemberItem(member: PartyMember) {
 
 /** AP-G5: one party member (GetItem). */
 export async function getPartyMember(ctx: StoreContext, id: string): Promise<PartyMember | null> {
-  const result = await ctx.client.send(
-    new GetCommand({ TableName: ctx.tableName, Key: keys.partyMember(id) }),
-  );
-  return result.Item ? stripKeys<PartyMember>(result.Item) : null;
+  return getItem<PartyMember>(ctx, keys.partyMember(id));
 }
 
 /** AP-G6: a village's party members, retired included (Query gsi2 `PARTY_MEMBERS_AT#<village>`). */
@@ -156,9 +165,7 @@ export async function listPartyMembersAt(
   ctx: StoreContext,
   villageId: string,
 ): Promise<PartyMember[]> {
-  return (await queryIndex(ctx, "gsi2", keys.partyMembersAt(villageId))).map((i) =>
-    stripKeys<PartyMember>(i),
-  );
+  return queryIndex<PartyMember>(ctx, "gsi2", keys.partyMembersAt(villageId));
 }
 
 /**
@@ -171,16 +178,7 @@ export async function putPartyMember(
   audit: AuditEntry,
   options: { create: boolean },
 ): Promise<boolean> {
-  return transact(ctx, [
-    {
-      Put: {
-        TableName: ctx.tableName,
-        Item: partyMemberItem(member),
-        ConditionExpression: options.create ? "attribute_not_exists(pk)" : "attribute_exists(pk)",
-      },
-    },
-    auditPut(ctx, audit),
-  ]);
+  return putWithAudit(ctx, partyMemberItem(member), audit, options);
 }
 
 // ------------------------------------------------------------------------- service days
@@ -199,10 +197,7 @@ function serviceDayItem(day: ServiceDay) {
 
 /** AP-G8: one service day (GetItem). */
 export async function getServiceDay(ctx: StoreContext, id: string): Promise<ServiceDay | null> {
-  const result = await ctx.client.send(
-    new GetCommand({ TableName: ctx.tableName, Key: keys.serviceDay(id) }),
-  );
-  return result.Item ? stripKeys<ServiceDay>(result.Item) : null;
+  return getItem<ServiceDay>(ctx, keys.serviceDay(id));
 }
 
 /** AP-G9: a village's service days (Query gsi2 `SERVICE_DAYS_AT#<village>`). */
@@ -210,9 +205,7 @@ export async function listServiceDaysAt(
   ctx: StoreContext,
   villageId: string,
 ): Promise<ServiceDay[]> {
-  return (await queryIndex(ctx, "gsi2", keys.serviceDaysAt(villageId))).map((i) =>
-    stripKeys<ServiceDay>(i),
-  );
+  return queryIndex<ServiceDay>(ctx, "gsi2", keys.serviceDaysAt(villageId));
 }
 
 /** AP-G10: a person's service days (Query gsi1 `SERVICE_DAYS_OF#<person>`). */
@@ -220,9 +213,7 @@ export async function listServiceDaysOf(
   ctx: StoreContext,
   personId: string,
 ): Promise<ServiceDay[]> {
-  return (await queryIndex(ctx, "gsi1", keys.serviceDaysOf(personId))).map((i) =>
-    stripKeys<ServiceDay>(i),
-  );
+  return queryIndex<ServiceDay>(ctx, "gsi1", keys.serviceDaysOf(personId));
 }
 
 /** AP-G11: schedule (`create`) or replace (retire) a service day, with its audit entry. */
@@ -232,16 +223,7 @@ export async function putServiceDay(
   audit: AuditEntry,
   options: { create: boolean },
 ): Promise<boolean> {
-  return transact(ctx, [
-    {
-      Put: {
-        TableName: ctx.tableName,
-        Item: serviceDayItem(day),
-        ConditionExpression: options.create ? "attribute_not_exists(pk)" : "attribute_exists(pk)",
-      },
-    },
-    auditPut(ctx, audit),
-  ]);
+  return putWithAudit(ctx, serviceDayItem(day), audit, options);
 }
 
 /** AP-G12: seed the demo grid (BatchWriteItem, no audit: seeding is not a change). */

@@ -1,5 +1,6 @@
 // The shapes of the API's JSON (packages/functions/README.md), as the site reads them.
 // Types only: safe to import from islands.
+import type { ConcernBody } from "@lianxin/site-kit/concern-form";
 
 export type VillageKind = "village" | "community" | "park";
 
@@ -50,17 +51,8 @@ export interface Routing {
   contactLeader: { name: string } | null;
 }
 
-export interface SubmissionBody {
-  villageId: string;
-  groupId?: string;
-  categoryCode: string;
-  title?: string;
-  description: string;
-  address?: string;
-  contactName?: string;
-  contactPhone?: string;
-  anonymous: boolean;
-}
+/** `POST /api/concerns`: the concern fields site-kit reads (shared with the staff site). */
+export type SubmissionBody = ConcernBody;
 
 export interface SubmissionReceipt {
   ledgerNo: string;

@@ -1,5 +1,6 @@
 // The shapes of the staff API's JSON (packages/functions/README.md, "Staff API"), as the site
 // reads them. Types only: safe to import from islands.
+import type { ConcernBody } from "@lianxin/site-kit/concern-form";
 
 export type Role = "admin" | "leader" | "dept_head" | "cadre" | "inspector";
 export const ROLES: readonly Role[] = ["admin", "leader", "dept_head", "cadre", "inspector"];
@@ -185,16 +186,8 @@ export const CHANNELS: readonly Channel[] = [
   "office_hours",
 ];
 
-export interface SubmissionBody {
-  villageId: string;
-  groupId?: string;
-  categoryCode: string;
-  title?: string;
-  description: string;
-  address?: string;
-  contactName?: string;
-  contactPhone?: string;
-  anonymous: boolean;
+/** `POST /api/staff/concerns`: the residents' concern fields (site-kit) and the channel. */
+export interface SubmissionBody extends ConcernBody {
   channel: Channel;
 }
 

@@ -1,5 +1,5 @@
 // Labels for statuses and timeline events, tolerant of values a newer API may add.
-import type { MessageKey } from "../i18n/messages";
+import { DEFAULT_LOCALE, type MessageKey, messages } from "../i18n/messages";
 import { STATUSES } from "./api-types";
 
 export function statusKey(status: string): MessageKey {
@@ -8,48 +8,23 @@ export function statusKey(status: string): MessageKey {
     : "status.unknown";
 }
 
-const EVENTS = new Set([
-  "submitted",
-  "routed",
-  "triaged",
-  "message",
-  "dispatched",
-  "accepted",
-  "returned",
-  "assigned",
-  "responded",
-  "noted",
-  "deferred",
-  "extended",
-  "answered",
-  "supervised",
-  "merged",
-  "merged_in",
-  "struck_off",
-  "redo_ordered",
-  "rated",
-  "reopened",
-  "access_code_reissued",
-]);
-
-export function eventKey(type: string): MessageKey {
-  return EVENTS.has(type) ? (`ev.${type}` as MessageKey) : "ev.other";
+/**
+ * A label's key when the dictionary has one: the events and channels this site words are the
+ * ones `messages` lists (core defines the full vocabularies; a value without a label, or one a
+ * newer API adds, falls back).
+ */
+function labelKey(prefix: "ev" | "channel", value: string): MessageKey | null {
+  const key = `${prefix}.${value}`;
+  return Object.hasOwn(messages[DEFAULT_LOCALE], key) ? (key as MessageKey) : null;
 }
 
-const CHANNELS = new Set([
-  "online",
-  "phone",
-  "in_person",
-  "visit",
-  "symposium",
-  "talk",
-  "office_hours",
-  "open311",
-]);
+export function eventKey(type: string): MessageKey {
+  return labelKey("ev", type) ?? "ev.other";
+}
 
 /** The channel's label key, or null for a value this site does not know (shown raw). */
 export function channelKey(channel: string): MessageKey | null {
-  return CHANNELS.has(channel) ? (`channel.${channel}` as MessageKey) : null;
+  return labelKey("channel", channel);
 }
 
 /** Timeline in time order, oldest first (a ledger reads top to bottom); by seq on ties. */

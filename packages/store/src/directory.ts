@@ -1,7 +1,8 @@
-import { BatchWriteCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { Directory } from "@lianxin/core";
 import { queryPartition, type StoreContext, stripKeys } from "./context.js";
 import { type DirectoryEntryKind, keys } from "./keys.js";
+import { seedItems } from "./seed.js";
 
 /** AP-D1: the whole directory, one Query on the DIRECTORY partition (about a hundred items). */
 export async function loadDirectory(ctx: StoreContext): Promise<Directory> {
@@ -48,15 +49,6 @@ export async function putDirectory(ctx: StoreContext, directory: Directory): Pro
     ...directory.partners.map((p) => ({ ...keys.directoryEntry("PARTNER", p.id), ...p })),
     ...directory.categories.map((c) => ({ ...keys.directoryEntry("CATEGORY", c.code), ...c })),
   ];
-  for (let i = 0; i < items.length; i += 25) {
-    let requests = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
-    for (let attempt = 0; requests.length; attempt++) {
-      const result = await ctx.client.send(
-        new BatchWriteCommand({ RequestItems: { [ctx.tableName]: requests } }),
-      );
-      requests = (result.UnprocessedItems?.[ctx.tableName] ?? []) as typeof requests;
-      if (requests.length) await new Promise((r) => setTimeout(r, 50 * 2 ** Math.min(attempt, 6)));
-    }
-  }
+  await seedItems(ctx, items);
   return items.length;
 }

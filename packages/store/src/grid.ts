@@ -1,7 +1,8 @@
-import { BatchWriteCommand, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { PartyMember, RotationPlan, ServiceDay } from "@lianxin/core";
 import { queryPartition, type StoreContext, stripKeys, transact } from "./context.js";
 import { keys } from "./keys.js";
+import { seedItems } from "./seed.js";
 import { type AuditEntry, auditPut } from "./settings.js";
 
 /**
@@ -235,15 +236,6 @@ export async function putGridSeed(
     ...seed.partyMembers.map(partyMemberItem),
     ...seed.serviceDays.map(serviceDayItem),
   ];
-  for (let i = 0; i < items.length; i += 25) {
-    let requests = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
-    for (let attempt = 0; requests.length; attempt++) {
-      const result = await ctx.client.send(
-        new BatchWriteCommand({ RequestItems: { [ctx.tableName]: requests } }),
-      );
-      requests = (result.UnprocessedItems?.[ctx.tableName] ?? []) as typeof requests;
-      if (requests.length) await new Promise((r) => setTimeout(r, 50 * 2 ** Math.min(attempt, 6)));
-    }
-  }
+  await seedItems(ctx, items);
   return items.length;
 }

@@ -1,7 +1,7 @@
 // Chart specs and the ECharts options built from them. A spec is plain, serialisable data
 // (it is passed from the server to the chart island as props); `buildChartOption` turns it into
 // an ECharts option on the client. Pure, and only *type* imports from echarts, so the tests and
-// the server never load the library. The same file is in sites/public (keep them identical).
+// the server never load the library.
 import type { BarSeriesOption, LineSeriesOption } from "echarts/charts";
 import type {
   AriaComponentOption,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { otherLocale, parseLocale, resolveLocale, safeReturnPath, switchHref } from "./locale.js";
+import {
+  isLocale,
+  otherLocale,
+  parseLocale,
+  resolveLocale,
+  safeReturnPath,
+  switchHref,
+} from "./locale.js";
 
 describe("locale", () => {
   it("parses language choices loosely", () => {
@@ -10,6 +17,12 @@ describe("locale", () => {
     expect(parseLocale("fr")).toBeNull();
     expect(parseLocale("")).toBeNull();
     expect(parseLocale(undefined)).toBeNull();
+  });
+  it("knows its locales exactly", () => {
+    expect(isLocale("zh-CN")).toBe(true);
+    expect(isLocale("en")).toBe(true);
+    expect(isLocale("EN")).toBe(false);
+    expect(isLocale(undefined)).toBe(false);
   });
   it("prefers the query over the cookie and defaults to zh-CN", () => {
     expect(resolveLocale("en", "zh-CN")).toBe("en");

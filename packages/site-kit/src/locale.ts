@@ -3,6 +3,10 @@ export const LOCALES = ["zh-CN", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "zh-CN";
 
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
 export const LANG_COOKIE = "lang";
 export const LANG_COOKIE_MAX_AGE = 60 * 60 * 24 * 365;
 

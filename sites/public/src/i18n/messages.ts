@@ -1,19 +1,21 @@
 // Every string the residents' site shows, in Simplified Chinese (the default) and English.
 // Placeholders are written {name} and filled by `t()`. The `Messages` type makes the English
 // table list exactly the keys of the Chinese one, so a missing translation fails to compile.
+// The words both sites show alike (site name, statuses, outcomes, ratings, time limits…) come
+// from @lianxin/site-kit/messages and are spread into both tables first.
 // Plain strings only: the submission island imports this module too.
 
-import { DEFAULT_LOCALE, LOCALES, type Locale } from "@lianxin/site-kit/locale";
+import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "@lianxin/site-kit/locale";
+import { format, sharedEn, sharedZh, translatorsFor, type Vars } from "@lianxin/site-kit/messages";
 import { villageEn, villageZh } from "./village-messages";
 
-export { DEFAULT_LOCALE, LOCALES, type Locale };
+export { DEFAULT_LOCALE, format, isLocale, LOCALES, type Locale, type Vars };
 
 const zhCN = {
+  ...sharedZh,
   ...villageZh,
-  "site.name": "连心",
   "site.tagline": "洛社镇群众诉求平台",
   "site.description": "洛社镇“连心”群众诉求平台：网上反映问题，凭台账编号和查询码查询办理进度。",
-  "skip.toMain": "跳到主要内容",
   "nav.label": "主导航",
   "nav.home": "首页",
   "nav.submit": "提交诉求",
@@ -21,9 +23,6 @@ const zhCN = {
   "nav.notices": "公示",
   "nav.statistics": "数据公开",
   "page.statistics": "数据公开",
-  "rate.response": "响应率",
-  "rate.resolution": "解决率",
-  "rate.satisfaction": "满意率",
   "stats.intro":
     "最近12个月（{from}至{to}）全镇群众诉求的办理情况，按村（社区）和承办部门公开，按响应率排序。",
   "stats.definitions":
@@ -59,7 +58,6 @@ const zhCN = {
   "home.statisticsIntro": "各村（社区）和部门的响应率、解决率、满意率，每月更新。",
   "home.statistics": "查看数据公开",
   "lang.label": "语言",
-  "lang.switch": "English",
   "footer.demo": "演示站点：村（社区）、人员、部门和编号均为演示数据，部分内容为虚构。",
   "footer.office": "洛社镇党政办 · 连心平台",
 
@@ -67,12 +65,8 @@ const zhCN = {
   "page.submit": "提交诉求",
   "page.submitted": "提交成功",
   "page.track": "查询办理进度",
-  "page.notFound": "页面不存在",
   "page.notices": "办结公示",
 
-  "common.required": "必填",
-  "common.optional": "选填",
-  "common.choose": "请选择",
   "common.unavailable": "服务暂时不可用，请稍后再试。",
   "common.unavailableDetail":
     "我们暂时无法读取村（社区）和问题类别信息。请稍后刷新本页；急事请直接联系村（社区）或拨打镇党政办电话。",
@@ -80,7 +74,6 @@ const zhCN = {
     "提交没有成功，可能是网络或服务暂时出现问题。您填写的内容已保留，请稍后再点击按钮重试。",
   "common.rateLimited": "操作过于频繁，请在{time}后再试。",
   "common.rateLimitedNoTime": "操作过于频繁，请稍后再试。",
-  "common.errorSummary": "请修改以下问题：",
   "common.nameTitle": "{name}（{title}）",
   "time.seconds": "{n}秒",
   "time.minutes": "{n}分钟",
@@ -210,13 +203,8 @@ const zhCN = {
 
   "status.triage": "已登记",
   "status.assigned": "已分派",
-  "status.accepted": "已签收",
-  "status.in_progress": "办理中",
   "status.deferred": "限期办理",
-  "status.answered": "已答复",
   "status.struck_off": "已销号",
-  "status.merged": "已合并",
-  "status.unknown": "处理中",
 
   "timeline.submitted": "群众提交诉求",
   "timeline.routed": "按村（社区）和村民小组分派到承办部门",
@@ -237,12 +225,6 @@ const zhCN = {
   "timeline.access_code_reissued": "重新发放查询码",
   "timeline.other": "办理更新",
 
-  "limit.hours.one": "{n}小时",
-  "limit.hours.other": "{n}小时",
-  "limit.working_days.one": "{n}个工作日",
-  "limit.working_days.other": "{n}个工作日",
-  "limit.days.one": "{n}天",
-  "limit.days.other": "{n}天",
   "limit.signFor": "{d}内签收",
   "limit.answer": "{d}内答复",
   "limit.respond": "{d}内首次回应",
@@ -250,14 +232,8 @@ const zhCN = {
 
   "notFound.body": "您要找的页面不存在。",
 
-  "outcome.resolved": "解决到位",
-  "outcome.explained": "解释到位",
-  "outcome.assisted": "帮扶到位",
   "outcome.unknown": "已办结",
 
-  "rating.satisfied": "满意",
-  "rating.basically_satisfied": "基本满意",
-  "rating.dissatisfied": "不满意",
   "rating.unknown": "已评价",
 
   "deferral.remaining.one": "承诺于 {date}前办结，还剩 {n} 天",
@@ -291,7 +267,6 @@ const zhCN = {
     "诉求办结销号、经镇党政办审核后在此公示办理结果。公示内容已隐去姓名、电话、身份证号和门牌号。",
   "notices.filterHeading": "筛选公示",
   "notices.allVillages": "全部村（社区）",
-  "notices.outcome": "办理结果",
   "notices.allOutcomes": "全部结果",
   "notices.month": "办结月份",
   "notices.monthHint": "如 2026-08。",
@@ -331,12 +306,11 @@ export type MessageKey = keyof typeof zhCN;
 export type Messages = { readonly [K in MessageKey]: string };
 
 const en: Messages = {
+  ...sharedEn,
   ...villageEn,
-  "site.name": "Lianxin",
   "site.tagline": "Luoshe Town residents' concerns portal",
   "site.description":
     "Lianxin, the Luoshe Town concerns portal: raise a concern online and track it with its ledger number and access code.",
-  "skip.toMain": "Skip to main content",
   "nav.label": "Main",
   "nav.home": "Home",
   "nav.submit": "Submit a concern",
@@ -344,9 +318,6 @@ const en: Messages = {
   "nav.notices": "Notices",
   "nav.statistics": "Open data",
   "page.statistics": "Open data",
-  "rate.response": "Response rate",
-  "rate.resolution": "Resolution rate",
-  "rate.satisfaction": "Satisfaction rate",
   "stats.intro":
     "How residents' concerns were handled over the last 12 months ({from} to {to}), by village or community and by department, sorted by response rate.",
   "stats.definitions":
@@ -383,7 +354,6 @@ const en: Messages = {
     "Response, resolution and satisfaction rates of every village and department, updated monthly.",
   "home.statistics": "See the open data",
   "lang.label": "Language",
-  "lang.switch": "中文",
   "footer.demo":
     "Demo site: the villages, people, departments and numbers shown are demo data, partly invented.",
   "footer.office": "Luoshe Town Party and Government Office · Lianxin",
@@ -392,12 +362,8 @@ const en: Messages = {
   "page.submit": "Submit a concern",
   "page.submitted": "Concern submitted",
   "page.track": "Track a concern",
-  "page.notFound": "Page not found",
   "page.notices": "Close-out notices",
 
-  "common.required": "required",
-  "common.optional": "optional",
-  "common.choose": "Please choose",
   "common.unavailable": "The service is temporarily unavailable. Please try again later.",
   "common.unavailableDetail":
     "We cannot load the villages and categories right now. Please reload this page later; for urgent matters contact your village or the town office directly.",
@@ -405,7 +371,6 @@ const en: Messages = {
     "That did not go through: the network or our service had a problem. What you entered is kept; please press the button again in a moment.",
   "common.rateLimited": "Too many requests. Please try again in {time}.",
   "common.rateLimitedNoTime": "Too many requests. Please try again later.",
-  "common.errorSummary": "Please fix the following:",
   "common.nameTitle": "{name} ({title})",
   "time.seconds": "{n} seconds",
   "time.minutes": "{n} minutes",
@@ -548,13 +513,8 @@ const en: Messages = {
 
   "status.triage": "Registered",
   "status.assigned": "Assigned",
-  "status.accepted": "Signed for",
-  "status.in_progress": "In progress",
   "status.deferred": "Deferred with a deadline",
-  "status.answered": "Answered",
   "status.struck_off": "Closed",
-  "status.merged": "Merged",
-  "status.unknown": "Being handled",
 
   "timeline.submitted": "Concern submitted",
   "timeline.routed": "Routed to the responsible department by village and group",
@@ -575,12 +535,6 @@ const en: Messages = {
   "timeline.access_code_reissued": "Access code reissued",
   "timeline.other": "Update",
 
-  "limit.hours.one": "{n} hour",
-  "limit.hours.other": "{n} hours",
-  "limit.working_days.one": "{n} working day",
-  "limit.working_days.other": "{n} working days",
-  "limit.days.one": "{n} day",
-  "limit.days.other": "{n} days",
   "limit.signFor": "signed for within {d}",
   "limit.answer": "answered within {d}",
   "limit.respond": "first response within {d}",
@@ -588,14 +542,8 @@ const en: Messages = {
 
   "notFound.body": "The page you are looking for does not exist.",
 
-  "outcome.resolved": "Resolved",
-  "outcome.explained": "Explained",
-  "outcome.assisted": "Assisted",
   "outcome.unknown": "Closed",
 
-  "rating.satisfied": "Satisfied",
-  "rating.basically_satisfied": "Basically satisfied",
-  "rating.dissatisfied": "Dissatisfied",
   "rating.unknown": "Rated",
 
   "deferral.remaining.one": "Committed to be completed by {date}: {n} day left",
@@ -631,7 +579,6 @@ const en: Messages = {
     "Concerns closed after verification are published here once the town office has approved them. Names, phone, ID and house numbers are masked.",
   "notices.filterHeading": "Filter notices",
   "notices.allVillages": "All villages and communities",
-  "notices.outcome": "Outcome",
   "notices.allOutcomes": "All outcomes",
   "notices.month": "Month closed",
   "notices.monthHint": "Such as 2026-08.",
@@ -669,25 +616,5 @@ const en: Messages = {
 
 export const messages: { readonly [L in Locale]: Messages } = { "zh-CN": zhCN, en };
 
-export type Vars = Readonly<Record<string, string | number>>;
-
-/** Fill `{name}` placeholders; unknown placeholders are left as they are. */
-export function format(template: string, vars?: Vars): string {
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(vars, name) ? String(vars[name]) : whole,
-  );
-}
-
-export function t(locale: Locale, key: MessageKey, vars?: Vars): string {
-  return format(messages[locale][key], vars);
-}
-
-/** A translator bound to one locale, for templates. */
-export function translator(locale: Locale): (key: MessageKey, vars?: Vars) => string {
-  return (key, vars) => t(locale, key, vars);
-}
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
-}
+/** `t(locale, key, vars)`, and `translator(locale)` bound to one locale for templates. */
+export const { t, translator } = translatorsFor(messages);

@@ -1,26 +1,28 @@
 // Every string the staff site shows, in Simplified Chinese (the default) and English.
 // Placeholders are written {name} and filled by `t()`. The `Messages` type makes the English
 // table list exactly the keys of the Chinese one, so a missing translation fails to compile.
+// The words both sites show alike (site name, statuses, outcomes, ratings, time limits…) come
+// from @lianxin/site-kit/messages and are spread into both tables first.
 // Plain strings only: islands import this module too.
 
-import { DEFAULT_LOCALE, LOCALES, type Locale } from "@lianxin/site-kit/locale";
+import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "@lianxin/site-kit/locale";
+import { format, sharedEn, sharedZh, translatorsFor, type Vars } from "@lianxin/site-kit/messages";
 import { directoryEn, directoryZh } from "./directory-messages";
 import { fieldWorkEn, fieldWorkZh } from "./field-work-messages";
 import { gridEn, gridZh } from "./grid-messages";
 import { monitoringEn, monitoringZh } from "./monitoring-messages";
 import { open311KeysEn, open311KeysZh } from "./open311-keys-messages";
 
-export { DEFAULT_LOCALE, LOCALES, type Locale };
+export { DEFAULT_LOCALE, format, isLocale, LOCALES, type Locale, type Vars };
 
 const zhCN = {
+  ...sharedZh,
   ...monitoringZh,
   ...fieldWorkZh,
   ...gridZh,
   ...directoryZh,
   ...open311KeysZh,
-  "site.name": "连心",
   "site.tagline": "工作台",
-  "skip.toMain": "跳到主要内容",
   "nav.label": "工作台导航",
   "nav.mine": "我的待办",
   "nav.triage": "分派",
@@ -31,7 +33,6 @@ const zhCN = {
   "nav.categories": "办理时限",
   "nav.passwordReset": "重置密码",
   "nav.register": "登记诉求",
-  "lang.switch": "English",
   "header.user": "{name}（{role}）",
   "header.logout": "退出登录",
   "footer.demo": "演示站点：人员、部门和编号均为演示数据。本页内容含群众个人信息，仅供办理使用。",
@@ -55,19 +56,14 @@ const zhCN = {
   "page.calendar": "节假日设置",
   "page.categories": "办理时限",
   "page.passwordReset": "重置密码",
-  "page.notFound": "页面不存在",
   "page.forbidden": "无权查看",
 
   "common.unavailable": "服务暂时不可用，请稍后刷新重试。",
   "common.forbiddenDetail": "您的账号没有查看或办理这项内容的权限。如有需要，请联系党政办。",
   "common.notFound": "没有找到这件诉求，请核对台账编号。",
   "common.notFoundPage": "您要找的页面不存在。",
-  "common.errorSummary": "请修改以下问题：",
   "common.rateLimited": "操作过于频繁，请稍后再试。",
   "common.badRequest": "提交的内容有误，请检查后重试。",
-  "common.optional": "选填",
-  "common.required": "必填",
-  "common.choose": "请选择",
   "common.none": "无",
   "common.back": "返回我的待办",
   "common.saved": "已保存。",
@@ -136,13 +132,8 @@ const zhCN = {
 
   "status.triage": "待分派",
   "status.assigned": "待签收",
-  "status.accepted": "已签收",
-  "status.in_progress": "办理中",
   "status.deferred": "限期办理",
-  "status.answered": "已答复",
   "status.struck_off": "已销号",
-  "status.merged": "已合并",
-  "status.unknown": "处理中",
 
   "stage.sign_for": "签收",
   "stage.respond": "首次回应",
@@ -226,10 +217,6 @@ const zhCN = {
   "channel.office_hours": "一线服务日",
   "channel.open311": "Open311",
 
-  "rating.satisfied": "满意",
-  "rating.basically_satisfied": "基本满意",
-  "rating.dissatisfied": "不满意",
-
   "ev.submitted": "群众提交诉求",
   "ev.routed": "按村（社区）和村民小组自动分派",
   "ev.triaged": "转党政办分派",
@@ -309,9 +296,6 @@ const zhCN = {
   "field.verificationNote": "核实情况",
   "field.redoReason": "重办原因",
 
-  "outcome.resolved": "解决到位",
-  "outcome.explained": "解释到位",
-  "outcome.assisted": "帮扶到位",
   "method.phone": "电话",
   "method.visit": "上门走访",
   "method.in_person": "当面",
@@ -371,7 +355,6 @@ const zhCN = {
   "notices.ledgerNo": "台账编号",
   "notices.village": "村（社区）",
   "notices.category": "问题类别",
-  "notices.outcome": "办理结果",
   "notices.department": "承办部门",
   "notices.daysTaken": "办理用时",
   "notices.days": "{n}天",
@@ -442,12 +425,6 @@ const zhCN = {
   "unit.hours": "小时",
   "unit.working_days": "个工作日",
   "unit.days": "天",
-  "limit.hours.one": "{n}小时",
-  "limit.hours.other": "{n}小时",
-  "limit.working_days.one": "{n}个工作日",
-  "limit.working_days.other": "{n}个工作日",
-  "limit.days.one": "{n}天",
-  "limit.days.other": "{n}天",
 
   "reset.intro":
     "工作人员忘记密码时，由党政办为其设置一个临时密码。请当面或电话把新密码告诉本人；本人下次登录时必须先修改密码。",
@@ -472,14 +449,13 @@ export type MessageKey = keyof typeof zhCN;
 export type Messages = { readonly [K in MessageKey]: string };
 
 const en: Messages = {
+  ...sharedEn,
   ...gridEn,
   ...monitoringEn,
   ...fieldWorkEn,
   ...directoryEn,
   ...open311KeysEn,
-  "site.name": "Lianxin",
   "site.tagline": "Staff desk",
-  "skip.toMain": "Skip to main content",
   "nav.label": "Staff desk",
   "nav.mine": "My queue",
   "nav.triage": "Triage",
@@ -490,7 +466,6 @@ const en: Messages = {
   "nav.categories": "Time limits",
   "nav.passwordReset": "Reset password",
   "nav.register": "Register",
-  "lang.switch": "中文",
   "header.user": "{name} ({role})",
   "header.logout": "Log out",
   "footer.demo":
@@ -515,7 +490,6 @@ const en: Messages = {
   "page.calendar": "Holiday calendar",
   "page.categories": "Time limits",
   "page.passwordReset": "Reset a password",
-  "page.notFound": "Page not found",
   "page.forbidden": "Not permitted",
 
   "common.unavailable": "The service is temporarily unavailable. Please reload in a moment.",
@@ -523,12 +497,8 @@ const en: Messages = {
     "Your account may not see or act on this. Ask the town office if you need access.",
   "common.notFound": "No such concern. Please check the ledger number.",
   "common.notFoundPage": "The page you are looking for does not exist.",
-  "common.errorSummary": "Please fix the following:",
   "common.rateLimited": "Too many requests. Please try again later.",
   "common.badRequest": "Something in the form is not right. Please check it and try again.",
-  "common.optional": "optional",
-  "common.required": "required",
-  "common.choose": "Please choose",
   "common.none": "None",
   "common.back": "Back to my queue",
   "common.saved": "Saved.",
@@ -598,13 +568,8 @@ const en: Messages = {
 
   "status.triage": "To triage",
   "status.assigned": "To sign for",
-  "status.accepted": "Signed for",
-  "status.in_progress": "In progress",
   "status.deferred": "Deferred",
-  "status.answered": "Answered",
   "status.struck_off": "Struck off",
-  "status.merged": "Merged",
-  "status.unknown": "Being handled",
 
   "stage.sign_for": "Sign for",
   "stage.respond": "First response",
@@ -688,10 +653,6 @@ const en: Messages = {
   "channel.talk": "Heart-to-heart talk",
   "channel.office_hours": "Front-line service day",
   "channel.open311": "Open311",
-
-  "rating.satisfied": "Satisfied",
-  "rating.basically_satisfied": "Basically satisfied",
-  "rating.dissatisfied": "Dissatisfied",
 
   "ev.submitted": "Resident submitted the concern",
   "ev.routed": "Routed by village and villager group",
@@ -777,9 +738,6 @@ const en: Messages = {
   "field.verificationNote": "Verification",
   "field.redoReason": "Reason for the redo",
 
-  "outcome.resolved": "Resolved",
-  "outcome.explained": "Explained",
-  "outcome.assisted": "Assisted",
   "method.phone": "Phone",
   "method.visit": "Home visit",
   "method.in_person": "In person",
@@ -844,7 +802,6 @@ const en: Messages = {
   "notices.ledgerNo": "Ledger no.",
   "notices.village": "Village",
   "notices.category": "Category",
-  "notices.outcome": "Outcome",
   "notices.department": "Department",
   "notices.daysTaken": "Days taken",
   "notices.days": "{n} days",
@@ -916,12 +873,6 @@ const en: Messages = {
   "unit.hours": "hours",
   "unit.working_days": "working days",
   "unit.days": "days",
-  "limit.hours.one": "{n} hour",
-  "limit.hours.other": "{n} hours",
-  "limit.working_days.one": "{n} working day",
-  "limit.working_days.other": "{n} working days",
-  "limit.days.one": "{n} day",
-  "limit.days.other": "{n} days",
 
   "reset.intro":
     "When a staff member has forgotten their password, the town office sets a temporary one. Tell it to them in person or by phone; they must change it when they next log in.",
@@ -945,25 +896,5 @@ const en: Messages = {
 
 export const messages: { readonly [L in Locale]: Messages } = { "zh-CN": zhCN, en };
 
-export type Vars = Readonly<Record<string, string | number>>;
-
-/** Fill `{name}` placeholders; unknown placeholders are left as they are. */
-export function format(template: string, vars?: Vars): string {
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(vars, name) ? String(vars[name]) : whole,
-  );
-}
-
-export function t(locale: Locale, key: MessageKey, vars?: Vars): string {
-  return format(messages[locale][key], vars);
-}
-
-/** A translator bound to one locale, for templates. */
-export function translator(locale: Locale): (key: MessageKey, vars?: Vars) => string {
-  return (key, vars) => t(locale, key, vars);
-}
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
-}
+/** `t(locale, key, vars)`, and `translator(locale)` bound to one locale for templates. */
+export const { t, translator } = translatorsFor(messages);

@@ -11,9 +11,6 @@ export const monitoringZh = {
   "page.inbox": "消息",
   "page.ledger": "台账导出",
 
-  "rate.response": "响应率",
-  "rate.resolution": "解决率",
-  "rate.satisfaction": "满意率",
   "rate.onTimeClosure": "按期办结率",
   "rate.returnRate": "退单率",
   "rate.redoRate": "重办率",
@@ -147,9 +144,6 @@ export const monitoringEn: MonitoringMessages = {
   "page.inbox": "Messages",
   "page.ledger": "Ledger export",
 
-  "rate.response": "Response rate",
-  "rate.resolution": "Resolution rate",
-  "rate.satisfaction": "Satisfaction rate",
   "rate.onTimeClosure": "On-time closure",
   "rate.returnRate": "Return rate",
   "rate.redoRate": "Redo rate",

@@ -1,10 +1,11 @@
 // One chart, drawn with ECharts in the browser. The server renders an empty box of the right
 // height (hidden when scripting is off: the table beside every chart carries the same figures);
 // once the island is near the viewport it loads ECharts and draws. The canvas is one image for
-// screen readers, labelled "…（数据见下表）"; the table is the accessible version.
+// screen readers, labelled "…（数据见下表）"; the table is the accessible version. Both sites'
+// pages use it as a React island: `<Chart client:visible spec={…} label={…} />`.
 
-import { buildChartOption, type ChartSpec, chartHeight } from "@lianxin/site-kit/chart-options";
 import { useEffect, useRef } from "react";
+import { buildChartOption, type ChartSpec, chartHeight } from "./chart-options.js";
 
 interface Props {
   spec: ChartSpec;
@@ -19,7 +20,7 @@ export default function Chart({ spec, label }: Props) {
     if (!el) return;
     let disposed = false;
     let cleanup = () => {};
-    import("../lib/echarts.client")
+    import("./echarts.client.js")
       .then(({ init }) => {
         if (disposed) return;
         const chart = init(el, null, { renderer: "canvas" });

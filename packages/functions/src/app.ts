@@ -1,4 +1,5 @@
 import { DomainError } from "@lianxin/core";
+import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 // The tiny preset (PatternRouter): a few KB less in every cold start than the default
 // routers, and a hundred routes are matched in microseconds either way.
@@ -8,7 +9,7 @@ import { MAX_BODY_BYTES } from "./http/body.js";
 import { errorResponse } from "./http/errors.js";
 import { localeFrom } from "./http/locale.js";
 import { ERROR_MESSAGES, ROUTE_NOT_FOUND } from "./http/messages.js";
-import { MethodNotAllowedError, open311ErrorResponse } from "./http/open311.js";
+import { MethodNotAllowedError } from "./http/open311-paths.js";
 import { routes } from "./routes.js";
 
 /** The API as one Hono app: the same object serves Lambda and the local server. */
@@ -40,12 +41,12 @@ export function createApp(deps: Deps): Hono {
   for (const route of routes) {
     app.on(route.method, route.path, (c) => route.handle(c, deps));
   }
-  app.notFound((c) => {
+  app.notFound(async (c) => {
     const locale = localeFrom(c.req.header("accept-language"));
     const known = routes.some((r) => matches(r.path, c.req.path));
     // Open311 clients get the spec's error list (400 for a wrong method, 404 otherwise).
     if (isOpen311(c.req.path)) {
-      return open311ErrorResponse(
+      return await open311ErrorResponse(
         c,
         known ? new MethodNotAllowedError() : new DomainError("not_found"),
       );
@@ -67,6 +68,11 @@ export function createApp(deps: Deps): Hono {
 }
 
 const isOpen311 = (path: string) => path.startsWith("/open311/");
+
+/** Open311's error format, loaded with the first Open311 failure (see http/open311.ts). */
+async function open311ErrorResponse(c: Context, error: unknown): Promise<Response> {
+  return (await import("./http/open311.js")).open311ErrorResponse(c, error);
+}
 
 function matches(pattern: string, path: string): boolean {
   const re = new RegExp(`^${pattern.replace(/:[A-Za-z]+/g, "[^/]+")}/?$`);

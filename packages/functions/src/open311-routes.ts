@@ -1,19 +1,22 @@
-import { DomainError, type Open311Format } from "@lianxin/core";
+import { DomainError, type Open311Format, type XmlValue } from "@lianxin/core";
 import type { Context } from "hono";
 import type { Deps } from "./deps.js";
 import { localeFrom } from "./http/locale.js";
-import {
-  open311ErrorResponse,
-  open311Response,
-  readOpen311Form,
-  splitFormatted,
-  UnknownTokenError,
-} from "./http/open311.js";
+import { splitFormatted, UnknownTokenError } from "./http/open311-paths.js";
 import type { Method, Route } from "./routes/define.js";
 
 // Loaded on first use: Open311 clients are rare next to the residents' own site.
 const requests = () => import("./use-cases/open311/requests.js");
 const services = () => import("./use-cases/open311/services.js");
+/** The formats, the spec's errors and the form reader, with core's GeoReport schemas. */
+const wire = () => import("./http/open311.js");
+
+/** What an Open311 handler answers: a document, written in its format by the route. */
+interface Open311Answer {
+  format: Open311Format;
+  root: string;
+  value: XmlValue;
+}
 
 /**
  * Open311 GeoReport v2 routes, both formats. API Gateway takes a path parameter only as a
@@ -29,15 +32,17 @@ const locale = (c: Context) => localeFrom(c.req.header("accept-language"));
 function open311Route(
   method: Method,
   path: string,
-  handle: (c: Context, deps: Deps) => Promise<Response>,
+  handle: (c: Context, deps: Deps) => Promise<Open311Answer>,
 ): Route {
   return {
     method,
     path,
     access: "public",
     handle: async (c, deps) => {
+      const { open311Response, open311ErrorResponse } = await wire();
       try {
-        return await handle(c, deps);
+        const { format, root, value } = await handle(c, deps);
+        return open311Response(c, format, root, value);
       } catch (error) {
         return open311ErrorResponse(c, error);
       }
@@ -49,7 +54,7 @@ function open311Route(
 function perFormat(
   method: Method,
   path: (format: Open311Format) => string,
-  handle: (c: Context, deps: Deps, format: Open311Format) => Promise<Response>,
+  handle: (c: Context, deps: Deps, format: Open311Format) => Promise<Open311Answer>,
 ): Route[] {
   return FORMATS.map((format) =>
     open311Route(method, path(format), (c, deps) => handle(c, deps, format)),
@@ -69,12 +74,11 @@ const cache = (c: Context, seconds: number) =>
 const discovery = async (c: Context, deps: Deps, format: Open311Format) => {
   cache(c, 300);
   const endpointUrl = `${new URL(c.req.url).origin}${V2}`;
-  return open311Response(
-    c,
+  return {
     format,
-    "discovery",
-    (await services()).open311DiscoveryDocument(deps, endpointUrl, locale(c)),
-  );
+    root: "discovery",
+    value: (await services()).open311DiscoveryDocument(deps, endpointUrl, locale(c)),
+  };
 };
 
 const unknownService = () =>
@@ -88,36 +92,34 @@ export const open311Routes: Route[] = [
     (f) => `${V2}/services.${f}`,
     async (c, deps, format) => {
       cache(c, 60);
-      return open311Response(
-        c,
+      return {
         format,
-        "services",
-        await (await services()).listOpen311Services(deps, locale(c)),
-      );
+        root: "services",
+        value: await (await services()).listOpen311Services(deps, locale(c)),
+      };
     },
   ),
   open311Route("GET", `${V2}/services/:file`, async (c, deps) => {
     const { id, format } = formatted(c, unknownService);
     cache(c, 60);
-    return open311Response(
-      c,
+    return {
       format,
-      "service_definition",
-      await (await services()).getOpen311ServiceDefinition(deps, id, locale(c)),
-    );
+      root: "service_definition",
+      value: await (await services()).getOpen311ServiceDefinition(deps, id, locale(c)),
+    };
   }),
   ...perFormat(
     "POST",
     (f) => `${V2}/requests.${f}`,
     async (c, deps, format) => {
-      const form = await readOpen311Form(c);
+      const form = await (await wire()).readOpen311Form(c);
       const created = await (await requests()).fileOpen311Request(deps, {
         form,
         queryApiKey: c.req.query("api_key"),
         locale: locale(c),
       });
       cache(c, 0);
-      return open311Response(c, format, "service_requests", created);
+      return { format, root: "service_requests", value: created };
     },
   ),
   ...perFormat(
@@ -125,26 +127,24 @@ export const open311Routes: Route[] = [
     (f) => `${V2}/requests.${f}`,
     async (c, deps, format) => {
       cache(c, 0);
-      return open311Response(
-        c,
+      return {
         format,
-        "service_requests",
-        await (await requests()).listOpen311Requests(deps, c.req.queries(), locale(c)),
-      );
+        root: "service_requests",
+        value: await (await requests()).listOpen311Requests(deps, c.req.queries(), locale(c)),
+      };
     },
   ),
   open311Route("GET", `${V2}/requests/:file`, async (c, deps) => {
     const { id, format } = formatted(c, () => new DomainError("not_found"));
     cache(c, 0);
-    return open311Response(
-      c,
+    return {
       format,
-      "service_requests",
-      await (await requests()).getOpen311Request(deps, id, {
+      root: "service_requests",
+      value: await (await requests()).getOpen311Request(deps, id, {
         locale: locale(c),
         query: c.req.queries(),
       }),
-    );
+    };
   }),
   open311Route("GET", `${V2}/tokens/:file`, async () => {
     // Service request ids are returned at once (type realtime): no token is ever issued.

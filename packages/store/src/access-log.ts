@@ -1,7 +1,7 @@
-import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { StoreContext } from "./context.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { keys } from "./keys.js";
+import { PutCommand, QueryCommand } from "./sdk.js";
 import { TABLE_KEYS } from "./table.js";
 
 /** A showing of a resident's personal data: who, when, which concern. */

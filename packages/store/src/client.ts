@@ -1,5 +1,4 @@
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { DynamoDBClient, DynamoDBDocumentClient } from "./sdk.js";
 
 /**
  * A document client. With `endpoint` (DynamoDB Local) it uses fixed dummy credentials,

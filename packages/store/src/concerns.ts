@@ -1,9 +1,4 @@
 import {
-  GetCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from "@aws-sdk/lib-dynamodb";
-import {
   type Concern,
   type ConcernEvent,
   formatLedgerNo,
@@ -18,6 +13,7 @@ import { queryPartition, type StoreContext, stripKeys } from "./context.js";
 import { IDEMPOTENCY_TTL_SECONDS } from "./idempotency.js";
 import { keys } from "./keys.js";
 import { counterUpdates } from "./metrics.js";
+import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from "./sdk.js";
 
 export type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 

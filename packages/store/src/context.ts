@@ -3,7 +3,7 @@ import {
   QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
-} from "@aws-sdk/lib-dynamodb";
+} from "./sdk.js";
 
 /** What every access-pattern function needs: the client and the one table's name. */
 export interface StoreContext {

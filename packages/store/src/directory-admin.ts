@@ -1,4 +1,3 @@
-import { QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import {
   type Category,
   type Department,
@@ -9,6 +8,7 @@ import {
 import type { StoreContext } from "./context.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { type DirectoryEntryKind, keys } from "./keys.js";
+import { QueryCommand, TransactWriteCommand } from "./sdk.js";
 import { type AuditEntry, auditPut } from "./settings.js";
 
 /** One directory item to write: created (must not exist) or replaced (must exist). */

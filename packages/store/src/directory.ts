@@ -1,7 +1,7 @@
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { Directory } from "@lianxin/core";
 import { queryPartition, type StoreContext, stripKeys } from "./context.js";
 import { type DirectoryEntryKind, keys } from "./keys.js";
+import { QueryCommand } from "./sdk.js";
 import { seedItems } from "./seed.js";
 
 /** AP-D1: the whole directory, one Query on the DIRECTORY partition (about a hundred items). */

@@ -1,10 +1,4 @@
 import {
-  BatchGetCommand,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from "@aws-sdk/lib-dynamodb";
-import {
   type Concern,
   type FieldLog,
   type FieldWorkDelta,
@@ -17,6 +11,7 @@ import { cancellationReasons, type TransactItem } from "./concerns.js";
 import { type StoreContext, stripKeys } from "./context.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { keys } from "./keys.js";
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from "./sdk.js";
 import { TABLE_KEYS } from "./table.js";
 
 /** The stored field log: its author's partition, and its village's and department's lists. */

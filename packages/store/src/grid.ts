@@ -1,7 +1,7 @@
-import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { PartyMember, RotationPlan, ServiceDay } from "@lianxin/core";
 import { queryPartition, type StoreContext, stripKeys, transact } from "./context.js";
 import { keys } from "./keys.js";
+import { GetCommand, QueryCommand } from "./sdk.js";
 import { seedItems } from "./seed.js";
 import { type AuditEntry, auditPut } from "./settings.js";
 

@@ -1,7 +1,7 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { SubmissionReceipt } from "@lianxin/core";
 import type { StoreContext } from "./context.js";
 import { keys } from "./keys.js";
+import { GetCommand } from "./sdk.js";
 
 /** How long a retried submission gets the same answer. */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;

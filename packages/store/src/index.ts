@@ -1,4 +1,3 @@
-import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { listAccessLog, putAccessLog } from "./access-log.js";
 import {
   commitConcernChanges,
@@ -43,6 +42,7 @@ import {
 import { listInbox, markInboxRead, outboxItem, putOutbox } from "./outbox.js";
 import { countQueue, queryQueue } from "./queues.js";
 import { consumeRateLimit, peekRateLimit } from "./rate-limits.js";
+import type { DynamoDBDocumentClient } from "./sdk.js";
 import { seedItems } from "./seed.js";
 import { getSession, putSession, revokeSession } from "./sessions.js";
 import { getCalendarOverride, putCalendarOverride, putCategory } from "./settings.js";

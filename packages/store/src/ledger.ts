@@ -1,8 +1,8 @@
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { type Concern, upgradeConcern } from "@lianxin/core";
 import { type StoreContext, stripKeys } from "./context.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { keys } from "./keys.js";
+import { QueryCommand } from "./sdk.js";
 import { TABLE_KEYS } from "./table.js";
 
 export interface MonthRange {

@@ -1,8 +1,8 @@
-import { BatchGetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { Counters, MetricDelta } from "@lianxin/core";
 import type { TransactItem } from "./concerns.js";
 import type { StoreContext } from "./context.js";
 import { keys } from "./keys.js";
+import { BatchGetCommand, QueryCommand } from "./sdk.js";
 
 /**
  * The counter updates for a change, one UpdateItem (ADD) per scope and month, to go in

@@ -1,8 +1,8 @@
-import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { type StoredNotice, shanghaiMonth } from "@lianxin/core";
 import { type StoreContext, stripKeys } from "./context.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { keys } from "./keys.js";
+import { GetCommand, PutCommand, QueryCommand } from "./sdk.js";
 import { TABLE_KEYS } from "./table.js";
 
 const noticeSort = (n: StoredNotice) =>

@@ -1,7 +1,7 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { Open311ApiKeyRecord } from "@lianxin/core";
 import { queryPartition, type StoreContext, stripKeys, transact } from "./context.js";
 import { keys } from "./keys.js";
+import { GetCommand } from "./sdk.js";
 import { type AuditEntry, auditPut } from "./settings.js";
 
 /**

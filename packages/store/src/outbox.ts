@@ -1,8 +1,8 @@
-import { PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Notification } from "@lianxin/core";
 import type { StoreContext } from "./context.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { keys } from "./keys.js";
+import { PutCommand, QueryCommand, UpdateCommand } from "./sdk.js";
 
 export interface InboxItem extends Notification {
   readAt: string | null;

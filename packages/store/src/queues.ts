@@ -1,8 +1,8 @@
-import { QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { type Concern, upgradeConcern } from "@lianxin/core";
 import { type StoreContext, stripKeys } from "./context.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { keys, type Lane } from "./keys.js";
+import { QueryCommand, type QueryCommandInput } from "./sdk.js";
 import { TABLE_KEYS } from "./table.js";
 
 /** Which queue partition to read: a department's, a village's, or the whole town's. */

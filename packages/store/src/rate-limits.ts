@@ -1,6 +1,6 @@
-import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { StoreContext } from "./context.js";
 import { keys } from "./keys.js";
+import { GetCommand, UpdateCommand } from "./sdk.js";
 
 /** A fixed-window counter: `limit` hits per `windowSeconds` for one subject. */
 export interface RateLimitRule {

@@ -1,6 +1,6 @@
-import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
 import type { StoreContext } from "./context.js";
 import { keys } from "./keys.js";
+import { BatchWriteCommand } from "./sdk.js";
 
 /** Counter deltas of any kind (concern metrics, field work), summed into items to Put. */
 export function counterItems(

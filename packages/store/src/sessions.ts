@@ -1,6 +1,6 @@
-import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { StoreContext } from "./context.js";
 import { keys } from "./keys.js";
+import { GetCommand, PutCommand, UpdateCommand } from "./sdk.js";
 
 export interface SessionRecord {
   sessionId: string;

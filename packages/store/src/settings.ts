@@ -1,7 +1,7 @@
-import { GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import type { CalendarOverride, Category } from "@lianxin/core";
 import type { StoreContext } from "./context.js";
 import { keys } from "./keys.js";
+import { GetCommand, TransactWriteCommand } from "./sdk.js";
 
 export interface AuditEntry {
   id: string;

@@ -1,13 +1,13 @@
+import type { StaffAccount } from "@lianxin/core";
+import { type StoreContext, stripKeys } from "./context.js";
+import { keys } from "./keys.js";
 import {
   BatchGetCommand,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
-} from "@aws-sdk/lib-dynamodb";
-import type { StaffAccount } from "@lianxin/core";
-import { type StoreContext, stripKeys } from "./context.js";
-import { keys } from "./keys.js";
+} from "./sdk.js";
 import { type AuditEntry, auditPut } from "./settings.js";
 import { TABLE_KEYS } from "./table.js";
 

@@ -1,3 +1,4 @@
+import type { DynamoDBDocumentClient } from "./sdk.js";
 import {
   type AttributeDefinition,
   CreateTableCommand,
@@ -9,8 +10,7 @@ import {
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
-} from "@aws-sdk/client-dynamodb";
-import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+} from "./sdk.js";
 
 /**
  * The one table's shape, shared by the local setup and (later) the SST stack so that

@@ -16,22 +16,14 @@ import { MAX_BODY_BYTES } from "./body.js";
 import { fieldsOf } from "./errors.js";
 import { localeFrom } from "./locale.js";
 import { ERROR_MESSAGES } from "./messages.js";
+import { MethodNotAllowedError, open311FormatOf, UnknownTokenError } from "./open311-paths.js";
 
 /**
  * Open311 GeoReport v2 over HTTP: the same document as XML (the spec's default) or JSON,
  * and failures as the spec's error list `[{ code, description }]` with 400, 403 or 404.
+ * Loaded on the first Open311 request only (with core's GeoReport schemas and XML writer):
+ * the route list and the app need just open311-paths.ts.
  */
-
-/** The format a path asks for: `….json` is JSON, anything else the spec's default, XML. */
-export function open311FormatOf(path: string): Open311Format {
-  return path.endsWith(".json") ? "json" : "xml";
-}
-
-/** `LS-2026-000123.json` → its id and format; null without a known format. */
-export function splitFormatted(segment: string): { id: string; format: Open311Format } | null {
-  const match = /^(.+)\.(json|xml)$/.exec(segment);
-  return match ? { id: match[1] as string, format: match[2] as Open311Format } : null;
-}
 
 export function open311Response(
   c: Context,
@@ -80,20 +72,6 @@ const UNKNOWN_TOKEN: Record<Locale, string> = {
   "zh-CN": "没有这个 token：本服务即时返回 service_request_id，不发 token",
   en: "No such token: this server returns service_request_id at once and issues no tokens",
 };
-
-/** Thrown for a token lookup: ids are immediate here, so no token ever exists. */
-export class UnknownTokenError extends DomainError {
-  constructor() {
-    super("not_found");
-  }
-}
-
-/** A known Open311 path with a method it does not take. */
-export class MethodNotAllowedError extends DomainError {
-  constructor() {
-    super("validation_failed");
-  }
-}
 
 /** Any failure as the spec's error list, in the path's format. */
 export function open311ErrorResponse(c: Context, error: unknown): Response {

@@ -1,4 +1,4 @@
-import { type DirectoryIndex, indexDirectory } from "@lianxin/core";
+import { type DirectoryIndex, indexDirectory, type Locale, toPublicDirectory } from "@lianxin/core";
 import type { Deps } from "../deps.js";
 
 const caches = new WeakMap<Deps, { index: DirectoryIndex; loadedAt: number }>();
@@ -19,4 +19,9 @@ export async function currentDirectory(deps: Deps): Promise<DirectoryIndex> {
 /** After an edit: the next request reloads the directory. */
 export function forgetDirectory(deps: Deps): void {
   caches.delete(deps);
+}
+
+/** `GET /api/directory`: the villages, their contact leaders and the categories. */
+export async function publicDirectory(deps: Deps, locale: Locale) {
+  return toPublicDirectory(await currentDirectory(deps), locale);
 }

@@ -9,7 +9,7 @@ import {
 } from "./permissions.js";
 import { EXPORTS_PREFIX, StorageStack } from "./storage.js";
 
-/** Lambda handler of the whole API: one function behind every route (Hono routes inside). */
+/** Lambda handler of the whole API: one function behind every route (the route list inside). */
 export const API_HANDLER = "packages/functions/src/lambda.handler";
 
 /** API Gateway throttling on the default stage, for all routes together. */

@@ -6,7 +6,7 @@ export const SITE_SECRET = "test-site-secret";
 
 /**
  * The real API app on a fresh table of the run's DynamoDB Local, seeded with the demo
- * directory. Requests go through Hono's in-process `request`, i.e. the full handler
+ * directory. Requests go through the app's in-process `request`, i.e. the full handler
  * stack without a socket.
  */
 export async function createTestApi(overrides: Partial<Deps> = {}) {

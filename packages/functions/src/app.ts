@@ -1,80 +1,151 @@
+import { Readable } from "node:stream";
 import { DomainError } from "@lianxin/core";
-import type { Context } from "hono";
-import { bodyLimit } from "hono/body-limit";
-// The tiny preset (PatternRouter): a few KB less in every cold start than the default
-// routers, and a hundred routes are matched in microseconds either way.
-import { Hono } from "hono/tiny";
 import type { Deps } from "./deps.js";
 import { MAX_BODY_BYTES } from "./http/body.js";
 import { errorResponse } from "./http/errors.js";
+import { Context, type HttpRequest, type HttpResponse } from "./http/exchange.js";
 import { localeFrom } from "./http/locale.js";
 import { ERROR_MESSAGES, ROUTE_NOT_FOUND } from "./http/messages.js";
 import { MethodNotAllowedError } from "./http/open311-paths.js";
-import { routes } from "./routes.js";
+import { type Route, routes } from "./routes.js";
 
-/** The API as one Hono app: the same object serves Lambda and the local server. */
-export function createApp(deps: Deps): Hono {
-  const app = new Hono();
-  app.use("*", async (c, next) => {
-    await next();
-    c.header("X-Content-Type-Options", "nosniff");
-  });
-  // 64 KB for every route, except those that declare their own limit (the xlsx import).
-  const limitTo = (maxSize: number) =>
-    bodyLimit({
-      maxSize,
-      onError: (c) =>
-        isOpen311(c.req.path)
-          ? open311ErrorResponse(c, new DomainError("payload_too_large"))
-          : errorResponse(c, new DomainError("payload_too_large")),
-    });
-  const standardLimit = limitTo(MAX_BODY_BYTES);
-  const ownLimits = routes.flatMap((r) =>
-    r.maxBodyBytes ? [{ route: r, limit: limitTo(r.maxBodyBytes) }] : [],
-  );
-  app.use("*", (c, next) => {
-    const own = ownLimits.find(
-      (l) => l.route.method === c.req.method && matches(l.route.path, c.req.path),
-    );
-    return (own?.limit ?? standardLimit)(c, next);
-  });
-  for (const route of routes) {
-    app.on(route.method, route.path, (c) => route.handle(c, deps));
-  }
-  app.notFound(async (c) => {
-    const locale = localeFrom(c.req.header("accept-language"));
-    const known = routes.some((r) => matches(r.path, c.req.path));
-    // Open311 clients get the spec's error list (400 for a wrong method, 404 otherwise).
-    if (isOpen311(c.req.path)) {
-      return await open311ErrorResponse(
-        c,
-        known ? new MethodNotAllowedError() : new DomainError("not_found"),
-      );
-    }
-    return known
-      ? c.json(
-          {
-            error: {
-              code: "method_not_allowed",
-              message: ERROR_MESSAGES.method_not_allowed[locale],
-            },
-          },
-          405,
-        )
-      : c.json({ error: { code: "not_found", message: ROUTE_NOT_FOUND[locale] } }, 404);
-  });
-  app.onError((error, c) => errorResponse(c, error));
-  return app;
+/**
+ * The API: the route list behind one `handle` function, the same object for Lambda
+ * (lambda.ts), the local server (local.ts) and tests (`request`, which speaks WHATWG
+ * Request/Response for convenience).
+ */
+export interface App {
+  handle(request: HttpRequest): Promise<HttpResponse>;
+  request(input: string | URL | Request, init?: RequestInit): Promise<Response>;
 }
+
+/** A route's path as a pattern: `:name` takes one whole segment. */
+interface CompiledRoute {
+  route: Route;
+  pattern: RegExp;
+  names: string[];
+}
+
+function compile(route: Route): CompiledRoute {
+  const names: string[] = [];
+  const source = route.path
+    .split("/")
+    .map((segment) => {
+      if (!segment.startsWith(":")) return segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      names.push(segment.slice(1));
+      return "([^/]+)";
+    })
+    .join("/");
+  return { route, pattern: new RegExp(`^${source}$`), names };
+}
+
+const decodeParam = (value: string) => {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+};
+
+/** The largest body any route takes (the xlsx import): the local server reads no more. */
+export const LARGEST_BODY_BYTES = Math.max(
+  MAX_BODY_BYTES,
+  ...routes.map((route) => route.maxBodyBytes ?? 0),
+);
 
 const isOpen311 = (path: string) => path.startsWith("/open311/");
 
 /** Open311's error format, loaded with the first Open311 failure (see http/open311.ts). */
-async function open311ErrorResponse(c: Context, error: unknown): Promise<Response> {
+async function open311ErrorResponse(c: Context, error: unknown): Promise<HttpResponse> {
   return (await import("./http/open311.js")).open311ErrorResponse(c, error);
 }
 
-function matches(pattern: string, path: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/:[A-Za-z]+/g, "[^/]+")}/?$`);
-  return re.test(path);
+export function createApp(deps: Deps): App {
+  const compiled = routes.map(compile);
+
+  async function answer(request: HttpRequest): Promise<HttpResponse> {
+    const onPath = compiled.flatMap((entry) => {
+      const match = entry.pattern.exec(request.path);
+      return match ? [{ entry, match }] : [];
+    });
+    const found = onPath.find(({ entry }) => entry.route.method === request.method);
+    const params: Record<string, string> = {};
+    if (found) {
+      found.entry.names.forEach((name, i) => {
+        params[name] = decodeParam(found.match[i + 1] ?? "");
+      });
+    }
+    const c = new Context(request, params);
+
+    // 64 KB for every request, except on routes that declare their own limit (xlsx import).
+    const limit = found?.entry.route.maxBodyBytes ?? MAX_BODY_BYTES;
+    const declared = Number(request.headers["content-length"]);
+    if (request.body.byteLength > limit || declared > limit) {
+      const tooLarge = new DomainError("payload_too_large");
+      return isOpen311(request.path)
+        ? open311ErrorResponse(c, tooLarge)
+        : errorResponse(c, tooLarge);
+    }
+
+    if (!found) {
+      const locale = localeFrom(request.headers["accept-language"]);
+      const known = onPath.length > 0;
+      // Open311 clients get the spec's error list (400 for a wrong method, 404 otherwise).
+      if (isOpen311(request.path)) {
+        return open311ErrorResponse(
+          c,
+          known ? new MethodNotAllowedError() : new DomainError("not_found"),
+        );
+      }
+      return known
+        ? c.json(
+            {
+              error: {
+                code: "method_not_allowed",
+                message: ERROR_MESSAGES.method_not_allowed[locale],
+              },
+            },
+            405,
+          )
+        : c.json({ error: { code: "not_found", message: ROUTE_NOT_FOUND[locale] } }, 404);
+    }
+
+    try {
+      return await found.entry.route.handle(c, deps);
+    } catch (error) {
+      return errorResponse(c, error);
+    }
+  }
+
+  async function handle(request: HttpRequest): Promise<HttpResponse> {
+    const response = await answer(request);
+    response.headers["x-content-type-options"] = "nosniff";
+    return response;
+  }
+
+  return {
+    handle,
+    async request(input, init) {
+      const req =
+        input instanceof Request ? input : new Request(new URL(input, "http://localhost"), init);
+      const url = new URL(req.url);
+      const headers: Record<string, string> = {};
+      req.headers.forEach((value, name) => {
+        headers[name] = value;
+      });
+      const response = await handle({
+        method: req.method,
+        url: req.url,
+        path: url.pathname,
+        query: url.searchParams,
+        headers,
+        body: new Uint8Array(await req.arrayBuffer()),
+      });
+      const { body } = response;
+      return new Response(
+        body instanceof Readable ? (Readable.toWeb(body) as ReadableStream<Uint8Array>) : body,
+        { status: response.status, headers: response.headers },
+      );
+    },
+  };
 }

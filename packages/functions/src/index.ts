@@ -1,4 +1,4 @@
-export { createApp } from "./app.js";
+export { type App, createApp } from "./app.js";
 export { type ApiConfig, readConfig } from "./config.js";
 export { createDeps, type Deps } from "./deps.js";
 export type { FileBody, FileStore } from "./files/file-store.js";

@@ -1,34 +1,85 @@
-import { defaultIsContentTypeBinary, handle } from "hono/aws-lambda";
-import { createApp } from "./app.js";
+import { Readable } from "node:stream";
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
+import { type App, createApp } from "./app.js";
 import { readConfig } from "./config.js";
 import { createDeps } from "./deps.js";
+import type { HttpRequest, HttpResponse } from "./http/exchange.js";
 import { loadSecrets } from "./secrets.js";
 
-/**
- * A CSV ledger goes base64 like a binary: as text its UTF-8 byte-order mark (which Excel
- * needs to read Chinese) would be dropped when the body is decoded.
- */
-const isContentTypeBinary = (contentType: string) =>
-  /^text\/csv/i.test(contentType) || defaultIsContentTypeBinary(contentType);
+/** An API Gateway HTTP API event (payload 2.0) as the app's request. */
+export function requestOfEvent(event: APIGatewayProxyEventV2): HttpRequest {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(event.headers ?? {})) {
+    if (value !== undefined) headers[name.toLowerCase()] = value;
+  }
+  // Payload 2.0 moves cookies out of the headers.
+  if (event.cookies?.length) headers.cookie = event.cookies.join("; ");
+  const query = event.rawQueryString ?? "";
+  const host = headers.host ?? event.requestContext.domainName ?? "localhost";
+  const body = event.body
+    ? Buffer.from(event.body, event.isBase64Encoded ? "base64" : "utf8")
+    : new Uint8Array();
+  return {
+    method: event.requestContext.http.method.toUpperCase(),
+    url: `https://${host}${event.rawPath}${query ? `?${query}` : ""}`,
+    path: event.rawPath,
+    query: new URLSearchParams(query),
+    headers,
+    body,
+    clientIp: event.requestContext.http.sourceIp,
+  };
+}
 
-type LambdaHandler = ReturnType<typeof handle>;
+/**
+ * Text goes as it is; anything else base64. A CSV ledger counts as binary: as text its
+ * UTF-8 byte-order mark (which Excel needs to read Chinese) would be dropped.
+ */
+const TEXTUAL =
+  /^(text\/(plain|html|css|javascript)|application\/([\w.+-]*json|[\w.+-]*xml|javascript)|image\/svg\+xml)\b/i;
+
+async function bytesOf(body: HttpResponse["body"]): Promise<Buffer> {
+  if (body === null) return Buffer.alloc(0);
+  if (typeof body === "string") return Buffer.from(body, "utf8");
+  if (body instanceof Readable) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of body) chunks.push(Buffer.from(chunk as Uint8Array));
+    return Buffer.concat(chunks);
+  }
+  return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+}
+
+/** The app's answer as API Gateway's result. */
+export async function resultOfResponse(
+  response: HttpResponse,
+): Promise<APIGatewayProxyResultV2 & { statusCode: number; body: string }> {
+  const type = response.headers["content-type"] ?? "";
+  const textual = type ? TEXTUAL.test(type) : typeof response.body === "string";
+  const bytes = await bytesOf(response.body);
+  return {
+    statusCode: response.status,
+    headers: response.headers,
+    body: bytes.toString(textual ? "utf8" : "base64"),
+    isBase64Encoded: !textual,
+  };
+}
 
 /**
  * AWS Lambda entry (API Gateway v2 HTTP API events). The app is built once per
  * container, on first use, after the bound secrets are read from SSM (secrets.ts), so
  * importing this module has no side effects. A failed start is retried on the next event.
  */
-let ready: Promise<LambdaHandler> | undefined;
+let ready: Promise<App> | undefined;
 
-async function start(): Promise<LambdaHandler> {
+async function start(): Promise<App> {
   await loadSecrets();
-  return handle(createApp(createDeps(readConfig())), { isContentTypeBinary });
+  return createApp(createDeps(readConfig()));
 }
 
-export const handler: LambdaHandler = async (event, context) => {
+export async function handler(event: APIGatewayProxyEventV2, _context?: Context) {
   ready ??= start().catch((error: unknown) => {
     ready = undefined;
     throw error;
   });
-  return (await ready)(event, context);
-};
+  const app = await ready;
+  return resultOfResponse(await app.handle(requestOfEvent(event)));
+}

@@ -1,11 +1,11 @@
 import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
 import { buildDemoDirectory, buildDemoGrid, buildDemoStaff } from "@lianxin/core";
 import { createDynamoClient, createStore, ensureTable } from "@lianxin/store";
 import { createApp } from "./app.js";
 import { readConfig } from "./config.js";
 import { seedDemoCampaign } from "./demo-campaign.js";
 import { createDeps, type Deps } from "./deps.js";
+import { createNodeServer } from "./http/node-server.js";
 import { type JobSummary, runEscalationJob } from "./use-cases/escalation-job.js";
 import { ensureStaffAccount } from "./use-cases/staff/accounts.js";
 
@@ -90,19 +90,19 @@ export async function startLocalApi(options: {
     : undefined;
   const hostname = options.hostname ?? "127.0.0.1";
   return new Promise((resolve, reject) => {
-    const server = serve(
-      { fetch: app.fetch, port: options.port, hostname },
-      (info: AddressInfo) => {
-        resolve({
-          url: `http://${hostname}:${info.port}`,
-          close: () =>
-            new Promise<void>((done) => {
-              if (timer) clearInterval(timer);
-              server.close(() => done());
-            }),
-        });
-      },
-    );
+    const server = createNodeServer(app);
     server.once("error", reject);
+    server.listen(options.port, hostname, () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://${hostname}:${port}`,
+        close: () =>
+          new Promise<void>((done) => {
+            if (timer) clearInterval(timer);
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
   });
 }

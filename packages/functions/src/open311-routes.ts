@@ -1,6 +1,6 @@
 import { DomainError, type Open311Format, type XmlValue } from "@lianxin/core";
-import type { Context } from "hono";
 import type { Deps } from "./deps.js";
+import type { Context } from "./http/exchange.js";
 import { localeFrom } from "./http/locale.js";
 import { splitFormatted, UnknownTokenError } from "./http/open311-paths.js";
 import type { Method, Route } from "./routes/define.js";

@@ -8,7 +8,7 @@ import { publicRoutes } from "./routes/public.js";
 export { apiGatewayPath, type Method, type Route } from "./routes/define.js";
 
 /**
- * The API's routes, listed once: the Hono app registers exactly these, and the AWS stack
+ * The API's routes, listed once: the app (app.ts) serves exactly these, and the AWS stack
  * derives its API Gateway routes from the same list, so the two cannot drift. Grouped by
  * area in routes/; only the public paths are loaded with the function.
  */

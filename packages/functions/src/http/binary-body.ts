@@ -1,5 +1,5 @@
 import { DomainError } from "@lianxin/core";
-import type { Context } from "hono";
+import type { Context } from "./exchange.js";
 
 /** Reads a binary upload of one content type: 415 for any other type, 413 past `maxBytes`. */
 /** An uploaded roster workbook may be this large (the JSON routes take 64 KB). */
@@ -14,7 +14,7 @@ export async function readBinary(
   if (type !== contentType) throw new DomainError("unsupported_media_type");
   const declared = Number(c.req.header("content-length"));
   if (declared > maxBytes) throw new DomainError("payload_too_large");
-  const buffer = await c.req.arrayBuffer();
+  const buffer = c.req.bytes();
   if (buffer.byteLength > maxBytes) throw new DomainError("payload_too_large");
-  return new Uint8Array(buffer);
+  return buffer;
 }

@@ -1,5 +1,5 @@
 import { DomainError } from "@lianxin/core";
-import type { Context } from "hono";
+import type { Context } from "./exchange.js";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -9,7 +9,7 @@ export async function readJson(c: Context): Promise<unknown> {
   if (!/^application\/json\b/i.test(type)) throw new DomainError("unsupported_media_type");
   const declared = Number(c.req.header("content-length"));
   if (declared > MAX_BODY_BYTES) throw new DomainError("payload_too_large");
-  const buffer = await c.req.arrayBuffer();
+  const buffer = c.req.bytes();
   if (buffer.byteLength > MAX_BODY_BYTES) throw new DomainError("payload_too_large");
   try {
     return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(buffer));

@@ -1,4 +1,4 @@
-import type { Context } from "hono";
+import type { Context } from "./exchange.js";
 
 /**
  * The resident's address, for abuse limits. Behind a site, the connection is the site's
@@ -10,11 +10,5 @@ export function clientAddress(c: Context, siteSecret: string | undefined): strin
   if (forwarded && siteSecret && c.req.header("x-lianxin-site-secret") === siteSecret) {
     return forwarded.trim().slice(0, 64);
   }
-  const env = c.env as {
-    event?: { requestContext?: { http?: { sourceIp?: string } } };
-    incoming?: { socket?: { remoteAddress?: string } };
-  };
-  return (
-    env?.event?.requestContext?.http?.sourceIp ?? env?.incoming?.socket?.remoteAddress ?? "unknown"
-  );
+  return c.req.clientIp ?? "unknown";
 }

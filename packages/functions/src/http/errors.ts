@@ -1,12 +1,11 @@
 import { DomainError, type DomainErrorCode, type Locale } from "@lianxin/core";
-import type { Context } from "hono";
-import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ValidationError } from "../use-cases/parse.js";
+import type { Context, HttpResponse } from "./exchange.js";
 import { localeFrom } from "./locale.js";
 import { ERROR_MESSAGES, fieldProblemMessage, issueMessage } from "./messages.js";
 
 /** The one place where domain errors become HTTP answers. */
-const STATUS: Record<DomainErrorCode, ContentfulStatusCode> = {
+const STATUS: Record<DomainErrorCode, number> = {
   invalid_json: 400,
   validation_failed: 400,
   missing_idempotency_key: 400,
@@ -22,7 +21,7 @@ const STATUS: Record<DomainErrorCode, ContentfulStatusCode> = {
   invalid_credentials: 401,
   forbidden: 403,
   password_change_required: 403,
-  account_locked: 423 as ContentfulStatusCode,
+  account_locked: 423,
   unavailable: 503,
 };
 
@@ -55,7 +54,7 @@ export function fieldsOf(error: DomainError, locale: Locale): Record<string, str
   );
 }
 
-export function errorResponse(c: Context, error: unknown): Response {
+export function errorResponse(c: Context, error: unknown): HttpResponse {
   const locale = localeFrom(c.req.header("accept-language"));
   if (!(error instanceof DomainError)) {
     console.error(

@@ -1,14 +1,13 @@
-import { Readable } from "node:stream";
-import type { Context } from "hono";
 import { contentDisposition, type StoredFile } from "../files/file-store.js";
 import type { LedgerExport } from "../use-cases/staff/ledger-export.js";
+import type { Context, HttpResponse } from "./exchange.js";
 
 /** A small export as the file itself; a large one as 201 with its link. */
-export function ledgerExportResponse(c: Context, result: LedgerExport): Response {
+export function ledgerExportResponse(c: Context, result: LedgerExport): HttpResponse {
   if (result.kind === "link") {
     return c.json({ url: result.url, expiresAt: result.expiresAt, rows: result.rows }, 201);
   }
-  return c.body(result.body as Uint8Array<ArrayBuffer>, 200, {
+  return c.body(result.body, 200, {
     "Content-Type": result.contentType,
     "Content-Disposition": contentDisposition(result.fileName),
     "Content-Length": String(result.body.byteLength),
@@ -17,8 +16,11 @@ export function ledgerExportResponse(c: Context, result: LedgerExport): Response
 }
 
 /** A stored file, streamed. */
-export function fileResponse(c: Context, file: StoredFile & { downloadName: string }): Response {
-  return c.body(Readable.toWeb(file.stream) as ReadableStream<Uint8Array>, 200, {
+export function fileResponse(
+  c: Context,
+  file: StoredFile & { downloadName: string },
+): HttpResponse {
+  return c.body(file.stream, 200, {
     "Content-Type": file.contentType,
     "Content-Disposition": contentDisposition(file.downloadName),
     "Content-Length": String(file.size),

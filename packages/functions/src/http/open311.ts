@@ -9,11 +9,10 @@ import {
   toXml,
   type XmlValue,
 } from "@lianxin/core";
-import type { Context } from "hono";
-import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ValidationError } from "../use-cases/parse.js";
 import { MAX_BODY_BYTES } from "./body.js";
 import { fieldsOf } from "./errors.js";
+import type { Context, HttpResponse } from "./exchange.js";
 import { localeFrom } from "./locale.js";
 import { ERROR_MESSAGES } from "./messages.js";
 import { MethodNotAllowedError, open311FormatOf, UnknownTokenError } from "./open311-paths.js";
@@ -30,8 +29,8 @@ export function open311Response(
   format: Open311Format,
   root: string,
   value: XmlValue,
-  status: ContentfulStatusCode = 200,
-): Response {
+  status = 200,
+): HttpResponse {
   if (format === "json") {
     return c.body(JSON.stringify(value), status, {
       "Content-Type": `${OPEN311_FORMATS.json}; charset=utf-8`,
@@ -74,7 +73,7 @@ const UNKNOWN_TOKEN: Record<Locale, string> = {
 };
 
 /** Any failure as the spec's error list, in the path's format. */
-export function open311ErrorResponse(c: Context, error: unknown): Response {
+export function open311ErrorResponse(c: Context, error: unknown): HttpResponse {
   const format = open311FormatOf(c.req.path);
   const locale = localeFrom(c.req.header("accept-language"));
   const { status, errors } = describe(error, locale);
@@ -85,11 +84,8 @@ export function open311ErrorResponse(c: Context, error: unknown): Response {
   return open311Response(c, format, "errors", errors, status);
 }
 
-function describe(
-  error: unknown,
-  locale: Locale,
-): { status: ContentfulStatusCode; errors: Open311Error[] } {
-  const one = (status: ContentfulStatusCode, description: string) => ({
+function describe(error: unknown, locale: Locale): { status: number; errors: Open311Error[] } {
+  const one = (status: number, description: string) => ({
     status,
     errors: [{ code: status, description }],
   });
@@ -169,7 +165,7 @@ export async function readOpen311Form(c: Context): Promise<Open311PostForm> {
   if (declared > MAX_BODY_BYTES) throw new DomainError("payload_too_large");
   let entries: [string, string][];
   if (type.startsWith("application/x-www-form-urlencoded")) {
-    const buffer = await c.req.arrayBuffer();
+    const buffer = c.req.bytes();
     if (buffer.byteLength > MAX_BODY_BYTES) throw new DomainError("payload_too_large");
     let text: string;
     try {
@@ -183,7 +179,10 @@ export async function readOpen311Form(c: Context): Promise<Open311PostForm> {
   } else if (type.startsWith("multipart/form-data")) {
     let data: FormData;
     try {
-      data = await c.req.raw.clone().formData();
+      // Rare (the spec sends url-encoded forms): the only path that loads undici.
+      data = await new Response(c.req.bytes(), {
+        headers: { "content-type": c.req.header("content-type") ?? "" },
+      }).formData();
     } catch {
       throw new DomainError("invalid_json");
     }

@@ -1,22 +1,22 @@
 import { DomainError } from "@lianxin/core";
-import type { Context } from "hono";
 import type { Deps } from "../deps.js";
+import type { Context, HttpResponse } from "../http/exchange.js";
 import { localeFrom } from "../http/locale.js";
 import { authenticate, type StaffAuth } from "../use-cases/staff/session.js";
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /**
- * One API route. The list of them (routes.ts) is the API: the Hono app registers exactly
+ * One API route. The list of them (routes.ts) is the API: the app (app.ts) serves exactly
  * these, and the AWS stack derives its API Gateway routes from the same list.
  */
 export interface Route {
   method: Method;
-  /** Hono path syntax (`:param`); API Gateway's `{param}` is derived from it. */
+  /** `:param` takes one whole segment; API Gateway's `{param}` is derived from it. */
   path: string;
   /** public: anyone (rate-limited); staff: a valid session, checked per request. */
   access: "public" | "staff";
-  handle: (c: Context, deps: Deps) => Promise<Response>;
+  handle: (c: Context, deps: Deps) => Promise<HttpResponse>;
   /** A body limit of its own (bytes) instead of the app's 64 KB: the xlsx import. */
   maxBodyBytes?: number;
 }
@@ -36,7 +36,7 @@ export function publicRoute(method: Method, path: string, handle: Route["handle"
 export function staffRoute(
   method: Method,
   path: string,
-  handle: (c: Context, deps: Deps, auth: StaffAuth) => Promise<Response>,
+  handle: (c: Context, deps: Deps, auth: StaffAuth) => Promise<HttpResponse>,
   options: { beforePasswordChange?: boolean; maxBodyBytes?: number } = {},
 ): Route {
   return {
@@ -62,7 +62,7 @@ export function fileBody(
   contentType: string,
   contentDisposition: (name: string) => string,
 ) {
-  return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
+  return c.body(file.body, 200, {
     "Content-Type": contentType,
     "Content-Disposition": contentDisposition(file.fileName),
     "Content-Length": String(file.body.byteLength),

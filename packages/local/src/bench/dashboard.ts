@@ -473,7 +473,7 @@ function report(
 ): number {
   const [a, b] = results as [PhaseResult, PhaseResult];
   log();
-  log("Results (latency of GET /api/staff/dashboard through the Hono app, default period):");
+  log("Results (latency of GET /api/staff/dashboard through the HTTP app, default period):");
   const header = ["concerns", "items", "seed time", ...SCOPES.map((s) => `${s} median / p90`)];
   const rows = results.map((r) => [
     int(r.size),

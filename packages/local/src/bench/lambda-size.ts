@@ -358,8 +358,7 @@ async function main() {
         firstRequest: r.name === "api",
       })),
       // The import alone (what Lambda reports as Init Duration), to show what the first
-      // event adds: the app, the SDK client, the intake use case, and Node's fetch classes
-      // (undici) for Hono.
+      // event adds: the app, the SDK client and the intake use case with its schemas.
       {
         name: "api bundle, import only",
         specifier: pathToFileURL((reports[0] as BundleReport).file).href,

@@ -1,0 +1,55 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+import { type App, LARGEST_BODY_BYTES } from "../app.js";
+import type { HttpRequest } from "./exchange.js";
+
+/**
+ * The app on a Node socket (the local stack). The body is read up to one byte past the
+ * largest any route takes, so that an oversized upload is refused (413) without being held
+ * in memory; the rest is drained unread.
+ */
+async function requestOf(incoming: IncomingMessage): Promise<HttpRequest> {
+  const chunks: Buffer[] = [];
+  let kept = 0;
+  for await (const chunk of incoming) {
+    const piece = chunk as Buffer;
+    if (kept > LARGEST_BODY_BYTES) continue;
+    chunks.push(piece);
+    kept += piece.byteLength;
+  }
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  const url = new URL(incoming.url ?? "/", `http://${headers.host ?? "localhost"}`);
+  return {
+    method: (incoming.method ?? "GET").toUpperCase(),
+    url: url.href,
+    path: url.pathname,
+    query: url.searchParams,
+    headers,
+    body: Buffer.concat(chunks),
+    ...(incoming.socket.remoteAddress ? { clientIp: incoming.socket.remoteAddress } : {}),
+  };
+}
+
+async function serveOne(app: App, incoming: IncomingMessage, outgoing: ServerResponse) {
+  const response = await app.handle(await requestOf(incoming));
+  outgoing.writeHead(response.status, response.headers);
+  const { body } = response;
+  if (body instanceof Readable) {
+    body.pipe(outgoing);
+  } else {
+    outgoing.end(body ?? undefined);
+  }
+}
+
+export function createNodeServer(app: App): Server {
+  return createServer((incoming, outgoing) => {
+    serveOne(app, incoming, outgoing).catch((error: unknown) => {
+      console.error(JSON.stringify({ level: "error", msg: "local server", error: String(error) }));
+      if (!outgoing.headersSent) outgoing.writeHead(500);
+      outgoing.end();
+    });
+  });
+}

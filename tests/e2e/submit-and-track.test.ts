@@ -113,6 +113,23 @@ describe("a resident on a phone", () => {
       await page.getByLabel("问题描述").blur();
       const description = page.getByLabel("问题描述");
       await expect.poll(() => description.getAttribute("aria-invalid")).toBe("true");
+
+      // The tracking form checks its fields too, and sends nothing that cannot be a match.
+      await page.goto(`${portal.siteUrl}/track`);
+      const ledgerNo = page.getByLabel("台账编号");
+      await ledgerNo.fill("LS-2026-12");
+      await ledgerNo.blur();
+      await expect.poll(() => ledgerNo.getAttribute("aria-invalid")).toBe("true");
+      await expect
+        .poll(() => page.getByText("台账编号的格式是 LS-年份-6位数字").count())
+        .toBeGreaterThan(0);
+      const posts: string[] = [];
+      page.on("request", (r) => {
+        if (r.method() === "POST") posts.push(r.url());
+      });
+      await page.getByRole("button", { name: "查询" }).click();
+      await expect.poll(() => page.getByText("请填写查询码").count()).toBeGreaterThan(0);
+      expect(posts).toEqual([]);
     } finally {
       await context.close();
     }

@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { DynamoDBClient, ScanCommand } from "@aws-sdk/client-dynamodb";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createTestApi,
   newIdempotencyKey,
@@ -9,11 +10,42 @@ import {
 } from "../support/api.js";
 
 let api: TestApi;
+let client: DynamoDBClient;
+/** Every item of the table as the seeding left it, before any request. */
+let seeded: string[];
+
+/** The keys of every item in the test's table (a test-only Scan: no request path scans). */
+async function itemKeys(): Promise<string[]> {
+  const found: string[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(
+      new ScanCommand({
+        TableName: api.tableName,
+        ConsistentRead: true,
+        ProjectionExpression: "pk, sk",
+        ...(start ? { ExclusiveStartKey: start as never } : {}),
+      }),
+    );
+    for (const item of page.Items ?? []) found.push(`${item.pk?.S} | ${item.sk?.S}`);
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return found.sort();
+}
+
 beforeAll(async () => {
   api = await createTestApi({
     limits: { submissionsPerHour: 1000, wrongCodesPer15Minutes: 5, messagesPerHour: 20 },
   });
+  client = new DynamoDBClient({
+    endpoint: api.endpoint,
+    region: "local",
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  });
+  seeded = await itemKeys();
 });
+
+afterAll(() => client?.destroy());
 
 type Case = {
   name: string;
@@ -158,9 +190,34 @@ describe("bad input to POST /api/concerns", () => {
     expect(body.error.fields.description).toBe("At least 10 characters");
   });
 
-  it("left nothing behind: the next valid concern is the year's first, and a rejected key is still free", async () => {
+  it("says a field has the wrong type, not that it is missing", async () => {
+    const body = { ...smellyCreek, anonymous: "yes", description: 12345678901, groupId: 7 };
+    const zh = await (await submit(api, body)).json();
+    expect(zh.error.fields).toEqual({
+      anonymous: "类型不对，应为是/否（true 或 false）",
+      description: "类型不对，应为文本",
+      groupId: "类型不对，应为文本",
+    });
+    const en = await (await submit(api, body, { headers: { "accept-language": "en" } })).json();
+    expect(en.error.fields).toEqual({
+      anonymous: "Must be true or false",
+      description: "Must be text",
+      groupId: "Must be text",
+    });
+    const missing = await (
+      await submit(api, { ...smellyCreek, description: undefined, villageId: null })
+    ).json();
+    expect(missing.error.fields).toEqual({ description: "必填", villageId: "类型不对，应为文本" });
+  });
+
+  it("left nothing behind: not an item more in the table, the next valid concern is the year's first, and a rejected key is still free", async () => {
+    // Every refusal above (and the unknown references among them, which are refused only
+    // after the directory is read) wrote nothing: no concern, event, ledger counter,
+    // idempotency record, counter or rate-limit window.
+    expect(await itemKeys()).toEqual(seeded);
     const key = newIdempotencyKey();
     expect((await submit(api, { ...smellyCreek, categoryCode: "ufo" }, { key })).status).toBe(400);
+    expect(await itemKeys()).toEqual(seeded);
     const res = await submit(api, smellyCreek, { key });
     expect(res.status).toBe(201);
     expect((await res.json()).ledgerNo).toMatch(/-000001$/);

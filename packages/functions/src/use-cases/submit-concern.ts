@@ -62,6 +62,11 @@ export async function submitConcern(
   const earlier = await replay();
   if (earlier) return earlier;
 
+  // Every check on the input comes before the rate limit, so that a refused submission
+  // writes nothing, not even a count against the resident's hourly allowance.
+  const index = await currentDirectory(deps);
+  const { village, category } = resolveSubmissionReferences(index, input);
+
   // Staff registering what residents told them are not limited like the open internet.
   if (!request.staff) {
     await enforceRateLimit(
@@ -72,8 +77,6 @@ export async function submitConcern(
     );
   }
 
-  const index = await currentDirectory(deps);
-  const { village, category } = resolveSubmissionReferences(index, input);
   const routing = routeConcern(index, village, category, input.groupId ?? null);
   const accessCode = accessCodeFromBytes(deps.randomBytes(10));
   const calendar = await currentCalendar(deps);

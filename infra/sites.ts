@@ -1,4 +1,6 @@
 import { mkdirSync } from "node:fs";
+import { Fn, type Stack } from "aws-cdk-lib";
+import type { CfnDistribution } from "aws-cdk-lib/aws-cloudfront";
 import { AstroSite, type StackContext, use } from "sst/constructs";
 import type { Plan } from "sst/constructs/SsrSite.js";
 import { ApiStack } from "./api.js";
@@ -22,17 +24,40 @@ export const SITE_SERVER = {
 } as const;
 
 /**
+ * CloudFront adds this header, with a value only the deployed stack knows, to every request it
+ * makes to a site's server function; the function trusts CloudFront's viewer address only
+ * when the header matches. The function URL itself is public (SST's alternative, IAM auth,
+ * signs each request in a Lambda@Edge function: latency on every page, and bodies over 1 MB,
+ * such as a roster workbook, cut off), so a caller who reaches it directly could otherwise
+ * claim any address and walk around the API's per-address submission limit.
+ */
+export const ORIGIN_VERIFY_HEADER = "x-lianxin-origin-verify";
+export const ORIGIN_VERIFY_ENV = "LIANXIN_ORIGIN_VERIFY";
+
+/**
+ * The header's value: the UUID part of the stack's id. It is made by CloudFormation at the
+ * stack's creation, differs per stage, is never in the repo, and is seen only by those who can
+ * read the stack (and they can read the function's environment anyway).
+ */
+const originVerifyValue = (stack: Stack) => Fn.select(2, Fn.split("/", stack.stackId));
+
+/**
  * Runs first in each site's server function, before astro-sst reads the event. astro-sst takes
  * Astro's `clientAddress` (which the sites forward to the API as the resident's address) from
  * `X-Forwarded-For`, and a Lambda function URL keeps only that header's leftmost entry: the one
  * the client can write itself. So the header is replaced by the viewer's address as CloudFront
  * saw it (`CloudFront-Viewer-Address`, "ip:port", forwarded by SST's AllViewerExceptHostHeader
- * origin request policy), or, on a call that bypassed CloudFront, the caller's own address.
+ * origin request policy) when the request carries CloudFront's origin-verify header, or else
+ * (a call that bypassed CloudFront) by the caller's own address. The verify header goes no
+ * further.
  */
 export const CLIENT_ADDRESS_INJECTION = [
   "{",
   "  const h = event.headers || (event.headers = {});",
-  '  const viewer = h["cloudfront-viewer-address"];',
+  `  const expected = process.env.${ORIGIN_VERIFY_ENV};`,
+  `  const viaCloudFront = Boolean(expected) && h["${ORIGIN_VERIFY_HEADER}"] === expected;`,
+  `  delete h["${ORIGIN_VERIFY_HEADER}"];`,
+  '  const viewer = viaCloudFront ? h["cloudfront-viewer-address"] : undefined;',
   '  const address = viewer && viewer.lastIndexOf(":") > 0',
   '    ? viewer.slice(0, viewer.lastIndexOf(":"))',
   "    : event.requestContext && event.requestContext.http && event.requestContext.http.sourceIp;",
@@ -40,6 +65,31 @@ export const CLIENT_ADDRESS_INJECTION = [
   '  else delete h["x-forwarded-for"];',
   "}",
 ].join("\n");
+
+/**
+ * Puts the origin-verify header on the distribution's origin for the server function (the one
+ * whose domain is the function URL). CDK's HttpOrigin takes custom headers, but SST makes that
+ * origin itself, so this amends the synthesized distribution; it fails loudly if an SST
+ * upgrade changes the shape.
+ */
+function addOriginVerifyHeader(stack: Stack, site: AstroSite, value: string): void {
+  const distribution = site.cdk?.distribution.node.defaultChild as CfnDistribution | undefined;
+  if (!distribution) throw new Error("AstroSite made no distribution: check the sst upgrade");
+  const config = stack.resolve(distribution.distributionConfig) as {
+    origins?: { domainName?: unknown }[];
+  };
+  const indexes = (config.origins ?? []).flatMap((origin, i) =>
+    JSON.stringify(origin.domainName).includes('"FunctionUrl"') ? [i] : [],
+  );
+  if (indexes.length !== 1) {
+    throw new Error(
+      `expected one function URL origin, found ${indexes.length}: check the sst upgrade`,
+    );
+  }
+  distribution.addPropertyOverride(`DistributionConfig.Origins.${indexes[0]}.OriginCustomHeaders`, [
+    { HeaderName: ORIGIN_VERIFY_HEADER, HeaderValue: value },
+  ]);
+}
 
 /** AstroSite's plan, amended: the server function runs CLIENT_ADDRESS_INJECTION first. */
 function withClientAddress(plan: Plan): void {
@@ -59,6 +109,7 @@ function withClientAddress(plan: Plan): void {
  */
 export function SitesStack({ stack }: StackContext) {
   const { api, secrets } = use(ApiStack);
+  const originVerify = originVerifyValue(stack);
   const sites = Object.values(SITE_BUILDS).map(({ id, path, output }) => {
     // AstroSite wants the folder to exist before it runs the build command inside it.
     mkdirSync(path, { recursive: true });
@@ -70,13 +121,14 @@ export function SitesStack({ stack }: StackContext) {
       // the build that `npm test` made beforehand.
       buildCommand: "cd .. && pnpm run build:aws",
       ...SITE_SERVER,
-      environment: { LIANXIN_API_URL: api.url },
+      environment: { LIANXIN_API_URL: api.url, [ORIGIN_VERIFY_ENV]: originVerify },
       bind: [secrets.LIANXIN_SITE_SECRET],
       // As every function: ESM, minified, the AWS SDK left out (the Lambda runtime provides the
       // SSM client that the secret loader imports).
       nodejs: FUNCTION_NODEJS,
       cdk: { transform: withClientAddress },
     });
+    addOriginVerifyHeader(stack, site, originVerify);
     stack.addOutputs({ [output]: site.url ?? "" });
     return site;
   });

@@ -13,7 +13,13 @@ import { API_THROTTLE, ApiStack } from "../../infra/api.js";
 import { APP_NAME } from "../../infra/defaults.js";
 import { JOB_SCHEDULE, JobsStack } from "../../infra/jobs.js";
 import { API_FILE_ACTIONS, API_TABLE_ACTIONS, JOB_TABLE_ACTIONS } from "../../infra/permissions.js";
-import { CLIENT_ADDRESS_INJECTION, SITE_BUILDS, SitesStack } from "../../infra/sites.js";
+import {
+  CLIENT_ADDRESS_INJECTION,
+  ORIGIN_VERIFY_ENV,
+  ORIGIN_VERIFY_HEADER,
+  SITE_BUILDS,
+  SitesStack,
+} from "../../infra/sites.js";
 import { EXPORTS_EXPIRE_DAYS, EXPORTS_PREFIX, StorageStack } from "../../infra/storage.js";
 import { apiGatewayPath, routes } from "../../packages/functions/src/routes.js";
 import { TABLE_KEYS } from "../../packages/store/src/table.js";
@@ -360,6 +366,36 @@ describe("sites stack", () => {
     }
   });
 
+  it("has CloudFront prove itself to the server functions with the stack's own value", () => {
+    for (const { sites } of [dev, prod]) {
+      const verifyValues = serverFunctions(sites).map((fn) => {
+        const env = fn.Properties?.Environment as { Variables?: Record<string, unknown> };
+        return env?.Variables?.[ORIGIN_VERIFY_ENV];
+      });
+      // Made from the stack's id at deploy time: no literal in the template or the repo.
+      const expected = { "Fn::Select": [2, { "Fn::Split": ["/", { Ref: "AWS::StackId" }] }] };
+      expect(verifyValues).toEqual([expected, expected]);
+      for (const distribution of Object.values(
+        resourcesOf(sites, "AWS::CloudFront::Distribution"),
+      )) {
+        type Origin = { DomainName: unknown; OriginCustomHeaders?: unknown };
+        const config = distribution.Properties?.DistributionConfig as { Origins?: Origin[] };
+        const origins = config?.Origins ?? [];
+        const toFunction = origins.filter((o) =>
+          JSON.stringify(o.DomainName).includes("FunctionUrl"),
+        );
+        expect(toFunction).toHaveLength(1);
+        expect(toFunction[0]?.OriginCustomHeaders).toEqual([
+          { HeaderName: ORIGIN_VERIFY_HEADER, HeaderValue: expected },
+        ]);
+        // The bucket's origin does not get it.
+        for (const other of origins.filter((o) => o !== toFunction[0])) {
+          expect(other.OriginCustomHeaders).toBeUndefined();
+        }
+      }
+    }
+  });
+
   it("lets the site servers read only the site secret from SSM", () => {
     const ssm = statementsOf(dev.sites).filter((s) =>
       list(s.Action).some((a) => a.startsWith("ssm:")),
@@ -409,18 +445,32 @@ describe("sites stack: the bundled server functions", () => {
   }
 
   it("takes the resident's address from CloudFront, never from X-Forwarded-For", () => {
+    const secret = "stack-uuid-0000";
     const run = (headers: Record<string, string>, sourceIp = "192.0.2.10") => {
-      const event = { headers: { ...headers }, requestContext: { http: { sourceIp } } };
-      new Function("event", CLIENT_ADDRESS_INJECTION)(event);
+      const event = {
+        headers: { ...headers } as Record<string, string | undefined>,
+        requestContext: { http: { sourceIp } },
+      };
+      const env = { [ORIGIN_VERIFY_ENV]: secret };
+      new Function("event", "process", CLIENT_ADDRESS_INJECTION)(event, { env });
+      // The proof is for this function only: Astro and the API never see it.
+      expect(event.headers[ORIGIN_VERIFY_HEADER]).toBeUndefined();
       return event.headers["x-forwarded-for"];
     };
     const spoofed = { "x-forwarded-for": "198.51.100.66" };
-    expect(run({ ...spoofed, "cloudfront-viewer-address": "203.0.113.9:4711" })).toBe(
-      "203.0.113.9",
+    const viaCloudFront = { [ORIGIN_VERIFY_HEADER]: secret };
+    expect(
+      run({ ...spoofed, ...viaCloudFront, "cloudfront-viewer-address": "203.0.113.9:4711" }),
+    ).toBe("203.0.113.9");
+    expect(run({ ...viaCloudFront, "cloudfront-viewer-address": "2001:db8::1:4711" })).toBe(
+      "2001:db8::1",
     );
-    expect(run({ "cloudfront-viewer-address": "2001:db8::1:4711" })).toBe("2001:db8::1");
-    // A call that bypassed CloudFront: the caller's own address.
+    // A call that bypassed CloudFront: the caller's own address, whatever it claims.
     expect(run(spoofed)).toBe("192.0.2.10");
+    expect(run({ ...spoofed, "cloudfront-viewer-address": "203.0.113.9:4711" })).toBe("192.0.2.10");
+    expect(
+      run({ [ORIGIN_VERIFY_HEADER]: "guess", "cloudfront-viewer-address": "203.0.113.9:4711" }),
+    ).toBe("192.0.2.10");
   });
 
   it("renders pages on Node and forwards CloudFront's viewer address to the API", async () => {
@@ -432,11 +482,13 @@ describe("sites stack: the bundled server functions", () => {
     await new Promise<void>((resolve) => api.listen(0, "127.0.0.1", resolve));
     const env = {
       LIANXIN_API_URL: `http://127.0.0.1:${(api.address() as AddressInfo).port}`,
+      [ORIGIN_VERIFY_ENV]: "stack-uuid-0000",
     };
     try {
       const home = urlEvent("/", {
         "x-forwarded-for": "198.51.100.66",
         "cloudfront-viewer-address": "203.0.113.9:4711",
+        [ORIGIN_VERIFY_HEADER]: "stack-uuid-0000",
       });
       expect(await invoke(bundledServer(SITE_BUILDS.public.path), home, env)).toBe(200);
       expect(seen.length).toBeGreaterThan(0);

@@ -23,6 +23,7 @@ export * from "./grid/compliance.js";
 export * from "./grid/demo-campaign.js";
 export * from "./grid/demo-grid.js";
 export * from "./grid/field-work.js";
+export * from "./grid/field-work-figures.js";
 export * from "./grid/party-members.js";
 export * from "./grid/reports.js";
 export * from "./grid/rotation.js";

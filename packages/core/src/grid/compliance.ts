@@ -1,5 +1,5 @@
 import type { DirectoryIndex } from "../directory/lookup.js";
-import type { PresenceDay } from "./field-work.js";
+import type { PresenceDay } from "./field-work-figures.js";
 
 /**
  * Monthly field-work compliance (the seed: 党政领导每月到村走访不少于1天; 部门负责人…每月到村走访不少

@@ -11,7 +11,7 @@ import {
   SEED_TOTALS,
   seededRandom,
 } from "./demo-campaign.js";
-import { fieldWorkDeltas, presenceOf } from "./field-work.js";
+import { fieldWorkDeltas, presenceOf } from "./field-work-figures.js";
 import { FieldLog } from "./schema.js";
 
 const directory = buildDemoDirectory();

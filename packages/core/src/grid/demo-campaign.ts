@@ -14,7 +14,7 @@ import type { StaffUser } from "../staff/schema.js";
 import { shanghaiYear } from "../time/shanghai.js";
 import type { WorkingCalendar } from "../time/working-calendar.js";
 import { monthsFrom } from "./compliance.js";
-import { fieldWorkFigures } from "./field-work.js";
+import { fieldWorkFigures } from "./field-work-figures.js";
 import { channelOfFieldWork, type FieldLog, type FieldWorkKind } from "./schema.js";
 
 /**

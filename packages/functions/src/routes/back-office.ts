@@ -1,7 +1,6 @@
 import { readJson } from "../http/body.js";
 import { clientAddress } from "../http/client-address.js";
-import { changePassword, login, logout, resetPassword } from "../use-cases/staff/session.js";
-import { locale, noStore, param, publicRoute, type Route, staffRoute } from "./define.js";
+import { locale, noStore, param, publicRoute, type Route, sessions, staffRoute } from "./define.js";
 
 /**
  * The back office: sessions, queues, a concern's actions, notices. Each handler loads its
@@ -15,13 +14,13 @@ const open311Keys = () => import("../use-cases/staff/open311-keys.js");
 export const backOfficeRoutes: Route[] = [
   publicRoute("POST", "/api/staff/session", async (c, deps) => {
     noStore(c);
-    return c.json(await login(deps, await readJson(c)), 201);
+    return c.json(await (await sessions()).login(deps, await readJson(c)), 201);
   }),
   staffRoute(
     "DELETE",
     "/api/staff/session",
     async (c, deps, auth) => {
-      await logout(deps, auth);
+      await (await sessions()).logout(deps, auth);
       return c.body(null, 204);
     },
     { beforePasswordChange: true },
@@ -37,13 +36,13 @@ export const backOfficeRoutes: Route[] = [
     "POST",
     "/api/staff/password",
     async (c, deps, auth) => {
-      await changePassword(deps, auth, await readJson(c));
+      await (await sessions()).changePassword(deps, auth, await readJson(c));
       return c.body(null, 204);
     },
     { beforePasswordChange: true },
   ),
   staffRoute("POST", "/api/staff/users/:id/password-reset", async (c, deps, auth) => {
-    await resetPassword(deps, auth, param(c, "id"), await readJson(c));
+    await (await sessions()).resetPassword(deps, auth, param(c, "id"), await readJson(c));
     return c.body(null, 204);
   }),
   staffRoute("GET", "/api/staff/queue", async (c, deps, auth) => {

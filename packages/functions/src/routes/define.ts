@@ -2,7 +2,7 @@ import { DomainError } from "@lianxin/core";
 import type { Deps } from "../deps.js";
 import type { Context, HttpResponse } from "../http/exchange.js";
 import { localeFrom } from "../http/locale.js";
-import { authenticate, type StaffAuth } from "../use-cases/staff/session.js";
+import type { StaffAuth } from "../use-cases/staff/session.js";
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -29,6 +29,9 @@ export function publicRoute(method: Method, path: string, handle: Route["handle"
   return { method, path, access: "public", handle };
 }
 
+/** Sessions (and the staff schemas) load with the first staff request, not at cold start. */
+export const sessions = () => import("../use-cases/staff/session.js");
+
 /**
  * A staff route: the session is checked first, on every request. Until a reset password
  * is changed, only changing it and signing out are allowed.
@@ -45,6 +48,7 @@ export function staffRoute(
     access: "staff",
     ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
     handle: async (c, deps) => {
+      const { authenticate } = await sessions();
       const auth = await authenticate(deps, c.req.header("authorization"));
       if (auth.mustChangePassword && !options.beforePasswordChange) {
         throw new DomainError("password_change_required");

@@ -4,9 +4,9 @@ import { launchBrowser, type PortalForTest, startPortalForTest } from "../suppor
 import { createTestTable } from "../support/database.js";
 
 /**
- * The whole loop through real pages: a cadre signs in, signs for, responds and answers;
- * the resident rates it on the tracking page; admin approves the masked notice; it appears
- * on the public site, with a <script> in the reply shown as text.
+ * The whole loop through real pages: a cadre signs in and signs for with the keyboard alone,
+ * then responds and answers; the resident rates it on the tracking page; admin approves the
+ * masked notice; it appears on the public site, with a <script> in the reply shown as text.
  */
 const DESKTOP = { viewport: { width: 1280, height: 900 }, locale: "zh-CN" };
 const REPLY = "已完成倪巷浜清淤。联系人张三 13800138000。<script>window.__xss = 1</script>";
@@ -50,6 +50,49 @@ async function signIn(page: Page, username: string) {
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
 
+/** What the focused element should be: its tag, name attribute or text (all that are given). */
+interface Target {
+  tag?: string;
+  name?: string;
+  text?: string;
+}
+
+/** Presses Tab until the focused element is the target (a keyboard user's way there). */
+async function tabTo(page: Page, target: Target, what: string) {
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press("Tab");
+    const hit = await page.evaluate((t) => {
+      // In the page (the tests compile without the DOM's types).
+      type Focused = {
+        tagName: string;
+        textContent: string | null;
+        getAttribute(name: string): string | null;
+      };
+      const page = globalThis as unknown as { document: { activeElement: Focused | null } };
+      const el = page.document.activeElement;
+      if (!el) return false;
+      return (
+        (t.tag === undefined || el.tagName === t.tag) &&
+        (t.name === undefined || el.getAttribute("name") === t.name) &&
+        (t.text === undefined || el.textContent?.trim() === t.text)
+      );
+    }, target);
+    if (hit) return;
+  }
+  throw new Error(`could not reach ${what} with the Tab key`);
+}
+
+/** Signs in with the keyboard alone: Tab to each field, type, Enter. */
+async function signInByKeyboard(page: Page, username: string) {
+  await page.goto(`${portal.staffUrl}/login`);
+  await tabTo(page, { name: "username" }, "the username field");
+  await page.keyboard.type(username);
+  await tabTo(page, { name: "password" }, "the password field");
+  await page.keyboard.type("demo-only-change-me");
+  await page.keyboard.press("Enter");
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
+
 async function perform(
   page: Page,
   button: string,
@@ -69,11 +112,16 @@ describe("the back office, end to end", () => {
     const staffContext = await browser.newContext(DESKTOP);
     const staff = await staffContext.newPage();
     staff.on("dialog", (dialog) => dialog.accept());
-    await signIn(staff, "cadre");
+    await signInByKeyboard(staff, "cadre");
     // My queue lists it, with the time left.
     await expect.poll(() => staff.getByRole("link", { name: ledgerNo }).count()).toBeGreaterThan(0);
-    await staff.getByRole("link", { name: ledgerNo }).first().click();
-    await perform(staff, "签收");
+    // Keyboard only: Tab to the concern's link, Enter; Tab to 签收's button, Enter.
+    await tabTo(staff, { tag: "A", text: ledgerNo }, "the concern's link");
+    await staff.keyboard.press("Enter");
+    await staff.waitForURL(new RegExp(`/concerns/${ledgerNo}`));
+    await tabTo(staff, { tag: "BUTTON", text: "签收" }, "the 签收 button");
+    await staff.keyboard.press("Enter");
+    await staff.waitForURL(/done=accept/);
     await perform(staff, "首次回应", async (p) => {
       await p.getByLabel("回应方式").selectOption({ index: 1 });
       await p.getByLabel("回应情况").fill("已电话联系反映人，约定上门查看。");

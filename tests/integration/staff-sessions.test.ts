@@ -180,7 +180,23 @@ describe("the resident's rating through the API", () => {
       outcome: "explained",
       publicReply: "再次解释",
     });
+    // The redone answer is open for rating again (the first rating rated the first answer).
+    expect(await (await track(api, receipt.ledgerNo, receipt.accessCode)).json()).toMatchObject({
+      status: "answered",
+      publicReply: "再次解释",
+      rating: null,
+      canRate: true,
+    });
     expect(await (await rate("dissatisfied")).json()).toMatchObject({ status: "answered" });
+    expect(await (await track(api, receipt.ledgerNo, receipt.accessCode)).json()).toMatchObject({
+      rating: { rating: "dissatisfied" },
+      canRate: false,
+    });
+    // The contact leader is told to verify it.
+    const inbox = await (await staff(api, leader, "GET", "/api/staff/inbox")).json();
+    expect(inbox.items).toContainEqual(
+      expect.objectContaining({ kind: "verification_needed", ledgerNo: receipt.ledgerNo }),
+    );
     const view = await (
       await staff(api, leader, "GET", `/api/staff/concerns/${receipt.ledgerNo}`)
     ).json();

@@ -20,6 +20,11 @@ describe("time limits and the holiday calendar", () => {
     // Sign-for within 1 working day: 1 Jan is a fixed holiday, so Monday 4 Jan 2027.
     expect(stored?.concern.deadlines.signForBy).toBe("2027-01-04T15:59:59.999Z");
     expect(stored?.concern.calendarWarning).toMatch(/2027/);
+    // Staff see it on the concern (the staff site shows it by the deadlines).
+    const view = await (
+      await staff(api, admin, "GET", `/api/staff/concerns/${receipt.ledgerNo}`)
+    ).json();
+    expect(view.calendarWarning).toMatch(/2027/);
   });
 
   it("uses admin's override once entered, and audits who entered it", async () => {

@@ -79,6 +79,15 @@ async function ok(res: Response, status = 200) {
   return body;
 }
 
+async function rateIt(receipt: { ledgerNo: string; accessCode: string }, rating: string) {
+  const res = await api.app.request(`/api/concerns/${receipt.ledgerNo}/feedback`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-access-code": receipt.accessCode },
+    body: JSON.stringify({ rating }),
+  });
+  return ok(res, 201);
+}
+
 async function publishNoticeOf(ledgerNo: string) {
   const drafts = await ok(await staff(api, tokens.admin, "GET", "/api/staff/notices?state=draft"));
   const draft = drafts.items.find((n: { ledgerNo: string }) => n.ledgerNo === ledgerNo);
@@ -136,7 +145,7 @@ describe("the report's worked cases", () => {
     expect(JSON.stringify(notice)).not.toMatch(/王建华|13812345678/);
   });
 
-  it("洛杨路 street lights: merged into the 枫杨路 lighting works, which is deferred", async () => {
+  it("洛杨路 street lights: merged into the 枫杨路 lighting works, deferred, done, struck off, published", async () => {
     const works = await file({
       villageId: "park",
       groupId: "park-02",
@@ -177,6 +186,19 @@ describe("the report's worked cases", () => {
     });
     const resident = await (await track(api, lights.ledgerNo, lights.accessCode)).json();
     expect(resident).toMatchObject({ status: "merged", mergedInto: works.ledgerNo });
+    // The works are done by the committed date: answered, rated, struck off, published.
+    later(24 * 90);
+    await ok(
+      await act(api, tokens.cadre2, works.ledgerNo, {
+        type: "answer",
+        outcome: "resolved",
+        publicReply: "洛安能源已完成枫杨路、洛杨路路灯安装，夜间照明恢复。",
+      }),
+    );
+    expect(await rateIt(works, "satisfied")).toMatchObject({ status: "struck_off" });
+    const notice = await publishNoticeOf(works.ledgerNo);
+    expect(notice).toMatchObject({ outcome: "resolved", village: { name: "洛社园区" } });
+    expect(notice.daysTaken).toBeGreaterThanOrEqual(90);
   });
 
   it("梅泾村 倪巷浜 smelly creek: deferred with a committed date, answered, struck off by the contact leader", async () => {
@@ -222,7 +244,7 @@ describe("the report's worked cases", () => {
     expect(notice.daysTaken).toBeGreaterThanOrEqual(30);
   });
 
-  it("peach and grape growers' technical questions: 农业服务中心 answers with manuals", async () => {
+  it("peach and grape growers' technical questions: 农业服务中心 answers with manuals, basically satisfied, published", async () => {
     const receipt = await file({
       villageId: "taoyuan",
       categoryCode: "agriculture",
@@ -234,17 +256,26 @@ describe("the report's worked cases", () => {
       await act(api, tokens.agri, receipt.ledgerNo, {
         type: "answer",
         outcome: "resolved",
-        publicReply: "已组织专家编写印制《水蜜桃管理技术》《葡萄管理技术》，送到种植户手中。",
+        publicReply:
+          "已组织专家编写印制《水蜜桃管理技术》《葡萄管理技术》，送到种植户手中。如有问题请联系农技员李师傅，电话（0510）8345 6789。",
       }),
     );
     expect(answered.status).toBe("answered");
+    const view = await (await track(api, receipt.ledgerNo, receipt.accessCode)).json();
+    expect(view).toMatchObject({ outcome: "resolved", canRate: true, rating: null });
+    expect(await rateIt(receipt, "basically_satisfied")).toMatchObject({ status: "struck_off" });
+    const notice = await publishNoticeOf(receipt.ledgerNo);
+    expect(notice.publicReply).toContain("李某");
+    expect(notice.publicReply).toContain("0510-********");
+    expect(JSON.stringify(notice)).not.toMatch(/8345|李师傅/);
   });
 
-  it("struggling peach growers: returned, re-dispatched to 宣传办, assisted", async () => {
+  it("struggling peach growers: returned, re-dispatched to 宣传办 (clocks restart), assisted, published", async () => {
     const receipt = await file({
       villageId: "taoyuan",
       categoryCode: "hardship",
-      description: "村里几户种桃的老人家里困难，桃子卖不出去，希望帮忙找销路。",
+      description:
+        "村里几户种桃的老人家里困难，桃子卖不出去，希望帮忙找销路。如王大爷（身份证320211194501011234，住桃园组12号），电话0510-83451234。",
     });
     expect(receipt.routing.department.name).toBe("民政办");
     const returned = await ok(
@@ -256,12 +287,20 @@ describe("the report's worked cases", () => {
     expect(returned.status).toBe("triage");
     const queue = await ok(await staff(api, tokens.admin, "GET", "/api/staff/queue?scope=triage"));
     expect(queue.items.map((i: { ledgerNo: string }) => i.ledgerNo)).toContain(receipt.ledgerNo);
-    await ok(
+    // Two days in triage: the clocks restart at the re-dispatch; the total time is kept.
+    later(48);
+    const dispatchedAt = now.getTime();
+    const dispatched = await ok(
       await act(api, tokens.admin, receipt.ledgerNo, {
         type: "dispatch",
         departmentId: "publicity",
       }),
     );
+    expect(Date.parse(dispatched.deadlines.signForBy)).toBeGreaterThan(dispatchedAt);
+    expect(Date.parse(dispatched.deadlines.answerBy)).toBeGreaterThan(
+      Date.parse(returned.deadlines.answerBy),
+    );
+    expect(dispatched.createdAt).toBe(returned.createdAt);
     await ok(await act(api, tokens.publicity, receipt.ledgerNo, { type: "accept" }));
     const done = await ok(
       await act(api, tokens.publicity, receipt.ledgerNo, {
@@ -279,5 +318,15 @@ describe("the report's worked cases", () => {
       "accepted",
       "answered",
     ]);
+    later(24);
+    expect(await rateIt(receipt, "satisfied")).toMatchObject({ status: "struck_off" });
+    const notice = await publishNoticeOf(receipt.ledgerNo);
+    expect(notice).toMatchObject({ outcome: "assisted", department: { name: "宣传办" } });
+    // Free text in the summary: the name pattern, the ID, the house number and the landline.
+    expect(notice.summary).toContain("王某（身份证320211************，住桃园组**号）");
+    expect(notice.summary).toContain("0510-********");
+    expect(JSON.stringify(notice)).not.toMatch(/王大爷|194501011234|12号|83451234/);
+    // Days taken count from the submission, the time in triage included.
+    expect(notice.daysTaken).toBeGreaterThanOrEqual(3);
   });
 });

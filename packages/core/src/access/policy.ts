@@ -45,6 +45,14 @@ export function canSeePersonalData(user: StaffUser, concern: Concern): boolean {
   return isHandler(user, concern) || isContactLeader(user, concern);
 }
 
+/**
+ * 补发查询码 (a new access code after checking the resident's phone): those who handle the
+ * concern (inspectors their conduct complaints only: they edit nothing else) and admin.
+ */
+export function mayReissueAccessCode(user: StaffUser, concern: Concern): boolean {
+  return user.role === "admin" || isHandler(user, concern);
+}
+
 /** Whether the user's role and relation to the concern permit the action (not its state). */
 export function mayPerform(user: StaffUser, type: ActionType, concern: Concern): boolean {
   if (!canView(user, concern)) return false;

@@ -76,6 +76,7 @@ export const Concern = z.object({
   outcome: z.nullable(Outcome),
   publicReply: z.nullable(z.string()),
   evidence: z.nullable(z.string()),
+  /** The resident's rating of the current answer (earlier ones are in the history). */
   rating: z.nullable(z.object({ rating: Rating, comment: z.nullable(z.string()), at: z.string() })),
   /** Dissatisfied ratings so far: the first reopens, the second goes to the contact leader. */
   dissatisfiedCount: z.number().check(z.int(), z.nonnegative()),

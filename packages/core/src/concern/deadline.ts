@@ -19,6 +19,16 @@ export function ratingDeadline(concern: Concern): Date | null {
     : null;
 }
 
+/**
+ * The resident's rating of the concern's current answer, or null while that answer is not
+ * rated. After a redo the earlier rating stays on the record (and in the timeline) but rates
+ * an earlier answer: the new one is open for rating again.
+ */
+export function currentAnswerRating(concern: Concern): Concern["rating"] {
+  const { rating, answeredAt } = concern;
+  return rating && answeredAt && rating.at >= answeredAt ? rating : null;
+}
+
 /** The limit the concern is running against now, and how much of it is left. */
 export function currentDeadline(concern: Concern, now: Date): CurrentDeadline | null {
   const at = (stage: DeadlineStage, due: string | Date): CurrentDeadline => {

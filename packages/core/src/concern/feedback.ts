@@ -1,23 +1,25 @@
 import { DomainError } from "../errors.js";
+import type { Notification } from "../escalation/escalate.js";
 import type { CategoryLimits } from "../time/limits.js";
 import { limitEnd } from "../time/limits.js";
 import type { WorkingCalendar } from "../time/working-calendar.js";
 import type { Feedback } from "./actions.js";
 import type { Concern, ConcernEvent } from "./concern.js";
 import { ratingDeadline } from "./deadline.js";
-import { eventFactory } from "./state-machine.js";
+import { eventFactory, warningAfter } from "./state-machine.js";
 
 /**
  * 跟踪问效: the resident rates the answer within the rating window.
  * - satisfied / basically satisfied: struck off at once (by the system);
  * - dissatisfied, the first time: reopened for a redo, with a fresh answer limit;
- * - dissatisfied again: the contact leader verifies (strike off, or order another redo).
+ * - dissatisfied again: the contact leader verifies (strike off, or order another redo), and
+ *   is told so in their inbox (a notification written with the change).
  */
 export function applyFeedback(
   concern: Concern,
   feedback: Feedback,
   ctx: { now: Date; newEventId: () => string; limits: CategoryLimits; calendar: WorkingCalendar },
-): { concern: Concern; events: ConcernEvent[] } {
+): { concern: Concern; events: ConcernEvent[]; notifications: Notification[] } {
   const deadline = ratingDeadline(concern);
   if (
     concern.status !== "answered" ||
@@ -45,6 +47,7 @@ export function applyFeedback(
       data: { rating: feedback.rating },
     }),
   ];
+  const notifications: Notification[] = [];
   const system = eventFactory(
     { ...concern, version: concern.version + 1 },
     at,
@@ -61,15 +64,25 @@ export function applyFeedback(
     next.dissatisfiedCount = 1;
     next.reopenCount = concern.reopenCount + 1;
     next.flags = { ...concern.flags, reopened: true };
-    next.deadlines = {
-      ...concern.deadlines,
-      answerBy: limitEnd(ctx.now, ctx.limits.answer, ctx.calendar).toISOString(),
-    };
+    const answerBy = limitEnd(ctx.now, ctx.limits.answer, ctx.calendar);
+    next.deadlines = { ...concern.deadlines, answerBy: answerBy.toISOString() };
+    next.calendarWarning = warningAfter(concern, ctx.now, answerBy, ctx.calendar);
     events.push(system("reopened", { public: true, reason: "dissatisfied_rating" }));
   } else {
     next.dissatisfiedCount = concern.dissatisfiedCount + 1;
     next.awaitingVerification = true;
+    const leader = concern.routing.contactLeader.id;
+    if (leader) {
+      notifications.push({
+        id: ctx.newEventId(),
+        recipient: leader,
+        kind: "verification_needed",
+        ledgerNo: concern.ledgerNo,
+        at,
+        data: { title: concern.title },
+      });
+    }
   }
   next.version = concern.version + events.length;
-  return { concern: next, events };
+  return { concern: next, events, notifications };
 }

@@ -1,7 +1,7 @@
 import { type DirectoryIndex, namedRefs } from "../directory/lookup.js";
 import type { Locale } from "../errors.js";
 import type { Concern, ConcernEvent } from "./concern.js";
-import { isOverdue, ratingDeadline } from "./deadline.js";
+import { currentAnswerRating, isOverdue, ratingDeadline } from "./deadline.js";
 
 /** What a resident holding the access code sees: no personal data, no internal notes. */
 export interface ResidentView {
@@ -57,7 +57,8 @@ export function toResidentView(
     outcome: concern.outcome,
     publicReply: concern.publicReply,
     answeredAt: concern.answeredAt,
-    rating: concern.rating,
+    // The rating of the answer now on record: after a redo the new answer is unrated.
+    rating: currentAnswerRating(concern),
     canRate:
       concern.status === "answered" &&
       !concern.awaitingVerification &&

@@ -1,4 +1,4 @@
-import { canSeePersonalData, mayPerform } from "../access/policy.js";
+import { canSeePersonalData, mayPerform, mayReissueAccessCode } from "../access/policy.js";
 import { type DirectoryIndex, namedRefs } from "../directory/lookup.js";
 import type { Locale } from "../errors.js";
 import { maskName, maskPhone } from "../notice/mask.js";
@@ -58,6 +58,8 @@ export function toStaffView(
       assignee: concern.assignee,
       deadlines: { ...concern.deadlines, committedDate: concern.committedDate },
       deadline: currentDeadline(concern, now),
+      /** Set while a deadline was counted through a year without the official holiday data. */
+      calendarWarning: concern.calendarWarning,
       extensionUsed: concern.extension !== null,
       evidence: concern.evidence,
       awaitingVerification: concern.awaitingVerification,
@@ -74,6 +76,8 @@ export function toStaffView(
         data: e.data,
       })),
       allowedActions: allowedActions(user, concern),
+      /** May this user issue a new access code (there is a phone number to check it against)? */
+      mayReissueAccessCode: mayReissueAccessCode(user, concern) && Boolean(concern.contact.phone),
     },
     personalDataShown: unmasked && hasPersonalData,
   };

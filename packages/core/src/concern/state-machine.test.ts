@@ -8,8 +8,10 @@ import type { StaffUser } from "../staff/schema.js";
 import { officialCalendar } from "../time/working-calendar.js";
 import type { ConcernAction } from "./actions.js";
 import type { Concern } from "./concern.js";
-import { currentDeadline, isOverdue } from "./deadline.js";
+import { currentAnswerRating, currentDeadline, isOverdue } from "./deadline.js";
 import { applyFeedback } from "./feedback.js";
+import { toResidentView } from "./resident-view.js";
+import { toStaffView } from "./staff-view.js";
 import { applyAction, applyMerge, transitionAllowed } from "./state-machine.js";
 
 const index = indexDirectory(buildDemoDirectory());
@@ -118,6 +120,38 @@ describe("the concern state machine", () => {
     expect(Date.parse(c.deadlines.signForBy)).toBeGreaterThan(later.getTime());
   });
 
+  it("warns when a dispatch, an extension or a redo counts days into a year without the official arrangement", () => {
+    // chinese-days has no 2027: working days there are estimated, and the concern says so.
+    expect(fresh().calendarWarning).toBeNull();
+    const lateDecember = new Date("2026-12-30T02:00:00Z");
+    const returned = run(fresh(), { type: "return", reason: "不属于本部门" });
+    const dispatched = run(
+      returned,
+      { type: "dispatch", departmentId: "env-bureau" },
+      lateDecember,
+    );
+    expect(dispatched.calendarWarning).toMatch(/2027/);
+    // A dispatch restarts every clock: its warning is that of the new deadlines.
+    expect(
+      run(returned, { type: "dispatch", departmentId: "env-bureau" }).calendarWarning,
+    ).toBeNull();
+
+    const accepted = run(fresh(), { type: "accept" });
+    expect(accepted.calendarWarning).toBeNull();
+    // An answer due just before the year end, extended across it.
+    accepted.deadlines = { ...accepted.deadlines, answerBy: "2026-12-21T15:59:59.999Z" };
+    const extended = run(accepted, {
+      type: "extend",
+      workingDays: 15,
+      publicReason: "需协调上级资金",
+    });
+    expect(extended.deadlines.answerBy > "2027").toBe(true);
+    expect(extended.calendarWarning).toMatch(/2027/);
+
+    const staffView = toStaffView(extended, [], cadre, index, "zh-CN", t0).view;
+    expect(staffView.calendarWarning).toMatch(/2027/);
+  });
+
   it("shows the current deadline and overdue by stage", () => {
     const c = fresh();
     expect(currentDeadline(c, t0)?.stage).toBe("sign_for");
@@ -176,6 +210,44 @@ describe("the resident's rating", () => {
     c = fb(c, "dissatisfied");
     expect(c).toMatchObject({ status: "answered", awaitingVerification: true });
     expect(transitionAllowed("redo", c)).toBe(true);
+  });
+
+  it("opens a redone answer for rating again, and tells the contact leader after the second dissatisfaction", () => {
+    const hour = (n: number) => new Date(t0.getTime() + n * 3_600_000);
+    const rateAt = (c: Concern, now: Date) =>
+      applyFeedback(
+        c,
+        { rating: "dissatisfied", comment: "没解决" },
+        { now, newEventId, limits, calendar: officialCalendar },
+      );
+    const first = rateAt(answered(), hour(1));
+    expect(first.notifications).toEqual([]);
+    expect(currentAnswerRating(first.concern)).toMatchObject({ rating: "dissatisfied" });
+    const redone = run(
+      first.concern,
+      { type: "answer", outcome: "explained", publicReply: "再次上门解释" },
+      hour(2),
+    );
+    // The first rating rated the first answer: the redone one is unrated and open for rating.
+    expect(currentAnswerRating(redone)).toBeNull();
+    expect(toResidentView(redone, [], index, "zh-CN", hour(2))).toMatchObject({
+      status: "answered",
+      rating: null,
+      canRate: true,
+    });
+    const second = rateAt(redone, hour(3));
+    expect(second.concern).toMatchObject({ status: "answered", awaitingVerification: true });
+    expect(second.notifications).toEqual([
+      expect.objectContaining({
+        recipient: redone.routing.contactLeader.id,
+        kind: "verification_needed",
+        ledgerNo: redone.ledgerNo,
+      }),
+    ]);
+    expect(toResidentView(second.concern, [], index, "zh-CN", hour(3))).toMatchObject({
+      rating: { rating: "dissatisfied" },
+      canRate: false,
+    });
   });
 
   it("refuses a rating after the 7-day window", () => {

@@ -1,7 +1,13 @@
 import type { DirectoryIndex } from "../directory/lookup.js";
 import { DomainError } from "../errors.js";
 import type { StaffUser } from "../staff/schema.js";
-import { type CategoryLimits, computeDeadlines, limitEnd } from "../time/limits.js";
+import {
+  type CategoryLimits,
+  calendarWarningText,
+  computeDeadlines,
+  fallbackYearsBetween,
+  limitEnd,
+} from "../time/limits.js";
 import type { WorkingCalendar } from "../time/working-calendar.js";
 import type { ActionType, ConcernAction } from "./actions.js";
 import type { Actor, Concern, ConcernEvent, ConcernEventType } from "./concern.js";
@@ -100,14 +106,33 @@ export function staffActor(user: StaffUser): Actor {
   return { kind: "staff", id: user.id, name: user.name };
 }
 
-/** Restart every clock from `now` (after dispatch, a redo): the limits run afresh. */
-function restartClocks(ctx: ActionContext): Concern["deadlines"] {
+/**
+ * Restart every clock from `now` (after a dispatch): the limits run afresh, and the calendar
+ * warning is that of the new deadlines.
+ */
+function restartClocks(ctx: ActionContext): Pick<Concern, "deadlines" | "calendarWarning"> {
   const d = computeDeadlines(ctx.now, ctx.limits, ctx.calendar);
   return {
-    signForBy: d.signForBy.toISOString(),
-    respondBy: d.respondBy.toISOString(),
-    answerBy: d.answerBy.toISOString(),
+    deadlines: {
+      signForBy: d.signForBy.toISOString(),
+      respondBy: d.respondBy.toISOString(),
+      answerBy: d.answerBy.toISOString(),
+    },
+    calendarWarning: calendarWarningText(d.calendarFallbackYears),
   };
+}
+
+/**
+ * The calendar warning after one deadline moved from `start` to `end`: set when the new end
+ * was counted through a year without the official arrangement, else the one it had.
+ */
+export function warningAfter(
+  concern: Concern,
+  start: Date,
+  end: Date,
+  calendar: WorkingCalendar,
+): string | null {
+  return calendarWarningText(fallbackYearsBetween(start, end, calendar)) ?? concern.calendarWarning;
 }
 
 /**
@@ -147,7 +172,7 @@ export function applyAction(
         status: "assigned",
         department: { id: department.id, name: department.name },
       };
-      next.deadlines = restartClocks(ctx);
+      Object.assign(next, restartClocks(ctx));
       events.push(event("dispatched", { public: true, data: { departmentId: department.id } }));
       break;
     }
@@ -237,6 +262,12 @@ export function applyAction(
       );
       next.extension = { workingDays: action.workingDays, publicReason: action.publicReason };
       next.deadlines = { ...concern.deadlines, answerBy: answerBy.toISOString() };
+      next.calendarWarning = warningAfter(
+        concern,
+        new Date(concern.deadlines.answerBy),
+        answerBy,
+        ctx.calendar,
+      );
       events.push(
         event("extended", {
           public: true,
@@ -254,6 +285,8 @@ export function applyAction(
       next.answeredAt = at;
       next.firstResponseAt = concern.firstResponseAt ?? at;
       next.awaitingVerification = false;
+      // A new answer (after a redo) is unrated: the earlier rating stays in the history.
+      next.rating = null;
       events.push(
         event("answered", {
           public: true,
@@ -272,17 +305,17 @@ export function applyAction(
       next.awaitingVerification = false;
       events.push(event("struck_off", { public: true, reason: action.verificationNote }));
       break;
-    case "redo":
+    case "redo": {
+      const answerBy = limitEnd(ctx.now, ctx.limits.answer, ctx.calendar);
       next.status = "in_progress";
       next.awaitingVerification = false;
       next.reopenCount = concern.reopenCount + 1;
       next.flags = { ...concern.flags, reopened: true };
-      next.deadlines = {
-        ...concern.deadlines,
-        answerBy: limitEnd(ctx.now, ctx.limits.answer, ctx.calendar).toISOString(),
-      };
+      next.deadlines = { ...concern.deadlines, answerBy: answerBy.toISOString() };
+      next.calendarWarning = warningAfter(concern, ctx.now, answerBy, ctx.calendar);
       events.push(event("redo_ordered", { public: true, reason: action.reason }));
       break;
+    }
   }
   next.version = concern.version + events.length;
   return { concern: next, events };

@@ -1,5 +1,5 @@
 import type { Concern, ConcernEvent } from "../concern/concern.js";
-import { currentDeadline, ratingDeadline } from "../concern/deadline.js";
+import { currentAnswerRating, currentDeadline, ratingDeadline } from "../concern/deadline.js";
 import { eventFactory, isOpen } from "../concern/state-machine.js";
 import type { DirectoryIndex } from "../directory/lookup.js";
 import { endOfShanghaiDay, shanghaiDate } from "../time/shanghai.js";
@@ -10,7 +10,7 @@ export interface Notification {
   id: string;
   /** A staff id, or `role:inspector` for the discipline commission's shared list. */
   recipient: string;
-  kind: "reminder" | "overdue" | "escalated" | "struck_off_no_rating";
+  kind: "reminder" | "overdue" | "escalated" | "struck_off_no_rating" | "verification_needed";
   ledgerNo: string;
   at: string;
   data: { stage?: string; dueAt?: string; title?: string | null };
@@ -75,9 +75,7 @@ export function escalate(
 
   if (concern.status === "answered" && !concern.awaitingVerification) {
     const rateBy = ratingDeadline(concern);
-    const ratedSinceAnswer =
-      concern.rating && concern.answeredAt && concern.rating.at >= concern.answeredAt;
-    if (rateBy && ctx.now > rateBy && !ratedSinceAnswer) {
+    if (rateBy && ctx.now > rateBy && !currentAnswerRating(concern)) {
       next.status = "struck_off";
       next.closedAt = at;
       events.push(system("struck_off", { public: true, reason: "no_rating" }));

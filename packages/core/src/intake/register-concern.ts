@@ -3,7 +3,7 @@ import type { ConcernSubmission } from "../concern/submission.js";
 import type { DirectoryIndex } from "../directory/lookup.js";
 import { DomainError, type FieldProblem } from "../errors.js";
 import { hashAccessCode } from "../ledger/access-code.js";
-import { computeDeadlines, type WorkingCalendar } from "../time/index.js";
+import { calendarWarningText, computeDeadlines, type WorkingCalendar } from "../time/index.js";
 
 /** The 201 answer to a submission, kept whole by the idempotency record. */
 export interface SubmissionReceipt {
@@ -94,9 +94,7 @@ export function registerConcern(r: RegistrationInput): {
       respondBy: deadlines.respondBy.toISOString(),
       answerBy: deadlines.answerBy.toISOString(),
     },
-    calendarWarning: deadlines.calendarFallbackYears.length
-      ? `holiday arrangement not yet published for ${deadlines.calendarFallbackYears.join(", ")}: working days estimated`
-      : null,
+    calendarWarning: calendarWarningText(deadlines.calendarFallbackYears),
     version: 2,
     assignee: null,
     acceptedAt: null,

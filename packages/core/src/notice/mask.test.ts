@@ -9,6 +9,18 @@ describe("maskPersonalData", () => {
     expect(maskPersonalData("电话 +86 139 1234 5678").text).toBe("电话 139****5678");
   });
 
+  it("masks landlines however they are written, and any number written as a phone number", () => {
+    expect(
+      maskPersonalData("电话（0510）83456789，或(0510) 8345 6789，或0510 8345-6789").text,
+    ).toBe("电话0510-********，或0510-********，或0510-********");
+    expect(maskPersonalData("座机 83456789；固话：8345-6789").text).toBe(
+      "座机 ********；固话：*********",
+    );
+    // A date, an amount, the town's 12345 hotline and the ledger number stay as they are.
+    const plain = "2026-12-31前完成，投资200000元，可拨打12345热线查询LS-2026-000123";
+    expect(maskPersonalData(plain)).toEqual({ text: plain, masked: 0 });
+  });
+
   it("masks 18-digit ID numbers before anything reads them as phones", () => {
     const { text, masked } = maskPersonalData("身份证320211198001011234，另一张32021119800101123X");
     expect(text).toBe("身份证320211************，另一张320211************");

@@ -14,8 +14,16 @@ const RULES: Array<[RegExp, (match: string, ...groups: string[]) => string]> = [
     /(?<!\d)(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?\d{4}[\s-]?(\d{4})(?!\d)/g,
     (_m, a, b) => `${a}****${b}`,
   ],
-  // Landlines with area code.
-  [/(?<!\d)(0\d{2,3})[\s-]?\d{7,8}(?!\d)/g, (_m, area) => `${area}-********`],
+  // Landlines with an area code: 0510-83456789, (0510) 8345 6789, （0510）8345-6789.
+  [
+    /(?<!\d)(?:[(（]\s*(0\d{2,3})\s*[)）]|(0\d{2,3}))[\s-]*\d{3,4}[\s-]?\d{4}(?!\d)/g,
+    (_m, bracketed, area) => `${bracketed ?? area}-********`,
+  ],
+  // Any other number written as a phone number (电话 83456789, 座机：8345-6789).
+  [
+    /((?:电话|座机|固话|手机|联系方式|号码|tel|TEL|Tel)\s*[:：]?\s*)(\d[\d\s-]{5,}\d)(?!\d)/g,
+    (_m, label, digits) => `${label}${"*".repeat(digits.length)}`,
+  ],
   // House numbers: 18号, 3幢, 502室, 2单元.
   [
     /\d+(\s*)(号楼|号|幢|栋|室|单元)/g,

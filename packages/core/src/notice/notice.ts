@@ -27,13 +27,16 @@ export interface StoredNotice {
 
 /**
  * The names a public text about the concern must not show: the resident's, every staff
- * member who acted on it, and the assignee's.
+ * member who acted on it, the assignee's, and the staff the routing named (the contact
+ * leader, the group's holder), whether or not they acted.
  */
 export function namesToMask(concern: Concern, events: readonly ConcernEvent[]): string[] {
   const names = new Set<string>();
   if (concern.contact.name) names.add(concern.contact.name);
   for (const e of events) if (e.actor.kind === "staff" && e.actor.name) names.add(e.actor.name);
   if (concern.assignee) names.add(concern.assignee.name);
+  if (concern.routing.contactLeader.name) names.add(concern.routing.contactLeader.name);
+  if (concern.routing.groupHolder?.name) names.add(concern.routing.groupHolder.name);
   return [...names];
 }
 

@@ -42,6 +42,22 @@ export function limitEnd(start: Date, limit: TimeLimit, calendar: WorkingCalenda
   }
 }
 
+/**
+ * Years without the official holiday arrangement between `start` and a limit's `end`: working
+ * days there were counted with the fallback (Mon–Fri minus fixed-date holidays). A day past
+ * the end is included, as a working-day count can cross a year end.
+ */
+export function fallbackYearsBetween(start: Date, end: Date, calendar: WorkingCalendar): number[] {
+  return calendar.fallbackYears(shanghaiDate(start), addCalendarDays(shanghaiDate(end), 1));
+}
+
+/** The warning a concern carries while one of its deadlines is such an estimate, else null. */
+export function calendarWarningText(years: readonly number[]): string | null {
+  return years.length
+    ? `holiday arrangement not yet published for ${years.join(", ")}: working days estimated`
+    : null;
+}
+
 export function computeDeadlines(
   start: Date,
   limits: CategoryLimits,
@@ -50,14 +66,12 @@ export function computeDeadlines(
   const signForBy = limitEnd(start, limits.signFor, calendar);
   const respondBy = limitEnd(start, limits.respond, calendar);
   const answerBy = limitEnd(start, limits.answer, calendar);
-  const from = shanghaiDate(start);
-  // Look a little past the furthest deadline: a working-day count can cross a year end.
-  const to = addCalendarDays(shanghaiDate(answerBy), 1);
   return {
     signForBy,
     respondBy,
     answerBy,
-    calendarFallbackYears: calendar.fallbackYears(from, to),
+    // Up to the furthest deadline.
+    calendarFallbackYears: fallbackYearsBetween(start, answerBy, calendar),
   };
 }
 

@@ -6,7 +6,10 @@ import { parseInput } from "./parse.js";
 import { authenticateResident } from "./resident-access.js";
 import { changeOf, commitOrConflict, noticeDraftsFor } from "./staff/concerns.js";
 
-/** 评价: the resident rates the answer; satisfied strikes it off, dissatisfied reopens it. */
+/**
+ * 评价: the resident rates the answer; satisfied strikes it off, dissatisfied reopens it (once;
+ * again, and the contact leader is asked to verify).
+ */
 export async function rateAnswer(
   deps: Deps,
   request: { ledgerNo: string; accessCode: string | undefined; body: unknown },
@@ -27,6 +30,14 @@ export async function rateAnswer(
     calendar: await currentCalendar(deps),
   });
   const change = changeOf(concern, result.concern, result.events);
-  await commitOrConflict(deps, [change], noticeDraftsFor(deps, index, change, events));
+  // A second dissatisfied rating goes to the contact leader's inbox, in the same transaction.
+  await commitOrConflict(
+    deps,
+    [change],
+    [
+      ...noticeDraftsFor(deps, index, change, events),
+      ...result.notifications.map((n) => deps.store.items.outbox(n)),
+    ],
+  );
   return { status: result.concern.status, flags: result.concern.flags };
 }

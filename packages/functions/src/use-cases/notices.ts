@@ -2,6 +2,7 @@ import {
   DomainError,
   type Locale,
   maskPersonalData,
+  namesToMask,
   Outcome,
   parseLedgerNo,
   searchTextOf,
@@ -101,9 +102,12 @@ export async function editNotice(
   const edit = parseInput(NoticeEdit, body);
   const notice = await loadDraft(deps, id);
   const index = await currentDirectory(deps);
-  const summary = edit.summary ? maskPersonalData(edit.summary).text : notice.summary;
+  // The names the draft was masked with (resident, staff), so an edit cannot bring one back.
+  const found = await deps.store.getConcernWithEvents(notice.ledgerNo);
+  const names = found ? namesToMask(found.concern, found.events) : [];
+  const summary = edit.summary ? maskPersonalData(edit.summary, names).text : notice.summary;
   const publicReply = edit.publicReply
-    ? maskPersonalData(edit.publicReply).text
+    ? maskPersonalData(edit.publicReply, names).text
     : notice.publicReply;
   const next = {
     ...notice,

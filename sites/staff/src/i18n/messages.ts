@@ -174,6 +174,10 @@ const zhCN = {
   "concern.answerBy": "答复期限",
   "concern.committedDate": "承诺完成日期",
   "concern.extensionUsed": "已延期（只能延期一次）",
+  "concern.calendarWarning":
+    "期限跨入尚未公布节假日安排的年份，工作日按周一至周五（除固定假日）估算；请管理员在“节假日设置”中录入安排。",
+  "concern.awaitingVerification":
+    "群众对重办后的答复仍不满意：请联系领导核实后销号，或责令再次重办。",
   "concern.contact": "群众联系方式",
   "concern.contactName": "姓名",
   "concern.contactPhone": "电话",
@@ -610,6 +614,10 @@ const en: Messages = {
   "concern.answerBy": "Answer by",
   "concern.committedDate": "Committed date",
   "concern.extensionUsed": "Extended (only one extension allowed)",
+  "concern.calendarWarning":
+    "A time limit runs into a year whose official holiday arrangement is not yet published: working days are estimated as Monday to Friday less fixed-date holidays. Admin can enter the arrangement under Holidays.",
+  "concern.awaitingVerification":
+    "The resident is still dissatisfied after the redo: the contact leader verifies and strikes it off, or orders another redo.",
   "concern.contact": "Resident's contact",
   "concern.contactName": "Name",
   "concern.contactPhone": "Phone",

@@ -90,11 +90,12 @@ export const monitoringZh = {
   "backlog.gt15d": "15天以上",
   "backlog.other": "其他",
 
-  "inbox.intro": "时限提醒、逾期、移交纪委和未评价自动销号的通知。",
+  "inbox.intro": "时限提醒、逾期、移交纪委、未评价自动销号和群众再次不满意待核实的通知。",
   "inbox.kind.reminder": "时限提醒",
   "inbox.kind.overdue": "已逾期",
   "inbox.kind.escalated": "已移交纪委",
   "inbox.kind.struck_off_no_rating": "未评价自动销号",
+  "inbox.kind.verification_needed": "再次不满意，待核实销号或重办",
   "inbox.kind.other": "通知",
   "inbox.unreadCount": "未读 {n} 条",
   "inbox.allRead": "没有未读消息。",
@@ -225,11 +226,12 @@ export const monitoringEn: MonitoringMessages = {
   "backlog.other": "Other",
 
   "inbox.intro":
-    "Notices of time limits, overdue items, items passed to the discipline commission and items struck off without a rating.",
+    "Notices of time limits, overdue items, items passed to the discipline commission, items struck off without a rating and items rated dissatisfied again that await your verification.",
   "inbox.kind.reminder": "Time-limit reminder",
   "inbox.kind.overdue": "Overdue",
   "inbox.kind.escalated": "Passed to discipline commission",
   "inbox.kind.struck_off_no_rating": "Struck off, no rating",
+  "inbox.kind.verification_needed": "Dissatisfied again: verify (strike off or redo)",
   "inbox.kind.other": "Notice",
   "inbox.unreadCount": "{n} unread",
   "inbox.allRead": "No unread messages.",

@@ -155,7 +155,13 @@ export interface StaffConcernView {
     committedDate?: string | null;
   };
   deadline: Deadline | null;
+  /** Set while a deadline was estimated (a year without the official holiday arrangement). */
+  calendarWarning?: string | null;
   extensionUsed: boolean;
+  /** Dissatisfied again after a redo: the contact leader verifies (strike off or redo). */
+  awaitingVerification?: boolean;
+  /** May this user issue the resident a new access code? */
+  mayReissueAccessCode?: boolean;
   visibility?: string;
   committedDate?: string | null;
   outcome?: Outcome | null;

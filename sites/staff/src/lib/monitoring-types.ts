@@ -77,7 +77,13 @@ export interface Dashboard {
   people: RateRow[];
 }
 
-export const INBOX_KINDS = ["reminder", "overdue", "escalated", "struck_off_no_rating"] as const;
+export const INBOX_KINDS = [
+  "reminder",
+  "overdue",
+  "escalated",
+  "struck_off_no_rating",
+  "verification_needed",
+] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
 
 export interface InboxItem {

@@ -24,14 +24,26 @@ describe("sessionCookieOptions", () => {
       expires: new Date("2026-12-01T20:00:00.000Z"),
     });
   });
-  it("is Secure only over https (local http would drop it)", () => {
-    const o = sessionCookieOptions(
-      "2026-12-01T20:00:00.000Z",
-      new URL("http://127.0.0.1:4322/login"),
-      now,
-    );
-    expect(o.secure).toBe(false);
-    expect(clearedCookieOptions(new URL("https://x.example/")).secure).toBe(true);
+  it("is Secure except over plain http to a loopback host (where the browser would drop it)", () => {
+    const at = "2026-12-01T20:00:00.000Z";
+    for (const local of [
+      "http://127.0.0.1:4322/login",
+      "http://localhost:4322/",
+      "http://[::1]:4322/",
+    ]) {
+      expect(sessionCookieOptions(at, new URL(local), now).secure).toBe(false);
+      expect(clearedCookieOptions(new URL(local)).secure).toBe(false);
+    }
+    // Deployed: https, or http behind a proxy that did not pass the scheme on.
+    for (const deployed of [
+      "https://staff.example/",
+      "http://staff.example/",
+      "http://10.0.0.5/",
+    ]) {
+      expect(sessionCookieOptions(at, new URL(deployed), now).secure).toBe(true);
+      expect(clearedCookieOptions(new URL(deployed)).secure).toBe(true);
+    }
+    expect(sessionCookieOptions(at, new URL("https://127.0.0.1:4322/"), now).secure).toBe(true);
   });
   it("falls back to 12 hours for a bad or past expiry", () => {
     const twelve = new Date(now.getTime() + 12 * 3600_000);

@@ -14,11 +14,27 @@ export interface SessionCookieOptions {
 }
 
 /**
+ * Plain http is allowed only on this machine's loopback addresses (the local run at
+ * http://127.0.0.1:4322): browsers drop a Secure cookie set over plain http there, so the flag
+ * would make local login impossible.
+ */
+function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/^\[|\]$/g, "");
+  return h === "localhost" || h.endsWith(".localhost") || h === "::1" || /^127\./.test(h);
+}
+
+/**
+ * `Secure` always, except for a plain-http request to a loopback host. Deployed, whatever
+ * the request URL says (https, or http behind a proxy that does not pass the scheme on), the
+ * cookie is Secure: it never travels over plain http.
+ */
+function secureFor(requestUrl: URL): boolean {
+  return requestUrl.protocol === "https:" || !isLoopbackHost(requestUrl.hostname);
+}
+
+/**
  * httpOnly (never readable by browser JavaScript or islands), SameSite=Strict, path "/",
- * expiring with the session. `Secure` is set only when the request came over https: browsers
- * drop Secure cookies set from plain http (local runs at http://127.0.0.1:4322 included),
- * so an unconditional Secure flag would make local login impossible. Deployed behind https
- * the request URL is https and the cookie is Secure.
+ * Secure (see `secureFor`), expiring with the session.
  */
 export function sessionCookieOptions(
   expiresAt: string,
@@ -33,7 +49,7 @@ export function sessionCookieOptions(
     path: "/",
     httpOnly: true,
     sameSite: "strict",
-    secure: requestUrl.protocol === "https:",
+    secure: secureFor(requestUrl),
     expires: new Date(at),
   };
 }
@@ -44,7 +60,7 @@ export function clearedCookieOptions(requestUrl: URL): Omit<SessionCookieOptions
     path: "/",
     httpOnly: true,
     sameSite: "strict",
-    secure: requestUrl.protocol === "https:",
+    secure: secureFor(requestUrl),
   };
 }
 

@@ -5,7 +5,6 @@ import {
   type Concern,
   ConcernAction,
   type ConcernEvent,
-  canSeePersonalData,
   canView,
   type DirectoryIndex,
   DomainError,
@@ -13,6 +12,7 @@ import {
   hashAccessCode,
   type Locale,
   mayPerform,
+  mayReissueAccessCode,
   metricDeltas,
   parseLedgerNo,
   toStaffView,
@@ -76,7 +76,6 @@ export async function getStaffConcern(
   return present(deps, auth, found, await currentDirectory(deps), locale);
 }
 
-/** Names that must not appear in a published notice: the resident's and the staff's. */
 /** The notice draft to write with a change that strikes the concern off. */
 export function noticeDraftsFor(
   deps: Deps,
@@ -210,8 +209,7 @@ export async function reissueAccessCode(
 ) {
   const { contactPhone } = parseInput(ReissueRequest, body);
   const { concern } = await loadVisible(deps, auth, ledgerNo);
-  if (!canSeePersonalData(auth.user, concern) || auth.user.role === "leader")
-    throw new DomainError("forbidden");
+  if (!mayReissueAccessCode(auth.user, concern)) throw new DomainError("forbidden");
   if (!concern.contact.phone || digits(concern.contact.phone) !== digits(contactPhone)) {
     throw new DomainError("validation_failed", {
       fields: {

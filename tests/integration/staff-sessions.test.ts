@@ -60,6 +60,41 @@ describe("staff sessions", () => {
     expect((await login("lockme", DEMO_PASSWORD)).status).toBe(201);
   });
 
+  it("counts failures in any 15 minutes, also across a quarter-hour boundary", async () => {
+    await addAccount(api, {
+      id: "t-lock-window",
+      username: "slider",
+      name: "测试",
+      role: "cadre",
+      departmentId: "justice",
+    });
+    const QUARTER = 15 * 60_000;
+    // A minute before a quarter hour (fixed 15-minute buckets would split the five).
+    now = new Date((Math.floor(now.getTime() / QUARTER) + 2) * QUARTER - 60_000);
+    for (let i = 0; i < 3; i++) expect((await login("slider", "wrong-password")).status).toBe(401);
+    now = new Date(now.getTime() + 90_000);
+    for (let i = 0; i < 2; i++) expect((await login("slider", "wrong-password")).status).toBe(401);
+    expect((await login("slider", DEMO_PASSWORD)).status).toBe(423);
+
+    // Failures spread over more than 15 minutes do not lock.
+    now = new Date(now.getTime() + 16 * 60_000);
+    expect((await login("slider", DEMO_PASSWORD)).status).toBe(201);
+    for (let i = 0; i < 4; i++) expect((await login("slider", "wrong-password")).status).toBe(401);
+    now = new Date(now.getTime() + 15 * 60_000 + 1000);
+    expect((await login("slider", "wrong-password")).status).toBe(401);
+    expect((await login("slider", DEMO_PASSWORD)).status).toBe(201);
+  });
+
+  it("keeps only the newest failed sign-ins of a username", async () => {
+    const counts: number[] = [];
+    for (let i = 0; i < 23; i++) {
+      counts.push(await api.deps.store.recordLoginFailure("ghost", now, 15 * 60));
+    }
+    // All 23 fall within the window; the item holds the newest 20, which is more than any rule counts.
+    expect(counts.slice(0, 20)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(counts.slice(20)).toEqual([21, 21, 21]);
+  });
+
   it("revokes the session at logout, and expires it after 8 hours", async () => {
     const token = await loginAs(api, "head");
     expect((await staff(api, token, "GET", "/api/staff/me")).status).toBe(200);

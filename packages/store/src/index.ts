@@ -41,7 +41,7 @@ import {
 } from "./open311-keys.js";
 import { listInbox, markInboxRead, outboxItem, putOutbox } from "./outbox.js";
 import { countQueue, queryQueue } from "./queues.js";
-import { consumeRateLimit, peekRateLimit } from "./rate-limits.js";
+import { consumeRateLimit, peekRateLimit, recordLoginFailure } from "./rate-limits.js";
 import type { DynamoDBDocumentClient } from "./sdk.js";
 import { seedItems } from "./seed.js";
 import { getSession, putSession, revokeSession } from "./sessions.js";
@@ -108,6 +108,7 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     getIdempotencyRecord: bind(ctx, getIdempotencyRecord),
     peekRateLimit: bind(ctx, peekRateLimit),
     consumeRateLimit: bind(ctx, consumeRateLimit),
+    recordLoginFailure: bind(ctx, recordLoginFailure),
     createStaffAccount: bind(ctx, createStaffAccount),
     getStaffAccount: bind(ctx, getStaffAccount),
     getStaffNames: bind(ctx, getStaffNames),

@@ -31,6 +31,8 @@ export const keys = {
     pk: `RATE#${scope}#${subject}`,
     sk: `WINDOW#${windowStart}`,
   }),
+  /** A username's recent failed sign-ins (a sliding window, not fixed buckets). */
+  loginFailures: (username: string) => ({ pk: `LOGINFAIL#${username}`, sk: "FAILURES" }),
   directoryPartition: "DIRECTORY",
   directoryEntry: (kind: DirectoryEntryKind, id: string) => ({
     pk: "DIRECTORY",

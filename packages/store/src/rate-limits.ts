@@ -72,3 +72,52 @@ export async function consumeRateLimit(
     throw error;
   }
 }
+
+/** Failed sign-ins kept per username: more than any lockout rule counts. */
+const FAILURES_KEPT = 20;
+
+/**
+ * AP-R3: records one failed sign-in for a username and answers how many fell within the
+ * last `windowSeconds`, this one included: a true sliding window, so that failures on both
+ * sides of a clock boundary count together (fixed windows would let up to twice the limit
+ * through). One UpdateItem appends the time atomically; the list is cut back to its newest
+ * entries now and then, and the item expires a window after the last failure.
+ */
+export async function recordLoginFailure(
+  ctx: StoreContext,
+  username: string,
+  now: Date,
+  windowSeconds: number,
+): Promise<number> {
+  const key = keys.loginFailures(username);
+  const result = await ctx.client.send(
+    new UpdateCommand({
+      TableName: ctx.tableName,
+      Key: key,
+      UpdateExpression:
+        "SET #times = list_append(if_not_exists(#times, :none), :now), expiresAt = :expiresAt",
+      ExpressionAttributeNames: { "#times": "times" },
+      ExpressionAttributeValues: {
+        ":none": [],
+        ":now": [now.getTime()],
+        ":expiresAt": Math.ceil(now.getTime() / 1000) + windowSeconds + 60,
+      },
+      ReturnValues: "ALL_NEW",
+    }),
+  );
+  const times = (result.Attributes?.times ?? []) as number[];
+  if (times.length > FAILURES_KEPT) {
+    // New times are appended at the end, so dropping from the front never loses one.
+    const excess = times.length - FAILURES_KEPT;
+    await ctx.client.send(
+      new UpdateCommand({
+        TableName: ctx.tableName,
+        Key: key,
+        UpdateExpression: `REMOVE ${Array.from({ length: excess }, (_, i) => `#times[${i}]`).join(", ")}`,
+        ExpressionAttributeNames: { "#times": "times" },
+      }),
+    );
+  }
+  const since = now.getTime() - windowSeconds * 1000;
+  return times.filter((t) => Number(t) > since).length;
+}

@@ -21,7 +21,8 @@ export interface StaffAuth {
   mustChangePassword: boolean;
 }
 
-const LOGIN_FAILURES = { scope: "login-fail", limit: 5, windowSeconds: 15 * 60 };
+/** Five failed sign-ins within any 15 minutes lock the account for 15 minutes. */
+const LOGIN_FAILURES = { limit: 5, windowSeconds: 15 * 60 };
 const LOCK_MS = 15 * 60 * 1000;
 /**
  * Verified against when the username is unknown, so both cases take the same time. Made on
@@ -76,8 +77,12 @@ export async function login(deps: Deps, body: unknown) {
   }
   const ok = verifyPassword(password, account?.passwordHash ?? dummyHashOnce()) && account?.active;
   if (!account || !ok) {
-    const failures = await deps.store.consumeRateLimit(LOGIN_FAILURES, username.toLowerCase(), now);
-    if (account && (!failures.allowed || failures.count >= LOGIN_FAILURES.limit)) {
+    const recent = await deps.store.recordLoginFailure(
+      username.toLowerCase(),
+      now,
+      LOGIN_FAILURES.windowSeconds,
+    );
+    if (account && recent >= LOGIN_FAILURES.limit) {
       await deps.store.lockStaffAccount(
         account.id,
         new Date(now.getTime() + LOCK_MS).toISOString(),

@@ -1,9 +1,17 @@
-import type { ActionType } from "@lianxin/core";
-import { buildDemoDirectory } from "@lianxin/core";
+import { type ActionType, buildDemoDirectory } from "@lianxin/core";
 import { routes } from "@lianxin/functions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApi, smellyCreek, submit, type TestApi } from "../support/api.js";
-import { addAccount, DEMO_PASSWORD, loginAs, staff } from "../support/staff.js";
+import {
+  addAccount,
+  DEMO_PASSWORD,
+  doumenGroup,
+  EVERYONE,
+  loginAs,
+  signInEveryone,
+  staff,
+  type Who,
+} from "../support/staff.js";
 
 /**
  * The authorization matrix of the back office (issue 3), checked on the server per request:
@@ -15,20 +23,6 @@ import { addAccount, DEMO_PASSWORD, loginAs, staff } from "../support/staff.js";
  * - every showing of a resident's name and phone is in the access log, and only those.
  */
 const directory = buildDemoDirectory();
-const doumenGroup = directory.villages.find((v) => v.id === "doumen")?.groups[0];
-const holderDept = directory.departments.find((d) => d.head.id === doumenGroup?.holderId);
-
-type Who = "admin" | "leader" | "park" | "head" | "cadre" | "cadre2" | "inspector" | "holder";
-const EVERYONE: Who[] = [
-  "admin",
-  "leader",
-  "park",
-  "head",
-  "cadre",
-  "cadre2",
-  "inspector",
-  "holder",
-];
 
 let api: TestApi;
 let offsetMs = 0;
@@ -44,22 +38,7 @@ beforeAll(async () => {
     now: () => new Date(Date.now() + offsetMs),
     limits: { submissionsPerHour: 10_000, wrongCodesPer15Minutes: 5, messagesPerHour: 20 },
   });
-  t = {
-    admin: await loginAs(api, "admin"),
-    leader: await loginAs(api, "leader"),
-    park: await loginAs(api, "park"),
-    head: await loginAs(api, "head"),
-    cadre: await loginAs(api, "cadre"),
-    cadre2: await loginAs(api, "cadre2"),
-    inspector: await loginAs(api, "inspector"),
-    holder: await addAccount(api, {
-      id: holderDept?.head.id ?? "?",
-      username: "holder",
-      name: holderDept?.head.name ?? "?",
-      role: "dept_head",
-      departmentId: holderDept?.id ?? null,
-    }),
-  };
+  t = await signInEveryone(api);
   // Signed in 9 hours ago: past the 8-hour session.
   offsetMs = -9 * 3_600_000;
   tokens.expired = await loginAs(api, "admin");

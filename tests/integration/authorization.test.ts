@@ -1,18 +1,11 @@
-import { buildDemoDirectory } from "@lianxin/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApi, smellyCreek, submit, type TestApi } from "../support/api.js";
-import { act, addAccount, loginAs, staff } from "../support/staff.js";
+import { act, doumenGroup, EVERYONE, signInEveryone, staff, type Who } from "../support/staff.js";
 
 /**
  * Who may see and do what, per request, on the server: every staff endpoint and the
  * actions × every role, no session, and a revoked one.
  */
-const directory = buildDemoDirectory();
-const doumen = directory.villages.find((v) => v.id === "doumen");
-const doumenGroup = doumen?.groups[0];
-const holder = directory.departments.find((d) => d.head.id === doumenGroup?.holderId);
-
-type Who = "admin" | "leader" | "park" | "head" | "cadre" | "cadre2" | "inspector" | "holder";
 let api: TestApi;
 let t: Record<Who, string>;
 let creek: { ledgerNo: string }; // 梅泾村, 环保分局, with name and phone
@@ -23,22 +16,7 @@ beforeAll(async () => {
   api = await createTestApi({
     limits: { submissionsPerHour: 1000, wrongCodesPer15Minutes: 5, messagesPerHour: 20 },
   });
-  t = {
-    admin: await loginAs(api, "admin"),
-    leader: await loginAs(api, "leader"),
-    park: await loginAs(api, "park"),
-    head: await loginAs(api, "head"),
-    cadre: await loginAs(api, "cadre"),
-    cadre2: await loginAs(api, "cadre2"),
-    inspector: await loginAs(api, "inspector"),
-    holder: await addAccount(api, {
-      id: holder?.head.id ?? "?",
-      username: "holder",
-      name: holder?.head.name ?? "?",
-      role: "dept_head",
-      departmentId: holder?.id ?? null,
-    }),
-  };
+  t = await signInEveryone(api);
   creek = await (await submit(api, smellyCreek)).json();
   conduct = await (
     await submit(api, {
@@ -54,19 +32,9 @@ beforeAll(async () => {
   ).json();
 });
 
-const everyone: Who[] = [
-  "admin",
-  "leader",
-  "park",
-  "head",
-  "cadre",
-  "cadre2",
-  "inspector",
-  "holder",
-];
 async function statuses(path: string, method = "GET", body?: unknown) {
   const out: Record<string, number> = {};
-  for (const who of everyone) out[who] = (await staff(api, t[who], method, path, body)).status;
+  for (const who of EVERYONE) out[who] = (await staff(api, t[who], method, path, body)).status;
   out.none = (await staff(api, null, method, path, body)).status;
   out.forged = (await staff(api, `${t.admin}x`, method, path, body)).status;
   return out;
@@ -174,7 +142,7 @@ describe("staff endpoints by role", () => {
     ],
   ] as const)("GET %s", async (path, allowed) => {
     const expected = Object.fromEntries(
-      everyone.map((w) => [w, (allowed as Record<string, number>)[w] ?? 403]),
+      EVERYONE.map((w) => [w, (allowed as Record<string, number>)[w] ?? 403]),
     );
     expect(await statuses(path)).toEqual({ ...expected, none: 401, forged: 401 });
   });

@@ -1,4 +1,4 @@
-import type { StaffUser } from "@lianxin/core";
+import { buildDemoDirectory, type StaffUser } from "@lianxin/core";
 import { ensureStaffAccount } from "@lianxin/functions";
 import type { TestApi } from "./api.js";
 
@@ -61,4 +61,52 @@ export async function addAccount(
     now: new Date(),
   });
   return loginAs(api, user.username);
+}
+
+/** The roles the authorization tests sign in: the demo accounts, and a group holder. */
+export type Who =
+  | "admin"
+  | "leader"
+  | "park"
+  | "head"
+  | "cadre"
+  | "cadre2"
+  | "inspector"
+  | "holder";
+export const EVERYONE: Who[] = [
+  "admin",
+  "leader",
+  "park",
+  "head",
+  "cadre",
+  "cadre2",
+  "inspector",
+  "holder",
+];
+
+/** 陡门村's first villager group, held by the head of a department that does not handle 环保. */
+export const doumenGroup = buildDemoDirectory().villages.find((v) => v.id === "doumen")?.groups[0];
+
+/**
+ * Everyone in `EVERYONE` signed in: the demo accounts, and (`holder`) an account for the
+ * head who holds 陡门村's first group, which has no demo account of its own.
+ */
+export async function signInEveryone(api: TestApi): Promise<Record<Who, string>> {
+  const holder = buildDemoDirectory().departments.find((d) => d.head.id === doumenGroup?.holderId);
+  return {
+    admin: await loginAs(api, "admin"),
+    leader: await loginAs(api, "leader"),
+    park: await loginAs(api, "park"),
+    head: await loginAs(api, "head"),
+    cadre: await loginAs(api, "cadre"),
+    cadre2: await loginAs(api, "cadre2"),
+    inspector: await loginAs(api, "inspector"),
+    holder: await addAccount(api, {
+      id: holder?.head.id ?? "?",
+      username: "holder",
+      name: holder?.head.name ?? "?",
+      role: "dept_head",
+      departmentId: holder?.id ?? null,
+    }),
+  };
 }

@@ -21,6 +21,7 @@ import {
   validateConcern,
 } from "../lib/concern-form";
 import { formatCategoryLimits } from "../lib/format";
+import { ErrorSummary } from "./ErrorSummary";
 
 export interface SubmitFormProps {
   locale: Locale;
@@ -201,24 +202,13 @@ export default function SubmitForm(props: SubmitFormProps) {
         </div>
       )}
       {showSummary && (
-        <div
-          className="error-summary"
-          role="alert"
-          tabIndex={-1}
-          ref={summaryRef}
-          // The summary of the server's objections takes focus on load (also without JS).
-          // biome-ignore lint/a11y/noAutofocus: deliberate, so screen readers hear the problems first
-          autoFocus={attempts === 0}
-        >
-          <h2>{tr("common.errorSummary")}</h2>
-          <ul>
-            {ERROR_ORDER.filter((f) => errors[f]).map((f) => (
-              <li key={f}>
-                <a href={`#${fieldId(f)}`}>{errors[f]}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <ErrorSummary
+          title={tr("common.errorSummary")}
+          order={ERROR_ORDER}
+          errors={errors}
+          summaryRef={summaryRef}
+          focusOnLoad={attempts === 0}
+        />
       )}
 
       <p className="hint">{tr("form.intro")}</p>

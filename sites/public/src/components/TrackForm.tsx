@@ -10,6 +10,7 @@ import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
 import { type Locale, translator } from "../i18n/messages";
 import { fieldId, type Problems } from "../lib/concern-form";
 import { readTrackInput, type TrackField } from "../lib/track-form";
+import { ErrorSummary } from "./ErrorSummary";
 
 export interface TrackFormProps {
   locale: Locale;
@@ -164,24 +165,13 @@ export default function TrackForm(props: TrackFormProps) {
       aria-busy={submitting || undefined}
     >
       {showSummary && (
-        <div
-          className="error-summary"
-          role="alert"
-          tabIndex={-1}
-          ref={summaryRef}
-          // The summary of the server's objections takes focus on load (also without JS).
-          // biome-ignore lint/a11y/noAutofocus: deliberate, so screen readers hear the problems first
-          autoFocus={attempts === 0}
-        >
-          <h2>{tr("common.errorSummary")}</h2>
-          <ul>
-            {FIELDS.filter((f) => errors[f]).map((f) => (
-              <li key={f}>
-                <a href={`#${fieldId(f)}`}>{errors[f]}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <ErrorSummary
+          title={tr("common.errorSummary")}
+          order={FIELDS}
+          errors={errors}
+          summaryRef={summaryRef}
+          focusOnLoad={attempts === 0}
+        />
       )}
       <input type="hidden" name="intent" value="lookup" />
       {field("ledgerNo", tr("track.ledgerNo"), tr("track.ledgerNoHint"))}

@@ -65,6 +65,7 @@ describe("navFor", () => {
       "/access-log",
       "/calendar",
       "/directory",
+      "/concerns/new",
       "/dashboard",
       "/inbox",
       "/ledger",

@@ -108,7 +108,9 @@ export function navFor(role: Role | null | undefined): NavItem[] {
       { href: "/directory", label: "nav.directory" },
     );
   }
-  if (role && role !== "inspector") items.push({ href: "/concerns/new", label: "nav.register" });
+  // Every role registers what residents bring them (as the API allows): the discipline
+  // commission too, which receives complaints about cadres' conduct in person.
+  if (role) items.push({ href: "/concerns/new", label: "nav.register" });
   // Monitoring, for every signed-in role (the API scopes the figures to the role).
   if (role) {
     items.push(

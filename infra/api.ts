@@ -30,8 +30,8 @@ export function apiRouteKeys(): string[] {
  * The HTTP API: exactly the routes of `@lianxin/functions` (the local server registers the same
  * list), all on one function. The function gets the table and bucket names through its
  * environment, only the DynamoDB actions it uses, and S3 put/get under `exports/` only; the
- * table is deliberately NOT bound (SST's `bind` on a table grants `dynamodb:*`). The secrets are bound: that grants `ssm:GetParameters` on their
- * two parameter paths only.
+ * table is deliberately NOT bound (SST's `bind` on a table grants `dynamodb:*`). The secrets
+ * are bound: that grants `ssm:GetParameters` on their two parameter paths only.
  */
 export function ApiStack({ stack }: StackContext): ApiResources {
   const { table, bucket } = use(StorageStack);

@@ -9,22 +9,23 @@ import type * as s3 from "aws-cdk-lib/aws-s3";
  * TransactWriteItems itself. Add an action here only with the code path that needs it.
  */
 export const API_TABLE_ACTIONS = [
-  // ping, idempotency records, rate-limit peeks
+  // sessions, staff accounts, the ledger counter, idempotency records, rate-limit peeks, settings
   "dynamodb:GetItem",
-  // dashboards: the rankings' counter items and the per-person names, by key
+  // dashboards: the rankings' counter items and the per-person names; concerns by ledger number
   "dynamodb:BatchGetItem",
-  // directory and concern-with-events partitions; staff queues on the GSIs later
+  // partitions (directory, a concern with its events) and the queues and months on gsi1–gsi4
   "dynamodb:Query",
-  // transaction Puts: concern, first event, ledger number, idempotency record
+  // sessions, access log, notices, outbox; transaction Puts (concern, events, audit, idempotency)
   "dynamodb:PutItem",
-  // transaction Updates and rate-limit counters
+  // rate-limit counters, sessions, inbox reads; transaction Updates (ledger counter, metrics)
   "dynamodb:UpdateItem",
 ] as const;
 
 /**
- * The escalation job's DynamoDB actions: read the directory, calendar and queues
- * (Query/GetItem), and commit each concern's change with its counters, notice draft and
- * outbox items (PutItem/UpdateItem in one transaction).
+ * The escalation job's DynamoDB actions: read the directory, calendar, rotation plans and the
+ * town queue (Query/GetItem), and commit each concern's change with its counters, notice draft
+ * and outbox items, and a rotation's group holders (Puts and Updates in transactions). Recorded
+ * against DynamoDB Local: GetItem, Query, TransactWriteItems of Put and Update, nothing else.
  */
 export const JOB_TABLE_ACTIONS = [
   "dynamodb:GetItem",

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
-import { Fn, type Stack } from "aws-cdk-lib";
+import { Fn, Lazy, type Stack } from "aws-cdk-lib";
 import type { CfnDistribution } from "aws-cdk-lib/aws-cloudfront";
+import type { CfnPolicy } from "aws-cdk-lib/aws-iam";
 import { AstroSite, type StackContext, use } from "sst/constructs";
 import type { Plan } from "sst/constructs/SsrSite.js";
 import { ApiStack } from "./api.js";
@@ -91,6 +92,52 @@ function addOriginVerifyHeader(stack: Stack, site: AstroSite, value: string): vo
   ]);
 }
 
+/** The inline policy by which SST lets every SSR server invalidate its site's distribution. */
+const SERVER_INVALIDATOR_POLICY = "ServerFunctionInvalidatorPolicy";
+
+interface PolicyStatementJson {
+  Action: string | string[];
+  Resource: unknown;
+}
+
+/**
+ * Takes back what SST grants every SSR server function but an Astro server never uses: read and
+ * write on the site's asset bucket (Next.js's incremental cache) and CloudFront invalidation
+ * (Next.js's revalidation). CloudFront reads the assets itself (through its origin access
+ * identity) and the server only renders pages, so its role keeps the bound secret's
+ * `ssm:GetParameters` and nothing else. The grants are made inside AstroSite, so this amends the
+ * server role's policies; it fails loudly if an SST upgrade changes their shape.
+ */
+function withoutUnusedServerGrants(stack: Stack, site: AstroSite): void {
+  const role = site.cdk?.function?.role;
+  const bucket = site.cdk?.bucket;
+  const defaultPolicy = role?.node.tryFindChild("DefaultPolicy");
+  const invalidator = site.node.tryFindChild(SERVER_INVALIDATOR_POLICY);
+  const cfnPolicy = defaultPolicy?.node.defaultChild as CfnPolicy | undefined;
+  if (!(bucket && cfnPolicy && invalidator && "policyDocument" in cfnPolicy)) {
+    throw new Error("AstroSite's server role is not as expected: check the sst upgrade");
+  }
+  site.node.tryRemoveChild(SERVER_INVALIDATOR_POLICY);
+  const bucketArn = JSON.stringify(stack.resolve(bucket.bucketArn));
+  const onSiteBucket = (resource: unknown) => JSON.stringify(resource).includes(bucketArn);
+  const rendered: unknown = cfnPolicy.policyDocument;
+  // Lazy: filtered at synthesis, so statements added after this call (bindings) are kept.
+  cfnPolicy.policyDocument = Lazy.any({
+    produce: () => {
+      const document = stack.resolve(rendered) as { Statement?: PolicyStatementJson[] };
+      const statements = (document.Statement ?? []).filter(
+        (statement) =>
+          ![statement.Resource].flat().every(onSiteBucket) ||
+          ![statement.Action].flat().every((action) => action.startsWith("s3:")),
+      );
+      if (statements.length === 0) {
+        throw new Error("a site server's role would be left with no statement: bind its secret");
+      }
+      return { ...document, Statement: statements };
+    },
+  });
+}
+
 /** AstroSite's plan, amended: the server function runs CLIENT_ADDRESS_INJECTION first. */
 function withClientAddress(plan: Plan): void {
   const server = plan.origins.regionalServer;
@@ -104,8 +151,8 @@ function withClientAddress(plan: Plan): void {
  * Both Astro sites, each behind its own CloudFront distribution (static assets from S3, pages
  * from a Lambda server function). The server functions call the API server to server: its URL
  * arrives as `LIANXIN_API_URL`; `LIANXIN_SITE_SECRET` is bound (an SSM marker the site's
- * middleware resolves at its first request, `src/lib/secrets.server.ts`), which grants
- * `ssm:GetParameters` on that one secret's two parameter paths only.
+ * middleware resolves at its first request, `packages/site-kit/src/secrets.server.ts`), which
+ * grants `ssm:GetParameters` on that one secret's two parameter paths: all a server may do.
  */
 export function SitesStack({ stack }: StackContext) {
   const { api, secrets } = use(ApiStack);
@@ -129,6 +176,7 @@ export function SitesStack({ stack }: StackContext) {
       cdk: { transform: withClientAddress },
     });
     addOriginVerifyHeader(stack, site, originVerify);
+    withoutUnusedServerGrants(stack, site);
     stack.addOutputs({ [output]: site.url ?? "" });
     return site;
   });

@@ -2,11 +2,15 @@ import { Duration, RemovalPolicy } from "aws-cdk-lib";
 import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import * as s3 from "aws-cdk-lib/aws-s3";
 import type { StackContext } from "sst/constructs";
+import { EXPORTS_PREFIX } from "../packages/functions/src/files/file-store.js";
 import { TABLE_KEYS } from "../packages/store/src/table.js";
 import { isProd } from "./defaults.js";
 
-/** Prefix of the ledger exports in the file bucket; objects under it expire. */
-export const EXPORTS_PREFIX = "exports/";
+/**
+ * Prefix of the ledger exports in the file bucket (objects under it expire, and the API may write
+ * only there): the file store's own constant, so the code's keys and the bucket's rules agree.
+ */
+export { EXPORTS_PREFIX };
 export const EXPORTS_EXPIRE_DAYS = 2;
 
 export interface Storage {

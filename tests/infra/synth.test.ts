@@ -10,7 +10,7 @@ import { App, getStack } from "sst/constructs";
 import { initProject } from "sst/project.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { API_THROTTLE, ApiStack } from "../../infra/api.js";
-import { APP_NAME } from "../../infra/defaults.js";
+import { APP_NAME, DEFAULT_REGION } from "../../infra/defaults.js";
 import { JOB_SCHEDULE, JobsStack } from "../../infra/jobs.js";
 import { API_FILE_ACTIONS, API_TABLE_ACTIONS, JOB_TABLE_ACTIONS } from "../../infra/permissions.js";
 import {
@@ -32,7 +32,7 @@ import config from "../../sst.config.js";
  */
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const execFileAsync = promisify(execFile);
-const REGION = "ap-east-1";
+const REGION = DEFAULT_REGION;
 const ACCOUNT = "123456789012";
 
 interface Synth {
@@ -167,6 +167,9 @@ describe("storage stack", () => {
       Properties: Match.objectLike({ DeletionProtectionEnabled: false }),
     });
     dev.storage.hasResource("AWS::S3::Bucket", { DeletionPolicy: "Delete" });
+    // Emptied first, or removing a stage with a fresh export in it would fail.
+    dev.storage.resourceCountIs("Custom::S3AutoDeleteObjects", 1);
+    prod.storage.resourceCountIs("Custom::S3AutoDeleteObjects", 0);
   });
 
   it("keeps the file bucket private, TLS-only, with exports expiring", () => {
@@ -320,11 +323,31 @@ describe("jobs stack", () => {
   });
 
   it("grants the job only its DynamoDB actions, on this table and its indexes", () => {
-    const dynamo = statementsOf(dev.jobs).filter((s) =>
-      list(s.Action).some((a) => a.startsWith("dynamodb:")),
-    );
-    expect(dynamo).toHaveLength(1);
-    expect(list(dynamo[0]?.Action ?? []).sort()).toEqual([...JOB_TABLE_ACTIONS].sort());
+    for (const { jobs } of [dev, prod]) {
+      const dynamo = statementsOf(jobs).filter((s) =>
+        list(s.Action).some((a) => a.startsWith("dynamodb:")),
+      );
+      expect(dynamo).toHaveLength(1);
+      const statement = dynamo[0] as Statement;
+      expect(statement.Effect).toBe("Allow");
+      expect(list(statement.Action).sort()).toEqual([...JOB_TABLE_ACTIONS].sort());
+      const resources = list(statement.Resource).map((r) => JSON.stringify(r));
+      expect(resources).toHaveLength(2);
+      expect(resources.every((r) => r.includes("Fn::ImportValue"))).toBe(true);
+      expect(resources[1]).toContain("/index/*");
+    }
+  });
+
+  it("gives the job no S3 and only the session key's parameters in SSM", () => {
+    for (const { jobs } of [dev, prod]) {
+      const statements = statementsOf(jobs);
+      expect(statements.filter((s) => list(s.Action).some((a) => a.startsWith("s3:")))).toEqual([]);
+      const ssm = statements.filter((s) => list(s.Action).some((a) => a.startsWith("ssm:")));
+      expect(ssm).toHaveLength(1);
+      expect(list(ssm[0]?.Action ?? [])).toEqual(["ssm:GetParameters"]);
+      const resources = list(ssm[0]?.Resource).map((r) => JSON.stringify(r));
+      expect(resources.every((r) => r.includes("Secret/SESSION_SIGNING_KEY/value"))).toBe(true);
+    }
   });
 });
 
@@ -392,6 +415,34 @@ describe("sites stack", () => {
         for (const other of origins.filter((o) => o !== toFunction[0])) {
           expect(other.OriginCustomHeaders).toBeUndefined();
         }
+      }
+    }
+  });
+
+  it("gives the site servers' roles nothing but reading the site secret", () => {
+    for (const { sites } of [dev, prod]) {
+      const policies = Object.values(resourcesOf(sites, "AWS::IAM::Policy"));
+      const roles = resourcesOf(sites, "AWS::IAM::Role");
+      for (const fn of serverFunctions(sites)) {
+        const role = fn.Properties?.Role as { "Fn::GetAtt": [string, string] } | undefined;
+        const roleId = role?.["Fn::GetAtt"][0] ?? "";
+        expect(roles[roleId], "the server's role").toBeDefined();
+        const attached = policies.filter((p) =>
+          JSON.stringify(p.Properties?.Roles).includes(`{"Ref":"${roleId}"}`),
+        );
+        const statements = attached.flatMap(
+          (p) =>
+            (p.Properties?.PolicyDocument as { Statement?: Statement[] } | undefined)?.Statement ??
+            [],
+        );
+        // Not SST's defaults for SSR servers: no asset bucket, no CloudFront invalidation.
+        expect(statements.flatMap((st) => list(st.Action))).toEqual(["ssm:GetParameters"]);
+        expect(roles[roleId]?.Properties?.Policies).toBeUndefined();
+        const managed = (roles[roleId]?.Properties?.ManagedPolicyArns as unknown[]) ?? [];
+        expect(managed).toHaveLength(1);
+        expect(JSON.stringify(managed[0])).toContain(
+          ":iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
+        );
       }
     }
   });
@@ -499,6 +550,35 @@ describe("sites stack: the bundled server functions", () => {
     } finally {
       await new Promise((resolve) => api.close(resolve));
     }
+  });
+});
+
+describe("region and stage", () => {
+  /** sst.config.ts's `config` with the CLI's globals (`--stage`, `--region`). */
+  const regionOf = async (globals: { region?: string }) =>
+    (await config.config({ stage: "dev", ...globals } as Parameters<typeof config.config>[0]))
+      .region;
+
+  it("takes the region from --region, else AWS_REGION, else the one default", async () => {
+    const saved = process.env.AWS_REGION;
+    try {
+      delete process.env.AWS_REGION;
+      expect(await regionOf({})).toBe(DEFAULT_REGION);
+      process.env.AWS_REGION = "ap-southeast-1";
+      expect(await regionOf({})).toBe("ap-southeast-1");
+      expect(await regionOf({ region: "eu-west-1" })).toBe("eu-west-1");
+    } finally {
+      if (saved === undefined) delete process.env.AWS_REGION;
+      else process.env.AWS_REGION = saved;
+    }
+  });
+
+  it("names the stacks and secrets after the stage it was given", () => {
+    // The last synthesis was prod's; SST names stacks `<stage>-<app>-<Stack>`.
+    expect(getStack(StorageStack).stackName).toBe(`prod-${APP_NAME}-StorageStack`);
+    expect(JSON.stringify(prod.api.toJSON())).toContain(`/sst/${APP_NAME}/prod/Secret/`);
+    expect(JSON.stringify(dev.api.toJSON())).toContain(`/sst/${APP_NAME}/dev/Secret/`);
+    expect(JSON.stringify(dev.api.toJSON())).not.toContain("/prod/");
   });
 });
 

@@ -1,0 +1,117 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { API_FILE_ACTIONS, API_TABLE_ACTIONS, JOB_TABLE_ACTIONS } from "../../infra/permissions.js";
+
+/**
+ * The grants in infra/permissions.ts against what the code sends. An action the code uses but
+ * the role lacks is an outage on AWS that no local run shows (DynamoDB Local checks no IAM); one
+ * granted but never used is excess. The store is the only code that talks to DynamoDB, and
+ * files/s3-file-store.ts the only code that talks to S3, so their sources are the inventory.
+ */
+const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+/** The non-test TypeScript sources under `dir`, recursively; `name` is relative to it. */
+const sourcesIn = (dir: string) =>
+  readdirSync(join(repoRoot, dir), { recursive: true, encoding: "utf8" })
+    .filter((name) => name.endsWith(".ts") && !name.endsWith(".test.ts"))
+    .map((name) => ({ name, text: readFileSync(join(repoRoot, dir, name), "utf8") }));
+
+/** The IAM action each document-client / client command needs. */
+const DYNAMODB_ACTION: Record<string, string> = {
+  GetCommand: "dynamodb:GetItem",
+  BatchGetCommand: "dynamodb:BatchGetItem",
+  QueryCommand: "dynamodb:Query",
+  PutCommand: "dynamodb:PutItem",
+  UpdateCommand: "dynamodb:UpdateItem",
+  DeleteCommand: "dynamodb:DeleteItem",
+  ScanCommand: "dynamodb:Scan",
+  BatchWriteCommand: "dynamodb:BatchWriteItem",
+  TransactGetCommand: "dynamodb:GetItem",
+  CreateTableCommand: "dynamodb:CreateTable",
+  DescribeTableCommand: "dynamodb:DescribeTable",
+  UpdateTableCommand: "dynamodb:UpdateTable",
+  UpdateTimeToLiveCommand: "dynamodb:UpdateTimeToLive",
+};
+/** TransactWriteItems has no IAM action of its own: each item needs its operation's. */
+const TRANSACT_ITEM_ACTION: Record<string, string> = {
+  Put: "dynamodb:PutItem",
+  Update: "dynamodb:UpdateItem",
+  Delete: "dynamodb:DeleteItem",
+  ConditionCheck: "dynamodb:ConditionCheckItem",
+};
+/**
+ * Store modules that no Lambda runs: the table's creation (`ensureTable`, local and tests) and
+ * BatchWriteItem seeding (the local demo data and benchmarks). Commands found only here need no
+ * grant; the test below fails if such a command shows up anywhere else.
+ */
+const NOT_ON_AWS: Record<string, string[]> = {
+  "table.ts": [
+    "dynamodb:CreateTable",
+    "dynamodb:DescribeTable",
+    "dynamodb:UpdateTable",
+    "dynamodb:UpdateTimeToLive",
+  ],
+  "seed.ts": ["dynamodb:BatchWriteItem"],
+};
+
+function dynamodbActionsOf(text: string): Set<string> {
+  const actions = new Set<string>();
+  for (const [, command] of text.matchAll(/new (\w+Command)\(/g)) {
+    if (command === "TransactWriteCommand") continue; // its items are counted below
+    const action = DYNAMODB_ACTION[command as string];
+    if (!action) throw new Error(`no IAM action known for ${command}: add it to this test`);
+    actions.add(action);
+  }
+  // Transaction items, wherever they are built (metrics.ts builds counter Updates for others).
+  for (const [, kind] of text.matchAll(/\b(Put|Update|Delete|ConditionCheck):\s*\{/g)) {
+    actions.add(TRANSACT_ITEM_ACTION[kind as string] as string);
+  }
+  return actions;
+}
+
+describe("least privilege, from the code", () => {
+  const store = sourcesIn("packages/store/src");
+  const onRequestPaths = new Set<string>();
+  for (const { name, text } of store) {
+    const offAws = NOT_ON_AWS[name] ?? [];
+    for (const action of dynamodbActionsOf(text)) {
+      if (!offAws.includes(action)) onRequestPaths.add(action);
+    }
+  }
+
+  it("grants the API exactly the DynamoDB actions the store sends", () => {
+    // The API serves every store access pattern (the job's are a subset of them).
+    expect([...onRequestPaths].sort()).toEqual([...API_TABLE_ACTIONS].sort());
+  });
+
+  it("keeps table management and batch seeding out of the request paths", () => {
+    for (const action of Object.values(NOT_ON_AWS).flat()) {
+      expect(onRequestPaths.has(action), action).toBe(false);
+    }
+  });
+
+  it("grants the job a subset of the API's actions", () => {
+    // Which of them the job sends was recorded once against DynamoDB Local (GetItem, Query and
+    // transactions of Puts and Updates: infra/README.md, "Least privilege").
+    for (const action of JOB_TABLE_ACTIONS) expect(API_TABLE_ACTIONS).toContain(action);
+    expect(JOB_TABLE_ACTIONS).not.toContain("dynamodb:BatchGetItem");
+  });
+
+  it("grants the API exactly the S3 actions the file store sends or presigns", () => {
+    // A presigned GET acts with the signer's rights: it needs s3:GetObject like a sent one.
+    const files = sourcesIn("packages/functions/src/files");
+    const s3 = new Set<string>();
+    for (const { text } of files) {
+      for (const [, operation] of text.matchAll(/new s3\.(\w+)Command\(/g))
+        s3.add(`s3:${operation}`);
+    }
+    expect([...s3].sort()).toEqual([...API_FILE_ACTIONS].sort());
+    // Nothing else talks to S3.
+    const elsewhere = ["packages/functions/src", "packages/store/src", "packages/core/src"]
+      .flatMap((dir) => sourcesIn(dir).map(({ name, text }) => ({ name: `${dir}/${name}`, text })))
+      .filter(({ name, text }) => !name.includes("/files/") && text.includes("client-s3"))
+      .map(({ name }) => name);
+    expect(elsewhere).toEqual([]);
+  });
+});

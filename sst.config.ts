@@ -1,6 +1,12 @@
 import type { SSTConfig } from "sst";
 import { ApiStack } from "./infra/api.js";
-import { APP_NAME, DEFAULT_REGION, FUNCTION_NODEJS, isProd } from "./infra/defaults.js";
+import {
+  APP_NAME,
+  DEFAULT_REGION,
+  FUNCTION_NODEJS,
+  isProd,
+  LOG_RETENTION,
+} from "./infra/defaults.js";
 import { JobsStack } from "./infra/jobs.js";
 import { SitesStack } from "./infra/sites.js";
 import { StorageStack } from "./infra/storage.js";
@@ -26,6 +32,9 @@ const config: SSTConfig = {
       timeout: 10,
       // ESM, minified, the AWS SDK left out (the Lambda runtime provides it).
       nodejs: FUNCTION_NODEJS,
+      // A year of function logs (China's Cybersecurity Law asks for at least six months of
+      // network logs); without it CloudWatch keeps them, and bills for them, forever.
+      logRetention: LOG_RETENTION,
     });
     app.stack(StorageStack).stack(ApiStack).stack(JobsStack).stack(SitesStack);
   },

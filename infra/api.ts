@@ -1,6 +1,6 @@
 import { Api, Config, Function as SstFunction, type StackContext, use } from "sst/constructs";
 import { apiGatewayPath, routes } from "../packages/functions/src/routes.js";
-import { API_NODEJS } from "./defaults.js";
+import { API_NODEJS, LOG_RETENTION } from "./defaults.js";
 import {
   API_FILE_ACTIONS,
   API_TABLE_ACTIONS,
@@ -55,6 +55,7 @@ export function ApiStack({ stack }: StackContext): ApiResources {
     // content type needs a preflight) and no access-code header can come from a browser page.
     cors: { allowMethods: ["GET"], allowOrigins: ["*"], allowHeaders: [] },
     defaults: { throttle: API_THROTTLE },
+    accessLog: { retention: LOG_RETENTION },
     routes: Object.fromEntries(apiRouteKeys().map((key) => [key, handler])),
   });
 

@@ -15,6 +15,9 @@ export const APP_NAME = "lianxin";
  */
 export const DEFAULT_REGION = "ap-east-1";
 
+/** How long CloudWatch keeps the functions' and the API's access logs. */
+export const LOG_RETENTION = "one_year";
+
 /** The one stage whose data must survive `sst remove` and accidental deletes. */
 export const PROD_STAGE = "prod";
 

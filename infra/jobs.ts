@@ -1,5 +1,4 @@
 import { Cron, type StackContext, use } from "sst/constructs";
-import { ApiStack } from "./api.js";
 import { JOB_TABLE_ACTIONS, tableAccess } from "./permissions.js";
 import { StorageStack } from "./storage.js";
 
@@ -11,11 +10,10 @@ export const JOB_SCHEDULE = "rate(5 minutes)";
 /**
  * The escalation job as a Cron: reminders at 80 % of a limit, overdue records and
  * supervision, the inspectors' list, no-rating strike-offs. It gets only the table actions
- * it uses and the session key (its deps are built by the same code as the API's).
+ * it uses: no secret (it signs no sessions, see `readJobConfig`) and no bucket.
  */
 export function JobsStack({ stack }: StackContext) {
   const { table } = use(StorageStack);
-  const { secrets } = use(ApiStack);
   const cron = new Cron(stack, "EscalationJob", {
     schedule: JOB_SCHEDULE,
     job: {
@@ -23,7 +21,6 @@ export function JobsStack({ stack }: StackContext) {
         handler: JOB_HANDLER,
         timeout: 120,
         environment: { TABLE_NAME: table.tableName },
-        bind: [secrets.SESSION_SIGNING_KEY],
       },
     },
   });

@@ -2,10 +2,13 @@ import { mkdirSync } from "node:fs";
 import { Fn, Lazy, type Stack } from "aws-cdk-lib";
 import type { CfnDistribution } from "aws-cdk-lib/aws-cloudfront";
 import type { CfnPolicy } from "aws-cdk-lib/aws-iam";
+import { RetentionDays } from "aws-cdk-lib/aws-logs";
 import { AstroSite, type StackContext, use } from "sst/constructs";
 import type { Plan } from "sst/constructs/SsrSite.js";
 import { ApiStack } from "./api.js";
-import { FUNCTION_NODEJS } from "./defaults.js";
+import { FUNCTION_NODEJS, LOG_RETENTION } from "./defaults.js";
+
+const LOG_RETENTION_KEY = LOG_RETENTION.toUpperCase() as Uppercase<typeof LOG_RETENTION>;
 
 /**
  * Where SST's AstroSite finds each site's AWS build. AstroSite reads `<path>/dist/` (the
@@ -173,7 +176,11 @@ export function SitesStack({ stack }: StackContext) {
       // As every function: ESM, minified, the AWS SDK left out (the Lambda runtime provides the
       // SSM client that the secret loader imports).
       nodejs: FUNCTION_NODEJS,
-      cdk: { transform: withClientAddress },
+      cdk: {
+        transform: withClientAddress,
+        // SST keeps a site server's logs three days by default; ours, as long as every function's.
+        server: { logRetention: RetentionDays[LOG_RETENTION_KEY] },
+      },
     });
     addOriginVerifyHeader(stack, site, originVerify);
     withoutUnusedServerGrants(stack, site);

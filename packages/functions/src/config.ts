@@ -50,3 +50,15 @@ function sessionKey(env: Record<string, string | undefined>): string {
   if (env.DYNAMODB_ENDPOINT) return randomBytes(32).toString("base64url");
   throw new Error("SESSION_SIGNING_KEY is not set");
 }
+
+/**
+ * The escalation job's config. The job signs and checks no sessions, so it is not bound to
+ * the session key (least privilege: no SSM read at all) and gets a key of its own per
+ * process, which nothing ever verifies.
+ */
+export function readJobConfig(env: Record<string, string | undefined> = process.env): ApiConfig {
+  return readConfig({
+    ...env,
+    SESSION_SIGNING_KEY: env.SESSION_SIGNING_KEY || randomBytes(32).toString("base64url"),
+  });
+}

@@ -35,13 +35,21 @@ async function requestOf(incoming: IncomingMessage): Promise<HttpRequest> {
 
 async function serveOne(app: App, incoming: IncomingMessage, outgoing: ServerResponse) {
   const response = await app.handle(await requestOf(incoming));
-  outgoing.writeHead(response.status, response.headers);
   const { body } = response;
   if (body instanceof Readable) {
+    outgoing.writeHead(response.status, response.headers);
     body.pipe(outgoing);
-  } else {
-    outgoing.end(body ?? undefined);
+    return;
   }
+  const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : (body ?? new Uint8Array());
+  const bodyless = response.status === 204 || response.status === 304;
+  outgoing.writeHead(
+    response.status,
+    bodyless
+      ? response.headers
+      : { ...response.headers, "content-length": String(bytes.byteLength) },
+  );
+  outgoing.end(bodyless ? undefined : bytes);
 }
 
 export function createNodeServer(app: App): Server {

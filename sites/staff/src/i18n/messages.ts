@@ -12,6 +12,7 @@ import { fieldWorkEn, fieldWorkZh } from "./field-work-messages";
 import { gridEn, gridZh } from "./grid-messages";
 import { monitoringEn, monitoringZh } from "./monitoring-messages";
 import { open311KeysEn, open311KeysZh } from "./open311-keys-messages";
+import { timeEn, timeZh } from "./time-messages";
 
 export { DEFAULT_LOCALE, format, isLocale, LOCALES, type Locale, type Vars };
 
@@ -21,6 +22,7 @@ const zhCN = {
   ...fieldWorkZh,
   ...gridZh,
   ...directoryZh,
+  ...timeZh,
   ...open311KeysZh,
   "site.tagline": "工作台",
   "nav.label": "工作台导航",
@@ -142,15 +144,6 @@ const zhCN = {
   "stage.rating": "群众评价",
   "stage.other": "当前环节",
 
-  "time.left": "剩 {d}",
-  "time.overdue": "逾期 {d}",
-  "time.lessThanMinute": "不到1分钟",
-  "time.minutes.one": "{n}分钟",
-  "time.minutes.other": "{n}分钟",
-  "time.hours.one": "{n}小时",
-  "time.hours.other": "{n}小时",
-  "time.days.one": "{n}天",
-  "time.days.other": "{n}天",
   "time.dueAt": "期限 {at}",
 
   "concern.flags": "标记",
@@ -458,6 +451,7 @@ const en: Messages = {
   ...monitoringEn,
   ...fieldWorkEn,
   ...directoryEn,
+  ...timeEn,
   ...open311KeysEn,
   "site.tagline": "Staff desk",
   "nav.label": "Staff desk",
@@ -582,15 +576,6 @@ const en: Messages = {
   "stage.rating": "Resident rating",
   "stage.other": "Current stage",
 
-  "time.left": "{d} left",
-  "time.overdue": "{d} overdue",
-  "time.lessThanMinute": "less than a minute",
-  "time.minutes.one": "{n} minute",
-  "time.minutes.other": "{n} minutes",
-  "time.hours.one": "{n} hour",
-  "time.hours.other": "{n} hours",
-  "time.days.one": "{n} day",
-  "time.days.other": "{n} days",
   "time.dueAt": "due {at}",
 
   "concern.flags": "Flags",

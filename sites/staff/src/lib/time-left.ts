@@ -1,6 +1,14 @@
 // "剩 3小时" / "逾期 2天": how much time a concern has left at its current stage, from the
 // API's `deadline.remainingMs`. Pure: the queue, the concern page and the ticking island use it.
-import { type Locale, type MessageKey, t } from "../i18n/messages";
+import { format } from "@lianxin/site-kit/messages";
+import type { Locale, MessageKey } from "../i18n/messages";
+import { timeEn, timeZh } from "../i18n/time-messages";
+
+// Only the time words, not the site's whole tables: the ticking island imports this module.
+const WORDS = { "zh-CN": timeZh, en: timeEn } as const;
+type TimeWord = keyof typeof timeZh;
+const word = (locale: Locale, key: TimeWord, vars?: Record<string, string | number>) =>
+  format(WORDS[locale][key], vars);
 
 export type TimeTone = "overdue" | "soon" | "ok";
 export type TimeUnit = "lessThanMinute" | "minutes" | "hours" | "days";
@@ -42,16 +50,16 @@ export function timeLeft(remainingMs: number): TimeLeft {
 }
 
 function amountText(tl: TimeLeft, locale: Locale): string {
-  if (tl.unit === "lessThanMinute") return t(locale, "time.lessThanMinute");
+  if (tl.unit === "lessThanMinute") return word(locale, "time.lessThanMinute");
   const plural = tl.amount === 1 ? "one" : "other";
-  return t(locale, `time.${tl.unit}.${plural}` as MessageKey, { n: tl.amount });
+  return word(locale, `time.${tl.unit}.${plural}`, { n: tl.amount });
 }
 
 /** "剩 3小时", "逾期 2天", "3 hours left", "2 days overdue"; "" for a missing value. */
 export function formatTimeLeft(remainingMs: number | null | undefined, locale: Locale): string {
   if (remainingMs == null || !Number.isFinite(remainingMs)) return "";
   const tl = timeLeft(remainingMs);
-  return t(locale, tl.overdue ? "time.overdue" : "time.left", { d: amountText(tl, locale) });
+  return word(locale, tl.overdue ? "time.overdue" : "time.left", { d: amountText(tl, locale) });
 }
 
 /** The stage a deadline belongs to, for "签收 剩 3小时". */

@@ -8,6 +8,7 @@ import {
   type TestApi,
   track,
 } from "../support/api.js";
+import { loginAs, staff } from "../support/staff.js";
 
 const directory = buildDemoDirectory();
 const meijing = directory.villages.find((v) => v.id === "meijing");
@@ -200,5 +201,36 @@ describe("ledger years", () => {
     const newYear = await createTestApi({ now: () => new Date("2026-12-31T16:30:00.000Z") });
     const receipt = await (await submit(newYear, smellyCreek)).json();
     expect(receipt.ledgerNo).toBe("LS-2027-000001");
+  });
+});
+
+describe("phone numbers", () => {
+  it("takes every number the forms take, stored without separators", async () => {
+    const token = await loginAs(api, "cadre");
+    for (const [typed, stored] of [
+      ["(0510) 8331 2345 转 8", "051083312345转8"],
+      ["83312345", "83312345"],
+      ["+86 138-0013-8000", "+8613800138000"],
+      ["１３８００１３８０００", "13800138000"],
+    ]) {
+      const res = await submit(api, { ...smellyCreek, contactPhone: typed });
+      expect(res.status, typed).toBe(201);
+      const { ledgerNo } = await res.json();
+      const view = await (await staff(api, token, "GET", `/api/staff/concerns/${ledgerNo}`)).json();
+      expect(view.contact.phone).toBe(stored);
+    }
+  });
+
+  it("refuses what cannot be a Chinese phone number, in the caller's language", async () => {
+    const zh = await submit(api, { ...smellyCreek, contactPhone: "12345" });
+    expect(zh.status).toBe(400);
+    expect((await zh.json()).error.fields.contactPhone).toContain("区号");
+    const en = await submit(
+      api,
+      { ...smellyCreek, contactPhone: "+1 415 555 0100" },
+      { headers: { "accept-language": "en" } },
+    );
+    expect(en.status).toBe(400);
+    expect((await en.json()).error.fields.contactPhone).toContain("area code");
   });
 });

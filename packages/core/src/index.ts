@@ -11,6 +11,7 @@ export * from "./concern/state-machine.js";
 export * from "./concern/status.js";
 export * from "./concern/submission.js";
 export * from "./concern/upgrade.js";
+export * from "./contact/phone.js";
 export * from "./directory/admin.js";
 export * from "./directory/demo-directory.js";
 export * from "./directory/import.js";

@@ -3,6 +3,11 @@
 // which each site words from its own dictionary) and the body of `POST /api/concerns` (core's
 // `ConcernSubmission`, which the API checks again). Pure: the public form island imports it.
 
+import { isPlausiblePhone } from "@lianxin/core/phone";
+
+/** The API's phone rule (core's), for the sites' live checks and the code reissue form. */
+export { isPlausiblePhone };
+
 /** Core's `ConcernSubmission` limits, on trimmed text. */
 export const CONCERN_LIMITS = {
   title: 100,
@@ -111,12 +116,11 @@ function tooLong(value: string, max: number): TooLong | undefined {
 
 /**
  * Every field's problem. Ids are checked against `directory` when there is one; a phone
- * number (unless anonymous or empty) with the site's `isPhone`.
+ * number (unless anonymous or empty) with core's rule, the one the API applies.
  */
 export function checkConcernValues(
   v: ConcernValues,
   directory: DirectoryIds | null | undefined,
-  isPhone: (value: string) => boolean,
 ): ConcernProblemsFound {
   const p: ConcernProblemsFound = {};
   const village = v.villageId ? directory?.villages.find((x) => x.id === v.villageId) : undefined;
@@ -142,7 +146,9 @@ export function checkConcernValues(
   if (!v.anonymous) {
     const contactName = tooLong(v.contactName, CONCERN_LIMITS.contactName);
     if (contactName) p.contactName = contactName;
-    if (v.contactPhone.trim() && !isPhone(v.contactPhone)) p.contactPhone = { kind: "invalid" };
+    if (v.contactPhone.trim() && !isPlausiblePhone(v.contactPhone)) {
+      p.contactPhone = { kind: "invalid" };
+    }
   }
   return p;
 }

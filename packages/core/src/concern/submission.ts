@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { PhoneField } from "../contact/phone-schema.js";
 import { CategoryCode, DirectoryId } from "../directory/schema.js";
 import { GeoLocation, MediaUrl } from "./location-media.js";
 
@@ -8,9 +9,6 @@ const optionalText = (max: number) =>
     z.transform((v) => (typeof v === "string" ? v.trim() || undefined : v)),
     z.optional(z.string().check(z.maxLength(max))),
   );
-
-/** Mainland mobiles (1xx xxxx xxxx) and landlines (0xxx-xxxxxxx), spaces and dashes allowed. */
-const PHONE = /^(?:\+?86)?(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
 /** What a resident submits: the body of `POST /api/concerns`. */
 export const ConcernSubmission = z.strictObject({
@@ -24,10 +22,7 @@ export const ConcernSubmission = z.strictObject({
   description: z.string().check(z.trim(), z.minLength(10), z.maxLength(4000)),
   address: optionalText(200),
   contactName: optionalText(50),
-  contactPhone: z.pipe(
-    z.transform((v) => (typeof v === "string" ? v.replace(/[\s-]/g, "") || undefined : v)),
-    z.optional(z.string().check(z.regex(PHONE))),
-  ),
+  contactPhone: PhoneField,
   anonymous: z._default(z.boolean(), false),
   /** From other systems (Open311 `lat`/`long`); the portal's form does not ask for it. */
   location: z.optional(GeoLocation),

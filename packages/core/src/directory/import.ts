@@ -1,4 +1,5 @@
 import type * as z from "zod/mini";
+import { isPlausiblePhone, normalizePhone } from "../contact/phone.js";
 import type { Locale } from "../errors.js";
 import { Role } from "../staff/schema.js";
 import { type CategoryLimits, TimeLimit } from "../time/limits.js";
@@ -208,8 +209,6 @@ const UNITS: Record<string, TimeLimit["unit"]> = {
 };
 /** Upper bounds the site also uses (a year of hours, working days, days). */
 const LIMIT_MAX: Record<TimeLimit["unit"], number> = { hours: 720, working_days: 250, days: 365 };
-/** Mainland mobiles and landlines (the submission form's rule). */
-const PHONE = /^(?:\+?86)?(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 const YES = new Set(["是", "y", "yes", "true", "1", "停用"]);
 const NO = new Set(["", "否", "n", "no", "false", "0"]);
 const LIST_SEP = /[、,，;；\n]+/;
@@ -787,8 +786,8 @@ export function planDirectoryImport(
         break;
       }
     }
-    const rawPhone = cell(r, "phone").replace(/[\s-]/g, "");
-    if (rawPhone && !PHONE.test(rawPhone)) {
+    const rawPhone = cell(r, "phone");
+    if (rawPhone.trim() && !isPlausiblePhone(rawPhone)) {
       ctx.reject("accounts", r.row, "phone", MESSAGES.badPhone);
       ok = false;
     }
@@ -811,7 +810,7 @@ export function planDirectoryImport(
       role,
       departmentId,
       villageIds: villages,
-      phone: rawPhone || null,
+      phone: normalizePhone(rawPhone),
       active: isActive,
     };
     count("accounts", current, account);

@@ -1,13 +1,13 @@
 import * as z from "zod/mini";
+import { PhoneField } from "../contact/phone-schema.js";
 import { type Directory, DirectoryId } from "../directory/schema.js";
 import { DomainError, type FieldProblem } from "../errors.js";
 import { Role, type StaffAccount, Username } from "./schema.js";
 
-/** Mainland mobiles and landlines, spaces and dashes allowed (the submission form's rule). */
-const PHONE = /^(?:\+?86)?(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+/** A staff member's phone, by the submission form's rule; empty clears it. */
 const Phone = z.pipe(
-  z.transform((v) => (typeof v === "string" ? v.replace(/[\s-]/g, "") || null : v)),
-  z.nullable(z.string().check(z.regex(PHONE))),
+  PhoneField,
+  z.transform((v) => v ?? null),
 );
 
 /** `PATCH /api/staff/accounts/{id}`: what admin may change (never username or password). */

@@ -3,7 +3,6 @@ import type { Directory } from "./api-types";
 import {
   EMPTY_CONCERN,
   isIdempotencyKey,
-  isPlausiblePhone,
   readConcernForm,
   toSubmission,
   validateConcern,
@@ -130,30 +129,6 @@ describe("validateConcern", () => {
       }),
     ).toEqual({});
   });
-});
-
-describe("isPlausiblePhone", () => {
-  it.each([
-    "13812345678",
-    "138 1234 5678",
-    "138-1234-5678",
-    "+86 138 1234 5678",
-    "0510-83312345",
-    "(0510) 8331 2345",
-    "010-12345678",
-    "0510-83312345转123",
-    "83312345",
-    "１３８１２３４５６７８",
-  ])("accepts %s", (p) => expect(isPlausiblePhone(p)).toBe(true));
-  it.each([
-    "12345",
-    "12812345678",
-    "1381234567",
-    "abc",
-    "0510-83312345转",
-    "13812345678x12x3",
-    "电话13812345678",
-  ])("rejects %s", (p) => expect(isPlausiblePhone(p)).toBe(false));
 });
 
 describe("toSubmission", () => {

@@ -39,25 +39,6 @@ export function readConcernForm(form: FormLike): ConcernFormValues {
   return readConcernValues(form);
 }
 
-/**
- * Chinese phone numbers, loosely: a mobile (1[3-9] + 9 digits, optionally +86), a landline
- * with area code (0 + 2–3 digits, then 7–8 digits, optional extension), or a local 7–8 digit
- * number. Spaces, hyphens, dots and brackets are ignored.
- */
-export function isPlausiblePhone(input: string): boolean {
-  const raw = input.normalize("NFKC").trim();
-  const [main = "", ...ext] = raw.split(/(?:转|ext\.?|x|#)/i);
-  if (ext.length > 1 || (ext.length === 1 && !/^\s*\d{1,6}\s*$/.test(ext[0] ?? ""))) return false;
-  if (/[^\d+\s\-().]/.test(main)) return false;
-  const digits = main.replace(/[\s\-().]/g, "");
-  return (
-    /^(?:\+?86)?1[3-9]\d{9}$/.test(digits) || // mobile
-    /^(?:\+?86)?0\d{9,11}$/.test(digits) || // landline with area code: 0510 83312345
-    /^\+?86[1-9]\d{8,10}$/.test(digits) || // +86 510 83312345
-    /^\d{7,8}$/.test(digits) // local number
-  );
-}
-
 const WORDS: ConcernProblemWords<MessageKey> = {
   villageId: { required: "val.villageRequired", unknown: "val.villageUnknown" },
   groupId: { mismatch: "val.groupMismatch" },
@@ -80,14 +61,14 @@ export function validateConcernField(
   v: ConcernFormValues,
   directory?: Directory | null,
 ): Problem | undefined {
-  return wordProblem(WORDS, field, checkConcernValues(v, directory, isPlausiblePhone)[field]);
+  return wordProblem(WORDS, field, checkConcernValues(v, directory)[field]);
 }
 
 export function validateConcern(
   v: ConcernFormValues,
   directory?: Directory | null,
 ): Problems<ConcernField> {
-  return wordProblems(WORDS, checkConcernValues(v, directory, isPlausiblePhone));
+  return wordProblems(WORDS, checkConcernValues(v, directory));
 }
 
 export function hasProblems(p: Partial<Record<string, unknown>>): boolean {

@@ -1,5 +1,7 @@
 // The concern page's server work: run one posted action (or the access-code reissue) and load
 // the fresh view with the choices its forms need. Server-only; the page renders the result.
+
+import { isPlausiblePhone } from "@lianxin/site-kit/concern-form";
 import { type Locale, type MessageKey, t } from "../i18n/messages";
 import {
   ACTIONS,
@@ -14,7 +16,6 @@ import type { StaffApi } from "./api.server";
 import { type ApiFailure, classifyFailure, type FailureKind, splitFieldErrors } from "./api-result";
 import type { ActionType, StaffConcernView } from "./api-types";
 import { loadDepartments } from "./queue.server";
-import { isPlausiblePhone } from "./register-form";
 
 export interface PostedAction {
   type: ActionType;

@@ -38,16 +38,6 @@ export function readRegisterForm(form: FormLike): RegisterValues {
   return { channel: formText(form, "channel").trim(), ...readConcernValues(form) };
 }
 
-/** Chinese mobile or landline numbers, loosely (the API checks again). */
-export function isPlausiblePhone(input: string): boolean {
-  const digits = input.normalize("NFKC").replace(/[\s\-().]/g, "");
-  return (
-    /^(?:\+?86)?1[3-9]\d{9}$/.test(digits) ||
-    /^(?:\+?86)?0\d{9,11}$/.test(digits) ||
-    /^\d{7,8}$/.test(digits)
-  );
-}
-
 const WORDS: ConcernProblemWords<MessageKey> = {
   villageId: { required: "val.choose", unknown: "val.choose" },
   groupId: { mismatch: "val.groupMismatch" },
@@ -66,7 +56,7 @@ export function validateRegister(
 ): Partial<Record<RegisterField, Problem>> {
   const p: Partial<Record<RegisterField, Problem>> = {};
   if (!(CHANNELS as readonly string[]).includes(v.channel)) p.channel = { key: "val.choose" };
-  return { ...p, ...wordProblems(WORDS, checkConcernValues(v, directory, isPlausiblePhone)) };
+  return { ...p, ...wordProblems(WORDS, checkConcernValues(v, directory)) };
 }
 
 /** The API body: trimmed text, empty optional fields left out, no contact if anonymous. */

@@ -2,6 +2,14 @@ import { describe, expect, it } from "vitest";
 import { maskName, maskPersonalData, maskPhone } from "./mask.js";
 
 describe("maskPersonalData", () => {
+  it("masks numbers typed in full-width digits too", () => {
+    const { text, masked } = maskPersonalData(
+      "电话１３８００１３８０００，身份证３２０２１１１９９００１０１１２３Ｘ",
+    );
+    expect(text).not.toMatch(/13800138000|32021119900101123X|[０-９]{4}/);
+    expect(masked).toBe(2);
+  });
+
   it("masks mobile and landline numbers", () => {
     expect(maskPersonalData("请拨打13812345678或0510-83312345联系").text).toBe(
       "请拨打138****5678或0510-********联系",

@@ -50,6 +50,9 @@ export function maskPersonalData(
       text = parts.join(`${[...name][0]}某`);
     }
   }
+  // Full-width digits (as a Chinese IME in full-width mode types them) as ASCII, so that the
+  // number rules see them; nothing else of the text changes.
+  text = text.replace(/[０-９＋－Ｘｘ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   for (const [pattern, replace] of RULES) {
     text = text.replace(pattern, (...args) => {
       masked++;

@@ -16,6 +16,8 @@ import { type Route, routes } from "./routes.js";
  */
 export interface App {
   handle(request: HttpRequest): Promise<HttpResponse>;
+  /** The most body bytes the route for this request takes (64 KB unless it declares more). */
+  bodyLimit(method: string, path: string): number;
   request(input: string | URL | Request, init?: RequestInit): Promise<Response>;
 }
 
@@ -47,12 +49,6 @@ const decodeParam = (value: string) => {
   }
 };
 
-/** The largest body any route takes (the xlsx import): the local server reads no more. */
-export const LARGEST_BODY_BYTES = Math.max(
-  MAX_BODY_BYTES,
-  ...routes.map((route) => route.maxBodyBytes ?? 0),
-);
-
 const isOpen311 = (path: string) => path.startsWith("/open311/");
 
 /** Open311's error format, loaded with the first Open311 failure (see http/open311.ts). */
@@ -63,12 +59,16 @@ async function open311ErrorResponse(c: Context, error: unknown): Promise<HttpRes
 export function createApp(deps: Deps): App {
   const compiled = routes.map(compile);
 
-  async function answer(request: HttpRequest): Promise<HttpResponse> {
+  const lookup = (method: string, path: string) => {
     const onPath = compiled.flatMap((entry) => {
-      const match = entry.pattern.exec(request.path);
+      const match = entry.pattern.exec(path);
       return match ? [{ entry, match }] : [];
     });
-    const found = onPath.find(({ entry }) => entry.route.method === request.method);
+    return { onPath, found: onPath.find(({ entry }) => entry.route.method === method) };
+  };
+
+  async function answer(request: HttpRequest): Promise<HttpResponse> {
+    const { onPath, found } = lookup(request.method, request.path);
     const params: Record<string, string> = {};
     if (found) {
       found.entry.names.forEach((name, i) => {
@@ -125,6 +125,8 @@ export function createApp(deps: Deps): App {
 
   return {
     handle,
+    bodyLimit: (method, path) =>
+      lookup(method.toUpperCase(), path).found?.entry.route.maxBodyBytes ?? MAX_BODY_BYTES,
     async request(input, init) {
       const req =
         input instanceof Request ? input : new Request(new URL(input, "http://localhost"), init);

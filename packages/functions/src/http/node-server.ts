@@ -1,19 +1,19 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { Readable } from "node:stream";
-import { type App, LARGEST_BODY_BYTES } from "../app.js";
+import type { App } from "../app.js";
 import type { HttpRequest } from "./exchange.js";
 
 /**
- * The app on a Node socket (the local stack). The body is read up to one byte past the
- * largest any route takes, so that an oversized upload is refused (413) without being held
- * in memory; the rest is drained unread.
+ * The app on a Node socket (the local stack). The body is read up to one byte past what its
+ * route takes, so that an oversized upload is refused (413) without being held in memory;
+ * the rest is drained unread.
  */
-async function requestOf(incoming: IncomingMessage): Promise<HttpRequest> {
+async function requestOf(incoming: IncomingMessage, limit: number): Promise<HttpRequest> {
   const chunks: Buffer[] = [];
   let kept = 0;
   for await (const chunk of incoming) {
     const piece = chunk as Buffer;
-    if (kept > LARGEST_BODY_BYTES) continue;
+    if (kept > limit) continue;
     chunks.push(piece);
     kept += piece.byteLength;
   }
@@ -34,7 +34,9 @@ async function requestOf(incoming: IncomingMessage): Promise<HttpRequest> {
 }
 
 async function serveOne(app: App, incoming: IncomingMessage, outgoing: ServerResponse) {
-  const response = await app.handle(await requestOf(incoming));
+  const path = new URL(incoming.url ?? "/", "http://localhost").pathname;
+  const limit = app.bodyLimit(incoming.method ?? "GET", path);
+  const response = await app.handle(await requestOf(incoming, limit));
   const { body } = response;
   if (body instanceof Readable) {
     outgoing.writeHead(response.status, response.headers);

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { type Concern, formatLedgerNo } from "@lianxin/core";
-import { LocalFileStore } from "@lianxin/functions";
+import { LocalFileStore, runLedgerExportJob } from "@lianxin/functions";
 import { concernItem, createDynamoClient } from "@lianxin/store";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -316,6 +316,74 @@ describe("a large export", () => {
     expect((await staff(api, null, "GET", link.url)).status).toBe(401);
     const missing = await files.link("exports/nothing-here.xlsx", 60, "x.xlsx");
     expect((await staff(api, t.admin, "GET", missing)).status).toBe(404);
+  });
+});
+
+describe("a background export", () => {
+  const startExport = (token: string | null, body: object) =>
+    staff(api, token, "POST", "/api/staff/ledger/exports", body);
+  /** Polls the job as the page does, until the worker (in this process here) is done. */
+  async function settled(token: string, id: string) {
+    for (let i = 0; i < 200; i++) {
+      const res = await ok(await staff(api, token, "GET", `/api/staff/ledger/exports/${id}`));
+      const status = await res.json();
+      if (status.state === "done" || status.state === "failed") return status;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error("the export did not finish");
+  }
+
+  it("answers at once, then the worker builds the file and the page gets a link", async () => {
+    const res = await ok(await startExport(t.admin, { from: "2025-06-01", to: "2025-06-30" }), 202);
+    const { id, state } = await res.json();
+    expect(state).toBe("queued");
+    const done = await settled(t.admin, id);
+    expect(done).toMatchObject({ state: "done", rows: LARGE });
+    expect(done.fileName).toBe("台账-2025-06-01-2025-06-30.xlsx");
+    expect(done.url).toMatch(/^\/api\/staff\/exports\/[\w-]+\.xlsx\?/);
+    const sheet = await workbookOf(await ok(await staff(api, t.admin, "GET", done.url)));
+    expect(sheet.rowCount).toBe(1 + LARGE);
+  });
+
+  it("exports what the requester may see, as the direct export does", async () => {
+    const res = await ok(await startExport(t.cadre, { from: DAY, to: DAY, format: "csv" }), 202);
+    const done = await settled(t.cadre, (await res.json()).id);
+    const text = await (await ok(await staff(api, t.cadre, "GET", done.url))).text();
+    const direct = await (
+      await ok(await ledger(t.cadre, `from=${DAY}&to=${DAY}&format=csv`))
+    ).text();
+    expect(text).toBe(direct);
+  });
+
+  it("shows a job only to its requester and admin", async () => {
+    const res = await ok(await startExport(t.cadre, { from: DAY, to: DAY }), 202);
+    const { id } = await res.json();
+    await settled(t.cadre, id);
+    expect((await staff(api, t.admin, "GET", `/api/staff/ledger/exports/${id}`)).status).toBe(200);
+    for (const other of [t.cadre2, t.leader, t.inspector]) {
+      expect((await staff(api, other, "GET", `/api/staff/ledger/exports/${id}`)).status).toBe(404);
+    }
+    expect((await staff(api, t.admin, "GET", "/api/staff/ledger/exports/nothing")).status).toBe(
+      404,
+    );
+  });
+
+  it("refuses bad filters and another's scope at once", async () => {
+    const bad = await startExport(t.admin, { from: "2026-03-10", to: "2026-03-09" });
+    expect(bad.status).toBe(400);
+    const scope = await startExport(t.leader, { from: DAY, to: DAY, village: "yaxi" });
+    expect(scope.status).toBe(403);
+    expect((await startExport(null, { from: DAY, to: DAY })).status).toBe(401);
+  });
+
+  it("builds a job once, however often the worker is invoked for it", async () => {
+    const res = await ok(await startExport(t.admin, { from: DAY, to: DAY }), 202);
+    const { id } = await res.json();
+    const first = await settled(t.admin, id);
+    await runLedgerExportJob(api.deps, id);
+    const again = await settled(t.admin, id);
+    expect(again.rows).toBe(first.rows);
+    expect(new URL(again.url, "http://x").pathname).toBe(new URL(first.url, "http://x").pathname);
   });
 });
 

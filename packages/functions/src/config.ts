@@ -16,6 +16,8 @@ export interface ApiConfig {
   filesBucket: string | undefined;
   /** Local stand-in for the bucket: FILES_DIR, else `<repo>/.data/files` (with DynamoDB Local). */
   filesDir: string | undefined;
+  /** The Lambda function that builds background exports (AWS); locally they run in-process. */
+  exportWorker: string | undefined;
 }
 
 export function readConfig(env: Record<string, string | undefined> = process.env): ApiConfig {
@@ -29,6 +31,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     submissionsPerHour: positiveInt(env.SUBMISSIONS_PER_HOUR, 10),
     sessionSigningKey: sessionKey(env),
     filesBucket: env.FILES_BUCKET || undefined,
+    exportWorker: env.EXPORT_WORKER || undefined,
     filesDir:
       env.FILES_DIR ||
       (env.DYNAMODB_ENDPOINT
@@ -52,9 +55,9 @@ function sessionKey(env: Record<string, string | undefined>): string {
 }
 
 /**
- * The escalation job's config. The job signs and checks no sessions, so it is not bound to
- * the session key (least privilege: no SSM read at all) and gets a key of its own per
- * process, which nothing ever verifies.
+ * The config of the background functions (the escalation job, the export worker). They sign
+ * and check no sessions, so they are not bound to the session key (least privilege: no SSM
+ * read at all) and get a key of their own per process, which nothing ever verifies.
  */
 export function readJobConfig(env: Record<string, string | undefined> = process.env): ApiConfig {
   return readConfig({

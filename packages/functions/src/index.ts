@@ -6,3 +6,4 @@ export { LocalFileStore } from "./files/local-file-store.js";
 export { apiGatewayPath, type Route, routes } from "./routes.js";
 export { runEscalationJob } from "./use-cases/escalation-job.js";
 export { ensureStaffAccount } from "./use-cases/staff/accounts.js";
+export { runLedgerExportJob } from "./use-cases/staff/ledger-export.js";

@@ -7,6 +7,7 @@ import {
 import type { StoreContext } from "./context.js";
 import { hasDirectory, loadDirectory, putDirectory } from "./directory.js";
 import { listAudit, writeDirectoryEntries } from "./directory-admin.js";
+import { advanceExportJob, getExportJob, putExportJob } from "./export-jobs.js";
 import {
   getConcernsByLedgerNos,
   getFieldLog,
@@ -109,6 +110,9 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     peekRateLimit: bind(ctx, peekRateLimit),
     consumeRateLimit: bind(ctx, consumeRateLimit),
     recordLoginFailure: bind(ctx, recordLoginFailure),
+    putExportJob: bind(ctx, putExportJob),
+    getExportJob: bind(ctx, getExportJob),
+    advanceExportJob: bind(ctx, advanceExportJob),
     createStaffAccount: bind(ctx, createStaffAccount),
     getStaffAccount: bind(ctx, getStaffAccount),
     getStaffNames: bind(ctx, getStaffNames),

@@ -31,6 +31,8 @@ export const keys = {
     pk: `RATE#${scope}#${subject}`,
     sk: `WINDOW#${windowStart}`,
   }),
+  /** A background ledger export (AP-X1..X3). */
+  exportJob: (id: string) => ({ pk: `EXPORT#${id}`, sk: "JOB" }),
   /** A username's recent failed sign-ins (a sliding window, not fixed buckets). */
   loginFailures: (username: string) => ({ pk: `LOGINFAIL#${username}`, sk: "FAILURES" }),
   directoryPartition: "DIRECTORY",

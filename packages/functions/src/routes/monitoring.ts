@@ -36,6 +36,15 @@ export const monitoringRoutes: Route[] = [
     ]);
     return ledgerExportResponse(c, await exportLedger(deps, auth, c.req.query(), locale(c)));
   }),
+  // Background exports: the request is answered at once (202), the worker builds the file.
+  staffRoute("POST", "/api/staff/ledger/exports", async (c, deps, auth) => {
+    const { requestLedgerExport } = await ledger();
+    return c.json(await requestLedgerExport(deps, auth, await readJson(c), locale(c)), 202);
+  }),
+  staffRoute("GET", "/api/staff/ledger/exports/:id", async (c, deps, auth) => {
+    const { readLedgerExport } = await ledger();
+    return c.json(await readLedgerExport(deps, auth, param(c, "id")));
+  }),
   staffRoute("GET", "/api/staff/exports/:key", async (c, deps) => {
     const [{ openExportDownload }, { fileResponse }] = await Promise.all([
       ledger(),

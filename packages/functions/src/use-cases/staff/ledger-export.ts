@@ -8,7 +8,11 @@ import {
   canView,
   type DirectoryIndex,
   DomainError,
+  EXPORT_JOB_DAYS,
+  type ExportJobState,
+  type LedgerExportJob,
   type Locale,
+  mayReadExportJob,
   monthsBetween,
   type StaffUser,
   toLedgerRow,
@@ -158,6 +162,71 @@ async function drained(sink: SpillSink): Promise<void> {
   if (sink.writableNeedDrain) await once(sink, "drain");
 }
 
+/** Every row the user may see, written to the sink as xlsx or CSV; the number of rows. */
+async function writeLedger(
+  deps: Deps,
+  user: StaffUser,
+  params: LedgerParams,
+  index: DirectoryIndex,
+  locale: Locale,
+  sink: SpillSink,
+): Promise<number> {
+  const scope = ledgerScope(user, params, index);
+  const now = deps.now();
+  const fromIso = startOfShanghaiDay(params.from);
+  const toIso = startOfShanghaiDay(addCalendarDays(params.to, 1));
+  let rows = 0;
+  const xlsx = params.format === "xlsx" ? await openLedgerXlsx(sink, locale) : null;
+  if (!xlsx) sink.write(csvHeader(locale));
+  for (const month of monthsBetween(params.from, params.to)) {
+    let cursor: string | undefined;
+    do {
+      const page = await deps.store.queryConcernsByMonth(month, {
+        fromIso,
+        toIso,
+        cursor,
+        limit: PAGE,
+      });
+      for (const concern of page.items) {
+        if (!inScope(scope, user, concern)) continue;
+        const row = toLedgerRow(concern, index, locale, now);
+        if (xlsx) xlsx.add(row);
+        else sink.write(csvRow(row));
+        rows += 1;
+        if (rows === DIRECT_MAX_ROWS + 1) sink.spill();
+      }
+      await drained(sink);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+  if (xlsx) await xlsx.finish();
+  else {
+    sink.end();
+    await finished(sink);
+  }
+  return rows;
+}
+
+const fileNameOf = (params: LedgerParams) => `台账-${params.from}-${params.to}.${params.format}`;
+
+/** The spilled export into the file store, under a new key. */
+async function store(deps: Deps, sink: SpillSink, params: LedgerParams): Promise<string> {
+  const key = `${EXPORTS_PREFIX}${deps.newId()}.${params.format}`;
+  const path = sink.path as string;
+  await deps.files.put(
+    key,
+    { stream: createReadStream(path), length: sink.size },
+    CONTENT_TYPES[params.format],
+  );
+  return key;
+}
+
+async function linkTo(deps: Deps, key: string, fileName: string) {
+  const url = await deps.files.link(key, LINK_SECONDS, fileName);
+  const expiresAt = new Date(deps.now().getTime() + LINK_SECONDS * 1000).toISOString();
+  return { url, expiresAt };
+}
+
 /**
  * 台账导出: every concern registered in the date range (Asia/Shanghai days, both included)
  * that the user may see, with the filters, as xlsx or CSV. Reads the months of the range
@@ -171,57 +240,118 @@ export async function exportLedger(
 ): Promise<LedgerExport> {
   const params = parseInput(LedgerParams, query);
   const index = await currentDirectory(deps);
-  const scope = ledgerScope(auth.user, params, index);
-  const now = deps.now();
-  const fromIso = startOfShanghaiDay(params.from);
-  const toIso = startOfShanghaiDay(addCalendarDays(params.to, 1));
-
+  ledgerScope(auth.user, params, index);
   const sink = new SpillSink(DIRECT_MAX_BYTES);
-  let rows = 0;
   try {
-    const xlsx = params.format === "xlsx" ? await openLedgerXlsx(sink, locale) : null;
-    if (!xlsx) sink.write(csvHeader(locale));
-    for (const month of monthsBetween(params.from, params.to)) {
-      let cursor: string | undefined;
-      do {
-        const page = await deps.store.queryConcernsByMonth(month, {
-          fromIso,
-          toIso,
-          cursor,
-          limit: PAGE,
-        });
-        for (const concern of page.items) {
-          if (!inScope(scope, auth.user, concern)) continue;
-          const row = toLedgerRow(concern, index, locale, now);
-          if (xlsx) xlsx.add(row);
-          else sink.write(csvRow(row));
-          rows += 1;
-          if (rows === DIRECT_MAX_ROWS + 1) sink.spill();
-        }
-        await drained(sink);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-    }
-    if (xlsx) await xlsx.finish();
-    else {
-      sink.end();
-      await finished(sink);
-    }
-
+    const rows = await writeLedger(deps, auth.user, params, index, locale, sink);
     const contentType = CONTENT_TYPES[params.format];
-    const fileName = `台账-${params.from}-${params.to}.${params.format}`;
+    const fileName = fileNameOf(params);
     if (!sink.spilled) {
       return { kind: "file", body: sink.buffer(), contentType, fileName, rows };
     }
-    const key = `${EXPORTS_PREFIX}${deps.newId()}.${params.format}`;
-    const path = sink.path as string;
-    await deps.files.put(key, { stream: createReadStream(path), length: sink.size }, contentType);
-    const url = await deps.files.link(key, LINK_SECONDS, fileName);
-    const expiresAt = new Date(now.getTime() + LINK_SECONDS * 1000).toISOString();
-    return { kind: "link", url, expiresAt, rows };
+    const key = await store(deps, sink, params);
+    return { kind: "link", ...(await linkTo(deps, key, fileName)), rows };
   } catch (error) {
     sink.destroy();
     throw error;
+  } finally {
+    await sink.cleanup();
+  }
+}
+
+/** What the export page shows of a background export. */
+export interface LedgerExportStatus {
+  id: string;
+  state: ExportJobState;
+  rows?: number;
+  fileName?: string;
+  url?: string;
+  expiresAt?: string;
+  error?: string;
+}
+
+/**
+ * 后台生成: checks the filters and the user's scope now (a refusal is immediate), records the
+ * request and starts the worker; the answer comes at once. For exports too large to build
+ * within a request (the API's 10 s): a year of a city's ledger.
+ */
+export async function requestLedgerExport(
+  deps: Deps,
+  auth: StaffAuth,
+  body: unknown,
+  locale: Locale,
+): Promise<LedgerExportStatus> {
+  const params = parseInput(LedgerParams, body);
+  ledgerScope(auth.user, params, await currentDirectory(deps));
+  const now = deps.now();
+  const job: LedgerExportJob = {
+    id: deps.newId(),
+    state: "queued",
+    requestedBy: auth.user,
+    params: Object.fromEntries(
+      Object.entries(params).filter((e): e is [string, string] => typeof e[1] === "string"),
+    ),
+    locale,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
+  const expiresAt = Math.ceil(now.getTime() / 1000) + EXPORT_JOB_DAYS * 86_400;
+  await deps.store.putExportJob(job, expiresAt);
+  await deps.exportWorker.start(job.id);
+  return { id: job.id, state: job.state };
+}
+
+/** The export page: the job's state, and a fresh link once the file is there. */
+export async function readLedgerExport(
+  deps: Deps,
+  auth: StaffAuth,
+  id: string,
+): Promise<LedgerExportStatus> {
+  const job = /^[\w-]{1,64}$/.test(id) ? await deps.store.getExportJob(id) : null;
+  // Someone else's export does not exist, as far as this user can tell.
+  if (!job || !mayReadExportJob(auth.user, job)) throw new DomainError("not_found");
+  const status: LedgerExportStatus = { id: job.id, state: job.state };
+  if (job.error) status.error = job.error;
+  if (job.file) {
+    status.rows = job.file.rows;
+    status.fileName = job.file.fileName;
+    Object.assign(status, await linkTo(deps, job.file.key, job.file.fileName));
+  }
+  return status;
+}
+
+/**
+ * The worker's part: builds the file of a queued job into the file store. Each step is
+ * conditional on the one before, so a second invocation for the same job does nothing.
+ */
+export async function runLedgerExportJob(deps: Deps, jobId: string): Promise<void> {
+  const job = await deps.store.getExportJob(jobId);
+  if (!job) return;
+  const step = (next: Parameters<Deps["store"]["advanceExportJob"]>[2]) =>
+    deps.store.advanceExportJob(jobId, next.state === "running" ? "queued" : "running", next);
+  if (!(await step({ state: "running", updatedAt: deps.now().toISOString() }))) return;
+  const sink = new SpillSink(DIRECT_MAX_BYTES);
+  try {
+    sink.spill();
+    const params = parseInput(LedgerParams, job.params);
+    const index = await currentDirectory(deps);
+    const rows = await writeLedger(deps, job.requestedBy, params, index, job.locale, sink);
+    const key = await store(deps, sink, params);
+    await step({
+      state: "done",
+      updatedAt: deps.now().toISOString(),
+      file: { key, fileName: fileNameOf(params), contentType: CONTENT_TYPES[params.format], rows },
+    });
+  } catch (error) {
+    sink.destroy();
+    console.error(
+      JSON.stringify({ level: "error", msg: "export job failed", jobId, error: String(error) }),
+    );
+    await step({
+      state: "failed",
+      updatedAt: deps.now().toISOString(),
+      error: job.locale === "en" ? "The export could not be made: try again" : "导出失败，请重试",
+    });
   } finally {
     await sink.cleanup();
   }

@@ -1,3 +1,4 @@
+import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Api, Config, Function as SstFunction, type StackContext, use } from "sst/constructs";
 import { apiGatewayPath, routes } from "../packages/functions/src/routes.js";
 import { API_NODEJS, LOG_RETENTION } from "./defaults.js";
@@ -5,6 +6,8 @@ import {
   API_FILE_ACTIONS,
   API_TABLE_ACTIONS,
   bucketPrefixAccess,
+  EXPORT_WORKER_FILE_ACTIONS,
+  EXPORT_WORKER_TABLE_ACTIONS,
   tableAccess,
 } from "./permissions.js";
 import { EXPORTS_PREFIX, StorageStack } from "./storage.js";
@@ -12,12 +15,17 @@ import { EXPORTS_PREFIX, StorageStack } from "./storage.js";
 /** Lambda handler of the whole API: one function behind every route (the route list inside). */
 export const API_HANDLER = "packages/functions/src/lambda.handler";
 
+/** The export worker's entry and its time limit (Lambda's longest). */
+export const EXPORT_WORKER_HANDLER = "packages/functions/src/export-worker.handler";
+export const EXPORT_WORKER_TIMEOUT_SECONDS = 900;
+
 /** API Gateway throttling on the default stage, for all routes together. */
 export const API_THROTTLE = { burst: 200, rate: 100 } as const;
 
 export interface ApiResources {
   api: Api;
   handler: SstFunction;
+  exportWorker: SstFunction;
   secrets: { SESSION_SIGNING_KEY: Config.Secret; LIANXIN_SITE_SECRET: Config.Secret };
 }
 
@@ -49,6 +57,26 @@ export function ApiStack({ stack }: StackContext): ApiResources {
     bucketPrefixAccess(bucket, EXPORTS_PREFIX, API_FILE_ACTIONS),
   ]);
 
+  // Background ledger exports: the API records the request and invokes this worker
+  // asynchronously; the worker has the time a year of a city's ledger takes (15 minutes).
+  const exportWorker = new SstFunction(stack, "ExportWorker", {
+    handler: EXPORT_WORKER_HANDLER,
+    timeout: EXPORT_WORKER_TIMEOUT_SECONDS,
+    memorySize: 1024,
+    environment: { TABLE_NAME: table.tableName, FILES_BUCKET: bucket.bucketName },
+  });
+  exportWorker.attachPermissions([
+    tableAccess(table, EXPORT_WORKER_TABLE_ACTIONS),
+    bucketPrefixAccess(bucket, EXPORTS_PREFIX, EXPORT_WORKER_FILE_ACTIONS),
+  ]);
+  handler.addEnvironment("EXPORT_WORKER", exportWorker.functionName);
+  handler.attachPermissions([
+    new PolicyStatement({
+      actions: ["lambda:InvokeFunction"],
+      resources: [exportWorker.functionArn],
+    }),
+  ]);
+
   const api = new Api(stack, "Api", {
     // The sites call the API server to server; browsers only read public data cross-origin.
     // Preflights allow GET with no extra request headers, so no cross-origin POST (its JSON
@@ -60,5 +88,5 @@ export function ApiStack({ stack }: StackContext): ApiResources {
   });
 
   stack.addOutputs({ ApiUrl: api.url });
-  return { api, handler, secrets };
+  return { api, handler, exportWorker, secrets };
 }

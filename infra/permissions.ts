@@ -34,6 +34,19 @@ export const JOB_TABLE_ACTIONS = [
   "dynamodb:UpdateItem",
 ] as const;
 
+/**
+ * The export worker's DynamoDB actions: read its job (GetItem), the directory and the months
+ * of concerns (Query), and step the job on (UpdateItem, conditional). It writes nothing else.
+ */
+export const EXPORT_WORKER_TABLE_ACTIONS = [
+  "dynamodb:GetItem",
+  "dynamodb:Query",
+  "dynamodb:UpdateItem",
+] as const;
+
+/** The export worker writes the file; the API presigns its link (API_FILE_ACTIONS). */
+export const EXPORT_WORKER_FILE_ACTIONS = ["s3:PutObject"] as const;
+
 /** Allows `actions` on this table and its indexes only: never `dynamodb:*`, never `*`. */
 export function tableAccess(
   table: dynamodb.ITable,

@@ -9,10 +9,16 @@ import { Match, Template } from "aws-cdk-lib/assertions";
 import { App, getStack } from "sst/constructs";
 import { initProject } from "sst/project.js";
 import { beforeAll, describe, expect, it } from "vitest";
-import { API_THROTTLE, ApiStack } from "../../infra/api.js";
+import { API_THROTTLE, ApiStack, EXPORT_WORKER_TIMEOUT_SECONDS } from "../../infra/api.js";
 import { APP_NAME, DEFAULT_REGION } from "../../infra/defaults.js";
 import { JOB_SCHEDULE, JobsStack } from "../../infra/jobs.js";
-import { API_FILE_ACTIONS, API_TABLE_ACTIONS, JOB_TABLE_ACTIONS } from "../../infra/permissions.js";
+import {
+  API_FILE_ACTIONS,
+  API_TABLE_ACTIONS,
+  EXPORT_WORKER_FILE_ACTIONS,
+  EXPORT_WORKER_TABLE_ACTIONS,
+  JOB_TABLE_ACTIONS,
+} from "../../infra/permissions.js";
 import {
   CLIENT_ADDRESS_INJECTION,
   ORIGIN_VERIFY_ENV,
@@ -87,6 +93,26 @@ function statementsOf(t: Template): Statement[] {
 }
 
 const list = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
+
+/** The statements of one function's role: the function found by its handler's suffix. */
+function statementsOfFunction(t: Template, handlerSuffix: string): Statement[] {
+  const fns = Object.values(resourcesOf(t, "AWS::Lambda::Function")).filter((f) =>
+    String(f.Properties?.Handler).endsWith(handlerSuffix),
+  );
+  expect(fns, handlerSuffix).toHaveLength(1);
+  const roleRef = fns[0]?.Properties?.Role as { "Fn::GetAtt": [string, string] } | undefined;
+  const role = roleRef?.["Fn::GetAtt"][0] ?? "";
+  const docs: unknown[] = [];
+  for (const r of Object.values(resourcesOf(t, "AWS::IAM::Policy"))) {
+    const roles = (r.Properties?.Roles as { Ref: string }[] | undefined) ?? [];
+    if (roles.some((x) => x.Ref === role)) docs.push(r.Properties?.PolicyDocument);
+  }
+  const inline = resourcesOf(t, "AWS::IAM::Role")[role]?.Properties?.Policies as
+    | { PolicyDocument: unknown }[]
+    | undefined;
+  for (const p of inline ?? []) docs.push(p.PolicyDocument);
+  return docs.flatMap((d) => ((d as { Statement?: Statement[] })?.Statement ?? []) as Statement[]);
+}
 
 let dev: Synth;
 let prod: Synth;
@@ -277,7 +303,7 @@ describe("api stack", () => {
 
   it("grants the API function only its DynamoDB actions, on this table and its indexes", () => {
     for (const { api } of [dev, prod]) {
-      const dynamo = statementsOf(api).filter((s) =>
+      const dynamo = statementsOfFunction(api, "lambda.handler").filter((s) =>
         list(s.Action).some((a) => a.startsWith("dynamodb:")),
       );
       expect(dynamo).toHaveLength(1);
@@ -296,7 +322,9 @@ describe("api stack", () => {
 describe("api stack: the file bucket", () => {
   it("lets the API function put and get objects under exports/ only", () => {
     for (const { api } of [dev, prod]) {
-      const s3 = statementsOf(api).filter((s) => list(s.Action).some((a) => a.startsWith("s3:")));
+      const s3 = statementsOfFunction(api, "lambda.handler").filter((s) =>
+        list(s.Action).some((a) => a.startsWith("s3:")),
+      );
       expect(s3).toHaveLength(1);
       const statement = s3[0] as Statement;
       expect(statement.Effect).toBe("Allow");
@@ -306,6 +334,64 @@ describe("api stack: the file bucket", () => {
       // The bucket's ARN arrives as a cross-stack import, followed by "/exports/*".
       expect(resources[0]).toContain("Fn::ImportValue");
       expect(resources[0]).toContain(`/${EXPORTS_PREFIX}*`);
+    }
+  });
+});
+
+describe("api stack: the export worker", () => {
+  const worker = (t: Template) =>
+    Object.entries(resourcesOf(t, "AWS::Lambda::Function")).find(([, f]) =>
+      String(f.Properties?.Handler).endsWith("export-worker.handler"),
+    );
+
+  it("runs with 15 minutes, the table and the bucket, and no secret", () => {
+    for (const { api } of [dev, prod]) {
+      const [, fn] = worker(api) ?? [];
+      expect(fn?.Properties?.Runtime).toBe("nodejs22.x");
+      expect(fn?.Properties?.Timeout).toBe(EXPORT_WORKER_TIMEOUT_SECONDS);
+      const env =
+        (fn?.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)
+          ?.Variables ?? {};
+      expect(Object.keys(env)).toEqual(expect.arrayContaining(["TABLE_NAME", "FILES_BUCKET"]));
+      expect(Object.keys(env).filter((k) => k.startsWith("SST_Secret"))).toEqual([]);
+    }
+  });
+
+  it("may read the ledger, step its job and write files under exports/, nothing more", () => {
+    for (const { api } of [dev, prod]) {
+      const statements = statementsOfFunction(api, "export-worker.handler");
+      const dynamo = statements.filter((s) =>
+        list(s.Action).some((a) => a.startsWith("dynamodb:")),
+      );
+      expect(dynamo).toHaveLength(1);
+      expect(list(dynamo[0]?.Action ?? []).sort()).toEqual([...EXPORT_WORKER_TABLE_ACTIONS].sort());
+      const s3 = statements.filter((s) => list(s.Action).some((a) => a.startsWith("s3:")));
+      expect(s3).toHaveLength(1);
+      expect(list(s3[0]?.Action ?? [])).toEqual([...EXPORT_WORKER_FILE_ACTIONS]);
+      expect(JSON.stringify(s3[0]?.Resource)).toContain(`/${EXPORTS_PREFIX}*`);
+      expect(statements.filter((s) => list(s.Action).some((a) => a.startsWith("ssm:")))).toEqual(
+        [],
+      );
+    }
+  });
+
+  it("is what the API invokes, and the only function it may invoke", () => {
+    for (const { api } of [dev, prod]) {
+      const [workerId] = worker(api) ?? [];
+      const [, apiFn] =
+        Object.entries(resourcesOf(api, "AWS::Lambda::Function")).find(([, f]) =>
+          String(f.Properties?.Handler).endsWith("lambda.handler"),
+        ) ?? [];
+      const env =
+        (apiFn?.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)
+          ?.Variables ?? {};
+      expect(env.EXPORT_WORKER).toEqual({ Ref: workerId });
+      const invoke = statementsOfFunction(api, "lambda.handler").filter((s) =>
+        list(s.Action).some((a) => a.startsWith("lambda:")),
+      );
+      expect(invoke).toHaveLength(1);
+      expect(list(invoke[0]?.Action ?? [])).toEqual(["lambda:InvokeFunction"]);
+      expect(list(invoke[0]?.Resource)).toEqual([{ "Fn::GetAtt": [workerId, "Arn"] }]);
     }
   });
 });

@@ -403,6 +403,15 @@ describe("bad input", () => {
     expect((await res.json()).error.code).toBe("validation_failed");
   });
 
+  it("says what is wrong with the range, in the caller's language", async () => {
+    const reversed = await ledger(t.admin, "from=2026-03-10&to=2026-03-09");
+    expect((await reversed.json()).error.fields.to).toBe("结束日期早于开始日期");
+    const long = await ledger(t.admin, "from=2025-01-01&to=2026-01-02", {
+      "accept-language": "en",
+    });
+    expect((await long.json()).error.fields.to).toBe("At most 366 days at a time");
+  });
+
   it("accepts exactly 366 days", async () => {
     expect((await ledger(t.admin, "from=2025-03-11&to=2026-03-11&format=csv")).status).toBe(201);
   });

@@ -10,6 +10,7 @@ import { format, sharedEn, sharedZh, translatorsFor, type Vars } from "@lianxin/
 import { directoryEn, directoryZh } from "./directory-messages";
 import { fieldWorkEn, fieldWorkZh } from "./field-work-messages";
 import { gridEn, gridZh } from "./grid-messages";
+import { ledgerExportEn, ledgerExportZh } from "./ledger-export-messages";
 import { monitoringEn, monitoringZh } from "./monitoring-messages";
 import { open311KeysEn, open311KeysZh } from "./open311-keys-messages";
 import { timeEn, timeZh } from "./time-messages";
@@ -19,6 +20,7 @@ export { DEFAULT_LOCALE, format, isLocale, LOCALES, type Locale, type Vars };
 const zhCN = {
   ...sharedZh,
   ...monitoringZh,
+  ...ledgerExportZh,
   ...fieldWorkZh,
   ...gridZh,
   ...directoryZh,
@@ -449,6 +451,7 @@ const en: Messages = {
   ...sharedEn,
   ...gridEn,
   ...monitoringEn,
+  ...ledgerExportEn,
   ...fieldWorkEn,
   ...directoryEn,
   ...timeEn,

@@ -31,7 +31,13 @@ import type {
   ServiceDayHeldBody,
   ServiceDayItem,
 } from "./grid-types";
-import type { Dashboard, InboxPage } from "./monitoring-types";
+import type {
+  Dashboard,
+  InboxPage,
+  LedgerExportRequest,
+  LedgerExportStarted,
+  LedgerExportStatus,
+} from "./monitoring-types";
 
 export interface RequestContext {
   locale: Locale;
@@ -84,6 +90,10 @@ export interface StaffApi {
   dashboard(query: Query): Promise<ApiResult<Dashboard>>;
   inbox(cursor?: string): Promise<ApiResult<InboxPage>>;
   markInboxRead(id: string): Promise<ApiResult<null>>;
+  /** Asks for a ledger file to be made in the background: 202 with the export's id. */
+  startLedgerExport(body: LedgerExportRequest): Promise<ApiResult<LedgerExportStarted>>;
+  /** A background export's state (and, once done, its short-lived download link). */
+  ledgerExport(id: string): Promise<ApiResult<LedgerExportStatus>>;
   rotation(villageId: string): Promise<ApiResult<RotationView>>;
   saveRotation(villageId: string, body: RotationBody): Promise<ApiResult<RotationView>>;
   serviceDays(query: Query): Promise<ApiResult<{ items: ServiceDayItem[] }>>;
@@ -203,6 +213,8 @@ export function createStaffApi(
     inbox: (cursor) => call("GET", `/api/staff/inbox${queryString({ cursor })}`),
     markInboxRead: (id) =>
       call("POST", `/api/staff/inbox/${enc(id)}/read`, { body: {}, empty: true }),
+    startLedgerExport: (body) => call("POST", "/api/staff/ledger/exports", { body }),
+    ledgerExport: (id) => call("GET", `/api/staff/ledger/exports/${enc(id)}`),
     rotation: (villageId) => call("GET", `/api/staff/rotation/${enc(villageId)}`),
     saveRotation: (villageId, body) =>
       call("PUT", `/api/staff/rotation/${enc(villageId)}`, { body }),

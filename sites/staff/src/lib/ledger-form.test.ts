@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { ApiFailure } from "./api-result";
+import type { ApiErrorBody } from "./api-types";
 import {
   apiUrlOf,
   defaultLedgerForm,
@@ -6,7 +8,9 @@ import {
   fileHeaders,
   isDate,
   isSubmitted,
+  ledgerFailure,
   ledgerQuery,
+  paramsOf,
   readLedgerForm,
 } from "./ledger-form";
 
@@ -94,5 +98,65 @@ describe("download links", () => {
     );
     expect([...h.keys()].sort()).toEqual(["content-disposition", "content-type"]);
     expect(fileHeaders(new Headers()).get("Content-Disposition")).toBe("attachment");
+  });
+});
+
+describe("the posted form (在后台生成)", () => {
+  it("reads the posted fields like the query's", () => {
+    const body = new FormData();
+    body.append("from", "2026-01-01");
+    body.append("to", "2026-01-31");
+    body.append("format", "csv");
+    body.append("file", new Blob(["x"]), "x.txt");
+    expect(paramsOf(body).toString()).toBe("from=2026-01-01&to=2026-01-31&format=csv");
+    expect(readLedgerForm(paramsOf(body), now).problems).toEqual({});
+    expect(paramsOf(null).toString()).toBe("");
+  });
+});
+
+describe("the API's refusals", () => {
+  const http = (status: number, error: ApiErrorBody | null = null): ApiFailure => ({
+    ok: false,
+    kind: "http",
+    status,
+    error,
+    retryAfter: null,
+  });
+  it("puts field errors beside the fields and the rest in the summary", () => {
+    expect(
+      ledgerFailure(
+        http(400, {
+          code: "validation_failed",
+          message: "bad",
+          fields: { "query.to": "too far", other: "no such filter" },
+        }),
+      ),
+    ).toEqual({
+      failure: "invalid",
+      fieldErrors: { to: "too far" },
+      loose: ["no such filter"],
+      status: 400,
+    });
+  });
+  it("shows the message of a 4xx without fields", () => {
+    expect(ledgerFailure(http(422, { code: "range_too_long", message: "最多一年" }))).toEqual({
+      failure: "invalid",
+      fieldErrors: {},
+      loose: ["最多一年"],
+      status: 400,
+    });
+    expect(ledgerFailure(http(400)).loose).toEqual([]);
+  });
+  it("maps scope, limits and outages to the page's status", () => {
+    expect(ledgerFailure(http(403, { code: "forbidden", message: "" }))).toMatchObject({
+      failure: "forbidden",
+      status: 403,
+    });
+    expect(ledgerFailure(http(429)).status).toBe(429);
+    expect(ledgerFailure(http(502)).status).toBe(503);
+    expect(ledgerFailure({ ok: false, kind: "network", reason: "timeout" })).toMatchObject({
+      failure: "unavailable",
+      status: 503,
+    });
   });
 });

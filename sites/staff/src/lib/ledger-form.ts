@@ -1,5 +1,6 @@
 // The ledger export (台账导出) form: read and check the GET form, build the API query, and decide
 // how a big export's link reaches the browser. Pure.
+import { type ApiFailure, classifyFailure, type FailureKind, splitFieldErrors } from "./api-result";
 import { type ConcernStatus, STATUSES } from "./api-types";
 
 export const LEDGER_FORMATS = ["xlsx", "csv"] as const;
@@ -80,6 +81,46 @@ export function readLedgerForm(
     form.format = format as LedgerFormat;
   }
   return { form, problems };
+}
+
+/** The form as posted (a body of `application/x-www-form-urlencoded` or `multipart/form-data`). */
+export function paramsOf(body: FormData | null): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [k, v] of body?.entries() ?? []) if (typeof v === "string") params.append(k, v);
+  return params;
+}
+
+/** What the ledger page shows after the API refused an export (the file, or one in the background). */
+export interface LedgerFailure {
+  failure: FailureKind;
+  /** The API's field errors, beside the form's own fields. */
+  fieldErrors: Partial<Record<LedgerField, string>>;
+  /** Its other messages (a 4xx without fields: its message), for the error summary. */
+  loose: string[];
+  /** The page's status. */
+  status: number;
+}
+
+export function ledgerFailure(answer: ApiFailure): LedgerFailure {
+  const failure = classifyFailure(answer);
+  let fieldErrors: Partial<Record<LedgerField, string>> = {};
+  let loose: string[] = [];
+  if (failure === "invalid" && answer.kind === "http") {
+    ({ fieldErrors, loose } = splitFieldErrors(answer.error, LEDGER_FIELDS));
+    const message = answer.error?.message.trim();
+    if (Object.keys(fieldErrors).length === 0 && loose.length === 0 && message) loose = [message];
+  }
+  const status =
+    failure === "forbidden"
+      ? 403
+      : failure === "unavailable"
+        ? 503
+        : failure === "invalid"
+          ? 400
+          : failure === "rate_limited"
+            ? 429
+            : 200;
+  return { failure, fieldErrors, loose, status };
 }
 
 /** The query for `GET /api/staff/ledger` (empty filters left out). */

@@ -1,5 +1,6 @@
 // The shapes of the monitoring API's JSON (packages/functions/README.md, "Monitoring"):
-// the dashboard, the inbox and the ledger export's link. Types only: safe for islands.
+// the dashboard, the inbox, the ledger export's link and its background exports. Types only:
+// safe for islands.
 import type { QueueItem } from "./api-types";
 
 /** 0..1, or null where the denominator is zero. */
@@ -106,4 +107,39 @@ export interface LedgerLink {
   url: string;
   expiresAt: string;
   rows: number;
+}
+
+/** Where a background ledger export is (`GET /api/staff/ledger/exports/{id}`). */
+export const LEDGER_EXPORT_STATES = ["queued", "running", "done", "failed"] as const;
+export type LedgerExportState = (typeof LEDGER_EXPORT_STATES)[number];
+
+/** The body of `POST /api/staff/ledger/exports`: the filters of `GET /api/staff/ledger`. */
+export interface LedgerExportRequest {
+  from: string;
+  to: string;
+  village?: string;
+  department?: string;
+  status?: string;
+  format?: "xlsx" | "csv";
+}
+
+/** 202 from `POST /api/staff/ledger/exports`: the worker will build the file. */
+export interface LedgerExportStarted {
+  id: string;
+  state: "queued";
+}
+
+/**
+ * 200 from `GET /api/staff/ledger/exports/{id}`. `url` (with `rows`, `fileName`, `expiresAt`)
+ * once done: a pre-signed https link, or locally an API path like `/api/staff/exports/<name>?…`
+ * that needs the bearer token; `error` once failed.
+ */
+export interface LedgerExportStatus {
+  id: string;
+  state: LedgerExportState;
+  rows?: number;
+  fileName?: string;
+  url?: string;
+  expiresAt?: string;
+  error?: string;
 }

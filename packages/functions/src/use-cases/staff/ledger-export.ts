@@ -73,13 +73,27 @@ export const LedgerParams = z
   .check(
     z.superRefine((p, ctx) => {
       const days = dayNumber(p.to) - dayNumber(p.from) + 1;
-      if (days < 1) ctx.addIssue({ code: "custom", path: ["to"], message: "to is before from" });
-      else if (days > MAX_RANGE_DAYS)
+      // The words travel with the issue (http/messages.ts words a custom issue by them).
+      if (days < 1) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["to"],
+          message: "to is before from",
+          params: { words: { "zh-CN": "结束日期早于开始日期", en: "The end is before the start" } },
+        });
+      } else if (days > MAX_RANGE_DAYS) {
         ctx.addIssue({
           code: "custom",
           path: ["to"],
           message: `at most ${MAX_RANGE_DAYS} days`,
+          params: {
+            words: {
+              "zh-CN": `一次最多导出 ${MAX_RANGE_DAYS} 天`,
+              en: `At most ${MAX_RANGE_DAYS} days at a time`,
+            },
+          },
         });
+      }
     }),
   );
 export type LedgerParams = z.output<typeof LedgerParams>;

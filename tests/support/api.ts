@@ -1,4 +1,10 @@
-import { createApp, createDeps, type Deps, readConfig } from "@lianxin/functions";
+import {
+  createApp,
+  createDeps,
+  type Deps,
+  readConfig,
+  withInProcessExports,
+} from "@lianxin/functions";
 import { prepareLocalDatabase } from "@lianxin/functions/local";
 import { createTestTable } from "./database.js";
 
@@ -12,13 +18,16 @@ export const SITE_SECRET = "test-site-secret";
 export async function createTestApi(overrides: Partial<Deps> = {}) {
   const { endpoint, tableName } = await createTestTable();
   await prepareLocalDatabase({ endpoint, tableName });
-  const deps = createDeps(
-    readConfig({
-      TABLE_NAME: tableName,
-      DYNAMODB_ENDPOINT: endpoint,
-      LIANXIN_SITE_SECRET: SITE_SECRET,
-    }),
-    overrides,
+  // Background exports run in this process, as with `npm start`.
+  const deps = withInProcessExports(
+    createDeps(
+      readConfig({
+        TABLE_NAME: tableName,
+        DYNAMODB_ENDPOINT: endpoint,
+        LIANXIN_SITE_SECRET: SITE_SECRET,
+      }),
+      overrides,
+    ),
   );
   const app = createApp(deps);
   return { app, deps, endpoint, tableName };

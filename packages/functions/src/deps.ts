@@ -2,11 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { type HolidayArrangement, officialArrangement } from "@lianxin/core";
 import { createDynamoClient, createStore, type Store } from "@lianxin/store";
 import type { ApiConfig } from "./config.js";
-import {
-  type ExportWorkerPort,
-  inProcessExportWorker,
-  lambdaExportWorker,
-} from "./export/worker-port.js";
+import { type ExportWorkerPort, lambdaExportWorker, noExportWorker } from "./export/worker-port.js";
 import type { FileStore } from "./files/file-store.js";
 import { LocalFileStore } from "./files/local-file-store.js";
 import { S3FileStore, sdkS3Port } from "./files/s3-file-store.js";
@@ -29,7 +25,10 @@ export interface Deps {
   sessionSigningKey: string;
   /** Large ledger exports: a local folder with DynamoDB Local, the S3 bucket on AWS. */
   files: FileStore;
-  /** Builds ledger exports in the background: a Lambda on AWS, this process locally. */
+  /**
+   * Builds ledger exports in the background: the worker Lambda on AWS; locally and in tests
+   * this process (`withInProcessExports`); otherwise unavailable.
+   */
   exportWorker: ExportWorkerPort;
   /** How long a staff session lasts. */
   sessionHours: number;
@@ -44,7 +43,7 @@ export interface Deps {
 
 export function createDeps(config: ApiConfig, overrides: Partial<Deps> = {}): Deps {
   const client = createDynamoClient({ endpoint: config.dynamodbEndpoint, region: config.region });
-  const deps: Deps = {
+  return {
     store: createStore(client, config.tableName),
     now: () => new Date(),
     randomBytes: (n) => randomBytes(n),
@@ -66,11 +65,7 @@ export function createDeps(config: ApiConfig, overrides: Partial<Deps> = {}): De
     open311: { endpointType: config.dynamodbEndpoint ? "test" : "production" },
     exportWorker: config.exportWorker
       ? lambdaExportWorker(config.exportWorker, config.region)
-      : inProcessExportWorker(async (jobId) => {
-          const { runLedgerExportJob } = await import("./use-cases/staff/ledger-export.js");
-          await runLedgerExportJob(deps, jobId);
-        }),
+      : noExportWorker,
     ...overrides,
   };
-  return deps;
 }

@@ -1,6 +1,7 @@
 export { type App, createApp } from "./app.js";
 export { type ApiConfig, readConfig } from "./config.js";
 export { createDeps, type Deps } from "./deps.js";
+export { withInProcessExports } from "./export/in-process-worker.js";
 export type { FileBody, FileStore } from "./files/file-store.js";
 export { LocalFileStore } from "./files/local-file-store.js";
 export { apiGatewayPath, type Route, routes } from "./routes.js";

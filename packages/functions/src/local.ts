@@ -5,6 +5,7 @@ import { createApp } from "./app.js";
 import { readConfig } from "./config.js";
 import { seedDemoCampaign } from "./demo-campaign.js";
 import { createDeps, type Deps } from "./deps.js";
+import { withInProcessExports } from "./export/in-process-worker.js";
 import { createNodeServer } from "./http/node-server.js";
 import { type JobSummary, runEscalationJob } from "./use-cases/escalation-job.js";
 import { ensureStaffAccount } from "./use-cases/staff/accounts.js";
@@ -79,7 +80,7 @@ export async function startLocalApi(options: {
     DYNAMODB_ENDPOINT: options.endpoint,
     LIANXIN_SITE_SECRET: options.siteSecret ?? process.env.LIANXIN_SITE_SECRET,
   });
-  const deps = createDeps(config, options.overrides);
+  const deps = withInProcessExports(createDeps(config, options.overrides));
   const app = createApp(deps);
   const timer = options.jobIntervalSeconds
     ? setInterval(() => {

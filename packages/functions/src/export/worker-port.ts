@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import type * as LambdaSdk from "@aws-sdk/client-lambda";
+import { DomainError } from "@lianxin/core";
 
 /** Starts the background build of a ledger export (use-cases/staff/ledger-export.ts). */
 export interface ExportWorkerPort {
@@ -35,19 +36,12 @@ export function lambdaExportWorker(functionName: string, region?: string): Expor
 }
 
 /**
- * Locally (and in tests): the same build, in this process, after the request has been
- * answered. Failures are recorded on the job by the build itself; this only logs the rest.
+ * Where no worker is configured (EXPORT_WORKER): background exports are unavailable (503)
+ * rather than silently never made. The local server and the tests run them in-process
+ * (export/in-process-worker.ts), which Lambda bundles never include.
  */
-export function inProcessExportWorker(run: (jobId: string) => Promise<void>): ExportWorkerPort {
-  return {
-    async start(jobId) {
-      setImmediate(() => {
-        run(jobId).catch((error: unknown) =>
-          console.error(
-            JSON.stringify({ level: "error", msg: "export job", jobId, error: String(error) }),
-          ),
-        );
-      });
-    },
-  };
-}
+export const noExportWorker: ExportWorkerPort = {
+  async start() {
+    throw new DomainError("unavailable");
+  },
+};

@@ -329,6 +329,13 @@ async function main() {
         join(root, "job"),
         defaults.FUNCTION_NODEJS,
       ),
+      // Background ledger exports: exceljs is its work, so it is in the bundle; no budget.
+      await bundle(
+        "export worker",
+        "packages/functions/src/export-worker.ts",
+        join(root, "export-worker"),
+        defaults.FUNCTION_NODEJS,
+      ),
     ];
     const linked = linkExternals(root, reports);
 

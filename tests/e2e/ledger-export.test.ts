@@ -5,8 +5,9 @@ import { createTestTable } from "../support/database.js";
 
 /**
  * 在后台生成 on the ledger page: admin asks for the ledger of a range that includes today, lands
- * on the export's page, which reloads itself (a meta refresh, no script) until the worker has
- * made the file, and downloads it through the staff site, never from the API. Without
+ * on the export's page, which updates itself (in place with JavaScript; by a meta refresh in
+ * <noscript> without) until the worker has made the file, and downloads it through the staff
+ * site, never from the API. Without
  * JavaScript the same post works, a wrong range comes back with what was typed, and another
  * staff member cannot see admin's export.
  */
@@ -66,12 +67,14 @@ describe("the ledger, prepared in the background", () => {
     // Everything the browser asks for, and each load of the export's page.
     const requested: string[] = [];
     page.on("request", (r) => requested.push(r.url()));
-    const loads: { status: number; refresh: boolean; html: string }[] = [];
+    const loads: { status: number; refresh: boolean; html: string; reload: boolean }[] = [];
     page.on("response", async (r) => {
-      if (r.request().resourceType() !== "document") return;
+      const type = r.request().resourceType();
+      if (type !== "document" && type !== "fetch") return;
       if (!EXPORT_PAGE.test(new URL(r.url()).pathname)) return;
       const html = await r.text().catch(() => "");
-      loads.push({ status: r.status(), refresh: /http-equiv="refresh"/.test(html), html });
+      const refresh = /http-equiv="refresh"/.test(html);
+      loads.push({ status: r.status(), refresh, html, reload: type === "document" });
     });
 
     await signIn(page, "admin");
@@ -88,14 +91,16 @@ describe("the ledger, prepared in the background", () => {
     await page.waitForURL((u) => EXPORT_PAGE.test(u.pathname));
     exportUrl = page.url();
 
-    // The page reloads itself until the worker is done (locators wait across the reloads).
+    // With JavaScript the status is fetched again and updated in place, never by reloading the
+    // page (a reload would send a screen reader back to the top every few seconds).
     const status = page.getByRole("status");
     await status.getByText("已生成").waitFor({ timeout: 60_000 });
-    // The load that shows it done (its body read by the listener) stops refreshing.
+    // The answer that shows it done asks for no more refreshing.
     await expect.poll(() => loads.some((l) => /已生成/.test(l.html) && !l.refresh)).toBe(true);
     expect(loads.every((l) => l.status === 200)).toBe(true);
+    expect(loads.filter((l) => l.reload)).toHaveLength(1);
     if (loads[0]?.refresh) {
-      // Caught queued or running: it said so, and a later load (by the refresh) shows it done.
+      // Caught queued or running: it said so, and a later fetch showed it done.
       expect(loads[0].html).toMatch(/排队中|生成中/);
       expect(loads.length).toBeGreaterThan(1);
     }

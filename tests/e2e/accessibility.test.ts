@@ -1,0 +1,136 @@
+import { createRequire } from "node:module";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, type PortalForTest, startPortalForTest } from "../support/browser.js";
+import { createTestTable } from "../support/database.js";
+import { DEMO_PASSWORD } from "../support/staff.js";
+
+/**
+ * axe-core (WCAG 2.1 A and AA rules) on the pages residents and staff use most, as they
+ * render: forms empty and with the server's objections, the receipt, the tracked concern, the
+ * notices, and the back office's sign-in, queue, concern page, ledger and dashboard. Each page
+ * must have no violation at all.
+ */
+const AXE_SOURCE = createRequire(import.meta.url)("axe-core").source as string;
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+async function violationsOf(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = (await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe;
+    const result = (await axe.run({
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    })) as { violations: unknown[] };
+    return result.violations;
+  })) as Violation[];
+  return violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+}
+
+let portal: PortalForTest;
+let browser: Browser;
+
+beforeAll(async () => {
+  portal = await startPortalForTest(await createTestTable());
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await portal?.stop();
+});
+
+describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
+  it("has no violation on the residents' pages", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const found: Record<string, string[]> = {};
+    const check = async (name: string) => {
+      found[name] = await violationsOf(page);
+    };
+    try {
+      await page.goto(portal.siteUrl);
+      await check("home");
+      await page.goto(`${portal.siteUrl}/submit`);
+      await check("submission form");
+      await page.getByRole("button", { name: "提交" }).click();
+      await page.waitForLoadState();
+      await check("submission form with objections");
+      await page.getByLabel("所在村（社区）").selectOption({ label: "梅泾村" });
+      await page.getByLabel("问题类别").selectOption({ label: "环境与河道" });
+      await page.getByLabel("问题描述").fill("倪巷浜河水发黑发臭，夏天气味很大，希望尽快治理。");
+      await page.getByRole("button", { name: "提交" }).click();
+      await page.getByText("请保存好编号和查询码").waitFor();
+      await check("receipt");
+      await page.goto(`${portal.siteUrl}/track`);
+      await check("tracking form");
+      await page.goto(`${portal.siteUrl}/notices`);
+      await check("notices");
+      await page.goto(`${portal.siteUrl}/statistics`);
+      await check("statistics");
+    } finally {
+      await context.close();
+    }
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+  });
+
+  it("has no violation on the back office's pages", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const found: Record<string, string[]> = {};
+    const check = async (name: string) => {
+      found[name] = await violationsOf(page);
+    };
+    try {
+      await page.goto(`${portal.staffUrl}/login`);
+      await check("sign-in");
+      await page.getByLabel("用户名").fill("admin");
+      await page.getByLabel("密码").fill(DEMO_PASSWORD);
+      await page.getByRole("button", { name: "登录" }).click();
+      await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+      await check("queue");
+      await page.goto(`${portal.staffUrl}/triage`);
+      await check("triage");
+      await page.goto(`${portal.staffUrl}/ledger`);
+      await check("ledger");
+      await page.goto(`${portal.staffUrl}/dashboard`);
+      await check("dashboard");
+      await page.goto(`${portal.staffUrl}/notices`);
+      await check("notices");
+      // A concern's page, with its timeline and one form per allowed action.
+      const res = await fetch(`${portal.apiUrl}/api/concerns`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "idempotency-key": "axe-concern-0001" },
+        body: JSON.stringify({
+          villageId: "meijing",
+          categoryCode: "environment",
+          description: "倪巷浜河水发黑发臭，夏天气味很大，希望尽快治理。",
+          contactName: "倪阿姨",
+          contactPhone: "13912345678",
+        }),
+      });
+      const { ledgerNo } = (await res.json()) as { ledgerNo: string };
+      await page.goto(`${portal.staffUrl}/concerns/${ledgerNo}`);
+      await check("concern page");
+      // A background export's page, and the same in English.
+      await page.goto(`${portal.staffUrl}/ledger`);
+      await page.getByRole("button", { name: "在后台生成" }).click();
+      await page.waitForURL(/\/ledger\/exports\//);
+      await check("background export");
+      await page.goto(`${portal.staffUrl}/lang?to=en&next=/`);
+      await page.goto(`${portal.staffUrl}/`);
+      await check("queue in English");
+    } finally {
+      await context.close();
+    }
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+  });
+});

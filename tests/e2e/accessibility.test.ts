@@ -76,6 +76,9 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
       await check("notices");
       await page.goto(`${portal.siteUrl}/statistics`);
       await check("statistics");
+      await page.goto(`${portal.siteUrl}/lang?to=en&next=/submit`);
+      expect(await page.getAttribute("html", "lang")).toBe("en");
+      await check("submission form in English");
     } finally {
       await context.close();
     }
@@ -126,7 +129,7 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
       await page.waitForURL(/\/ledger\/exports\//);
       await check("background export");
       await page.goto(`${portal.staffUrl}/lang?to=en&next=/`);
-      await page.goto(`${portal.staffUrl}/`);
+      expect(await page.getAttribute("html", "lang")).toBe("en");
       await check("queue in English");
     } finally {
       await context.close();

@@ -334,6 +334,14 @@ describe("a background export", () => {
   }
 
   it("answers at once, then the worker builds the file and the page gets a link", async () => {
+    // The worker notes its progress every 1,000 rows (the page shows it while running).
+    const store = api.deps.store;
+    const noted: number[] = [];
+    const record = store.recordExportProgress;
+    store.recordExportProgress = async (id, rows, at) => {
+      noted.push(rows);
+      await record(id, rows, at);
+    };
     const res = await ok(await startExport(t.admin, { from: "2025-06-01", to: "2025-06-30" }), 202);
     const { id, state } = await res.json();
     expect(state).toBe("queued");
@@ -343,6 +351,8 @@ describe("a background export", () => {
     expect(done.url).toMatch(/^\/api\/staff\/exports\/[\w-]+\.xlsx\?/);
     const sheet = await workbookOf(await ok(await staff(api, t.admin, "GET", done.url)));
     expect(sheet.rowCount).toBe(1 + LARGE);
+    store.recordExportProgress = record;
+    expect(noted).toEqual([1000, 2000]);
   });
 
   it("exports what the requester may see, as the direct export does", async () => {
@@ -353,6 +363,28 @@ describe("a background export", () => {
       await ok(await ledger(t.cadre, `from=${DAY}&to=${DAY}&format=csv`))
     ).text();
     expect(text).toBe(direct);
+  });
+
+  it("shows how far a running job has got", async () => {
+    const admin = (await (await staff(api, t.admin, "GET", "/api/staff/me")).json()).user;
+    const at = now.toISOString();
+    await api.deps.store.putExportJob(
+      {
+        id: "running-job-1",
+        state: "running",
+        requestedBy: admin,
+        params: { from: DAY, to: DAY, format: "xlsx" },
+        locale: "zh-CN",
+        createdAt: at,
+        updatedAt: at,
+        progressRows: 3000,
+      },
+      Math.ceil(now.getTime() / 1000) + 3600,
+    );
+    const res = await ok(
+      await staff(api, t.admin, "GET", "/api/staff/ledger/exports/running-job-1"),
+    );
+    expect(await res.json()).toEqual({ id: "running-job-1", state: "running", rows: 3000 });
   });
 
   it("shows a job only to its requester and admin", async () => {

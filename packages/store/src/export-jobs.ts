@@ -76,3 +76,33 @@ export async function advanceExportJob(
     throw error;
   }
 }
+
+/**
+ * AP-X4: the rows a running job has written so far, for the export page; only while it is
+ * running (a late write after the end changes nothing).
+ */
+export async function recordExportProgress(
+  ctx: StoreContext,
+  id: string,
+  rows: number,
+  updatedAt: string,
+): Promise<void> {
+  try {
+    await ctx.client.send(
+      new UpdateCommand({
+        TableName: ctx.tableName,
+        Key: keys.exportJob(id),
+        UpdateExpression: "SET progressRows = :rows, #updatedAt = :updatedAt",
+        ConditionExpression: "#state = :running",
+        ExpressionAttributeNames: { "#state": "state", "#updatedAt": "updatedAt" },
+        ExpressionAttributeValues: {
+          ":rows": rows,
+          ":updatedAt": updatedAt,
+          ":running": "running",
+        },
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+  }
+}

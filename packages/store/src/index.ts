@@ -7,7 +7,12 @@ import {
 import type { StoreContext } from "./context.js";
 import { hasDirectory, loadDirectory, putDirectory } from "./directory.js";
 import { listAudit, writeDirectoryEntries } from "./directory-admin.js";
-import { advanceExportJob, getExportJob, putExportJob } from "./export-jobs.js";
+import {
+  advanceExportJob,
+  getExportJob,
+  putExportJob,
+  recordExportProgress,
+} from "./export-jobs.js";
 import {
   getConcernsByLedgerNos,
   getFieldLog,
@@ -113,6 +118,7 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     putExportJob: bind(ctx, putExportJob),
     getExportJob: bind(ctx, getExportJob),
     advanceExportJob: bind(ctx, advanceExportJob),
+    recordExportProgress: bind(ctx, recordExportProgress),
     createStaffAccount: bind(ctx, createStaffAccount),
     getStaffAccount: bind(ctx, getStaffAccount),
     getStaffNames: bind(ctx, getStaffNames),

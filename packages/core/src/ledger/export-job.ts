@@ -18,6 +18,8 @@ export interface LedgerExportJob {
   locale: "zh-CN" | "en";
   createdAt: string;
   updatedAt: string;
+  /** While running: the rows written so far (long work shows its progress). */
+  progressRows?: number;
   /** When done: where the file is, its name for the browser, its rows. */
   file?: { key: string; fileName: string; contentType: string; rows: number };
   /** When failed: what went wrong, in words for staff. */

@@ -10,7 +10,8 @@ export const ledgerExportZh = {
   "ledger.export.state.done": "已生成",
   "ledger.export.state.failed": "生成失败",
   "ledger.export.waiting":
-    "台账文件正在后台生成。本页每 {seconds} 秒自动刷新，生成好后在这里下载。",
+    "台账文件正在后台生成。本页每 {seconds} 秒更新一次，生成好后在这里下载。",
+  "ledger.export.progress": "已写入 {rows} 行。",
   "ledger.export.refreshNow": "立即刷新",
   "ledger.export.rows": "共 {rows} 行。",
   "ledger.export.rowsOne": "共 {rows} 行。",
@@ -33,7 +34,8 @@ export const ledgerExportEn: { readonly [K in keyof typeof ledgerExportZh]: stri
   "ledger.export.state.done": "Ready",
   "ledger.export.state.failed": "Failed",
   "ledger.export.waiting":
-    "The ledger file is being prepared in the background. This page reloads itself every {seconds} seconds; download the file here once it is ready.",
+    "The ledger file is being prepared in the background. This page updates itself every {seconds} seconds; download the file here once it is ready.",
+  "ledger.export.progress": "{rows} rows written so far.",
   "ledger.export.refreshNow": "Refresh now",
   "ledger.export.rows": "{rows} rows.",
   "ledger.export.rowsOne": "{rows} row.",

@@ -9,7 +9,7 @@ import {
   type LedgerExportStatus,
 } from "./monitoring-types";
 
-/** How often the page reloads itself while the file is being made, in seconds. */
+/** How often the page updates itself while the file is being made, in seconds. */
 export const REFRESH_SECONDS = 3;
 /** After an API hiccup the page keeps trying, but less often. */
 export const RETRY_SECONDS = 10;
@@ -65,7 +65,7 @@ export function readExportStatus(json: unknown): LedgerExportStatus | null {
   return out;
 }
 
-/** Still being made: the page reloads itself until it is done or failed. */
+/** Still being made: the page updates itself until it is done or failed. */
 export function isPending(state: LedgerExportState): boolean {
   return state === "queued" || state === "running";
 }

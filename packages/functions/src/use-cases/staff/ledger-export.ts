@@ -43,6 +43,8 @@ export const DIRECT_MAX_BYTES = 4 * 1024 * 1024;
 /** How long a link to a large export works. */
 export const LINK_SECONDS = 15 * 60;
 const PAGE = 500;
+/** A background export notes its progress every so many rows. */
+export const PROGRESS_ROWS = 1_000;
 const MAX_RANGE_DAYS = 366;
 
 const optional = <T extends z.ZodMiniType>(schema: T) =>
@@ -184,6 +186,8 @@ async function writeLedger(
   index: DirectoryIndex,
   locale: Locale,
   sink: SpillSink,
+  /** After each page read: the rows written so far. */
+  onPage?: (rows: number) => Promise<void>,
 ): Promise<number> {
   const scope = ledgerScope(user, params, index);
   const now = deps.now();
@@ -210,6 +214,7 @@ async function writeLedger(
         if (rows === DIRECT_MAX_ROWS + 1) sink.spill();
       }
       await drained(sink);
+      await onPage?.(rows);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
   }
@@ -326,6 +331,8 @@ export async function readLedgerExport(
   if (!job || !mayReadExportJob(auth.user, job)) throw new DomainError("not_found");
   const status: LedgerExportStatus = { id: job.id, state: job.state };
   if (job.error) status.error = job.error;
+  // While running, `rows` is how far it has got.
+  if (job.state === "running" && job.progressRows !== undefined) status.rows = job.progressRows;
   if (job.file) {
     status.rows = job.file.rows;
     status.fileName = job.file.fileName;
@@ -349,7 +356,22 @@ export async function runLedgerExportJob(deps: Deps, jobId: string): Promise<voi
     sink.spill();
     const params = parseInput(LedgerParams, job.params);
     const index = await currentDirectory(deps);
-    const rows = await writeLedger(deps, job.requestedBy, params, index, job.locale, sink);
+    // Progress for the export page: whenever another PROGRESS_ROWS rows are written.
+    let reported = 0;
+    const progress = async (rows: number) => {
+      if (rows - reported < PROGRESS_ROWS) return;
+      reported = rows - (rows % PROGRESS_ROWS);
+      await deps.store.recordExportProgress(jobId, rows, deps.now().toISOString());
+    };
+    const rows = await writeLedger(
+      deps,
+      job.requestedBy,
+      params,
+      index,
+      job.locale,
+      sink,
+      progress,
+    );
     const key = await store(deps, sink, params);
     await step({
       state: "done",

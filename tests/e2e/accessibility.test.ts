@@ -1,9 +1,14 @@
 import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, type PortalForTest, startPortalForTest } from "../support/browser.js";
+import {
+  launchBrowser,
+  type PortalForTest,
+  signInStaff,
+  startPortalForTest,
+  submitSmellyCreek,
+} from "../support/browser.js";
 import { createTestTable } from "../support/database.js";
-import { DEMO_PASSWORD } from "../support/staff.js";
 
 /**
  * axe-core (WCAG 2.1 A and AA rules) on the pages residents and staff use most, as they
@@ -95,10 +100,7 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
     try {
       await page.goto(`${portal.staffUrl}/login`);
       await check("sign-in");
-      await page.getByLabel("用户名").fill("admin");
-      await page.getByLabel("密码").fill(DEMO_PASSWORD);
-      await page.getByRole("button", { name: "登录" }).click();
-      await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+      await signInStaff(page, portal, "admin");
       await check("queue");
       await page.goto(`${portal.staffUrl}/triage`);
       await check("triage");
@@ -109,18 +111,7 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
       await page.goto(`${portal.staffUrl}/notices`);
       await check("notices");
       // A concern's page, with its timeline and one form per allowed action.
-      const res = await fetch(`${portal.apiUrl}/api/concerns`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "idempotency-key": "axe-concern-0001" },
-        body: JSON.stringify({
-          villageId: "meijing",
-          categoryCode: "environment",
-          description: "倪巷浜河水发黑发臭，夏天气味很大，希望尽快治理。",
-          contactName: "倪阿姨",
-          contactPhone: "13912345678",
-        }),
-      });
-      const { ledgerNo } = (await res.json()) as { ledgerNo: string };
+      const { ledgerNo } = await submitSmellyCreek(portal);
       await page.goto(`${portal.staffUrl}/concerns/${ledgerNo}`);
       await check("concern page");
       // A background export's page, and the same in English.

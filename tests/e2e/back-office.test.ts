@@ -1,6 +1,12 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, type PortalForTest, startPortalForTest } from "../support/browser.js";
+import {
+  launchBrowser,
+  type PortalForTest,
+  signInStaff,
+  startPortalForTest,
+  submitSmellyCreek,
+} from "../support/browser.js";
 import { createTestTable } from "../support/database.js";
 
 /**
@@ -23,32 +29,6 @@ afterAll(async () => {
   await browser?.close();
   await portal?.stop();
 });
-
-async function submitConcern() {
-  const res = await fetch(`${portal.apiUrl}/api/concerns`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "idempotency-key": `e2e-${Date.now()}` },
-    body: JSON.stringify({
-      villageId: "meijing",
-      groupId: "meijing-01",
-      categoryCode: "environment",
-      title: "倪巷浜臭水河",
-      description: "倪巷浜河水发黑发臭，夏天气味很大，希望尽快治理。",
-      contactName: "张三",
-      contactPhone: "13800138000",
-    }),
-  });
-  expect(res.status).toBe(201);
-  return (await res.json()) as { ledgerNo: string; accessCode: string };
-}
-
-async function signIn(page: Page, username: string) {
-  await page.goto(`${portal.staffUrl}/login`);
-  await page.getByLabel("用户名").fill(username);
-  await page.getByLabel("密码", { exact: true }).fill("demo-only-change-me");
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-}
 
 /** What the focused element should be: its tag, name attribute or text (all that are given). */
 interface Target {
@@ -107,7 +87,7 @@ async function perform(
 
 describe("the back office, end to end", () => {
   it("handles a concern from sign-for to a published, masked notice", async () => {
-    const { ledgerNo, accessCode } = await submitConcern();
+    const { ledgerNo, accessCode } = await submitSmellyCreek(portal);
 
     const staffContext = await browser.newContext(DESKTOP);
     const staff = await staffContext.newPage();
@@ -150,7 +130,7 @@ describe("the back office, end to end", () => {
     const adminContext = await browser.newContext(DESKTOP);
     const admin = await adminContext.newPage();
     admin.on("dialog", (dialog) => dialog.accept());
-    await signIn(admin, "admin");
+    await signInStaff(admin, portal, "admin");
     await admin.goto(`${portal.staffUrl}/notices`);
     const card = admin.locator("article", { hasText: ledgerNo });
     await expect.poll(() => card.count()).toBe(1);

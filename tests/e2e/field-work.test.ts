@@ -1,6 +1,11 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, type PortalForTest, startPortalForTest } from "../support/browser.js";
+import {
+  launchBrowser,
+  type PortalForTest,
+  signInStaff,
+  startPortalForTest,
+} from "../support/browser.js";
 import { createTestTable } from "../support/database.js";
 
 /**
@@ -25,14 +30,6 @@ afterAll(async () => {
   await portal?.stop();
 });
 
-async function signIn(page: Page, username: string) {
-  await page.goto(`${portal.staffUrl}/login`);
-  await page.getByLabel("用户名").fill(username);
-  await page.getByLabel("密码", { exact: true }).fill("demo-only-change-me");
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-}
-
 async function headCell(page: Page) {
   await page.goto(`${portal.staffUrl}/compliance`);
   const row = page.getByRole("row", { name: /钱志刚/ });
@@ -43,7 +40,7 @@ describe("field logs, end to end", () => {
   it("logs a symposium with two concerns, which reach the ledger and the compliance matrix", async () => {
     const context = await browser.newContext(DESKTOP);
     const page = await context.newPage();
-    await signIn(page, "head");
+    await signInStaff(page, portal, "head");
     expect(await headCell(page)).toContain("本月进行中");
 
     await page.goto(`${portal.staffUrl}/field-logs`);
@@ -75,7 +72,7 @@ describe("field logs, end to end", () => {
 
     const adminContext = await browser.newContext(DESKTOP);
     const admin = await adminContext.newPage();
-    await signIn(admin, "admin");
+    await signInStaff(admin, portal, "admin");
     await admin.goto(`${portal.staffUrl}/all`);
     for (const no of ledgerNos) {
       await expect.poll(() => admin.getByRole("link", { name: no }).count()).toBeGreaterThan(0);
@@ -97,7 +94,7 @@ describe("field logs, end to end", () => {
   it("adds concern blocks: in place with JavaScript, by posting back without, nothing lost", async () => {
     const context = await browser.newContext(DESKTOP);
     const page = await context.newPage();
-    await signIn(page, "head");
+    await signInStaff(page, portal, "head");
     await page.goto(`${portal.staffUrl}/field-logs`);
     expect(await page.locator("fieldset.concern-block").count()).toBe(2);
     await page.locator("#fl-notes").fill("走访记录");
@@ -118,7 +115,7 @@ describe("field logs, end to end", () => {
     // Without JavaScript the button posts the form back: shown again with one block more.
     const plain = await browser.newContext({ ...DESKTOP, javaScriptEnabled: false });
     const noJs = await plain.newPage();
-    await signIn(noJs, "head");
+    await signInStaff(noJs, portal, "head");
     await noJs.goto(`${portal.staffUrl}/field-logs`);
     await noJs.locator("#fl-village").selectOption("meijing");
     await noJs.locator("#fl-kind").selectOption("household_visits");
@@ -151,7 +148,7 @@ describe("field logs, end to end", () => {
   it("records a service day held: 已举行, with a link to its field log", async () => {
     const context = await browser.newContext(DESKTOP);
     const page = await context.newPage();
-    await signIn(page, "leader");
+    await signInStaff(page, portal, "leader");
     await page.goto(`${portal.staffUrl}/service-days`);
     const rows = page.locator("table.held-days tbody tr");
     const first = rows.first();
@@ -182,7 +179,7 @@ describe("field logs, end to end", () => {
   it("edits a party member in a form filled with what is registered", async () => {
     const context = await browser.newContext({ ...DESKTOP, javaScriptEnabled: false });
     const page = await context.newPage();
-    await signIn(page, "admin");
+    await signInStaff(page, portal, "admin");
     await page.goto(`${portal.staffUrl}/party-members?villageId=meijing`);
     const row = page.locator("table.queue tbody tr").first();
     const name = ((await row.locator("td").first().textContent()) ?? "").replace("演示", "").trim();

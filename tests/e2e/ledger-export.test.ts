@@ -1,6 +1,12 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, type PortalForTest, startPortalForTest } from "../support/browser.js";
+import {
+  launchBrowser,
+  type PortalForTest,
+  signInStaff,
+  startPortalForTest,
+  submitSmellyCreek,
+} from "../support/browser.js";
 import { createTestTable } from "../support/database.js";
 
 /**
@@ -30,38 +36,13 @@ afterAll(async () => {
 /** Today in Asia/Shanghai, YYYY-MM-DD (the ledger's days). */
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
-async function submitConcern() {
-  const res = await fetch(`${portal.apiUrl}/api/concerns`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "idempotency-key": `e2e-ledger-${Date.now()}` },
-    body: JSON.stringify({
-      villageId: "meijing",
-      groupId: "meijing-01",
-      categoryCode: "environment",
-      title: "倪巷浜臭水河",
-      description: "倪巷浜河水发黑发臭，夏天气味很大，希望尽快治理。",
-      contactName: "张三",
-      contactPhone: "13800138000",
-    }),
-  });
-  expect(res.status).toBe(201);
-}
-
-async function signIn(page: Page, username: string) {
-  await page.goto(`${portal.staffUrl}/login`);
-  await page.getByLabel("用户名").fill(username);
-  await page.getByLabel("密码", { exact: true }).fill("demo-only-change-me");
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-}
-
 const EXPORT_PAGE = /^\/ledger\/exports\/[^/]+$/;
 
 describe("the ledger, prepared in the background", () => {
   let exportUrl = "";
 
   it("takes admin from 在后台生成 to the finished file", async () => {
-    await submitConcern();
+    await submitSmellyCreek(portal);
     const context = await browser.newContext(DESKTOP);
     const page = await context.newPage();
     // Everything the browser asks for, and each load of the export's page.
@@ -77,7 +58,7 @@ describe("the ledger, prepared in the background", () => {
       loads.push({ status: r.status(), refresh, html, reload: type === "document" });
     });
 
-    await signIn(page, "admin");
+    await signInStaff(page, portal, "admin");
     await page.goto(`${portal.staffUrl}/ledger`);
     const to = today();
     await page.getByLabel("开始日期").fill(`${to.slice(0, 4)}-01-01`);
@@ -142,7 +123,7 @@ describe("the ledger, prepared in the background", () => {
 
     const context = await browser.newContext({ ...DESKTOP, javaScriptEnabled: false });
     const page = await context.newPage();
-    await signIn(page, "admin");
+    await signInStaff(page, portal, "admin");
     await page.goto(`${portal.staffUrl}/ledger`);
     await page.getByLabel("开始日期").fill("2026-03-01");
     await page.getByLabel("结束日期").fill("2026-02-01");
@@ -193,7 +174,7 @@ describe("the ledger, prepared in the background", () => {
 
     const other = await browser.newContext(DESKTOP);
     const head = await other.newPage();
-    await signIn(head, "head");
+    await signInStaff(head, portal, "head");
     expect(exportUrl).not.toBe("");
     const theirs = await head.goto(exportUrl);
     expect(theirs?.status()).toBe(404);

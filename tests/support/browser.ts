@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { prepareLocalDatabase, startLocalApi } from "@lianxin/functions/local";
 import { findFreePort, startPublicSite, startStaffSite } from "@lianxin/local";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { DEMO_PASSWORD } from "./staff.js";
 
 /** Debian's chromium package (npm test installs it through apt where it can). */
 export const CHROMIUM_PATH = "/usr/bin/chromium";
@@ -75,4 +76,37 @@ export async function startPortalForTest(options: {
     await stopAll();
     throw error;
   }
+}
+
+/** Signs a demo account in on the staff site's login page, as a person would. */
+export async function signInStaff(page: Page, portal: PortalForTest, username: string) {
+  await page.goto(`${portal.staffUrl}/login`);
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "登录" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
+
+/** The smelly-creek concern for 梅泾村, submitted straight to the API (as a site would). */
+export async function submitSmellyCreek(
+  portal: PortalForTest,
+): Promise<{ ledgerNo: string; accessCode: string }> {
+  const res = await fetch(`${portal.apiUrl}/api/concerns`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "idempotency-key": `e2e-${randomBytes(8).toString("hex")}`,
+    },
+    body: JSON.stringify({
+      villageId: "meijing",
+      groupId: "meijing-01",
+      categoryCode: "environment",
+      title: "倪巷浜臭水河",
+      description: "倪巷浜河水发黑发臭，夏天气味很大，希望尽快治理。",
+      contactName: "张三",
+      contactPhone: "13800138000",
+    }),
+  });
+  if (res.status !== 201) throw new Error(`submission: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { ledgerNo: string; accessCode: string };
 }

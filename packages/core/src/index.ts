@@ -35,6 +35,7 @@ export * from "./intake/fingerprint.js";
 export * from "./intake/register-concern.js";
 export * from "./ledger/access-code.js";
 export * from "./ledger/export-job.js";
+export * from "./ledger/export-scope.js";
 export * from "./ledger/ledger-number.js";
 export * from "./ledger/ledger-row.js";
 export * from "./metrics/counters.js";

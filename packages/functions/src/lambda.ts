@@ -3,7 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "a
 import { type App, createApp } from "./app.js";
 import { readConfig } from "./config.js";
 import { createDeps } from "./deps.js";
-import type { HttpRequest, HttpResponse } from "./http/exchange.js";
+import { type HttpRequest, type HttpResponse, wholeBodyBytes } from "./http/exchange.js";
 import { loadSecrets } from "./secrets.js";
 
 /** An API Gateway HTTP API event (payload 2.0) as the app's request. */
@@ -38,14 +38,10 @@ const TEXTUAL =
   /^(text\/(plain|html|css|javascript)|application\/([\w.+-]*json|[\w.+-]*xml|javascript)|image\/svg\+xml)\b/i;
 
 async function bytesOf(body: HttpResponse["body"]): Promise<Buffer> {
-  if (body === null) return Buffer.alloc(0);
-  if (typeof body === "string") return Buffer.from(body, "utf8");
-  if (body instanceof Readable) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of body) chunks.push(Buffer.from(chunk as Uint8Array));
-    return Buffer.concat(chunks);
-  }
-  return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  if (!(body instanceof Readable)) return wholeBodyBytes(body);
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) chunks.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks);
 }
 
 /** The app's answer as API Gateway's result. */

@@ -1,6 +1,6 @@
-import { createRequire } from "node:module";
 import type * as LambdaSdk from "@aws-sdk/client-lambda";
 import { DomainError } from "@lianxin/core";
+import { lambdaSdk } from "../aws-sdk.js";
 
 /** Starts the background build of a ledger export (use-cases/staff/ledger-export.ts). */
 export interface ExportWorkerPort {
@@ -15,13 +15,13 @@ export interface ExportWorkerEvent {
 /**
  * On AWS: an asynchronous invocation of the worker function (the API answers at once; Lambda
  * retries a failed run twice, and the job's conditional steps make a retry harmless). The
- * Lambda client is the runtime's, loaded with `require` on the first export only.
+ * Lambda client is loaded on the first export only (aws-sdk.ts).
  */
 export function lambdaExportWorker(functionName: string, region?: string): ExportWorkerPort {
   let client: LambdaSdk.LambdaClient | undefined;
   return {
     async start(jobId) {
-      const sdk = createRequire(import.meta.url)("@aws-sdk/client-lambda") as typeof LambdaSdk;
+      const sdk = lambdaSdk();
       client ??= new sdk.LambdaClient(region ? { region } : {});
       const event: ExportWorkerEvent = { jobId };
       await client.send(

@@ -1,4 +1,5 @@
 import type { Readable } from "node:stream";
+import { presignerSdk, s3Sdk } from "../aws-sdk.js";
 import { contentDisposition, type FileBody, type FileStore } from "./file-store.js";
 
 /** What the S3 store needs from the SDK: sending a command and presigning one. */
@@ -20,23 +21,20 @@ export interface S3Port {
 export const S3_LINK_MAX_SECONDS = 15 * 60;
 
 /**
- * The S3 SDK, loaded on first use (dynamic imports), so that only a request that writes a
+ * The S3 SDK, loaded on first use (aws-sdk.ts), so that only a request that writes or links a
  * large export pays for it. Pinned at the same version as the DynamoDB client.
  */
 export function sdkS3Port(region?: string): S3Port {
-  let loaded: Promise<{
+  let loaded: {
     client: import("@aws-sdk/client-s3").S3Client;
     s3: typeof import("@aws-sdk/client-s3");
     presigner: typeof import("@aws-sdk/s3-request-presigner");
-  }> | null = null;
-  const load = () => {
-    loaded ??= (async () => {
-      const [s3, presigner] = await Promise.all([
-        import("@aws-sdk/client-s3"),
-        import("@aws-sdk/s3-request-presigner"),
-      ]);
-      return { client: new s3.S3Client(region ? { region } : {}), s3, presigner };
-    })();
+  } | null = null;
+  const load = async () => {
+    if (!loaded) {
+      const s3 = s3Sdk();
+      loaded = { client: new s3.S3Client(region ? { region } : {}), s3, presigner: presignerSdk() };
+    }
     return loaded;
   };
   return {

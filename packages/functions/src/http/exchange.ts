@@ -31,6 +31,13 @@ export interface HttpResponse {
   body: ResponseBody;
 }
 
+/** A whole (not streamed) body as bytes: text as UTF-8, none as empty. */
+export function wholeBodyBytes(body: string | Uint8Array | null): Buffer {
+  if (body === null) return Buffer.alloc(0);
+  if (typeof body === "string") return Buffer.from(body, "utf8");
+  return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+}
+
 /** Headers with their names in lower case (HTTP header names are case-insensitive). */
 function lowerCased(headers: Record<string, string> | undefined): Record<string, string> {
   const out: Record<string, string> = {};

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import type { App } from "../app.js";
-import type { HttpRequest } from "./exchange.js";
+import { type HttpRequest, wholeBodyBytes } from "./exchange.js";
 
 /**
  * The app on a Node socket (the local stack). The body is read up to one byte past what its
@@ -43,7 +43,7 @@ async function serveOne(app: App, incoming: IncomingMessage, outgoing: ServerRes
     body.pipe(outgoing);
     return;
   }
-  const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : (body ?? new Uint8Array());
+  const bytes = wholeBodyBytes(body);
   const bodyless = response.status === 204 || response.status === 304;
   outgoing.writeHead(
     response.status,

@@ -228,7 +228,9 @@ function linkExternals(root: string, reports: BundleReport[]): string[] {
   // The SDK packages the code loads with `require` (invisible to esbuild's metafile).
   for (const pkg of ["packages/store", "packages/functions"]) {
     const manifest = join(repoRoot, pkg, "package.json");
-    const deps = Object.keys(JSON.parse(readFileSync(manifest, "utf8")).dependencies ?? {});
+    const { dependencies = {}, devDependencies = {} } = JSON.parse(readFileSync(manifest, "utf8"));
+    // Dev dependencies too: the Lambda client is only a type source here (the runtime has it).
+    const deps = [...Object.keys(dependencies), ...Object.keys(devDependencies)];
     for (const name of deps.filter((d) => d.startsWith("@aws-sdk/"))) {
       if (!linked.has(name)) linked.set(name, packageDir(name, manifest));
     }

@@ -10,8 +10,10 @@ import {
   DomainError,
   EXPORT_JOB_DAYS,
   type ExportJobState,
+  inScope,
   type LedgerExportJob,
   type Locale,
+  ledgerScope,
   mayReadExportJob,
   monthsBetween,
   type StaffUser,
@@ -99,70 +101,6 @@ export const LedgerParams = z
     }),
   );
 export type LedgerParams = z.output<typeof LedgerParams>;
-
-/** Which concerns the user may export with these filters (the dashboard's role rules). */
-export interface LedgerScope {
-  villages: Set<string> | null;
-  department: string | null;
-  status: string | null;
-  /** Complaints about cadres' conduct: admin and inspectors only. */
-  includeDiscipline: boolean;
-}
-
-const unknown = (field: string) =>
-  new DomainError("validation_failed", {
-    fields: { [field]: { kind: "invalid", message: { "zh-CN": "不存在", en: "Unknown" } } },
-  });
-
-export function ledgerScope(
-  user: StaffUser,
-  params: LedgerParams,
-  index: DirectoryIndex,
-): LedgerScope {
-  if (params.village && !index.village(params.village)) throw unknown("village");
-  if (params.department && !index.department(params.department)) throw unknown("department");
-  const status = params.status ?? null;
-  switch (user.role) {
-    case "admin":
-    case "inspector":
-      return {
-        villages: params.village ? new Set([params.village]) : null,
-        department: params.department ?? null,
-        status,
-        includeDiscipline: true,
-      };
-    case "leader": {
-      if (params.village && !user.villageIds.includes(params.village))
-        throw new DomainError("forbidden");
-      return {
-        villages: new Set(params.village ? [params.village] : user.villageIds),
-        department: params.department ?? null,
-        status,
-        includeDiscipline: false,
-      };
-    }
-    case "dept_head":
-    case "cadre": {
-      if (!user.departmentId) throw new DomainError("forbidden");
-      if (params.department && params.department !== user.departmentId)
-        throw new DomainError("forbidden");
-      return {
-        villages: params.village ? new Set([params.village]) : null,
-        department: user.departmentId,
-        status,
-        includeDiscipline: false,
-      };
-    }
-  }
-}
-
-export function inScope(scope: LedgerScope, user: StaffUser, c: Concern): boolean {
-  if (c.routing.visibility === "discipline" && !scope.includeDiscipline) return false;
-  if (scope.villages && !scope.villages.has(c.villageId)) return false;
-  if (scope.department && c.routing.department.id !== scope.department) return false;
-  if (scope.status && c.status !== scope.status) return false;
-  return canView(user, c);
-}
 
 /** The UTC instant at which a Shanghai date begins. */
 const startOfShanghaiDay = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();

@@ -1,4 +1,4 @@
-import { ssmSdk } from "./aws-sdk.js";
+import { loadSdk } from "./aws-sdk.js";
 /**
  * SST v2 `Config.Secret` bindings, resolved at run time. A bound secret reaches the function as
  * the variable `SST_Secret_value_<NAME>=__FETCH_FROM_SSM__`; its value lives in SSM Parameter
@@ -111,7 +111,8 @@ export async function resolveSecrets(env: Env, get: GetParameters): Promise<Map<
 
 /** GetParameters through the AWS SDK's SSM client (provided by the Lambda runtime). */
 async function ssmGetParameters(): Promise<GetParameters> {
-  const { GetParametersCommand, SSMClient } = ssmSdk();
+  const { GetParametersCommand, SSMClient } =
+    loadSdk<typeof import("@aws-sdk/client-ssm")>("@aws-sdk/client-ssm");
   const client = new SSMClient({});
   return async (names) => {
     const out = await client.send(new GetParametersCommand({ Names: names, WithDecryption: true }));

@@ -1,6 +1,6 @@
 import type * as LambdaSdk from "@aws-sdk/client-lambda";
 import { DomainError } from "@lianxin/core";
-import { lambdaSdk } from "../aws-sdk.js";
+import { loadSdk } from "../aws-sdk.js";
 
 /** Starts the background build of a ledger export (use-cases/staff/ledger-export.ts). */
 export interface ExportWorkerPort {
@@ -21,7 +21,7 @@ export function lambdaExportWorker(functionName: string, region?: string): Expor
   let client: LambdaSdk.LambdaClient | undefined;
   return {
     async start(jobId) {
-      const sdk = lambdaSdk();
+      const sdk = loadSdk<typeof LambdaSdk>("@aws-sdk/client-lambda");
       client ??= new sdk.LambdaClient(region ? { region } : {});
       const event: ExportWorkerEvent = { jobId };
       await client.send(

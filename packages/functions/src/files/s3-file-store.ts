@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import { presignerSdk, s3Sdk } from "../aws-sdk.js";
+import { loadSdk } from "../aws-sdk.js";
 import { contentDisposition, type FileBody, type FileStore } from "./file-store.js";
 
 /** What the S3 store needs from the SDK: sending a command and presigning one. */
@@ -24,6 +24,8 @@ export const S3_LINK_MAX_SECONDS = 15 * 60;
  * The S3 SDK, loaded on first use (aws-sdk.ts), so that only a request that writes or links a
  * large export pays for it. Pinned at the same version as the DynamoDB client.
  */
+type Presigner = typeof import("@aws-sdk/s3-request-presigner");
+
 export function sdkS3Port(region?: string): S3Port {
   let loaded: {
     client: import("@aws-sdk/client-s3").S3Client;
@@ -32,8 +34,12 @@ export function sdkS3Port(region?: string): S3Port {
   } | null = null;
   const load = async () => {
     if (!loaded) {
-      const s3 = s3Sdk();
-      loaded = { client: new s3.S3Client(region ? { region } : {}), s3, presigner: presignerSdk() };
+      const s3 = loadSdk<typeof import("@aws-sdk/client-s3")>("@aws-sdk/client-s3");
+      loaded = {
+        client: new s3.S3Client(region ? { region } : {}),
+        s3,
+        presigner: loadSdk<Presigner>("@aws-sdk/s3-request-presigner"),
+      };
     }
     return loaded;
   };

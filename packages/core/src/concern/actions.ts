@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { DirectoryId } from "../directory/schema.js";
 import { LedgerNo } from "../ledger/ledger-number.js";
+import { ACTION_TYPES, type ActionType, RATINGS, RESPONSE_METHODS } from "../vocabulary.js";
 import { Outcome } from "./concern.js";
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
@@ -27,7 +28,7 @@ export const ConcernAction = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("respond"),
     expectedVersion: version,
-    method: z.enum(["phone", "visit", "in_person", "message"]),
+    method: z.enum(RESPONSE_METHODS),
     summary: text(1000),
   }),
   z.strictObject({ type: z.literal("note"), expectedVersion: version, text: text(2000) }),
@@ -60,14 +61,16 @@ export const ConcernAction = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("redo"), expectedVersion: version, reason: text(500) }),
 ]);
 export type ConcernAction = z.infer<typeof ConcernAction>;
-export type ActionType = ConcernAction["type"];
-export const ACTION_TYPES = ConcernAction.def.options.map(
-  (o) => o.shape.type.def.values[0],
-) as ActionType[];
+export { ACTION_TYPES, type ActionType };
+
+// The schema's action types are exactly the vocabulary's: adding one to either alone fails here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaMatchesVocabulary: Same<ConcernAction["type"], ActionType> = true;
+void schemaMatchesVocabulary;
 
 /** The resident's rating: `POST /api/concerns/{no}/feedback`. */
 export const Feedback = z.strictObject({
-  rating: z.enum(["satisfied", "basically_satisfied", "dissatisfied"]),
+  rating: z.enum(RATINGS),
   comment: z.optional(z.string().check(z.trim(), z.maxLength(500))),
 });
 export type Feedback = z.infer<typeof Feedback>;

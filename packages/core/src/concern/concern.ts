@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { OUTCOMES, RATINGS } from "../vocabulary.js";
 import { GeoLocation } from "./location-media.js";
 import { ConcernFlags, ConcernStatus, Visibility } from "./status.js";
 import { Channel } from "./submission.js";
@@ -6,11 +7,11 @@ import { Channel } from "./submission.js";
 const Ref = z.object({ id: z.string(), name: z.string() });
 
 /** 解决到位 / 解释到位 / 帮扶到位. */
-export const Outcome = z.enum(["resolved", "explained", "assisted"]);
+export const Outcome = z.enum(OUTCOMES);
 export type Outcome = z.infer<typeof Outcome>;
 
 /** The resident's rating of the answer. */
-export const Rating = z.enum(["satisfied", "basically_satisfied", "dissatisfied"]);
+export const Rating = z.enum(RATINGS);
 export type Rating = z.infer<typeof Rating>;
 
 /** Why the concern went where it did, stored with it (reason codes, see routing). */

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { PhoneField } from "../contact/phone-schema.js";
 import { CategoryCode, DirectoryId } from "../directory/schema.js";
+import { CHANNELS, CONCERN_FIELD_LIMITS as LIMITS } from "../vocabulary.js";
 import { GeoLocation, MediaUrl } from "./location-media.js";
 
 /** Trim, and treat an empty field from a form as absent. */
@@ -18,10 +19,12 @@ export const ConcernSubmission = z.strictObject({
     z.optional(DirectoryId),
   ),
   categoryCode: CategoryCode,
-  title: optionalText(100),
-  description: z.string().check(z.trim(), z.minLength(10), z.maxLength(4000)),
-  address: optionalText(200),
-  contactName: optionalText(50),
+  title: optionalText(LIMITS.title),
+  description: z
+    .string()
+    .check(z.trim(), z.minLength(LIMITS.descriptionMin), z.maxLength(LIMITS.description)),
+  address: optionalText(LIMITS.address),
+  contactName: optionalText(LIMITS.contactName),
   contactPhone: PhoneField,
   anonymous: z._default(z.boolean(), false),
   /** From other systems (Open311 `lat`/`long`); the portal's form does not ask for it. */
@@ -36,19 +39,10 @@ export type ConcernSubmission = z.infer<typeof ConcernSubmission>;
 
 /** A resident's added information: the body of `POST /api/concerns/{ledgerNo}/messages`. */
 export const ResidentMessage = z.strictObject({
-  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
+  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(LIMITS.message)),
 });
 export type ResidentMessage = z.infer<typeof ResidentMessage>;
 
 /** How a concern reached the ledger. Field-work channels come with the field logs. */
-export const Channel = z.enum([
-  "online",
-  "phone",
-  "in_person",
-  "visit",
-  "symposium",
-  "talk",
-  "office_hours",
-  "open311",
-]);
+export const Channel = z.enum(CHANNELS);
 export type Channel = z.infer<typeof Channel>;

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { CategoryLimits } from "../time/limits.js";
+import { DEPARTMENT_KINDS, VILLAGE_KINDS } from "../vocabulary.js";
 
 /** Stable ids: lowercase slugs, so they read well in keys, URLs and logs. */
 export const DirectoryId = z
@@ -21,7 +22,7 @@ export type VillagerGroup = z.infer<typeof VillagerGroup>;
 export const Village = z.object({
   id: DirectoryId,
   name: z.string().check(z.minLength(1), z.maxLength(50)),
-  kind: z.enum(["village", "community", "park"]),
+  kind: z.enum(VILLAGE_KINDS),
   groups: z.array(VillagerGroup),
   /** 驻村领导: the party-government leader who is this area's "village chief". */
   contactLeaderId: DirectoryId,
@@ -50,7 +51,7 @@ export const Department = z.object({
   id: DirectoryId,
   name: z.string().check(z.minLength(1), z.maxLength(50)),
   nameEn: z.string().check(z.minLength(1), z.maxLength(80)),
-  kind: z.enum(["department", "discipline", "office"]),
+  kind: z.enum(DEPARTMENT_KINDS),
   /** 部门负责人: head of the department, who contracts villager groups. */
   head: z.object({ id: DirectoryId, name: z.string().check(z.minLength(1), z.maxLength(50)) }),
   /** 结对帮扶: every department is paired with one village (or the park). */

@@ -4,13 +4,14 @@ import { eventFactory, isOpen } from "../concern/state-machine.js";
 import type { DirectoryIndex } from "../directory/lookup.js";
 import { endOfShanghaiDay, shanghaiDate } from "../time/shanghai.js";
 import { addWorkingDays, type WorkingCalendar } from "../time/working-calendar.js";
+import type { InboxKind } from "../vocabulary.js";
 
 /** A message for a staff member's inbox (and, later, SMS or e-mail). */
 export interface Notification {
   id: string;
   /** A staff id, or `role:inspector` for the discipline commission's shared list. */
   recipient: string;
-  kind: "reminder" | "overdue" | "escalated" | "struck_off_no_rating" | "verification_needed";
+  kind: InboxKind;
   ledgerNo: string;
   at: string;
   data: { stage?: string; dueAt?: string; title?: string | null };

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { DirectoryId, type Village } from "../directory/schema.js";
 import { DomainError } from "../errors.js";
+import { POST_KINDS } from "../vocabulary.js";
 import { PartyMember } from "./schema.js";
 
 /**
@@ -13,7 +14,7 @@ export const PartyMemberRequest = z.strictObject({
   name: PartyMember.shape.name,
   villageId: DirectoryId,
   post: z.strictObject({
-    kind: z.enum(["group", "households"]),
+    kind: z.enum(POST_KINDS),
     groupId: z._default(z.nullable(DirectoryId), null),
     households: z._default(z.nullable(z.string().check(z.trim(), z.maxLength(200))), null),
     title: z.string().check(z.trim(), z.minLength(1), z.maxLength(50)),

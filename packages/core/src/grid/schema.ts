@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { DirectoryId } from "../directory/schema.js";
+import { FIELD_WORK_KINDS, POST_KINDS } from "../vocabulary.js";
 
 /**
  * The town's grid beyond the directory (DESIGN.md "The town's grid"): party members'
@@ -16,7 +17,7 @@ export const PartyMember = z.object({
   villageId: DirectoryId,
   post: z.object({
     /** A villager group as a whole, or named households. */
-    kind: z.enum(["group", "households"]),
+    kind: z.enum(POST_KINDS),
     groupId: z.nullable(DirectoryId),
     /** e.g. 倪巷组 12–30 号 (shown publicly as written; no personal data here). */
     households: z.nullable(z.string().check(z.trim(), z.maxLength(200))),
@@ -53,13 +54,7 @@ export const ServiceDay = z.object({
 export type ServiceDay = z.infer<typeof ServiceDay>;
 
 /** What kind of field work a log records. */
-export const FieldWorkKind = z.enum([
-  "household_visits", // 走访入户
-  "enterprise_visit", // 走访企业
-  "symposium", // 座谈会
-  "talk", // 谈心谈话
-  "office_hours", // 一线办公
-]);
+export const FieldWorkKind = z.enum(FIELD_WORK_KINDS);
 export type FieldWorkKind = z.infer<typeof FieldWorkKind>;
 
 /**

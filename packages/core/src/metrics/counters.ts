@@ -1,5 +1,6 @@
 import type { Concern } from "../concern/concern.js";
 import { endOfShanghaiDay, shanghaiMonth } from "../time/shanghai.js";
+import { COUNTER_FIELDS, type CounterField } from "../vocabulary.js";
 
 /**
  * Pre-aggregated figures (DESIGN.md "Metrics"). Every change to a concern adds small
@@ -7,24 +8,7 @@ import { endOfShanghaiDay, shanghaiMonth } from "../time/shanghai.js";
  * month of the change (Asia/Shanghai), in the change's own transaction. Town figures are
  * the sum of the villages': no town-wide item is written by every event.
  */
-export const COUNTER_FIELDS = [
-  "received",
-  "dueForResponse",
-  "respondedInTime",
-  "answered",
-  "closed",
-  "closedResolved",
-  "closedExplained",
-  "closedAssisted",
-  "closedOnTime",
-  "ratedSatisfied",
-  "ratedBasically",
-  "ratedDissatisfied",
-  "returned",
-  "reopened",
-  "overdue",
-] as const;
-export type CounterField = (typeof COUNTER_FIELDS)[number];
+export { COUNTER_FIELDS, type CounterField };
 
 /** Histogram bucket upper bounds in hours; the last bucket is open-ended. */
 export const HISTOGRAM_HOURS = [

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { ROLES } from "../vocabulary.js";
 
 /**
  * Staff roles:
@@ -9,7 +10,7 @@ import * as z from "zod/mini";
  * - inspector: the discipline commission (纪委): reads everything, supervises, edits nothing,
  *   and handles complaints about cadres' conduct.
  */
-export const Role = z.enum(["admin", "leader", "dept_head", "cadre", "inspector"]);
+export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
 /** A signed-in staff member as the API describes them. */

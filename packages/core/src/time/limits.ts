@@ -1,11 +1,12 @@
 import * as z from "zod/mini";
+import { LIMIT_UNITS } from "../vocabulary.js";
 import { addCalendarDays, endOfShanghaiDay, shanghaiDate } from "./shanghai.js";
 import { addWorkingDays, type WorkingCalendar } from "./working-calendar.js";
 
 /** A time limit as the town states it: "2 hours", "1 working day", "7 days". */
 export const TimeLimit = z.object({
   amount: z.number().check(z.int(), z.positive()),
-  unit: z.enum(["hours", "working_days", "days"]),
+  unit: z.enum(LIMIT_UNITS),
 });
 export type TimeLimit = z.infer<typeof TimeLimit>;
 

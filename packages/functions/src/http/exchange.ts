@@ -31,6 +31,17 @@ export interface HttpResponse {
   body: ResponseBody;
 }
 
+declare const answers: unique symbol;
+
+/**
+ * An answer that remembers, for the compiler only, what JSON it carries: a route's handler
+ * must answer its contract's response type (routes/define.ts). Raw bodies (files, 204)
+ * carry `never`, which fits any route.
+ */
+export interface Reply<T> extends HttpResponse {
+  readonly [answers]?: T;
+}
+
 /** A whole (not streamed) body as bytes: text as UTF-8, none as empty. */
 export function wholeBodyBytes(body: string | Uint8Array | null): Buffer {
   if (body === null) return Buffer.alloc(0);
@@ -125,14 +136,14 @@ export class Context {
     this.#status = status;
   }
 
-  json(value: unknown, status?: number, headers?: Record<string, string>): HttpResponse {
+  json<T>(value: T, status?: number, headers?: Record<string, string>): Reply<T> {
     return this.body(JSON.stringify(value), status, {
       "content-type": "application/json",
       ...headers,
     });
   }
 
-  body(body: ResponseBody, status?: number, headers?: Record<string, string>): HttpResponse {
+  body(body: ResponseBody, status?: number, headers?: Record<string, string>): Reply<never> {
     return {
       status: status ?? this.#status,
       headers: { ...this.#headers, ...lowerCased(headers) },

@@ -1,10 +1,16 @@
+import type { Method, PathsFor, ResponseOf, RouteKey } from "@lianxin/contract";
 import { DomainError } from "@lianxin/core";
 import type { Deps } from "../deps.js";
-import type { Context, HttpResponse } from "../http/exchange.js";
+import type { Context, HttpResponse, Reply } from "../http/exchange.js";
 import { localeFrom } from "../http/locale.js";
 import type { StaffAuth } from "../use-cases/staff/session.js";
 
-export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+export type { Method };
+
+/** What the contract says a route answers, as the compiler checks a handler's reply. */
+type Answer<M extends Method, P extends string> = Promise<
+  Reply<ResponseOf<`${M} ${P}` & RouteKey>>
+>;
 
 /**
  * One API route. The list of them (routes.ts) is the API: the app (app.ts) serves exactly
@@ -25,7 +31,12 @@ export const locale = (c: Context) => localeFrom(c.req.header("accept-language")
 export const param = (c: Context, name: string) => c.req.param(name) ?? "";
 export const noStore = (c: Context) => c.header("Cache-Control", "no-store");
 
-export function publicRoute(method: Method, path: string, handle: Route["handle"]): Route {
+/** A route anyone may call: its method and path must be a public route of the contract. */
+export function publicRoute<M extends Method, P extends PathsFor<M, "public">>(
+  method: M,
+  path: P,
+  handle: (c: Context, deps: Deps) => Answer<M, P>,
+): Route {
   return { method, path, access: "public", handle };
 }
 
@@ -36,10 +47,10 @@ export const sessions = () => import("../use-cases/staff/session.js");
  * A staff route: the session is checked first, on every request. Until a reset password
  * is changed, only changing it and signing out are allowed.
  */
-export function staffRoute(
-  method: Method,
-  path: string,
-  handle: (c: Context, deps: Deps, auth: StaffAuth) => Promise<HttpResponse>,
+export function staffRoute<M extends Method, P extends PathsFor<M, "staff">>(
+  method: M,
+  path: P,
+  handle: (c: Context, deps: Deps, auth: StaffAuth) => Answer<M, P>,
   options: { beforePasswordChange?: boolean; maxBodyBytes?: number } = {},
 ): Route {
   return {

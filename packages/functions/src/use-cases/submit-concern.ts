@@ -8,6 +8,7 @@ import {
   requestFingerprint,
   resolveSubmissionReferences,
   routeConcern,
+  STAFF_CHANNELS,
   type StaffUser,
   type SubmissionReceipt,
 } from "@lianxin/core";
@@ -22,7 +23,7 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
 
 /** What staff register: a submission plus how it reached them. */
 const StaffRegistration = z.extend(ConcernSubmission, {
-  channel: z.enum(["phone", "in_person", "visit", "symposium", "talk", "office_hours"]),
+  channel: z.enum(STAFF_CHANNELS),
 });
 
 /**

@@ -1,0 +1,35 @@
+/**
+ * The API's contract, written once: the route table (method, path, who may call it, what it
+ * takes and answers), the domain's word lists and field limits, and the response shapes.
+ * The functions serve it and the sites call it through site-kit's client, so the compiler
+ * catches drift between them. Types and constants only: nothing here builds a zod schema.
+ */
+
+export type {
+  AccountView,
+  CategoryLimits,
+  ConcernFlags,
+  DeadlineStage,
+  Feedback,
+  FieldLog,
+  Open311KeyView,
+  PublicDirectory,
+  PublicNotice,
+  PublicVillage,
+  QueueItem,
+  QueueScope,
+  ResidentView,
+  StaffConcernView,
+  StaffUser,
+  SubmissionReceipt,
+  TimeLimit,
+} from "@lianxin/core";
+export * from "@lianxin/core/vocabulary";
+export * from "./responses/common.js";
+export * from "./responses/concerns.js";
+export * from "./responses/directory.js";
+export * from "./responses/grid.js";
+export * from "./responses/monitoring.js";
+export * from "./responses/staff.js";
+export * from "./route-types.js";
+export * from "./routes.js";

@@ -1,0 +1,350 @@
+import type {
+  AccountView,
+  ActionType,
+  CategoryLimits,
+  ConcernAction,
+  Feedback,
+  Open311KeyView,
+  PartyMember,
+  PublicDirectory,
+  PublicNotice,
+  PublicVillage,
+  ResidentView,
+  ServiceDay,
+  StaffConcernView,
+  SubmissionReceipt,
+  toStaffNotice,
+} from "@lianxin/core";
+import type { Page } from "./responses/common.js";
+import type {
+  FeedbackResult,
+  QueueResponse,
+  ReissuedAccessCode,
+  ResidentMessageEvent,
+} from "./responses/concerns.js";
+import type {
+  AdminDirectory,
+  AuditPage,
+  ImportResult,
+  PutEntryResult,
+  RetireResult,
+} from "./responses/directory.js";
+import type {
+  AnnualAssessment,
+  ComplianceView,
+  FieldLogPage,
+  FieldLogView,
+  FieldWorkTotals,
+  PartyMemberList,
+  QuarterlyReport,
+  RotationView,
+  ServiceDayItem,
+} from "./responses/grid.js";
+import type {
+  CalendarSettings,
+  Dashboard,
+  InboxPage,
+  LedgerExportRequest,
+  LedgerExportStatus,
+  LedgerLink,
+  Statistics,
+} from "./responses/monitoring.js";
+import type {
+  AccessLogPage,
+  AccountList,
+  CreatedAccount,
+  DepartmentList,
+  DepartmentStaffList,
+  MeResponse,
+  SessionResponse,
+} from "./responses/staff.js";
+import type { Access, FileDownload, Method } from "./route-types.js";
+
+/** A close-out notice as the back office sees it (draft or published). */
+export type StaffNotice = ReturnType<typeof toStaffNotice>;
+
+/** The concern fields a resident submits (`POST /api/concerns`), as the forms send them. */
+export interface ConcernBody {
+  villageId: string;
+  groupId?: string;
+  categoryCode: string;
+  title?: string;
+  description: string;
+  address?: string;
+  contactName?: string;
+  contactPhone?: string;
+  anonymous?: boolean;
+}
+
+/** A staff action: `{ type, expectedVersion, ...its fields }` (core's `ConcernAction`). */
+export type ActionBody = ConcernAction | { type: ActionType; expectedVersion: number };
+
+/** An Open311 GeoReport v2 document, in the format its path names (XML or JSON). */
+export interface Open311Document {
+  readonly kind: "open311";
+}
+
+type Query = Record<string, string | undefined>;
+type Public<R, Extra = unknown> = { access: "public"; response: R } & Extra;
+type Staff<R, Extra = unknown> = { access: "staff"; response: R } & Extra;
+
+/**
+ * The API, one entry per route: who may call it and what it takes and answers. The
+ * functions serve exactly these routes (a test compares the lists and the compiler checks
+ * each handler's JSON against `response`); the sites call them through site-kit's client.
+ * Bodies are what the API parses with core's schemas; a 204 answers `null`.
+ */
+export interface ApiRoutes {
+  // Residents and anyone (the public site).
+  "GET /api/health": Public<{ ok: true }>;
+  "GET /api/directory": Public<PublicDirectory>;
+  "POST /api/concerns": Public<SubmissionReceipt, { body: ConcernBody; idempotent: true }>;
+  "GET /api/concerns/:ledgerNo": Public<ResidentView, { accessCode: true }>;
+  "POST /api/concerns/:ledgerNo/messages": Public<
+    ResidentMessageEvent,
+    { body: { text: string }; accessCode: true }
+  >;
+  "POST /api/concerns/:ledgerNo/feedback": Public<
+    FeedbackResult,
+    { body: Feedback; accessCode: true }
+  >;
+  "GET /api/notices": Public<
+    Page<PublicNotice>,
+    { query: { village?: string; outcome?: string; month?: string; q?: string; cursor?: string } }
+  >;
+  "GET /api/notices/:id": Public<PublicNotice>;
+  "GET /api/statistics": Public<Statistics>;
+  "GET /api/statistics/field-work": Public<
+    FieldWorkTotals,
+    { query: { from?: string; to?: string } }
+  >;
+  "GET /api/villages/:id": Public<PublicVillage>;
+
+  // Sessions.
+  "POST /api/staff/session": Public<
+    SessionResponse,
+    { body: { username: string; password: string } }
+  >;
+  "DELETE /api/staff/session": Staff<null>;
+  "GET /api/staff/me": Staff<MeResponse>;
+  "POST /api/staff/password": Staff<
+    null,
+    { body: { currentPassword: string; newPassword: string } }
+  >;
+  "POST /api/staff/users/:id/password-reset": Staff<null, { body: { newPassword: string } }>;
+
+  // Concerns in the back office.
+  "GET /api/staff/queue": Staff<QueueResponse, { query: Query }>;
+  "GET /api/staff/departments": Staff<DepartmentList>;
+  "GET /api/staff/departments/:id/staff": Staff<DepartmentStaffList>;
+  "POST /api/staff/concerns": Staff<
+    SubmissionReceipt,
+    { body: ConcernBody & { channel: string }; idempotent: true }
+  >;
+  "GET /api/staff/concerns/:ledgerNo": Staff<StaffConcernView>;
+  "POST /api/staff/concerns/:ledgerNo/actions": Staff<StaffConcernView, { body: ActionBody }>;
+  "POST /api/staff/concerns/:ledgerNo/access-code": Staff<
+    ReissuedAccessCode,
+    { body: { contactPhone: string } }
+  >;
+  "GET /api/staff/notices": Staff<
+    Page<StaffNotice>,
+    { query: { state?: "draft" | "published"; cursor?: string } }
+  >;
+  "PATCH /api/staff/notices/:id": Staff<
+    StaffNotice,
+    { body: { publicReply?: string; summary?: string } }
+  >;
+  "POST /api/staff/notices/:id/publish": Staff<StaffNotice, { body: Record<string, never> }>;
+  "GET /api/staff/access-log": Staff<
+    AccessLogPage,
+    { query: { ledgerNo?: string; cursor?: string } }
+  >;
+  "GET /api/staff/open311-keys": Staff<{ items: Open311KeyView[] }>;
+  "POST /api/staff/open311-keys": Staff<
+    { key: Open311KeyView; apiKey: string },
+    { body: { label: string } }
+  >;
+  "POST /api/staff/open311-keys/:id/revoke": Staff<Open311KeyView, { body: { reason: string } }>;
+
+  // Monitoring and settings.
+  "GET /api/staff/calendar": Staff<CalendarSettings>;
+  "PUT /api/staff/calendar": Staff<CalendarSettings, { body: CalendarSettings["override"] }>;
+  "PATCH /api/staff/categories/:code": Staff<
+    { code: string; limits: CategoryLimits },
+    { body: { limits: CategoryLimits } }
+  >;
+  "GET /api/staff/dashboard": Staff<
+    Dashboard,
+    { query: { scope?: string; from?: string; to?: string } }
+  >;
+  "GET /api/staff/inbox": Staff<InboxPage, { query: { cursor?: string } }>;
+  "POST /api/staff/inbox/:id/read": Staff<null, { body: Record<string, never> }>;
+  /** The file itself when small; 201 and a short-lived link when large. */
+  "GET /api/staff/ledger": Staff<FileDownload | LedgerLink, { query: Query }>;
+  "POST /api/staff/ledger/exports": Staff<LedgerExportStatus, { body: LedgerExportRequest }>;
+  "GET /api/staff/ledger/exports/:id": Staff<LedgerExportStatus>;
+  "GET /api/staff/exports/:key": Staff<FileDownload, { query: Query }>;
+
+  // The grid: rotation, party members, service days.
+  "GET /api/staff/rotation/:villageId": Staff<RotationView>;
+  "PUT /api/staff/rotation/:villageId": Staff<
+    RotationView,
+    { body: { startMonth: string; horizonMonths: number; intervalMonths: number } }
+  >;
+  "GET /api/staff/party-members": Staff<PartyMemberList, { query: { villageId?: string } }>;
+  "POST /api/staff/party-members": Staff<PartyMember, { body: unknown }>;
+  "PUT /api/staff/party-members/:id": Staff<PartyMember, { body: unknown }>;
+  "POST /api/staff/party-members/:id/retire": Staff<PartyMember, { body: Record<string, never> }>;
+  "GET /api/staff/service-days": Staff<
+    { items: ServiceDayItem[] },
+    { query: { villageId?: string; mine?: string } }
+  >;
+  "POST /api/staff/service-days": Staff<ServiceDay, { body: unknown }>;
+  "POST /api/staff/service-days/:id/retire": Staff<ServiceDay, { body: Record<string, never> }>;
+  "POST /api/staff/service-days/:id/held": Staff<
+    FieldLogView | { id: string },
+    {
+      body: { date: string; peopleReached: number; peopleConsulted: number; notes: string };
+    }
+  >;
+
+  // The directory, accounts and the audit trail.
+  "GET /api/staff/directory": Staff<AdminDirectory>;
+  "GET /api/staff/directory.xlsx": Staff<FileDownload>;
+  "POST /api/staff/directory/import": Staff<ImportResult, { query: { dryRun?: string } }>;
+  "PUT /api/staff/directory/:kind/:id": Staff<PutEntryResult, { body: unknown }>;
+  "POST /api/staff/directory/:kind/:id/retire": Staff<
+    RetireResult,
+    { body: Record<string, never> }
+  >;
+  "POST /api/staff/directory/:kind/:id/reinstate": Staff<
+    RetireResult,
+    { body: Record<string, never> }
+  >;
+  "GET /api/staff/audit": Staff<AuditPage, { query: { subject?: string; cursor?: string } }>;
+  "GET /api/staff/accounts": Staff<AccountList>;
+  "POST /api/staff/accounts": Staff<CreatedAccount, { body: unknown }>;
+  "PATCH /api/staff/accounts/:id": Staff<AccountView, { body: unknown }>;
+
+  // Field work, compliance and reports.
+  "POST /api/staff/field-logs": Staff<
+    {
+      log: FieldLogView | import("@lianxin/core").FieldLog;
+      concerns: SubmissionReceipt[];
+      replayed: boolean;
+    },
+    { body: unknown; idempotent: true }
+  >;
+  "GET /api/staff/field-logs": Staff<FieldLogPage, { query: Query }>;
+  "GET /api/staff/compliance": Staff<ComplianceView, { query: Query }>;
+  "GET /api/staff/reports/quarterly": Staff<QuarterlyReport | FileDownload, { query: Query }>;
+  "GET /api/staff/reports/annual": Staff<AnnualAssessment, { query: { year?: string } }>;
+
+  // Open311 GeoReport v2, for other civic systems (documents in the format the path names).
+  "GET /open311/discovery.json": Public<Open311Document>;
+  "GET /open311/discovery.xml": Public<Open311Document>;
+  "GET /open311/v2/discovery.json": Public<Open311Document>;
+  "GET /open311/v2/discovery.xml": Public<Open311Document>;
+  "GET /open311/v2/services.json": Public<Open311Document>;
+  "GET /open311/v2/services.xml": Public<Open311Document>;
+  "GET /open311/v2/services/:file": Public<Open311Document>;
+  "POST /open311/v2/requests.json": Public<Open311Document>;
+  "POST /open311/v2/requests.xml": Public<Open311Document>;
+  "GET /open311/v2/requests.json": Public<Open311Document>;
+  "GET /open311/v2/requests.xml": Public<Open311Document>;
+  "GET /open311/v2/requests/:file": Public<Open311Document>;
+  "GET /open311/v2/tokens/:file": Public<Open311Document>;
+}
+
+/**
+ * The table at run time: every route's key (`METHOD path`) and who may call it, in the order
+ * the API serves them. `satisfies` makes it list exactly the routes of `ApiRoutes`.
+ */
+export const ROUTE_ACCESS = {
+  "GET /api/health": "public",
+  "GET /api/directory": "public",
+  "POST /api/concerns": "public",
+  "GET /api/concerns/:ledgerNo": "public",
+  "POST /api/concerns/:ledgerNo/messages": "public",
+  "POST /api/concerns/:ledgerNo/feedback": "public",
+  "GET /api/notices": "public",
+  "GET /api/notices/:id": "public",
+  "GET /api/statistics": "public",
+  "GET /api/statistics/field-work": "public",
+  "GET /api/villages/:id": "public",
+  "POST /api/staff/session": "public",
+  "DELETE /api/staff/session": "staff",
+  "GET /api/staff/me": "staff",
+  "POST /api/staff/password": "staff",
+  "POST /api/staff/users/:id/password-reset": "staff",
+  "GET /api/staff/queue": "staff",
+  "GET /api/staff/departments": "staff",
+  "GET /api/staff/departments/:id/staff": "staff",
+  "POST /api/staff/concerns": "staff",
+  "GET /api/staff/concerns/:ledgerNo": "staff",
+  "POST /api/staff/concerns/:ledgerNo/actions": "staff",
+  "POST /api/staff/concerns/:ledgerNo/access-code": "staff",
+  "GET /api/staff/notices": "staff",
+  "PATCH /api/staff/notices/:id": "staff",
+  "POST /api/staff/notices/:id/publish": "staff",
+  "GET /api/staff/access-log": "staff",
+  "GET /api/staff/open311-keys": "staff",
+  "POST /api/staff/open311-keys": "staff",
+  "POST /api/staff/open311-keys/:id/revoke": "staff",
+  "GET /api/staff/calendar": "staff",
+  "PUT /api/staff/calendar": "staff",
+  "PATCH /api/staff/categories/:code": "staff",
+  "GET /api/staff/dashboard": "staff",
+  "GET /api/staff/inbox": "staff",
+  "POST /api/staff/inbox/:id/read": "staff",
+  "GET /api/staff/ledger": "staff",
+  "POST /api/staff/ledger/exports": "staff",
+  "GET /api/staff/ledger/exports/:id": "staff",
+  "GET /api/staff/exports/:key": "staff",
+  "GET /api/staff/rotation/:villageId": "staff",
+  "PUT /api/staff/rotation/:villageId": "staff",
+  "GET /api/staff/party-members": "staff",
+  "POST /api/staff/party-members": "staff",
+  "PUT /api/staff/party-members/:id": "staff",
+  "POST /api/staff/party-members/:id/retire": "staff",
+  "GET /api/staff/service-days": "staff",
+  "POST /api/staff/service-days": "staff",
+  "POST /api/staff/service-days/:id/retire": "staff",
+  "POST /api/staff/service-days/:id/held": "staff",
+  "GET /api/staff/directory": "staff",
+  "GET /api/staff/directory.xlsx": "staff",
+  "POST /api/staff/directory/import": "staff",
+  "PUT /api/staff/directory/:kind/:id": "staff",
+  "POST /api/staff/directory/:kind/:id/retire": "staff",
+  "POST /api/staff/directory/:kind/:id/reinstate": "staff",
+  "GET /api/staff/audit": "staff",
+  "GET /api/staff/accounts": "staff",
+  "POST /api/staff/accounts": "staff",
+  "PATCH /api/staff/accounts/:id": "staff",
+  "POST /api/staff/field-logs": "staff",
+  "GET /api/staff/field-logs": "staff",
+  "GET /api/staff/compliance": "staff",
+  "GET /api/staff/reports/quarterly": "staff",
+  "GET /api/staff/reports/annual": "staff",
+  "GET /open311/discovery.json": "public",
+  "GET /open311/discovery.xml": "public",
+  "GET /open311/v2/discovery.json": "public",
+  "GET /open311/v2/discovery.xml": "public",
+  "GET /open311/v2/services.json": "public",
+  "GET /open311/v2/services.xml": "public",
+  "GET /open311/v2/services/:file": "public",
+  "POST /open311/v2/requests.json": "public",
+  "POST /open311/v2/requests.xml": "public",
+  "GET /open311/v2/requests.json": "public",
+  "GET /open311/v2/requests.xml": "public",
+  "GET /open311/v2/requests/:file": "public",
+  "GET /open311/v2/tokens/:file": "public",
+} as const satisfies { [K in keyof ApiRoutes]: ApiRoutes[K]["access"] };
+
+/** The table as a list: method, path (`:name` takes one whole segment) and access. */
+export const API_ROUTES: readonly { method: Method; path: string; access: Access }[] =
+  Object.entries(ROUTE_ACCESS).map(([key, access]) => {
+    const [method, path] = key.split(" ") as [Method, string];
+    return { method, path, access };
+  });

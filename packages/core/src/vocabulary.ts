@@ -1,0 +1,152 @@
+/**
+ * The domain's closed word lists and field limits, as plain constants: written once here,
+ * core builds its zod schemas from them and `@lianxin/contract` hands them to the API's
+ * callers. This file imports nothing, so a site (or a browser island) can use it without
+ * loading zod, and the API's cold start builds no schema for it.
+ */
+
+/**
+ * Where a concern is in its life. Overdue, supervised and reopened are flags, not states.
+ * 待分派 / 已分派 / 已签收 / 办理中 / 限期办理 / 已答复 / 已销号 / 已合并.
+ */
+export const CONCERN_STATUSES = [
+  "triage",
+  "assigned",
+  "accepted",
+  "in_progress",
+  "deferred",
+  "answered",
+  "struck_off",
+  "merged",
+] as const;
+export type ConcernStatus = (typeof CONCERN_STATUSES)[number];
+
+/** What staff can do to a concern (`POST /api/staff/concerns/{no}/actions`). */
+export const ACTION_TYPES = [
+  "accept",
+  "return",
+  "dispatch",
+  "assign",
+  "respond",
+  "note",
+  "defer",
+  "extend",
+  "answer",
+  "supervise",
+  "merge",
+  "strike_off",
+  "redo",
+] as const;
+export type ActionType = (typeof ACTION_TYPES)[number];
+
+/** How a concern reached the ledger. Field-work channels come with the field logs. */
+export const CHANNELS = [
+  "online",
+  "phone",
+  "in_person",
+  "visit",
+  "symposium",
+  "talk",
+  "office_hours",
+  "open311",
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** The channels staff register a concern through (the portal and Open311 file their own). */
+export const STAFF_CHANNELS = [
+  "phone",
+  "in_person",
+  "visit",
+  "symposium",
+  "talk",
+  "office_hours",
+] as const satisfies readonly Channel[];
+export type StaffChannel = (typeof STAFF_CHANNELS)[number];
+
+/** How a first response reached the resident. */
+export const RESPONSE_METHODS = ["phone", "visit", "in_person", "message"] as const;
+export type ResponseMethod = (typeof RESPONSE_METHODS)[number];
+
+/** 解决到位 / 解释到位 / 帮扶到位. */
+export const OUTCOMES = ["resolved", "explained", "assisted"] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** 满意 / 基本满意 / 不满意. */
+export const RATINGS = ["satisfied", "basically_satisfied", "dissatisfied"] as const;
+export type Rating = (typeof RATINGS)[number];
+
+/** How a time limit is counted. */
+export const LIMIT_UNITS = ["hours", "working_days", "days"] as const;
+export type LimitUnit = (typeof LIMIT_UNITS)[number];
+
+/** Staff roles (see staff/schema.ts for what each does). */
+export const ROLES = ["admin", "leader", "dept_head", "cadre", "inspector"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** 村 / 社区 / 园区. */
+export const VILLAGE_KINDS = ["village", "community", "park"] as const;
+export type VillageKind = (typeof VILLAGE_KINDS)[number];
+
+/** A department, the discipline commission (纪委) or the town office (党政办). */
+export const DEPARTMENT_KINDS = ["department", "discipline", "office"] as const;
+export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number];
+
+/** A party member's service post: a villager group, or a list of households. */
+export const POST_KINDS = ["group", "households"] as const;
+export type PostKind = (typeof POST_KINDS)[number];
+
+/** What kind of field work a log records: 走访入户 / 走访企业 / 座谈会 / 谈心谈话 / 一线办公. */
+export const FIELD_WORK_KINDS = [
+  "household_visits",
+  "enterprise_visit",
+  "symposium",
+  "talk",
+  "office_hours",
+] as const;
+export type FieldWorkKind = (typeof FIELD_WORK_KINDS)[number];
+
+/** What lands in a staff member's inbox (消息): 80 % reminders, overdue, the commission's list… */
+export const INBOX_KINDS = [
+  "reminder",
+  "overdue",
+  "escalated",
+  "struck_off_no_rating",
+  "verification_needed",
+] as const;
+export type InboxKind = (typeof INBOX_KINDS)[number];
+
+/**
+ * The monthly counters every change adds to (DESIGN.md "Metrics"; metrics/counters.ts
+ * computes the deltas).
+ */
+export const COUNTER_FIELDS = [
+  "received",
+  "dueForResponse",
+  "respondedInTime",
+  "answered",
+  "closed",
+  "closedResolved",
+  "closedExplained",
+  "closedAssisted",
+  "closedOnTime",
+  "ratedSatisfied",
+  "ratedBasically",
+  "ratedDissatisfied",
+  "returned",
+  "reopened",
+  "overdue",
+] as const;
+export type CounterField = (typeof COUNTER_FIELDS)[number];
+
+/** Field lengths of a concern as submitted (characters, after trimming). */
+export const CONCERN_FIELD_LIMITS = {
+  title: 100,
+  descriptionMin: 10,
+  description: 4000,
+  address: 200,
+  contactName: 50,
+  /** A resident's added information. */
+  message: 2000,
+  /** A rating's comment. */
+  ratingComment: 500,
+} as const;

@@ -1,0 +1,74 @@
+// What a call to the API can come back with, read defensively. Pure (no fetch here): the
+// sites map failures to their pages' words; this file only says what happened.
+import type { ApiErrorBody } from "@lianxin/contract";
+
+export type ApiFailure =
+  | {
+      ok: false;
+      kind: "http";
+      status: number;
+      error: ApiErrorBody | null;
+      retryAfter: number | null;
+    }
+  | { ok: false; kind: "network"; reason: string };
+
+export type ApiResult<T> = { ok: true; status: number; data: T } | ApiFailure;
+
+/** Read an error body defensively: anything not shaped like the contract becomes null. */
+export function readErrorBody(json: unknown): ApiErrorBody | null {
+  if (!json || typeof json !== "object") return null;
+  const e = (json as { error?: unknown }).error;
+  if (!e || typeof e !== "object") return null;
+  const { code, message, fields, currentState, currentVersion } = e as Record<string, unknown>;
+  if (typeof code !== "string") return null;
+  const out: ApiErrorBody = { code, message: typeof message === "string" ? message : "" };
+  if (fields && typeof fields === "object") {
+    const f: Record<string, string> = {};
+    for (const [k, v] of Object.entries(fields as Record<string, unknown>)) {
+      if (typeof v === "string") f[k] = v;
+      else if (Array.isArray(v) && typeof v[0] === "string") f[k] = v[0];
+    }
+    out.fields = f;
+  }
+  if (typeof currentState === "string") out.currentState = currentState;
+  if (typeof currentVersion === "number") out.currentVersion = currentVersion;
+  return out;
+}
+
+/** Parse a Retry-After header: delta-seconds or an HTTP date. */
+export function parseRetryAfter(
+  header: string | null | undefined,
+  now = Date.now(),
+): number | null {
+  if (!header) return null;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const at = Date.parse(trimmed);
+  if (Number.isNaN(at)) return null;
+  return Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/**
+ * The API's field errors tied to a form's own fields: "body.reason" or "reason" → reason.
+ * Messages for fields the form does not have come back in `loose`.
+ */
+export function splitFieldErrors<F extends string>(
+  error: ApiErrorBody | null,
+  fields: readonly F[],
+): { fieldErrors: Partial<Record<F, string>>; loose: string[] } {
+  const fieldErrors: Partial<Record<F, string>> = {};
+  const loose: string[] = [];
+  for (const [key, msg] of Object.entries(error?.fields ?? {})) {
+    const last =
+      key
+        .split(/[.[\]/]/)
+        .filter(Boolean)
+        .pop() ?? key;
+    if ((fields as readonly string[]).includes(last) && fieldErrors[last as F] === undefined) {
+      fieldErrors[last as F] = msg;
+    } else {
+      loose.push(msg);
+    }
+  }
+  return { fieldErrors, loose };
+}

@@ -1,0 +1,24 @@
+// The only place a site reads its environment (at run time, not at build time): both sites
+// call the same API with the same settings.
+
+export interface SiteConfig {
+  /** Base URL of the Lianxin API, without a trailing slash. */
+  apiUrl: string;
+  /** Shared secret that lets the API trust X-Lianxin-Client-Address; null when unset. */
+  siteSecret: string | null;
+  /** How long one API call may take before the page gives up, in milliseconds. */
+  apiTimeoutMs: number;
+}
+
+export const DEFAULT_API_URL = "http://127.0.0.1:3000";
+
+export function readConfig(env: Record<string, string | undefined> = process.env): SiteConfig {
+  const apiUrl = (env.LIANXIN_API_URL?.trim() || DEFAULT_API_URL).replace(/\/+$/, "");
+  const secret = env.LIANXIN_SITE_SECRET?.trim();
+  const timeout = Number(env.LIANXIN_API_TIMEOUT_MS);
+  return {
+    apiUrl,
+    siteSecret: secret ? secret : null,
+    apiTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : 8000,
+  };
+}

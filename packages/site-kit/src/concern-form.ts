@@ -3,18 +3,19 @@
 // which each site words from its own dictionary) and the body of `POST /api/concerns` (core's
 // `ConcernSubmission`, which the API checks again). Pure: the public form island imports it.
 
+import { CONCERN_FIELD_LIMITS, type ConcernBody } from "@lianxin/contract";
 import { isPlausiblePhone } from "@lianxin/core/phone";
 
 /** The API's phone rule (core's), for the sites' live checks and the code reissue form. */
 export { isPlausiblePhone };
 
-/** Core's `ConcernSubmission` limits, on trimmed text. */
+/** Core's `ConcernSubmission` limits (the contract's field limits), on trimmed text. */
 export const CONCERN_LIMITS = {
-  title: 100,
-  descriptionMin: 10,
-  descriptionMax: 4000,
-  address: 200,
-  contactName: 50,
+  title: CONCERN_FIELD_LIMITS.title,
+  descriptionMin: CONCERN_FIELD_LIMITS.descriptionMin,
+  descriptionMax: CONCERN_FIELD_LIMITS.description,
+  address: CONCERN_FIELD_LIMITS.address,
+  contactName: CONCERN_FIELD_LIMITS.contactName,
 } as const;
 
 export const CONCERN_FIELDS = [
@@ -188,17 +189,7 @@ export function wordProblems<K>(
 }
 
 /** The API body's concern fields. */
-export interface ConcernBody {
-  villageId: string;
-  groupId?: string;
-  categoryCode: string;
-  title?: string;
-  description: string;
-  address?: string;
-  contactName?: string;
-  contactPhone?: string;
-  anonymous: boolean;
-}
+export type { ConcernBody };
 
 /** The API body: trimmed text, empty optional fields left out, no contact details if anonymous. */
 export function toConcernBody(v: ConcernValues): ConcernBody {

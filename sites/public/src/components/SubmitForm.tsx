@@ -5,9 +5,14 @@
 //
 // The inputs are uncontrolled (defaultValue) and the state is read back from the form, so
 // whatever a resident typed before hydration is kept.
+
+import type {
+  DirectoryCategory as Category,
+  DirectoryVillage as Village,
+  VillageKind,
+} from "@lianxin/contract";
 import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
 import { type Locale, type MessageKey, translator } from "../i18n/messages";
-import type { Category, Village, VillageKind } from "../lib/api-types";
 import {
   CONCERN_FIELDS,
   type ConcernField,

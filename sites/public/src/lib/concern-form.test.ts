@@ -1,5 +1,5 @@
+import type { PublicDirectory as Directory } from "@lianxin/contract";
 import { describe, expect, it } from "vitest";
-import type { Directory } from "./api-types";
 import {
   EMPTY_CONCERN,
   isIdempotencyKey,

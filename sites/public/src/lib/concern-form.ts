@@ -2,6 +2,8 @@
 // code and the form island both use it, so the live validation says exactly what the server says.
 // Reading, checking and the body are site-kit's (shared with the staff registration form);
 // here are this site's words for the problems, its phone check and the extras.
+
+import type { ConcernBody, PublicDirectory } from "@lianxin/contract";
 import {
   CONCERN_FIELDS,
   CONCERN_LIMITS,
@@ -19,7 +21,6 @@ import {
   wordProblems,
 } from "@lianxin/site-kit/concern-form";
 import type { MessageKey, Vars } from "../i18n/messages";
-import type { Directory, SubmissionBody } from "./api-types";
 
 export const LIMITS = { ...CONCERN_LIMITS, messageMin: 1, messageMax: 2000 } as const;
 
@@ -59,14 +60,14 @@ const WORDS: ConcernProblemWords<MessageKey> = {
 export function validateConcernField(
   field: ConcernField,
   v: ConcernFormValues,
-  directory?: Directory | null,
+  directory?: PublicDirectory | null,
 ): Problem | undefined {
   return wordProblem(WORDS, field, checkConcernValues(v, directory)[field]);
 }
 
 export function validateConcern(
   v: ConcernFormValues,
-  directory?: Directory | null,
+  directory?: PublicDirectory | null,
 ): Problems<ConcernField> {
   return wordProblems(WORDS, checkConcernValues(v, directory));
 }
@@ -76,7 +77,7 @@ export function hasProblems(p: Partial<Record<string, unknown>>): boolean {
 }
 
 /** The API body: trimmed text, empty optional fields left out, no contact details if anonymous. */
-export function toSubmission(v: ConcernFormValues): SubmissionBody {
+export function toSubmission(v: ConcernFormValues): ConcernBody {
   return toConcernBody(v);
 }
 

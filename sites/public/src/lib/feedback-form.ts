@@ -1,5 +1,5 @@
 // The rating form on the tracking page: what the resident chose, normalised, and its problems.
-import type { FeedbackBody, RatingValue } from "./api-types";
+import type { Feedback as FeedbackBody, Rating } from "@lianxin/contract";
 import type { Problems } from "./concern-form";
 import { isRating } from "./outcome";
 
@@ -41,7 +41,7 @@ export function readFeedbackForm(form: FormLike): FeedbackInput {
   if (comment.length > COMMENT_MAX)
     problems.comment = { key: "val.commentTooLong", vars: { max: COMMENT_MAX, n: comment.length } };
   if (problems.rating || problems.comment) return { ok: false, problems, values };
-  const body: FeedbackBody = { rating: values.rating as RatingValue };
+  const body: FeedbackBody = { rating: values.rating as Rating };
   if (comment) body.comment = comment;
   return { ok: true, body, values };
 }

@@ -5,7 +5,6 @@ import {
   formatDateTime,
   formatLimit,
   formatWait,
-  parseRetryAfter,
   rateLimitMessage,
 } from "./format";
 
@@ -57,13 +56,5 @@ describe("waits", () => {
     expect(formatWait(null, "en")).toBeNull();
     expect(rateLimitMessage(120, "zh-CN")).toBe("操作过于频繁，请在2分钟后再试。");
     expect(rateLimitMessage(null, "en")).toBe("Too many requests. Please try again later.");
-  });
-  it("parses Retry-After", () => {
-    expect(parseRetryAfter("42")).toBe(42);
-    expect(parseRetryAfter(" 7 ")).toBe(7);
-    expect(parseRetryAfter(null)).toBeNull();
-    expect(parseRetryAfter("soon")).toBeNull();
-    const now = Date.parse("2026-01-01T00:00:00Z");
-    expect(parseRetryAfter("Thu, 01 Jan 2026 00:01:00 GMT", now)).toBe(60);
   });
 });

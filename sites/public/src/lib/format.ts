@@ -1,6 +1,7 @@
 // Formatting for display: dates in Asia/Shanghai, time limits and waits in words.
+
+import type { DirectoryCategory as Category, TimeLimit as Limit } from "@lianxin/contract";
 import { type Locale, type MessageKey, t } from "../i18n/messages";
-import type { Category, Limit } from "./api-types";
 
 export const TIME_ZONE = "Asia/Shanghai";
 
@@ -90,17 +91,4 @@ export function rateLimitMessage(retryAfter: number | null | undefined, locale: 
   return wait
     ? t(locale, "common.rateLimited", { time: wait })
     : t(locale, "common.rateLimitedNoTime");
-}
-
-/** Parse a Retry-After header: delta-seconds or an HTTP date. */
-export function parseRetryAfter(
-  header: string | null | undefined,
-  now = Date.now(),
-): number | null {
-  if (!header) return null;
-  const trimmed = header.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  const at = Date.parse(trimmed);
-  if (Number.isNaN(at)) return null;
-  return Math.max(0, Math.ceil((at - now) / 1000));
 }

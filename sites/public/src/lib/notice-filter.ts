@@ -1,7 +1,7 @@
 // The notices page's GET filter (village, outcome, month, keyword, cursor): read from the page's
 // own query string, sanitised, then turned into the API's query and the page's own links.
 // Anything that does not fit is dropped, never passed on.
-import type { Outcome } from "./api-types";
+import type { Outcome } from "@lianxin/contract";
 import { isOutcome } from "./outcome";
 
 export const Q_MAX = 50;
@@ -83,6 +83,11 @@ function toParams(filter: NoticeFilter): URLSearchParams {
   const p = new URLSearchParams();
   for (const key of ORDER) if (filter[key]) p.set(key, filter[key]);
   return p;
+}
+
+/** The API's query for this filter: its non-empty values, in a fixed order. */
+export function noticeQuery(filter: NoticeFilter): Record<string, string> {
+  return Object.fromEntries(toParams(filter));
 }
 
 /** The API's query string for this filter, with its leading "?" ("" when empty). */

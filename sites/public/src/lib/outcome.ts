@@ -1,15 +1,14 @@
 // The closed vocabularies of an answer: its outcome and the resident's rating, with their labels.
+import { OUTCOMES, type Outcome, RATINGS, type Rating } from "@lianxin/contract";
 import type { MessageKey } from "../i18n/messages";
-import type { Outcome, RatingValue } from "./api-types";
 
-export const OUTCOMES: readonly Outcome[] = ["resolved", "explained", "assisted"];
-export const RATINGS: readonly RatingValue[] = ["satisfied", "basically_satisfied", "dissatisfied"];
+export { OUTCOMES, RATINGS };
 
 export function isOutcome(value: unknown): value is Outcome {
   return typeof value === "string" && (OUTCOMES as readonly string[]).includes(value);
 }
 
-export function isRating(value: unknown): value is RatingValue {
+export function isRating(value: unknown): value is Rating {
   return typeof value === "string" && (RATINGS as readonly string[]).includes(value);
 }
 

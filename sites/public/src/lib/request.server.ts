@@ -1,6 +1,6 @@
-// Building the API client for one page request.
+// The API client for one page request: site-kit's, with the resident's language and address.
+import { type Api, createApi } from "@lianxin/site-kit/api.server";
 import type { AstroGlobal } from "astro";
-import { type ApiClient, createApiClient } from "./api.server";
 
 type PageContext = Pick<AstroGlobal, "locals" | "clientAddress">;
 
@@ -13,6 +13,6 @@ export function clientAddressOf(ctx: Pick<AstroGlobal, "clientAddress">): string
   }
 }
 
-export function apiFor(ctx: PageContext): ApiClient {
-  return createApiClient({ locale: ctx.locals.locale, clientAddress: clientAddressOf(ctx) });
+export function apiFor(ctx: PageContext): Api {
+  return createApi({ locale: ctx.locals.locale, clientAddress: clientAddressOf(ctx) });
 }

@@ -1,5 +1,5 @@
+import type { RateRow } from "@lianxin/contract";
 import { describe, expect, it } from "vitest";
-import type { RateRow } from "./api-types";
 import {
   FIELD_WORK_FIGURES,
   formatCount,

@@ -1,9 +1,9 @@
 // The public statistics page (数据公开): rows sorted by response rate, month labels and the
 // chart specs. Pure.
 
+import type { FieldWorkTotals, RateRow, Statistics } from "@lianxin/contract";
 import type { ChartSpec } from "@lianxin/site-kit/chart-options";
 import { type Locale, t } from "../i18n/messages";
-import type { FieldWorkTotals, RateRow, Statistics } from "./api-types";
 
 /** Best response rate first; rows without a rate last; ties by more received, then by name. */
 export function sortByResponse(rows: readonly RateRow[]): RateRow[] {
@@ -32,7 +32,10 @@ export function monthLabel(ym: string, locale: Locale): string {
 export const RATE_KEYS = ["response", "resolution", "satisfaction"] as const;
 
 /** The town's three rates month by month. */
-export function trendSpec(trend: Statistics["trend"], locale: Locale): ChartSpec {
+export function trendSpec(
+  trend: readonly Omit<Statistics["trend"][number], "answered">[],
+  locale: Locale,
+): ChartSpec {
   return {
     kind: "line",
     categories: trend.map((p) => monthLabel(p.month, locale)),

@@ -1,15 +1,11 @@
 // The resident's view of where a concern stands: the steps of the step indicator.
+import { CONCERN_STATUSES, type ConcernStatus, type TimelineEntry } from "@lianxin/contract";
 import type { MessageKey } from "../i18n/messages";
-import type { ConcernStatus, TimelineEntry, TimelineType } from "./api-types";
 
-const MAIN: readonly ConcernStatus[] = [
-  "triage",
-  "assigned",
-  "accepted",
-  "in_progress",
-  "answered",
-  "struck_off",
-];
+/** The steps of a concern in the contract's order; a merged one has none. */
+const STEPPED = CONCERN_STATUSES.filter((s) => s !== "merged");
+/** Deferral (限期办理) is a step only when the concern is deferred. */
+const MAIN = STEPPED.filter((s) => s !== "deferred");
 
 export type StepState = "done" | "current" | "todo";
 export interface Step {
@@ -17,7 +13,7 @@ export interface Step {
   state: StepState;
 }
 
-const KNOWN = new Set<string>([...MAIN, "deferred", "merged"]);
+const KNOWN = new Set<string>(CONCERN_STATUSES);
 
 export function isKnownStatus(s: string): s is ConcernStatus {
   return KNOWN.has(s);
@@ -33,11 +29,8 @@ export function statusKey(status: string): MessageKey {
  */
 export function steps(status: string): Step[] {
   if (status === "merged" || !isKnownStatus(status)) return [];
-  const path: ConcernStatus[] =
-    status === "deferred"
-      ? ["triage", "assigned", "accepted", "in_progress", "deferred", "answered", "struck_off"]
-      : [...MAIN];
-  const at = path.indexOf(status);
+  const path = status === "deferred" ? STEPPED : MAIN;
+  const at = (path as readonly string[]).indexOf(status);
   return path.map((s, i) => ({
     status: s,
     state: i < at ? "done" : i === at ? "current" : "todo",
@@ -62,7 +55,7 @@ const TIMELINE_TYPES = new Set<string>([
   "struck_off",
   "message",
   "access_code_reissued",
-] satisfies TimelineType[]);
+] satisfies TimelineEntry["type"][]);
 
 /** The label of a public timeline event; a neutral "update" for a type this site does not know. */
 export function timelineKey(type: string): MessageKey {
@@ -70,8 +63,8 @@ export function timelineKey(type: string): MessageKey {
 }
 
 /** Newest first, by time; entries with bad dates keep their order at the end. */
-export function sortTimeline(entries: readonly TimelineEntry[]): TimelineEntry[] {
-  const time = (e: TimelineEntry) => {
+export function sortTimeline<E extends Pick<TimelineEntry, "at">>(entries: readonly E[]): E[] {
+  const time = (e: E) => {
     const n = Date.parse(e.at);
     return Number.isNaN(n) ? Number.NEGATIVE_INFINITY : n;
   };

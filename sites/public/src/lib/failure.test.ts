@@ -1,5 +1,6 @@
+import { type ApiFailure, readErrorBody } from "@lianxin/site-kit/api-result";
 import { describe, expect, it } from "vitest";
-import { type ApiFailure, describeFailure, readErrorBody } from "./api-result";
+import { describeFailure } from "./failure";
 
 const FIELDS = ["villageId", "groupId", "description"] as const;
 const http = (status: number, error: unknown, retryAfter: number | null = null): ApiFailure => ({
@@ -8,22 +9,6 @@ const http = (status: number, error: unknown, retryAfter: number | null = null):
   status,
   error: readErrorBody(error),
   retryAfter,
-});
-
-describe("readErrorBody", () => {
-  it("reads the contract's error shape", () => {
-    expect(
-      readErrorBody({
-        error: { code: "validation_failed", message: "m", fields: { a: "x", b: ["y"], c: 3 } },
-      }),
-    ).toEqual({ code: "validation_failed", message: "m", fields: { a: "x", b: "y" } });
-  });
-  it("returns null for anything else", () => {
-    expect(readErrorBody(null)).toBeNull();
-    expect(readErrorBody("oops")).toBeNull();
-    expect(readErrorBody({ error: "x" })).toBeNull();
-    expect(readErrorBody({ error: { message: "no code" } })).toBeNull();
-  });
 });
 
 describe("describeFailure", () => {

@@ -1,22 +1,39 @@
-import { open311Routes } from "./open311-routes.js";
-import { backOfficeRoutes } from "./routes/back-office.js";
+import { accountsRoutes } from "./routes/accounts.js";
+import { calendarRoutes } from "./routes/calendar.js";
+import { concernsRoutes } from "./routes/concerns.js";
 import type { Route } from "./routes/define.js";
+import { directoryRoutes } from "./routes/directory.js";
+import { fieldWorkRoutes } from "./routes/field-work.js";
 import { gridRoutes } from "./routes/grid.js";
+import { ledgerRoutes } from "./routes/ledger.js";
 import { monitoringRoutes } from "./routes/monitoring.js";
-import { publicRoutes } from "./routes/public.js";
+import { noticesRoutes } from "./routes/notices.js";
+import { open311Routes } from "./routes/open311.js";
+import { open311KeyRoutes } from "./routes/open311-keys.js";
+import { reportsRoutes } from "./routes/reports.js";
+import { sessionsRoutes } from "./routes/sessions.js";
 
 export { apiGatewayPath, type Method, type Route } from "./routes/define.js";
 
 /**
- * The API's routes, listed once: the app (app.ts) serves exactly these, and the AWS stack
- * derives its API Gateway routes from the same list, so the two cannot drift. Grouped by
- * area in routes/; only the public paths are loaded with the function.
+ * The API's routes, listed once: the app (app.ts) serves exactly these, the AWS stack derives
+ * its API Gateway routes from the same list, and a test holds it to the contract's table
+ * (@lianxin/contract). Grouped by noun in routes/; each handler loads its use case on first
+ * use, so a cold start pays only for the route it serves.
  */
 export const routes: Route[] = [
-  ...publicRoutes,
-  ...backOfficeRoutes,
-  ...monitoringRoutes,
+  ...concernsRoutes,
+  ...noticesRoutes,
+  ...directoryRoutes,
   ...gridRoutes,
-  // Open311 GeoReport v2 (both formats): see open311-routes.ts.
+  ...sessionsRoutes,
+  ...accountsRoutes,
+  ...fieldWorkRoutes,
+  ...reportsRoutes,
+  ...monitoringRoutes,
+  ...calendarRoutes,
+  ...ledgerRoutes,
+  ...open311KeyRoutes,
+  // Open311 GeoReport v2 (both formats).
   ...open311Routes,
 ];

@@ -70,6 +70,15 @@ export function staffRoute<M extends Method, P extends PathsFor<M, "staff">>(
   };
 }
 
+/** The xlsx content type and the download header, loaded with the first route that sends one. */
+export const xlsxFile = async () => {
+  const [{ XLSX_CONTENT_TYPE }, { contentDisposition }] = await Promise.all([
+    import("../export/xlsx.js"),
+    import("../files/file-store.js"),
+  ]);
+  return { XLSX_CONTENT_TYPE, contentDisposition };
+};
+
 /** A file answer (xlsx exports). */
 export function fileBody(
   c: Context,

@@ -1,0 +1,83 @@
+import { readJson } from "../http/body.js";
+import { clientAddress } from "../http/client-address.js";
+import { locale, noStore, param, publicRoute, type Route, staffRoute } from "./define.js";
+
+/**
+ * A concern's life through the API: residents submit, track, add to and rate it (the access
+ * code in a header); staff register, read, act on and reissue its code, and work their queue.
+ * Each handler loads its use case on first use.
+ */
+const intake = () => import("../use-cases/submit-concern.js");
+const tracking = () => import("../use-cases/track-concern.js");
+const messages = () => import("../use-cases/add-resident-message.js");
+const feedback = () => import("../use-cases/feedback.js");
+const concerns = () => import("../use-cases/staff/concerns.js");
+
+export const concernsRoutes: Route[] = [
+  publicRoute("POST", "/api/concerns", async (c, deps) => {
+    const { receipt } = await (await intake()).submitConcern(deps, {
+      idempotencyKey: c.req.header("idempotency-key"),
+      body: await readJson(c),
+      clientAddress: clientAddress(c, deps.siteSecret),
+    });
+    noStore(c);
+    return c.json(receipt, 201);
+  }),
+  publicRoute("GET", "/api/concerns/:ledgerNo", async (c, deps) => {
+    const view = await (await tracking()).trackConcern(deps, {
+      ledgerNo: param(c, "ledgerNo"),
+      accessCode: c.req.header("x-access-code"),
+      locale: locale(c),
+    });
+    noStore(c);
+    return c.json(view);
+  }),
+  publicRoute("POST", "/api/concerns/:ledgerNo/messages", async (c, deps) => {
+    const event = await (await messages()).addResidentMessage(deps, {
+      ledgerNo: param(c, "ledgerNo"),
+      accessCode: c.req.header("x-access-code"),
+      body: await readJson(c),
+    });
+    noStore(c);
+    return c.json(event, 201);
+  }),
+  publicRoute("POST", "/api/concerns/:ledgerNo/feedback", async (c, deps) => {
+    const result = await (await feedback()).rateAnswer(deps, {
+      ledgerNo: param(c, "ledgerNo"),
+      accessCode: c.req.header("x-access-code"),
+      body: await readJson(c),
+    });
+    noStore(c);
+    return c.json(result, 201);
+  }),
+  staffRoute("GET", "/api/staff/queue", async (c, deps, auth) => {
+    const { staffQueue } = await import("../use-cases/staff/queue.js");
+    return c.json(await staffQueue(deps, auth, c.req.query(), locale(c)));
+  }),
+  staffRoute("POST", "/api/staff/concerns", async (c, deps, auth) => {
+    const { submitConcern } = await import("../use-cases/submit-concern.js");
+    const { receipt } = await submitConcern(deps, {
+      idempotencyKey: c.req.header("idempotency-key"),
+      body: await readJson(c),
+      clientAddress: clientAddress(c, deps.siteSecret),
+      staff: { user: auth.user },
+    });
+    return c.json(receipt, 201);
+  }),
+  staffRoute("GET", "/api/staff/concerns/:ledgerNo", async (c, deps, auth) =>
+    c.json(await (await concerns()).getStaffConcern(deps, auth, param(c, "ledgerNo"), locale(c))),
+  ),
+  staffRoute("POST", "/api/staff/concerns/:ledgerNo/actions", async (c, deps, auth) => {
+    const { actOnConcern } = await concerns();
+    return c.json(
+      await actOnConcern(deps, auth, param(c, "ledgerNo"), await readJson(c), locale(c)),
+    );
+  }),
+  staffRoute("POST", "/api/staff/concerns/:ledgerNo/access-code", async (c, deps, auth) => {
+    const { reissueAccessCode } = await concerns();
+    return c.json(
+      await reissueAccessCode(deps, auth, param(c, "ledgerNo"), await readJson(c)),
+      201,
+    );
+  }),
+];

@@ -1,0 +1,39 @@
+import { readJson } from "../http/body.js";
+import { noStore, publicRoute, type Route, sessions, staffRoute } from "./define.js";
+
+/**
+ * Staff sessions: sign in and out, who am I, change one's password. Each handler loads its use
+ * case on first use.
+ */
+
+export const sessionsRoutes: Route[] = [
+  publicRoute("POST", "/api/staff/session", async (c, deps) => {
+    noStore(c);
+    return c.json(await (await sessions()).login(deps, await readJson(c)), 201);
+  }),
+  staffRoute(
+    "DELETE",
+    "/api/staff/session",
+    async (c, deps, auth) => {
+      await (await sessions()).logout(deps, auth);
+      return c.body(null, 204);
+    },
+    { beforePasswordChange: true },
+  ),
+  staffRoute(
+    "GET",
+    "/api/staff/me",
+    async (c, _deps, auth) =>
+      c.json({ user: auth.user, mustChangePassword: auth.mustChangePassword }),
+    { beforePasswordChange: true },
+  ),
+  staffRoute(
+    "POST",
+    "/api/staff/password",
+    async (c, deps, auth) => {
+      await (await sessions()).changePassword(deps, auth, await readJson(c));
+      return c.body(null, 204);
+    },
+    { beforePasswordChange: true },
+  ),
+];

@@ -63,6 +63,7 @@ export {
   type InboxKind,
   LIMIT_UNITS,
   type LimitUnit,
+  OPEN_STATUSES,
   OUTCOMES,
   POST_KINDS,
   type PostKind,

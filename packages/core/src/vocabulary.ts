@@ -21,6 +21,15 @@ export const CONCERN_STATUSES = [
 ] as const;
 export type ConcernStatus = (typeof CONCERN_STATUSES)[number];
 
+/** The statuses of a concern still being handled: not yet answered, struck off or merged. */
+export const OPEN_STATUSES = [
+  "triage",
+  "assigned",
+  "accepted",
+  "in_progress",
+  "deferred",
+] as const satisfies readonly ConcernStatus[];
+
 /** What staff can do to a concern (`POST /api/staff/concerns/{no}/actions`). */
 export const ACTION_TYPES = [
   "accept",

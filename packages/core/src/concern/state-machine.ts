@@ -9,6 +9,7 @@ import {
   limitEnd,
 } from "../time/limits.js";
 import type { WorkingCalendar } from "../time/working-calendar.js";
+import { OPEN_STATUSES } from "../vocabulary.js";
 import type { ActionType, ConcernAction } from "./actions.js";
 import type { Actor, Concern, ConcernEvent, ConcernEventType } from "./concern.js";
 import type { ConcernStatus } from "./status.js";
@@ -39,13 +40,7 @@ const FROM: Record<ActionType, readonly ConcernStatus[]> = {
   redo: ["answered"],
 };
 
-const OPEN: readonly ConcernStatus[] = [
-  "triage",
-  "assigned",
-  "accepted",
-  "in_progress",
-  "deferred",
-];
+const OPEN: readonly ConcernStatus[] = OPEN_STATUSES;
 
 /** Does the concern's state allow the action (whoever asks)? */
 export function transitionAllowed(type: ActionType, concern: Concern): boolean {

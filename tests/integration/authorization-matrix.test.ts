@@ -162,6 +162,7 @@ const ACTIONS: Record<
     event: "struck_off",
   },
   redo: { state: "verifying", body: () => ({ reason: "请再次核实" }), event: "redo_ordered" },
+  urge: { state: "accepted", body: () => ({ note: "请尽快答复群众" }), event: "urged" },
 };
 
 /** Who may do each action: on 梅泾村's concern (the holder: on 陡门村's), and on a conduct complaint. */
@@ -182,6 +183,7 @@ const ALLOWED: Record<ActionType, { standard: Who[]; conduct: Who[] }> = {
   merge: { standard: ["admin", "head", "cadre"], conduct: ["admin", "inspector"] },
   strike_off: { standard: ["admin", "leader"], conduct: ["admin"] },
   redo: { standard: ["admin", "leader"], conduct: ["admin"] },
+  urge: { standard: ["admin", "leader", "inspector"], conduct: ["admin", "inspector"] },
 };
 
 /** Who may see the concern at all (others get 404): the department's while it is theirs. */

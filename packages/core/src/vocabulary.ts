@@ -30,7 +30,10 @@ export const OPEN_STATUSES = [
   "deferred",
 ] as const satisfies readonly ConcernStatus[];
 
-/** What staff can do to a concern (`POST /api/staff/concerns/{no}/actions`). */
+/**
+ * What staff can do to a concern (`POST /api/staff/concerns/{no}/actions`). `urge` (催办): the
+ * contact leader, admin or an inspector presses the handler of an open concern.
+ */
 export const ACTION_TYPES = [
   "accept",
   "return",
@@ -45,6 +48,7 @@ export const ACTION_TYPES = [
   "merge",
   "strike_off",
   "redo",
+  "urge",
 ] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
@@ -114,13 +118,14 @@ export const FIELD_WORK_KINDS = [
 ] as const;
 export type FieldWorkKind = (typeof FIELD_WORK_KINDS)[number];
 
-/** What lands in a staff member's inbox (消息): 80 % reminders, overdue, the commission's list… */
+/** What lands in a staff member's inbox (消息): 80 % reminders, overdue, the commission's list, 催办… */
 export const INBOX_KINDS = [
   "reminder",
   "overdue",
   "escalated",
   "struck_off_no_rating",
   "verification_needed",
+  "urged",
 ] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
 

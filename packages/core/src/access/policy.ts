@@ -81,6 +81,8 @@ export function mayPerform(user: StaffUser, type: ActionType, concern: Concern):
         isGroupHolder(user, concern)
       );
     case "supervise":
+    // 催办: those who watch the concern press those who handle it.
+    case "urge":
       return admin || user.role === "inspector" || isContactLeader(user, concern);
     case "strike_off":
     case "redo":

@@ -59,6 +59,8 @@ export const ConcernAction = z.discriminatedUnion("type", [
     verificationNote: text(1000),
   }),
   z.strictObject({ type: z.literal("redo"), expectedVersion: version, reason: text(500) }),
+  /** 催办: a note to whoever handles it (staff only, never shown to the resident). */
+  z.strictObject({ type: z.literal("urge"), expectedVersion: version, note: text(1000) }),
 ]);
 export type ConcernAction = z.infer<typeof ConcernAction>;
 export { ACTION_TYPES, type ActionType };

@@ -131,6 +131,7 @@ export const ConcernEventType = z.enum([
   "merged_in",
   "struck_off",
   "redo_ordered",
+  "urged",
   "rated",
   "reopened",
   "access_code_reissued",

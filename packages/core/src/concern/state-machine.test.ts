@@ -181,6 +181,57 @@ describe("the concern state machine", () => {
   });
 });
 
+describe("urging the handler (催办)", () => {
+  const leader: StaffUser = {
+    id: "leader-wang",
+    username: "leader",
+    name: "王建国",
+    role: "leader",
+    departmentId: null,
+    villageIds: ["meijing"],
+  };
+  const urge = (c: Concern) =>
+    applyAction(
+      c,
+      { type: "urge", expectedVersion: c.version, note: "群众又来电，请尽快答复" },
+      { ...ctx(), user: leader },
+    );
+
+  it("records a staff-only event and tells the department's head while nobody is assigned", () => {
+    const c = fresh();
+    const { concern, events, notifications } = urge(c);
+    expect(concern).toMatchObject({ status: "assigned", version: c.version + 1 });
+    expect(events).toEqual([
+      expect.objectContaining({ type: "urged", public: false, text: "群众又来电，请尽快答复" }),
+    ]);
+    const head = must(index.department("env-bureau")).head.id;
+    expect(notifications).toEqual([
+      expect.objectContaining({
+        recipient: head,
+        kind: "urged",
+        ledgerNo: c.ledgerNo,
+        data: { title: null, note: "群众又来电，请尽快答复", by: "王建国" },
+      }),
+    ]);
+    const residentSees = toResidentView(concern, events, index, "zh-CN", t0);
+    expect(residentSees.timeline.map((e) => e.type)).not.toContain("urged");
+  });
+
+  it("tells the assignee once someone has signed for it", () => {
+    const accepted = run(fresh(), { type: "accept" });
+    expect(urge(accepted).notifications.map((n) => n.recipient)).toEqual([cadre.id]);
+  });
+
+  it("only while someone handles it: not in triage, not once answered", () => {
+    const triaged = run(fresh(), { type: "return", reason: "不属于本部门" });
+    expect(() => urge(triaged)).toThrow(DomainError);
+    let answered = run(fresh(), { type: "accept" });
+    answered = run(answered, { type: "answer", outcome: "resolved", publicReply: "已清淤" });
+    expect(transitionAllowed("urge", answered)).toBe(false);
+    expect(transitionAllowed("urge", run(fresh(), { type: "accept" }))).toBe(true);
+  });
+});
+
 describe("the resident's rating", () => {
   const answered = () =>
     run(run(fresh(), { type: "accept" }), {

@@ -1,5 +1,6 @@
 import type { DirectoryIndex } from "../directory/lookup.js";
 import { DomainError } from "../errors.js";
+import type { Notification } from "../escalation/escalate.js";
 import type { StaffUser } from "../staff/schema.js";
 import {
   type CategoryLimits,
@@ -38,6 +39,8 @@ const FROM: Record<ActionType, readonly ConcernStatus[]> = {
   merge: ["triage", "assigned", "accepted", "in_progress", "deferred"],
   strike_off: ["answered"],
   redo: ["answered"],
+  // An open concern someone handles: not one waiting in triage for the town office.
+  urge: ["assigned", "accepted", "in_progress", "deferred"],
 };
 
 const OPEN: readonly ConcernStatus[] = OPEN_STATUSES;
@@ -140,13 +143,15 @@ export function applyAction(
   concern: Concern,
   action: Exclude<ConcernAction, { type: "merge" }>,
   ctx: ActionContext,
-): { concern: Concern; events: ConcernEvent[] } {
+): { concern: Concern; events: ConcernEvent[]; notifications: Notification[] } {
   if (action.expectedVersion !== concern.version) refuse(concern, "conflict");
   if (!transitionAllowed(action.type, concern)) refuse(concern, "invalid_transition");
   const at = ctx.now.toISOString();
   const event = eventFactory(concern, at, staffActor(ctx.user), ctx.newEventId);
   const next: Concern = { ...concern, updatedAt: at };
   const events: ConcernEvent[] = [];
+  /** Inbox items the change sends, written in its transaction (the outbox). */
+  const notifications: Notification[] = [];
 
   switch (action.type) {
     case "dispatch": {
@@ -311,9 +316,26 @@ export function applyAction(
       events.push(event("redo_ordered", { public: true, reason: action.reason }));
       break;
     }
+    case "urge": {
+      // The handler hears it: whoever it is assigned to, else the department's head.
+      const recipient =
+        concern.assignee?.id ?? ctx.index.department(concern.routing.department.id)?.head.id;
+      events.push(event("urged", { public: false, text: action.note }));
+      if (recipient) {
+        notifications.push({
+          id: ctx.newEventId(),
+          recipient,
+          kind: "urged",
+          ledgerNo: concern.ledgerNo,
+          at,
+          data: { title: concern.title, note: action.note, by: ctx.user.name },
+        });
+      }
+      break;
+    }
   }
   next.version = concern.version + events.length;
-  return { concern: next, events };
+  return { concern: next, events, notifications };
 }
 
 /**

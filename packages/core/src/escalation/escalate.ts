@@ -14,7 +14,14 @@ export interface Notification {
   kind: InboxKind;
   ledgerNo: string;
   at: string;
-  data: { stage?: string; dueAt?: string; title?: string | null };
+  data: {
+    stage?: string;
+    dueAt?: string;
+    title?: string | null;
+    /** 催办: what the urging staff member wrote, and their name. */
+    note?: string;
+    by?: string;
+  };
 }
 
 /** Share of a limit after which the handler is reminded. */

@@ -14,6 +14,7 @@ import {
   mayPerform,
   mayReissueAccessCode,
   metricDeltas,
+  type Notification,
   parseLedgerNo,
   toStaffView,
 } from "@lianxin/core";
@@ -131,6 +132,7 @@ export async function actOnConcern(
   const index = await currentDirectory(deps);
   const now = deps.now();
   let changes: ConcernChange[];
+  let sent: Notification[] = [];
 
   if (action.type === "merge") {
     const target = await deps.store.getConcernWithEvents(action.targetLedgerNo);
@@ -180,9 +182,14 @@ export async function actOnConcern(
       assignee,
     });
     changes = [changeOf(concern, result.concern, result.events)];
+    sent = result.notifications;
   }
   const primary = changes[0] as ConcernChange;
-  await commitOrConflict(deps, changes, noticeDraftsFor(deps, index, primary, events));
+  // Inbox items (催办) are written in the change's own transaction, as the outbox.
+  await commitOrConflict(deps, changes, [
+    ...noticeDraftsFor(deps, index, primary, events),
+    ...sent.map((n) => deps.store.items.outbox(n)),
+  ]);
   return present(
     deps,
     auth,

@@ -107,6 +107,7 @@ export const monitoringZh = {
   "inbox.marked": "已标为已读。",
   "inbox.markFailed": "没能标为已读，请稍后重试。",
   "inbox.open": "查看诉求 {ledgerNo}",
+  "inbox.due": "{stage}时限：{at}",
   "inbox.list": "消息列表，最新的在前",
 
   "ledger.intro":
@@ -243,6 +244,7 @@ export const monitoringEn: MonitoringMessages = {
   "inbox.marked": "Marked as read.",
   "inbox.markFailed": "Could not mark it as read. Please try again later.",
   "inbox.open": "Open concern {ledgerNo}",
+  "inbox.due": "{stage} due: {at}",
   "inbox.list": "Messages, newest first",
 
   "ledger.intro":

@@ -2,27 +2,36 @@
 // form, and the request body for `POST /api/staff/concerns/{ledgerNo}/actions`. Pure: the
 // concern page renders from these specs and its server code validates with them. The API has
 // the last word (its 400 field errors are shown beside the same fields).
+import {
+  type ActionType,
+  ACTION_TYPES as API_ACTION_TYPES,
+  type ConcernStatus,
+  OUTCOMES,
+  RESPONSE_METHODS,
+} from "@lianxin/contract";
 import type { MessageKey, Vars } from "../i18n/messages";
-import type { ActionType, ConcernStatus, Outcome } from "./api-types";
 
-export const ACTION_TYPES: readonly ActionType[] = [
-  "dispatch",
-  "accept",
-  "assign",
-  "respond",
-  "answer",
-  "defer",
-  "extend",
-  "note",
-  "supervise",
-  "return",
-  "merge",
-  "strike_off",
-  "redo",
-];
+/** Where each action stands on the concern page: the usual next step first. */
+const DISPLAY_ORDER: { readonly [T in ActionType]: number } = {
+  dispatch: 1,
+  accept: 2,
+  assign: 3,
+  respond: 4,
+  answer: 5,
+  defer: 6,
+  extend: 7,
+  note: 8,
+  supervise: 9,
+  return: 10,
+  merge: 11,
+  strike_off: 12,
+  redo: 13,
+};
 
-export const OUTCOMES: readonly Outcome[] = ["resolved", "explained", "assisted"];
-export const RESPOND_METHODS = ["phone", "visit", "in_person", "message"] as const;
+/** The contract's action types in display order. */
+export const ACTION_TYPES: readonly ActionType[] = [...API_ACTION_TYPES].sort(
+  (a, b) => DISPLAY_ORDER[a] - DISPLAY_ORDER[b],
+);
 
 export type FieldKind = "text" | "textarea" | "select" | "date" | "number";
 
@@ -56,7 +65,7 @@ const outcomeOptions = OUTCOMES.map((value) => ({
   value,
   label: `outcome.${value}` as MessageKey,
 }));
-const methodOptions = RESPOND_METHODS.map((value) => ({
+const methodOptions = RESPONSE_METHODS.map((value) => ({
   value,
   label: `method.${value}` as MessageKey,
 }));

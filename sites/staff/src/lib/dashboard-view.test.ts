@@ -1,9 +1,11 @@
+import type { RateRow } from "@lianxin/contract";
 import { describe, expect, it } from "vitest";
 import {
   backlogKey,
   backlogRows,
   backlogSpec,
   formatHours,
+  inboxDetails,
   inboxKindKey,
   monthLabel,
   normalizeTotals,
@@ -12,7 +14,6 @@ import {
   topBottom,
   trendSpec,
 } from "./dashboard-view";
-import type { RateRow } from "./monitoring-types";
 
 const row = (id: string, response: number | null, received = 10): RateRow => ({
   id,
@@ -70,6 +71,16 @@ describe("labels", () => {
     expect(backlogKey("x")).toBe("backlog.other");
     expect(inboxKindKey("escalated")).toBe("inbox.kind.escalated");
     expect(inboxKindKey("new_kind")).toBe("inbox.kind.other");
+  });
+  it("words an inbox item's title and the deadline it is about", () => {
+    const data = { stage: "answer", dueAt: "2026-12-08T01:00:00.000Z", title: " 路灯不亮 " };
+    expect(inboxDetails(data, "zh-CN")).toEqual({
+      title: "路灯不亮",
+      due: "答复时限：2026年12月8日 09:00",
+    });
+    expect(inboxDetails({ ...data, stage: undefined }, "en").due).toMatch(/^Current stage due: /);
+    expect(inboxDetails({ title: null }, "zh-CN")).toEqual({ title: null, due: null });
+    expect(inboxDetails(undefined, "en")).toEqual({ title: null, due: null });
   });
 });
 

@@ -152,6 +152,19 @@ export const COUNTER_FIELDS = [
 ] as const;
 export type CounterField = (typeof COUNTER_FIELDS)[number];
 
+/**
+ * The backlog's age buckets (calendar days since registration), youngest first, as the 12345
+ * reports keep them: the dashboard counts the open concerns in each.
+ */
+export const BACKLOG_AGE_BUCKETS = [
+  { bucket: "lt1d", maxDays: 1 },
+  { bucket: "1to3d", maxDays: 3 },
+  { bucket: "3to7d", maxDays: 7 },
+  { bucket: "7to15d", maxDays: 15 },
+  { bucket: "gt15d", maxDays: Number.POSITIVE_INFINITY },
+] as const;
+export type BacklogAgeBucket = (typeof BACKLOG_AGE_BUCKETS)[number]["bucket"];
+
 /** Field lengths of a concern as submitted (characters, after trimming). */
 export const CONCERN_FIELD_LIMITS = {
   title: 100,

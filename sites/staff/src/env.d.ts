@@ -10,6 +10,6 @@ declare namespace App {
      */
     token: string | null;
     /** The signed-in staff member (from GET /api/staff/me); null on open pages or API trouble. */
-    user: import("./lib/api-types").StaffUser | null;
+    user: import("@lianxin/contract").StaffUser | null;
   }
 }

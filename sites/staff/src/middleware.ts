@@ -18,7 +18,7 @@ export const onRequest = defineMiddleware(
         if (!context.locals.token) {
           return context.redirect(loginHref(context.url.pathname + context.url.search), 303);
         }
-        const me = await apiFor(context).me();
+        const me = await apiFor(context).get("/api/staff/me");
         if (me.ok) {
           context.locals.user = me.data.user;
           if (me.data.mustChangePassword) return context.redirect("/password", 303);

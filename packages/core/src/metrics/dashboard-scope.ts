@@ -1,6 +1,9 @@
 import { readsEverything } from "../access/policy.js";
 import type { Concern } from "../concern/concern.js";
 import type { StaffUser } from "../staff/schema.js";
+import { BACKLOG_AGE_BUCKETS, type BacklogAgeBucket } from "../vocabulary.js";
+
+export { BACKLOG_AGE_BUCKETS, type BacklogAgeBucket };
 
 /** What a dashboard is about: the whole town, one village, one department or one person. */
 export type DashboardScope =
@@ -28,16 +31,6 @@ export function defaultDashboardScope(user: StaffUser): DashboardScope {
   if (user.departmentId) return { kind: "department", id: user.departmentId };
   return { kind: "person", id: user.id };
 }
-
-/** Backlog age buckets (days since registration, calendar days), as the 12345 reports keep them. */
-export const BACKLOG_AGE_BUCKETS = [
-  { bucket: "lt1d", maxDays: 1 },
-  { bucket: "1to3d", maxDays: 3 },
-  { bucket: "3to7d", maxDays: 7 },
-  { bucket: "7to15d", maxDays: 15 },
-  { bucket: "gt15d", maxDays: Number.POSITIVE_INFINITY },
-] as const;
-export type BacklogAgeBucket = (typeof BACKLOG_AGE_BUCKETS)[number]["bucket"];
 
 /** The open concerns counted by age bucket at `now`; every concern falls in exactly one. */
 export function backlogByAge(

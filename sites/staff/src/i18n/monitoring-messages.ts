@@ -96,6 +96,7 @@ export const monitoringZh = {
   "inbox.kind.escalated": "已移交纪委",
   "inbox.kind.struck_off_no_rating": "未评价自动销号",
   "inbox.kind.verification_needed": "再次不满意，待核实销号或重办",
+  "inbox.kind.urged": "催办",
   "inbox.kind.other": "通知",
   "inbox.unreadCount": "未读 {n} 条",
   "inbox.allRead": "没有未读消息。",
@@ -107,6 +108,8 @@ export const monitoringZh = {
   "inbox.marked": "已标为已读。",
   "inbox.markFailed": "没能标为已读，请稍后重试。",
   "inbox.open": "查看诉求 {ledgerNo}",
+  "inbox.due": "{stage}时限：{at}",
+  "inbox.urgedBy": "{by}催办：{note}",
   "inbox.list": "消息列表，最新的在前",
 
   "ledger.intro":
@@ -232,6 +235,7 @@ export const monitoringEn: MonitoringMessages = {
   "inbox.kind.escalated": "Passed to discipline commission",
   "inbox.kind.struck_off_no_rating": "Struck off, no rating",
   "inbox.kind.verification_needed": "Dissatisfied again: verify (strike off or redo)",
+  "inbox.kind.urged": "Urged",
   "inbox.kind.other": "Notice",
   "inbox.unreadCount": "{n} unread",
   "inbox.allRead": "No unread messages.",
@@ -243,6 +247,8 @@ export const monitoringEn: MonitoringMessages = {
   "inbox.marked": "Marked as read.",
   "inbox.markFailed": "Could not mark it as read. Please try again later.",
   "inbox.open": "Open concern {ledgerNo}",
+  "inbox.due": "{stage} due: {at}",
+  "inbox.urgedBy": "{by} urges: {note}",
   "inbox.list": "Messages, newest first",
 
   "ledger.intro":

@@ -2,27 +2,37 @@
 // form, and the request body for `POST /api/staff/concerns/{ledgerNo}/actions`. Pure: the
 // concern page renders from these specs and its server code validates with them. The API has
 // the last word (its 400 field errors are shown beside the same fields).
+import {
+  type ActionType,
+  ACTION_TYPES as API_ACTION_TYPES,
+  type ConcernStatus,
+  OUTCOMES,
+  RESPONSE_METHODS,
+} from "@lianxin/contract";
 import type { MessageKey, Vars } from "../i18n/messages";
-import type { ActionType, ConcernStatus, Outcome } from "./api-types";
 
-export const ACTION_TYPES: readonly ActionType[] = [
-  "dispatch",
-  "accept",
-  "assign",
-  "respond",
-  "answer",
-  "defer",
-  "extend",
-  "note",
-  "supervise",
-  "return",
-  "merge",
-  "strike_off",
-  "redo",
-];
+/** Where each action stands on the concern page: the usual next step first. */
+const DISPLAY_ORDER: { readonly [T in ActionType]: number } = {
+  dispatch: 1,
+  accept: 2,
+  assign: 3,
+  respond: 4,
+  answer: 5,
+  defer: 6,
+  extend: 7,
+  note: 8,
+  supervise: 9,
+  urge: 10,
+  return: 11,
+  merge: 12,
+  strike_off: 13,
+  redo: 14,
+};
 
-export const OUTCOMES: readonly Outcome[] = ["resolved", "explained", "assisted"];
-export const RESPOND_METHODS = ["phone", "visit", "in_person", "message"] as const;
+/** The contract's action types in display order. */
+export const ACTION_TYPES: readonly ActionType[] = [...API_ACTION_TYPES].sort(
+  (a, b) => DISPLAY_ORDER[a] - DISPLAY_ORDER[b],
+);
 
 export type FieldKind = "text" | "textarea" | "select" | "date" | "number";
 
@@ -56,7 +66,7 @@ const outcomeOptions = OUTCOMES.map((value) => ({
   value,
   label: `outcome.${value}` as MessageKey,
 }));
-const methodOptions = RESPOND_METHODS.map((value) => ({
+const methodOptions = RESPONSE_METHODS.map((value) => ({
   value,
   label: `method.${value}` as MessageKey,
 }));
@@ -199,6 +209,14 @@ export const ACTIONS: { readonly [T in ActionType]: ActionSpec } = {
       { name: "note", kind: "textarea", required: true, max: 1000, label: "field.superviseNote" },
     ],
   },
+  urge: {
+    type: "urge",
+    button: "action.urge",
+    help: "action.urge.help",
+    fields: [
+      { name: "note", kind: "textarea", required: true, max: 1000, label: "field.urgeNote" },
+    ],
+  },
   merge: {
     type: "merge",
     button: "action.merge",
@@ -253,15 +271,18 @@ export function suggestedAction(
   allowed: readonly string[],
   status: ConcernStatus | string,
 ): ActionType | null {
-  const byStatus: Record<string, ActionType[]> = {
-    triage: ["dispatch"],
-    assigned: ["accept", "assign"],
-    accepted: ["respond"],
-    in_progress: ["answer"],
-    deferred: ["answer"],
-    answered: ["strike_off", "redo"],
+  // Whoever may assign or redo may also sign for or strike off (core's policy and state
+  // machine), so one usual step per state is enough.
+  const usual: Partial<Record<string, ActionType>> = {
+    triage: "dispatch",
+    assigned: "accept",
+    accepted: "respond",
+    in_progress: "answer",
+    deferred: "answer",
+    answered: "strike_off",
   };
-  for (const a of byStatus[status] ?? []) if (allowed.includes(a)) return a;
+  const next = usual[status];
+  if (next && allowed.includes(next)) return next;
   return orderActions(allowed).find((a) => a !== "note") ?? null;
 }
 

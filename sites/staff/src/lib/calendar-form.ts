@@ -1,9 +1,9 @@
 // The holiday-calendar override as the admin edits it: two textareas, one `YYYY-MM-DD 名称`
 // per line (holidays; adjusted working days, 调休上班), read into the API's
 // `{ holidays: {date: name}, workdays: {date: name} }` with an error per bad line. Pure.
+import type { ApiErrorBody } from "@lianxin/contract";
 import type { Problem } from "./actions";
 import { isLocalDate } from "./actions";
-import type { ApiErrorBody } from "./api-types";
 
 export const CALENDAR_FIELDS = ["holidays", "workdays"] as const;
 export type CalendarField = (typeof CALENDAR_FIELDS)[number];

@@ -1,6 +1,9 @@
 // The concern page's server work: run one posted action (or the access-code reissue) and load
 // the fresh view with the choices its forms need. Server-only; the page renders the result.
 
+import { type ActionType, ROLES, type Role, type StaffConcernView } from "@lianxin/contract";
+import type { Api } from "@lianxin/site-kit/api.server";
+import { type ApiFailure, splitFieldErrors } from "@lianxin/site-kit/api-result";
 import { isPlausiblePhone } from "@lianxin/site-kit/concern-form";
 import { type Locale, type MessageKey, t } from "../i18n/messages";
 import {
@@ -12,9 +15,7 @@ import {
   shanghaiToday,
   validateAction,
 } from "./actions";
-import type { StaffApi } from "./api.server";
-import { type ApiFailure, classifyFailure, type FailureKind, splitFieldErrors } from "./api-result";
-import type { ActionType, StaffConcernView } from "./api-types";
+import { classifyFailure, type FailureKind } from "./failure";
 import { loadDepartments } from "./queue.server";
 
 export interface PostedAction {
@@ -37,7 +38,7 @@ function label(locale: Locale, type: ActionType, field: string): string {
 
 /** Run the action posted from one of the page's forms. */
 export async function runAction(
-  api: StaffApi,
+  api: Api,
   locale: Locale,
   ledgerNo: string,
   form: FormData,
@@ -61,7 +62,10 @@ export async function runAction(
     }
     return { kind: "failed", status: 400, posted, conflict: false };
   }
-  const res = await api.act(ledgerNo, actionBody(type, version, checked.fields));
+  const res = await api.post("/api/staff/concerns/:ledgerNo/actions", {
+    params: { ledgerNo },
+    body: actionBody(type, version, checked.fields),
+  });
   if (res.ok) return { kind: "done", type };
   const kind = classifyFailure(res);
   if (kind === "signed_out" || kind === "password_change") return { kind: "session", failure: res };
@@ -96,7 +100,7 @@ export type CodeOutcome =
 
 /** Reissue the access code after checking the resident's phone (the API compares it). */
 export async function reissueCode(
-  api: StaffApi,
+  api: Api,
   locale: Locale,
   ledgerNo: string,
   form: FormData,
@@ -106,7 +110,10 @@ export async function reissueCode(
   if (!phone.trim() || !isPlausiblePhone(phone)) {
     return { kind: "failed", status: 400, phone, error: t(locale, "val.phone") };
   }
-  const res = await api.reissueAccessCode(ledgerNo, phone.trim());
+  const res = await api.post("/api/staff/concerns/:ledgerNo/access-code", {
+    params: { ledgerNo },
+    body: { contactPhone: phone.trim() },
+  });
   if (res.ok && typeof res.data?.accessCode === "string") {
     return { kind: "issued", accessCode: res.data.accessCode };
   }
@@ -131,7 +138,7 @@ export interface Choice {
 
 /** Options for the dispatch and assign forms (null where the list could not be loaded). */
 export async function actionChoices(
-  api: StaffApi,
+  api: Api,
   locale: Locale,
   view: StaffConcernView,
 ): Promise<Partial<Record<string, Choice[] | null>>> {
@@ -148,7 +155,7 @@ export async function actionChoices(
   const dept = view.routing?.department?.id;
   if (allowed.includes("assign") && dept) {
     jobs.push(
-      api.departmentStaff(dept).then((r) => {
+      api.get("/api/staff/departments/:id/staff", { params: { id: dept } }).then((r) => {
         out.assigneeId =
           r.ok && Array.isArray(r.data?.items)
             ? r.data.items.map((s) => ({
@@ -164,7 +171,7 @@ export async function actionChoices(
 }
 
 function roleKey(role: string): MessageKey {
-  return ["admin", "leader", "dept_head", "cadre", "inspector"].includes(role)
-    ? (`role.${role}` as MessageKey)
+  return (ROLES as readonly string[]).includes(role)
+    ? (`role.${role as Role}` as const)
     : "role.cadre";
 }

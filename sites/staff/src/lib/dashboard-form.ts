@@ -1,7 +1,7 @@
 // The dashboard's GET form: the scope (town / village / department / person) a role may choose,
 // and the month range (default: the last 6 months, Asia/Shanghai). Read loosely from the
 // address; a bad value is reported and replaced by the default. Pure.
-import type { Directory, Ref, StaffUser } from "./api-types";
+import type { PublicDirectory, Ref, StaffUser } from "@lianxin/contract";
 
 export const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 /** The longest range the form asks for (the API reads one item per scope and month). */
@@ -87,7 +87,9 @@ export interface ScopeOption {
  */
 export function scopeOptions(
   user: Pick<StaffUser, "role" | "villageIds" | "departmentId"> | null,
-  directory: Pick<Directory, "villages"> | null,
+  directory: {
+    villages: readonly Pick<PublicDirectory["villages"][number], "id" | "name">[];
+  } | null,
   departments: readonly Ref[] | null,
   townLabel: string,
 ): ScopeOption[] {

@@ -1,9 +1,11 @@
+import type { RateRow } from "@lianxin/contract";
 import { describe, expect, it } from "vitest";
 import {
   backlogKey,
   backlogRows,
   backlogSpec,
   formatHours,
+  inboxDetails,
   inboxKindKey,
   monthLabel,
   normalizeTotals,
@@ -11,8 +13,8 @@ import {
   rankingSpec,
   topBottom,
   trendSpec,
+  urgedText,
 } from "./dashboard-view";
-import type { RateRow } from "./monitoring-types";
 
 const row = (id: string, response: number | null, received = 10): RateRow => ({
   id,
@@ -70,6 +72,23 @@ describe("labels", () => {
     expect(backlogKey("x")).toBe("backlog.other");
     expect(inboxKindKey("escalated")).toBe("inbox.kind.escalated");
     expect(inboxKindKey("new_kind")).toBe("inbox.kind.other");
+  });
+  it("words an inbox item's title and the deadline it is about", () => {
+    const data = { stage: "answer", dueAt: "2026-12-08T01:00:00.000Z", title: " 路灯不亮 " };
+    expect(inboxDetails(data, "zh-CN")).toEqual({
+      title: "路灯不亮",
+      due: "答复时限：2026年12月8日 09:00",
+    });
+    expect(inboxDetails({ ...data, stage: undefined }, "en").due).toMatch(/^Current stage due: /);
+    expect(inboxDetails({ title: null }, "zh-CN")).toEqual({ title: null, due: null });
+    expect(inboxDetails(undefined, "en")).toEqual({ title: null, due: null });
+  });
+  it("words who urged what (催办)", () => {
+    expect(urgedText({ note: " 请今天答复 ", by: "王建国" }, "zh-CN")).toBe(
+      "王建国催办：请今天答复",
+    );
+    expect(urgedText({ note: "Reply today", by: "Wang" }, "en")).toBe("Wang urges: Reply today");
+    expect(urgedText({ title: "路灯" }, "zh-CN")).toBeNull();
   });
 });
 

@@ -1,41 +1,32 @@
 // What the dashboard shows, computed from the API's `Dashboard`: rankings (红黑榜), times in
 // words, month labels, label keys, and the chart specs. Pure: the page and the tests use it.
 
+import {
+  BACKLOG_AGE_BUCKETS,
+  type BacklogAgeBucket,
+  COUNTER_FIELDS,
+  type CounterField,
+  type Dashboard,
+  INBOX_KINDS,
+  type InboxItem,
+  type RateRow,
+} from "@lianxin/contract";
 import type { ChartSpec } from "@lianxin/site-kit/chart-options";
 import { type Locale, type MessageKey, t } from "../i18n/messages";
-import {
-  BACKLOG_BUCKETS,
-  type BacklogBucket,
-  type Dashboard,
-  type DashboardTotals,
-  INBOX_KINDS,
-  type RateRow,
-} from "./monitoring-types";
+import { formatDateTime } from "./format";
+import { stageKey } from "./time-left";
 
-const TOTAL_KEYS: readonly (keyof DashboardTotals)[] = [
-  "received",
-  "dueForResponse",
-  "respondedInTime",
-  "answered",
-  "closed",
-  "closedResolved",
-  "closedExplained",
-  "closedAssisted",
-  "closedOnTime",
-  "ratedSatisfied",
-  "ratedBasically",
-  "ratedDissatisfied",
-  "returned",
-  "reopened",
-  "overdue",
-];
+/** The dashboard's counters, every one a number. */
+export type DashboardTotals = Record<CounterField, number>;
+
+const BACKLOG_BUCKETS = BACKLOG_AGE_BUCKETS.map((b) => b.bucket);
 
 /** Every total as a number: a period without events may come back as `{}`. */
 export function normalizeTotals(
   totals: Partial<DashboardTotals> | null | undefined,
 ): DashboardTotals {
   const out = {} as DashboardTotals;
-  for (const k of TOTAL_KEYS) {
+  for (const k of COUNTER_FIELDS) {
     const v = totals?.[k];
     out[k] = typeof v === "number" && Number.isFinite(v) ? v : 0;
   }
@@ -90,7 +81,7 @@ export function monthLabel(ym: string, locale: Locale): string {
 
 export function backlogKey(bucket: string): MessageKey {
   return (BACKLOG_BUCKETS as readonly string[]).includes(bucket)
-    ? (`backlog.${bucket as BacklogBucket}` as MessageKey)
+    ? (`backlog.${bucket as BacklogAgeBucket}` as MessageKey)
     : "backlog.other";
 }
 
@@ -98,6 +89,31 @@ export function inboxKindKey(kind: string): MessageKey {
   return (INBOX_KINDS as readonly string[]).includes(kind)
     ? (`inbox.kind.${kind}` as MessageKey)
     : "inbox.kind.other";
+}
+
+/**
+ * What an inbox item says besides its kind: the concern's title, and the deadline it is about
+ * ("答复时限：…"), each null when the notice has none.
+ */
+export function inboxDetails(
+  data: InboxItem["data"] | null | undefined,
+  locale: Locale,
+): { title: string | null; due: string | null } {
+  const title = typeof data?.title === "string" && data.title.trim() ? data.title.trim() : null;
+  const dueAt = typeof data?.dueAt === "string" ? formatDateTime(data.dueAt, locale) : "";
+  const due = dueAt
+    ? t(locale, "inbox.due", { stage: t(locale, stageKey(data?.stage ?? "")), at: dueAt })
+    : null;
+  return { title, due };
+}
+
+/** 催办: who pressed for what ("王建国催办：…"); null when the item is no urge. */
+export function urgedText(
+  data: InboxItem["data"] | null | undefined,
+  locale: Locale,
+): string | null {
+  const note = typeof data?.note === "string" ? data.note.trim() : "";
+  return note ? t(locale, "inbox.urgedBy", { by: data?.by ?? "", note }) : null;
 }
 
 /** The backlog in the fixed bucket order, missing buckets as 0. */

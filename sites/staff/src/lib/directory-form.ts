@@ -3,14 +3,20 @@
 // and tie the API's field errors back to the form's inputs. Pure. Input names are the API's
 // field paths (`head.id`, `limits.signFor.amount`), so errors find their input by name.
 
+import type { DirectoryEntryKind } from "@lianxin/contract";
+
 type FormLike = {
   get(name: string): FormDataEntryValue | null;
   getAll(name: string): FormDataEntryValue[];
 };
 
-export const STAGES = ["signFor", "respond", "answer"] as const;
-export const UNITS = ["hours", "working_days", "days"] as const;
-export const ROLES = ["admin", "leader", "dept_head", "cadre", "inspector"] as const;
+/** The workbook's media type: what the import sends and the export asks for. */
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/** The largest workbook the import page passes on. */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+/** Imports and exports read or write the whole directory: longer than a page's call. */
+export const WORKBOOK_TIMEOUT_MS = 30_000;
+
 /** Empty rows offered for new villager groups. */
 export const NEW_GROUP_ROWS = 3;
 
@@ -24,7 +30,7 @@ const lines = (value: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-export type DirectoryFormKind = "villages" | "departments" | "leaders" | "categories" | "accounts";
+export type DirectoryFormKind = DirectoryEntryKind | "accounts";
 
 /** The body the API expects, from the posted form. Numbers stay numbers only if they read as such. */
 export function readDirectoryForm(

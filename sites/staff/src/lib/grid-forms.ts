@@ -1,11 +1,18 @@
 // Reading the grid pages' forms into API bodies. Pure, so it is tested on its own; the API
 // validates again and its field errors are shown beside the fields.
-import type {
-  PartyMemberBody,
-  RotationBody,
-  ServiceDayBody,
-  ServiceDayHeldBody,
-} from "./grid-types";
+import type { BodyOf, PartyMemberItem, ServiceDayItem } from "@lianxin/contract";
+
+export type RotationBody = BodyOf<"PUT /api/staff/rotation/:villageId">;
+export type ServiceDayHeldBody = BodyOf<"POST /api/staff/service-days/:id/held">;
+/** `POST /api/staff/service-days`: a day's own fields; the host is the caller unless given. */
+export type ServiceDayBody = Pick<
+  ServiceDayItem,
+  "villageId" | "place" | "startTime" | "endTime" | "schedule"
+> & { personId?: string };
+/** `POST` / `PUT /api/staff/party-members`: a member's name, village and post. */
+export type PartyMemberBody = Pick<PartyMemberItem, "name" | "villageId"> & {
+  post: Omit<PartyMemberItem["post"], "groupName">;
+};
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
 /** A count: empty is 0; anything not a number goes on as NaN for the API to refuse. */

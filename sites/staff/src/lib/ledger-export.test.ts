@@ -1,3 +1,4 @@
+import { LEDGER_EXPORT_STATES } from "@lianxin/contract";
 import { describe, expect, it } from "vitest";
 import { messages } from "../i18n/messages";
 import {
@@ -11,7 +12,6 @@ import {
   readStartedId,
 } from "./ledger-export";
 import { downloadHref, readLedgerForm } from "./ledger-form";
-import { LEDGER_EXPORT_STATES } from "./monitoring-types";
 
 const now = new Date("2026-11-30T20:00:00Z");
 const API = "http://127.0.0.1:3000";

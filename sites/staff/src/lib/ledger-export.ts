@@ -1,13 +1,13 @@
 // Background ledger exports (在后台生成): the API request from the ledger form, the API's two
 // answers read defensively, and what the export's page (/ledger/exports/{id}) shows. Pure.
-import type { MessageKey } from "../i18n/messages";
-import type { LedgerForm } from "./ledger-form";
 import {
   LEDGER_EXPORT_STATES,
   type LedgerExportRequest,
   type LedgerExportState,
   type LedgerExportStatus,
-} from "./monitoring-types";
+} from "@lianxin/contract";
+import type { MessageKey } from "../i18n/messages";
+import type { LedgerForm } from "./ledger-form";
 
 /** How often the page updates itself while the file is being made, in seconds. */
 export const REFRESH_SECONDS = 3;

@@ -1,6 +1,6 @@
+import type { ApiErrorBody } from "@lianxin/contract";
+import type { ApiFailure } from "@lianxin/site-kit/api-result";
 import { describe, expect, it } from "vitest";
-import type { ApiFailure } from "./api-result";
-import type { ApiErrorBody } from "./api-types";
 import {
   apiUrlOf,
   defaultLedgerForm,

@@ -1,9 +1,12 @@
 // The ledger export (台账导出) form: read and check the GET form, build the API query, and decide
 // how a big export's link reaches the browser. Pure.
-import { type ApiFailure, classifyFailure, type FailureKind, splitFieldErrors } from "./api-result";
-import { type ConcernStatus, STATUSES } from "./api-types";
+import { CONCERN_STATUSES, type ConcernStatus, type LedgerExportRequest } from "@lianxin/contract";
+import { type ApiFailure, splitFieldErrors } from "@lianxin/site-kit/api-result";
+import { classifyFailure, type FailureKind } from "./failure";
 
-export const LEDGER_FORMATS = ["xlsx", "csv"] as const;
+export const LEDGER_FORMATS = ["xlsx", "csv"] as const satisfies readonly NonNullable<
+  LedgerExportRequest["format"]
+>[];
 export type LedgerFormat = (typeof LEDGER_FORMATS)[number];
 export const LEDGER_FIELDS = ["from", "to", "village", "department", "status", "format"] as const;
 export type LedgerField = (typeof LEDGER_FIELDS)[number];
@@ -72,7 +75,8 @@ export function readLedgerForm(
     else form[k] = v;
   }
   const status = get("status");
-  if (status && !(STATUSES as readonly string[]).includes(status)) problems.status = "badValue";
+  if (status && !(CONCERN_STATUSES as readonly string[]).includes(status))
+    problems.status = "badValue";
   else form.status = status as ConcernStatus | "";
   const format = get("format");
   if (format && !(LEDGER_FORMATS as readonly string[]).includes(format)) {

@@ -1,20 +1,23 @@
-// The ledger export's two raw calls: the export itself (a file, or 201 with a link to one) and
-// the download of such a link on the API's origin. Both add the session's bearer token here, on
-// the site server; the browser only ever sees this site's addresses. Server-only.
-import { baseHeaders, queryString, type RequestContext } from "./api.server";
-import { type ApiFailure, parseRetryAfter, readErrorBody } from "./api-result";
-import { readConfig, type SiteConfig } from "./config.server";
+// The ledger export's two file calls, through the request's API client: the export itself (a
+// file, or 201 with a link to one) and the download of such a link on the API's origin
+// (`GET /api/staff/exports/:key`). The client adds the session's bearer token here, on the
+// site server; the browser only ever sees this site's addresses. Server-only.
+import type { LedgerLink } from "@lianxin/contract";
+import type { Api } from "@lianxin/site-kit/api.server";
+import { type ApiFailure, parseRetryAfter, readErrorBody } from "@lianxin/site-kit/api-result";
+import { readConfig } from "@lianxin/site-kit/config.server";
 import { apiUrlOf, fileHeaders } from "./ledger-form";
-import type { LedgerLink } from "./monitoring-types";
 
 export type LedgerAnswer =
   | { ok: true; kind: "file"; body: ReadableStream<Uint8Array> | null; headers: Headers }
   | { ok: true; kind: "link"; link: LedgerLink }
   | ApiFailure;
 
-/** Timeout for files: an export may take longer than a page's JSON. */
-const FILE_TIMEOUT_MS = 120_000;
+/** Files: an export may take longer than a page's JSON. */
+const FILE_OPTIONS = { headers: { Accept: "*/*" }, timeoutMs: 120_000 };
+const UNREACHABLE: ApiFailure = { ok: false, kind: "network", reason: "API unreachable" };
 
+/** A refusal of a file call, read as the client reads any other. */
 async function failureOf(res: Response): Promise<ApiFailure> {
   let json: unknown = null;
   try {
@@ -32,29 +35,12 @@ async function failureOf(res: Response): Promise<ApiFailure> {
   };
 }
 
-async function get(
-  url: string,
-  ctx: RequestContext,
-  config: SiteConfig,
-): Promise<Response | ApiFailure> {
-  try {
-    return await fetch(url, {
-      headers: { ...baseHeaders(config, ctx), Accept: "*/*" },
-      signal: AbortSignal.timeout(Math.max(config.apiTimeoutMs, FILE_TIMEOUT_MS)),
-      redirect: "error",
-    });
-  } catch (e) {
-    return { ok: false, kind: "network", reason: e instanceof Error ? e.message : String(e) };
-  }
-}
-
 export async function exportLedger(
-  ctx: RequestContext,
+  api: Api,
   query: Record<string, string | undefined>,
-  config: SiteConfig = readConfig(),
 ): Promise<LedgerAnswer> {
-  const res = await get(`${config.apiUrl}/api/staff/ledger${queryString(query)}`, ctx, config);
-  if (!(res instanceof Response)) return res;
+  const res = await api.raw("GET", "/api/staff/ledger", { query, ...FILE_OPTIONS });
+  if (!res) return UNREACHABLE;
   if (!res.ok) return failureOf(res);
   const type = res.headers.get("Content-Type") ?? "";
   if (res.status === 201 && type.includes("application/json")) {
@@ -75,16 +61,27 @@ export async function exportLedger(
   return { ok: true, kind: "file", body: res.body, headers: fileHeaders(res.headers) };
 }
 
-/** A big export's file, fetched with the token; only URLs on the API's own origin. */
+/** The export file's name in a link the API made (`/api/staff/exports/{name}?…`). */
+const EXPORT_FILE = /^\/api\/staff\/exports\/([A-Za-z0-9._-]+)$/;
+
+/**
+ * A big export's file, fetched with the token; only the API's own export links (on its origin,
+ * at `/api/staff/exports/…`): null for anything else.
+ */
 export async function downloadLedger(
-  ctx: RequestContext,
+  api: Api,
   url: string,
-  config: SiteConfig = readConfig(),
+  apiUrl: string = readConfig().apiUrl,
 ): Promise<LedgerAnswer | null> {
-  const target = apiUrlOf(url, config.apiUrl);
-  if (!target) return null;
-  const res = await get(target.href, ctx, config);
-  if (!(res instanceof Response)) return res;
+  const target = apiUrlOf(url, apiUrl);
+  const key = target ? EXPORT_FILE.exec(target.pathname)?.[1] : undefined;
+  if (!target || !key) return null;
+  const res = await api.raw("GET", "/api/staff/exports/:key", {
+    params: { key },
+    query: Object.fromEntries(target.searchParams),
+    ...FILE_OPTIONS,
+  });
+  if (!res) return UNREACHABLE;
   if (!res.ok) return failureOf(res);
   return { ok: true, kind: "file", body: res.body, headers: fileHeaders(res.headers) };
 }

@@ -1,12 +1,22 @@
 // A category's time limits (签收 / 首次回应 / 答复) as the admin edits them: an amount and a
 // unit for each, read from one form per category into `PATCH /api/staff/categories/{code}`
 // `{ limits }`. Pure.
+import {
+  type ApiErrorBody,
+  type CategoryLimits,
+  LIMIT_UNITS,
+  type LimitUnit,
+  type TimeLimit,
+} from "@lianxin/contract";
 import type { Problem } from "./actions";
-import type { ApiErrorBody, CategoryLimits, LimitUnit, TimeLimit } from "./api-types";
 
-export const LIMIT_FIELDS = ["signFor", "respond", "answer"] as const;
+/** A category's three limits, in the order of a concern's life. */
+export const LIMIT_FIELDS = [
+  "signFor",
+  "respond",
+  "answer",
+] as const satisfies readonly (keyof CategoryLimits)[];
 export type LimitField = (typeof LIMIT_FIELDS)[number];
-export const LIMIT_UNITS: readonly LimitUnit[] = ["hours", "working_days", "days"];
 
 /** Bounds the site checks (the API asks only for a positive whole number). */
 export const LIMIT_MAX: { readonly [U in LimitUnit]: number } = {

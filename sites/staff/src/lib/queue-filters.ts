@@ -1,6 +1,11 @@
 // The queue pages' GET filters (status, overdue only, village, category) and cursor paging:
 // read loosely from the address, passed on to `GET /api/staff/queue`. Pure.
-import { type ConcernStatus, type QueueScope, type Role, STATUSES } from "./api-types";
+import {
+  CONCERN_STATUSES,
+  type ConcernStatus,
+  type QueueScope,
+  type Role,
+} from "@lianxin/contract";
 
 export interface QueueFilters {
   status: ConcernStatus | "";
@@ -23,7 +28,9 @@ export function readQueueFilters(params: URLSearchParams): QueueFilters {
   const overdue = params.get("overdue");
   const cursor = params.get("cursor")?.trim() ?? "";
   return {
-    status: (STATUSES as readonly string[]).includes(status) ? (status as ConcernStatus) : "",
+    status: (CONCERN_STATUSES as readonly string[]).includes(status)
+      ? (status as ConcernStatus)
+      : "",
     overdue: overdue === "true" || overdue === "on" || overdue === "1",
     village: id(params.get("village")),
     category: id(params.get("category")),

@@ -1,10 +1,11 @@
 // Loading one page of a queue (mine, triage, all) with its filter choices, and the triage
 // page's quick dispatch. Server-only.
+import type { PublicDirectory, QueueResponse, QueueScope, Ref } from "@lianxin/contract";
+import type { Api } from "@lianxin/site-kit/api.server";
+import type { ApiResult } from "@lianxin/site-kit/api-result";
 import type { Locale } from "../i18n/messages";
 import { actionBody, normalizeLedgerNo } from "./actions";
-import type { StaffApi } from "./api.server";
-import { type ApiResult, classifyFailure, type FailureKind } from "./api-result";
-import type { Directory, QueueResponse, QueueScope, Ref } from "./api-types";
+import { classifyFailure, type FailureKind } from "./failure";
 import { type QueueFilters, queueQuery, readQueueFilters } from "./queue-filters";
 
 const FRESH_MS = 60_000;
@@ -26,12 +27,12 @@ async function cached<T>(
   return (hit?.data as T | undefined) ?? null;
 }
 
-export function loadDirectory(api: StaffApi, locale: Locale): Promise<Directory | null> {
-  return cached(`directory:${locale}`, () => api.directory());
+export function loadDirectory(api: Api, locale: Locale): Promise<PublicDirectory | null> {
+  return cached(`directory:${locale}`, () => api.get("/api/directory"));
 }
 
-export async function loadDepartments(api: StaffApi, locale: Locale): Promise<Ref[] | null> {
-  const page = await cached(`departments:${locale}`, () => api.departments());
+export async function loadDepartments(api: Api, locale: Locale): Promise<Ref[] | null> {
+  const page = await cached(`departments:${locale}`, () => api.get("/api/staff/departments"));
   return Array.isArray(page?.items) ? page.items : null;
 }
 
@@ -40,7 +41,7 @@ export interface QueuePageData {
   filters: QueueFilters;
   queue: QueueResponse | null;
   failure: FailureKind | null;
-  directory: Directory | null;
+  directory: PublicDirectory | null;
   /** Triage only: where a concern can be dispatched. */
   departments: Ref[] | null;
 }
@@ -48,7 +49,7 @@ export interface QueuePageData {
 export type Loaded<T> = { redirect: string } | { status: number; data: T };
 
 export async function loadQueuePage(
-  api: StaffApi,
+  api: Api,
   locale: Locale,
   scope: QueueScope,
   params: URLSearchParams,
@@ -56,7 +57,7 @@ export async function loadQueuePage(
 ): Promise<Loaded<QueuePageData>> {
   const filters = readQueueFilters(params);
   const [res, directory, departments] = await Promise.all([
-    api.queue(queueQuery(scope, filters)),
+    api.get("/api/staff/queue", { query: queueQuery(scope, filters) }),
     loadDirectory(api, locale),
     scope === "triage" ? loadDepartments(api, locale) : Promise.resolve(null),
   ]);
@@ -95,15 +96,18 @@ export type DispatchOutcome =
  * first and dispatch with the version just seen; if someone else dispatched it meanwhile,
  * the state no longer allows it and the answer is a conflict.
  */
-export async function quickDispatch(api: StaffApi, form: FormData): Promise<DispatchOutcome> {
+export async function quickDispatch(api: Api, form: FormData): Promise<DispatchOutcome> {
   const rawNo = form.get("ledgerNo");
   const dep = form.get("departmentId");
   const ledgerNo = typeof rawNo === "string" ? normalizeLedgerNo(rawNo) : null;
   const departmentId = typeof dep === "string" ? dep.trim() : "";
   if (!ledgerNo || !departmentId) return { ok: false, failure: "invalid" };
-  const view = await api.concern(ledgerNo);
+  const view = await api.get("/api/staff/concerns/:ledgerNo", { params: { ledgerNo } });
   if (!view.ok) return { ok: false, failure: view };
   if (!view.data.allowedActions?.includes("dispatch")) return { ok: false, failure: "conflict" };
-  const res = await api.act(ledgerNo, actionBody("dispatch", view.data.version, { departmentId }));
+  const res = await api.post("/api/staff/concerns/:ledgerNo/actions", {
+    params: { ledgerNo },
+    body: actionBody("dispatch", view.data.version, { departmentId }),
+  });
   return res.ok ? { ok: true, ledgerNo } : { ok: false, failure: res };
 }

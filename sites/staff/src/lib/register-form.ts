@@ -3,12 +3,15 @@
 // The residents' fields are read, checked and sent as site-kit does for the public form; here
 // are the channel, this site's words for the problems and its phone check.
 
+import { STAFF_CHANNELS, type StaffChannel } from "@lianxin/contract";
 import {
   CONCERN_FIELDS,
   CONCERN_LIMITS,
+  type ConcernBody,
   type ConcernProblemWords,
   type ConcernValues,
   checkConcernValues,
+  type DirectoryIds,
   EMPTY_CONCERN_VALUES,
   type FormLike,
   formText,
@@ -19,7 +22,6 @@ import {
 } from "@lianxin/site-kit/concern-form";
 import type { MessageKey } from "../i18n/messages";
 import type { Problem } from "./actions";
-import { CHANNELS, type Channel, type Directory, type SubmissionBody } from "./api-types";
 
 export { isIdempotencyKey };
 
@@ -52,14 +54,14 @@ const WORDS: ConcernProblemWords<MessageKey> = {
 
 export function validateRegister(
   v: RegisterValues,
-  directory: Directory | null,
+  directory: DirectoryIds | null,
 ): Partial<Record<RegisterField, Problem>> {
   const p: Partial<Record<RegisterField, Problem>> = {};
-  if (!(CHANNELS as readonly string[]).includes(v.channel)) p.channel = { key: "val.choose" };
+  if (!(STAFF_CHANNELS as readonly string[]).includes(v.channel)) p.channel = { key: "val.choose" };
   return { ...p, ...wordProblems(WORDS, checkConcernValues(v, directory)) };
 }
 
 /** The API body: trimmed text, empty optional fields left out, no contact if anonymous. */
-export function toRegistration(v: RegisterValues): SubmissionBody {
-  return { channel: v.channel as Channel, ...toConcernBody(v) };
+export function toRegistration(v: RegisterValues): ConcernBody & { channel: StaffChannel } {
+  return { channel: v.channel as StaffChannel, ...toConcernBody(v) };
 }

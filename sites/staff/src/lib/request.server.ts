@@ -1,8 +1,9 @@
 // The staff session on the server: the cookie, the API client for one request, and what to do
 // when the API says the session is gone. Server-only.
+import { type Api, createApi } from "@lianxin/site-kit/api.server";
+import type { ApiFailure } from "@lianxin/site-kit/api-result";
 import type { AstroCookies } from "astro";
-import { createStaffApi, type StaffApi } from "./api.server";
-import { type ApiFailure, classifyFailure } from "./api-result";
+import { classifyFailure } from "./failure";
 import { clearedCookieOptions, loginHref, SESSION_COOKIE, sessionCookieOptions } from "./session";
 
 interface Ctx {
@@ -39,8 +40,8 @@ export function endSession(ctx: Ctx): void {
 }
 
 /** The API client for this request, with the session's bearer token when there is one. */
-export function apiFor(ctx: Ctx): StaffApi {
-  return createStaffApi({
+export function apiFor(ctx: Ctx): Api {
+  return createApi({
     locale: ctx.locals.locale,
     clientAddress: clientAddressOf(ctx),
     token: ctx.locals.token,

@@ -1,9 +1,9 @@
 // Labels for statuses and timeline events, tolerant of values a newer API may add.
+import { CONCERN_STATUSES } from "@lianxin/contract";
 import { DEFAULT_LOCALE, type MessageKey, messages } from "../i18n/messages";
-import { STATUSES } from "./api-types";
 
 export function statusKey(status: string): MessageKey {
-  return (STATUSES as readonly string[]).includes(status)
+  return (CONCERN_STATUSES as readonly string[]).includes(status)
     ? (`status.${status}` as MessageKey)
     : "status.unknown";
 }

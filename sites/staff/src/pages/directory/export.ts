@@ -1,16 +1,14 @@
 // GET /directory/export — the directory as an Excel workbook, fetched from the API with the
 // session's bearer token and passed through to the browser.
 import type { APIRoute } from "astro";
-import { createDirectoryApi } from "../../lib/directory.server";
-import { clientAddressOf } from "../../lib/request.server";
+import { WORKBOOK_TIMEOUT_MS, XLSX_TYPE } from "../../lib/directory-form";
+import { apiFor } from "../../lib/request.server";
 
 export const GET: APIRoute = async (ctx) => {
-  const api = createDirectoryApi({
-    locale: ctx.locals.locale,
-    clientAddress: clientAddressOf(ctx),
-    token: ctx.locals.token,
+  const res = await apiFor(ctx).raw("GET", "/api/staff/directory.xlsx", {
+    headers: { Accept: XLSX_TYPE },
+    timeoutMs: WORKBOOK_TIMEOUT_MS,
   });
-  const res = await api.exportXlsx();
   if (!res?.ok) {
     if (res?.status === 401) return ctx.redirect("/login?next=%2Fdirectory&expired=1", 303);
     return new Response(res?.status === 403 ? "Not permitted." : "The export failed; try again.", {

@@ -3,21 +3,12 @@
 // are followed (anything else is refused), so the token goes nowhere else.
 import type { APIRoute } from "astro";
 import { downloadLedger } from "../../lib/ledger.server";
-import { clientAddressOf, sessionRedirect } from "../../lib/request.server";
+import { apiFor, sessionRedirect } from "../../lib/request.server";
 
 export const GET: APIRoute = async (ctx) => {
   const url = ctx.url.searchParams.get("url") ?? "";
   const answer =
-    url.length > 0 && url.length <= 4096
-      ? await downloadLedger(
-          {
-            locale: ctx.locals.locale,
-            clientAddress: clientAddressOf(ctx),
-            token: ctx.locals.token,
-          },
-          url,
-        )
-      : null;
+    url.length > 0 && url.length <= 4096 ? await downloadLedger(apiFor(ctx), url) : null;
   if (answer === null) {
     return new Response("Not a download link of this portal.", {
       status: 400,

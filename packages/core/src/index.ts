@@ -1,4 +1,6 @@
+export * from "./access/capabilities.js";
 export * from "./access/policy.js";
+export * from "./access/staff-nav.js";
 export * from "./access/work-queues.js";
 export * from "./concern/actions.js";
 export * from "./concern/concern.js";

@@ -1,4 +1,4 @@
-import { getParametersWith, loadSecrets as loadBound } from "@lianxin/site-kit/secrets.server";
+import { loadSecrets as loadBound } from "@lianxin/site-kit/secrets.server";
 import { loadSdk } from "./aws-sdk.js";
 
 /**

@@ -19,8 +19,16 @@ export function isHandler(user: StaffUser, concern: Concern): boolean {
   );
 }
 
+/**
+ * Leaders follow contact villages (联系点): the villages the directory names them contact
+ * leader of. Other roles' `villageIds` mean nothing to the policy.
+ */
+export function hasContactVillages(user: Pick<StaffUser, "role">): boolean {
+  return user.role === "leader";
+}
+
 export function isContactLeader(user: StaffUser, concern: Concern): boolean {
-  return user.role === "leader" && user.villageIds.includes(concern.villageId);
+  return hasContactVillages(user) && user.villageIds.includes(concern.villageId);
 }
 
 /** A department head who holds (contracts) the concern's villager group. */

@@ -1,3 +1,4 @@
+import { may } from "../access/capabilities.js";
 import { readsEverything } from "../access/policy.js";
 import type { Concern } from "../concern/concern.js";
 import type { StaffUser } from "../staff/schema.js";
@@ -16,11 +17,10 @@ export type DashboardScope =
  * field is not a handling unit); everyone their own figures.
  */
 export function mayViewDashboard(user: StaffUser, scope: DashboardScope): boolean {
-  if (readsEverything(user)) return true;
-  if (scope.kind === "village") return user.role === "leader" && user.villageIds.includes(scope.id);
-  if (scope.kind === "department") return user.role !== "leader" && user.departmentId === scope.id;
-  if (scope.kind === "person") return scope.id === user.id;
-  return false;
+  if (scope.kind === "town") return readsEverything(user);
+  if (scope.kind === "village") return may(user, "dashboard.read", { villageId: scope.id });
+  if (scope.kind === "department") return may(user, "dashboard.read", { departmentId: scope.id });
+  return may(user, "dashboard.read", { personId: scope.id });
 }
 
 /** The dashboard a user lands on: the widest one they may see. */

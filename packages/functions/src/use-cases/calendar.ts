@@ -9,6 +9,7 @@ import {
 import type { Deps } from "../deps.js";
 import { currentDirectory, forgetDirectory } from "./directory.js";
 import { parseInput } from "./parse.js";
+import { authorize } from "./staff/authorize.js";
 import type { StaffAuth } from "./staff/session.js";
 
 const caches = new WeakMap<Deps, { calendar: WorkingCalendar; loadedAt: number }>();
@@ -26,14 +27,9 @@ export async function currentCalendar(deps: Deps): Promise<WorkingCalendar> {
   return calendar;
 }
 
-function requireAdmin(auth: StaffAuth) {
-  if (auth.user.role !== "admin") throw new DomainError("forbidden");
-}
-
 /** The override, and which of this year and next lack the official arrangement. */
 export async function getCalendarSettings(deps: Deps, auth: StaffAuth) {
-  if (auth.user.role !== "admin" && auth.user.role !== "inspector")
-    throw new DomainError("forbidden");
+  authorize(auth, "calendar.read");
   const override = await deps.store.getCalendarOverride();
   const calendar = await currentCalendar(deps);
   const year = shanghaiYear(deps.now());
@@ -42,7 +38,7 @@ export async function getCalendarSettings(deps: Deps, auth: StaffAuth) {
 
 /** Admin replaces the override (e.g. enters next year's arrangement once announced). */
 export async function putCalendarSettings(deps: Deps, auth: StaffAuth, body: unknown) {
-  requireAdmin(auth);
+  authorize(auth, "calendar.edit");
   const override = parseInput(CalendarOverride, body);
   const before = await deps.store.getCalendarOverride();
   const at = deps.now().toISOString();
@@ -60,7 +56,7 @@ export async function putCalendarSettings(deps: Deps, auth: StaffAuth, body: unk
 
 /** Admin changes a category's time limits; later concerns use them. */
 export async function editCategoryLimits(deps: Deps, auth: StaffAuth, code: string, body: unknown) {
-  requireAdmin(auth);
+  authorize(auth, "category.edit");
   const { limits } = parseInput(CategoryLimitsEdit, body);
   const category = (await currentDirectory(deps)).category(code);
   if (!category) throw new DomainError("not_found");

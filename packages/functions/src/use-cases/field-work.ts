@@ -18,6 +18,7 @@ import {
   type HoldingsOf,
   holderAt,
   type Locale,
+  may,
   monthsFrom,
   namedRefs,
   periodAt,
@@ -37,6 +38,7 @@ import english from "zod/v4/locales/en.js";
 import type { Deps } from "../deps.js";
 import { currentDirectory } from "./directory.js";
 import { parseInput } from "./parse.js";
+import { authorize } from "./staff/authorize.js";
 import type { StaffAuth } from "./staff/session.js";
 import { submitConcern } from "./submit-concern.js";
 
@@ -184,14 +186,10 @@ export async function listFieldLogs(
   const { user } = auth;
   let owner: FieldLogOwner;
   if (q.village) {
-    if (!isWide(auth) && !(user.role === "leader" && user.villageIds.includes(q.village))) {
-      throw new DomainError("forbidden");
-    }
+    authorize(auth, "field_log.read", { villageId: q.village });
     owner = { kind: "village", id: q.village };
   } else if (q.department) {
-    if (!isWide(auth) && !(user.role === "dept_head" && user.departmentId === q.department)) {
-      throw new DomainError("forbidden");
-    }
+    authorize(auth, "field_log.read", { departmentId: q.department });
     owner = { kind: "department", id: q.department };
   } else {
     owner = { kind: "author", id: user.id };
@@ -305,9 +303,7 @@ export async function complianceReport(
 ) {
   const q = parseInput(RangeQuery, query);
   const { user } = auth;
-  if (!isWide(auth) && user.role !== "leader" && user.role !== "dept_head") {
-    throw new DomainError("forbidden");
-  }
+  authorize(auth, "compliance.read");
   const to = q.to ?? shanghaiMonth(deps.now());
   const from = q.from ?? (monthsBefore(to, 6)[0] as string);
   const months = monthsFrom(from, to);
@@ -406,16 +402,16 @@ export async function quarterlyReport(
   if (q.department) {
     const d = index.department(q.department);
     if (!d) throw new DomainError("not_found");
-    if (!isWide(auth) && !(user.departmentId === d.id && user.role !== "leader")) {
-      throw new DomainError("forbidden");
-    }
+    authorize(auth, "department_figures.read", { departmentId: d.id });
     subject = { kind: "department", id: d.id, name: refs.department(d.id).name };
   } else {
     const id = q.person ?? user.id;
     if (id !== user.id && !isWide(auth)) {
-      const account = await deps.store.getStaffAccount(id);
-      const head = user.role === "dept_head" && account?.departmentId === user.departmentId;
-      if (!head) throw new DomainError("forbidden");
+      // Another's report: the head of their department.
+      const departmentId = (await deps.store.getStaffAccount(id))?.departmentId;
+      if (!departmentId || !may(user, "member_report.read", { departmentId })) {
+        throw new DomainError("forbidden");
+      }
     }
     const names = await peopleNames(deps, index, [id]);
     subject = { kind: "person", id, name: names.get(id) ?? id };
@@ -522,7 +518,7 @@ export async function annualAssessment(
   query: Record<string, string>,
   locale: Locale,
 ) {
-  if (!isWide(auth) && auth.user.role !== "leader") throw new DomainError("forbidden");
+  authorize(auth, "annual_assessment.read");
   const q = parseInput(AnnualQuery, query);
   const thisMonth = shanghaiMonth(deps.now());
   const year = q.year ?? thisMonth.slice(0, 4);

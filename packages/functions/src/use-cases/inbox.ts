@@ -1,10 +1,12 @@
-import { DomainError } from "@lianxin/core";
+import { DomainError, may } from "@lianxin/core";
 import type { Deps } from "../deps.js";
 import type { StaffAuth } from "./staff/session.js";
 
 /** Whose inboxes a user reads: their own, and inspectors also the commission's shared list. */
 function recipients(auth: StaffAuth): string[] {
-  return auth.user.role === "inspector" ? [auth.user.id, "role:inspector"] : [auth.user.id];
+  return may(auth.user, "commission_inbox.read")
+    ? [auth.user.id, "role:inspector"]
+    : [auth.user.id];
 }
 
 /** 消息: the user's notifications, newest first (first page of each inbox merged). */

@@ -13,6 +13,7 @@ import * as z from "zod/mini";
 import type { Deps } from "../deps.js";
 import { currentDirectory } from "./directory.js";
 import { parseInput } from "./parse.js";
+import { authorize } from "./staff/authorize.js";
 import type { StaffAuth } from "./staff/session.js";
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
@@ -53,17 +54,13 @@ export async function getPublicNotice(deps: Deps, id: string, locale: Locale) {
   return toPublicNotice(notice, await currentDirectory(deps), locale);
 }
 
-function requireRole(auth: StaffAuth, roles: string[]) {
-  if (!roles.includes(auth.user.role)) throw new DomainError("forbidden");
-}
-
 export async function listStaffNotices(
   deps: Deps,
   auth: StaffAuth,
   query: Record<string, string>,
   locale: Locale,
 ) {
-  requireRole(auth, ["admin", "inspector"]);
+  authorize(auth, "notice.read");
   const state = query.state === "published" ? "published" : "draft";
   const page = await deps.store.listNotices({
     state,
@@ -98,7 +95,7 @@ export async function editNotice(
   body: unknown,
   locale: Locale,
 ) {
-  requireRole(auth, ["admin"]);
+  authorize(auth, "notice.publish");
   const edit = parseInput(NoticeEdit, body);
   const notice = await loadDraft(deps, id);
   const index = await currentDirectory(deps);
@@ -126,7 +123,7 @@ export async function editNotice(
 
 /** Admin approves: the notice becomes public. */
 export async function publishNotice(deps: Deps, auth: StaffAuth, id: string, locale: Locale) {
-  requireRole(auth, ["admin"]);
+  authorize(auth, "notice.publish");
   const notice = await loadDraft(deps, id);
   const next = {
     ...notice,

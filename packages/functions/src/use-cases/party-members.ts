@@ -8,6 +8,7 @@ import {
 import type { Deps } from "../deps.js";
 import { currentDirectory } from "./directory.js";
 import { parseInput } from "./parse.js";
+import { authorize } from "./staff/authorize.js";
 import type { StaffAuth } from "./staff/session.js";
 
 /**
@@ -15,10 +16,6 @@ import type { StaffAuth } from "./staff/session.js";
  * Inspectors may read the list. A member stays registered where they registered: moving
  * village is retiring here and registering there.
  */
-
-function requireAdmin(auth: StaffAuth) {
-  if (auth.user.role !== "admin") throw new DomainError("forbidden");
-}
 
 function audit(deps: Deps, auth: StaffAuth, id: string, before: unknown, after: unknown) {
   return {
@@ -39,9 +36,7 @@ async function existing(deps: Deps, id: string): Promise<PartyMember> {
 }
 
 export async function listPartyMembers(deps: Deps, auth: StaffAuth, query: Record<string, string>) {
-  if (auth.user.role !== "admin" && auth.user.role !== "inspector") {
-    throw new DomainError("forbidden");
-  }
+  authorize(auth, "party_member.read");
   const index = await currentDirectory(deps);
   const village = DirectoryId.safeParse(query.villageId).success
     ? index.village(query.villageId as string)
@@ -62,7 +57,7 @@ export async function listPartyMembers(deps: Deps, auth: StaffAuth, query: Recor
 }
 
 export async function registerPartyMember(deps: Deps, auth: StaffAuth, body: unknown) {
-  requireAdmin(auth);
+  authorize(auth, "party_member.manage");
   const request = parseInput(PartyMemberRequest, body);
   const index = await currentDirectory(deps);
   const member = partyMemberFrom(request, index.village(request.villageId), {
@@ -79,7 +74,7 @@ export async function registerPartyMember(deps: Deps, auth: StaffAuth, body: unk
 }
 
 export async function editPartyMember(deps: Deps, auth: StaffAuth, id: string, body: unknown) {
-  requireAdmin(auth);
+  authorize(auth, "party_member.manage");
   const before = await existing(deps, id);
   const request = parseInput(PartyMemberRequest, body);
   if (request.villageId !== before.villageId) {
@@ -108,7 +103,7 @@ export async function editPartyMember(deps: Deps, auth: StaffAuth, id: string, b
 }
 
 export async function retirePartyMember(deps: Deps, auth: StaffAuth, id: string) {
-  requireAdmin(auth);
+  authorize(auth, "party_member.manage");
   const before = await existing(deps, id);
   if (before.retiredAt) return before;
   const member = { ...before, retiredAt: deps.now().toISOString() };

@@ -18,6 +18,7 @@ import type { AuditEntry, HolderChange } from "@lianxin/store";
 import type { Deps } from "../deps.js";
 import { currentDirectory, forgetDirectory } from "./directory.js";
 import { parseInput } from "./parse.js";
+import { authorize } from "./staff/authorize.js";
 import type { StaffAuth } from "./staff/session.js";
 
 /** The actor the job's holder changes are audited under. */
@@ -91,7 +92,7 @@ export async function saveRotationPlan(
   body: unknown,
   locale: Locale,
 ) {
-  if (auth.user.role !== "admin") throw new DomainError("forbidden");
+  authorize(auth, "rotation.plan");
   const directory = await deps.store.loadDirectory();
   const village = villageOf(directory, villageId);
   const request = parseInput(RotationRequest, body);

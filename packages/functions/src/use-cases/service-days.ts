@@ -7,6 +7,7 @@ import {
   findDepartmentHead,
   isServiceDayOn,
   type Locale,
+  may,
   nextServiceDays,
   pastServiceDates,
   personRef,
@@ -19,6 +20,7 @@ import type { Deps } from "../deps.js";
 import { currentCalendar } from "./calendar.js";
 import { currentDirectory } from "./directory.js";
 import { parseInput } from "./parse.js";
+import { authorize } from "./staff/authorize.js";
 import type { StaffAuth } from "./staff/session.js";
 
 /**
@@ -56,8 +58,9 @@ function audit(deps: Deps, auth: StaffAuth, id: string, before: unknown, after: 
   };
 }
 
+/** Its host, or admin. */
 function mayManage(auth: StaffAuth, day: ServiceDay) {
-  return auth.user.role === "admin" || auth.user.id === day.personId;
+  return may(auth.user, "service_day.manage_all") || auth.user.id === day.personId;
 }
 
 async function existing(deps: Deps, auth: StaffAuth, id: string): Promise<ServiceDay> {
@@ -69,10 +72,10 @@ async function existing(deps: Deps, auth: StaffAuth, id: string): Promise<Servic
 }
 
 export async function scheduleServiceDay(deps: Deps, auth: StaffAuth, body: unknown) {
-  const { role, id: userId } = auth.user;
-  if (role !== "admin" && role !== "leader" && role !== "dept_head") {
-    throw new DomainError("forbidden");
-  }
+  const userId = auth.user.id;
+  authorize(auth, "service_day.schedule");
+  // Admin names the host; leaders and heads schedule their own.
+  const forAnyone = may(auth.user, "service_day.manage_all");
   const request = parseInput(ServiceDayRequest, body);
   const index = await currentDirectory(deps);
   if (!index.village(request.villageId)) {
@@ -80,7 +83,7 @@ export async function scheduleServiceDay(deps: Deps, auth: StaffAuth, body: unkn
       fields: { villageId: { kind: "unknown_village" } },
     });
   }
-  const personId = role === "admin" ? request.personId : (request.personId ?? userId);
+  const personId = forAnyone ? request.personId : (request.personId ?? userId);
   if (!personId) {
     throw new DomainError("validation_failed", {
       fields: {
@@ -88,7 +91,7 @@ export async function scheduleServiceDay(deps: Deps, auth: StaffAuth, body: unkn
       },
     });
   }
-  if (role !== "admin" && personId !== userId) throw new DomainError("forbidden");
+  if (!forAnyone && personId !== userId) throw new DomainError("forbidden");
   if (!mayHostIn(index, personId, request.villageId)) {
     throw new DomainError("validation_failed", {
       fields: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasFilters, navFor, queueHref, queueQuery, readQueueFilters } from "./queue-filters";
+import { hasFilters, queueHref, queueQuery, readQueueFilters } from "./queue-filters";
 
 describe("queue filters", () => {
   it("reads known values and drops the rest", () => {
@@ -30,62 +30,5 @@ describe("queue filters", () => {
     });
     expect(queueHref("/", f, "eyJrIjoxfQ==")).toBe("/?overdue=true&cursor=eyJrIjoxfQ%3D%3D");
     expect(queueHref("/all", readQueueFilters(new URLSearchParams("")))).toBe("/all");
-  });
-});
-
-describe("navFor", () => {
-  const hrefs = (r: Parameters<typeof navFor>[0]) => navFor(r).map((i) => i.href);
-  it("shows links by role", () => {
-    expect(hrefs("admin")).toEqual([
-      "/",
-      "/triage",
-      "/all",
-      "/notices",
-      "/access-log",
-      "/calendar",
-      "/categories",
-      "/directory",
-      "/password-reset",
-      "/open311-keys",
-      "/concerns/new",
-      "/dashboard",
-      "/inbox",
-      "/ledger",
-      "/rotation",
-      "/service-days",
-      "/party-members",
-      "/field-logs",
-      "/compliance",
-      "/reports/quarterly",
-      "/reports/annual",
-    ]);
-    expect(hrefs("inspector")).toEqual([
-      "/",
-      "/all",
-      "/access-log",
-      "/calendar",
-      "/directory",
-      "/concerns/new",
-      "/dashboard",
-      "/inbox",
-      "/ledger",
-      "/rotation",
-      "/party-members",
-      "/field-logs",
-      "/compliance",
-      "/reports/quarterly",
-      "/reports/annual",
-    ]);
-    expect(hrefs("cadre")).toEqual([
-      "/",
-      "/concerns/new",
-      "/dashboard",
-      "/inbox",
-      "/ledger",
-      "/rotation",
-      "/field-logs",
-      "/reports/quarterly",
-    ]);
-    expect(hrefs(null)).toEqual(["/"]);
   });
 });

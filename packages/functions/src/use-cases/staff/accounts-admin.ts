@@ -3,6 +3,7 @@ import {
   DirectoryId,
   DomainError,
   hashPassword,
+  may,
   type StaffAccount,
   StaffAccountCreate,
   StaffAccountPatch,
@@ -11,7 +12,7 @@ import {
 import type { AuditEntry, StaffAccountEdit } from "@lianxin/store";
 import type { Deps } from "../../deps.js";
 import { parseInput } from "../parse.js";
-import { requireAdmin, requireReader } from "./directory-admin.js";
+import { authorize } from "./authorize.js";
 import type { StaffAuth } from "./session.js";
 
 /** Letters and digits that cannot be misread (no 0/O, 1/l/I). */
@@ -38,19 +39,19 @@ export function auditedAccount(a: StaffAccount | StaffAccountEdit | null) {
 
 /** `GET /api/staff/accounts`: every account; phones only for admin. */
 export async function listAccounts(deps: Deps, auth: StaffAuth) {
-  requireReader(auth);
+  authorize(auth, "account.read");
   const accounts = await deps.store.listStaffAccounts();
   return {
     items: accounts.map((a) => {
       const view = toAccountView(a);
-      return auth.user.role === "admin" ? view : { ...view, phone: null };
+      return may(auth.user, "staff_phone.read") ? view : { ...view, phone: null };
     }),
   };
 }
 
 /** `POST /api/staff/accounts` → the account and its temporary password (shown this once). */
 export async function createAccount(deps: Deps, auth: StaffAuth, body: unknown) {
-  requireAdmin(auth);
+  authorize(auth, "account.manage");
   const input = parseInput(StaffAccountCreate, body);
   assertAccountReferences(await deps.store.loadDirectory(), input);
   const id = input.id ?? `staff-${input.username.toLowerCase().replace(/[^a-z0-9-]+/g, "-")}`;
@@ -89,7 +90,7 @@ export async function createAccount(deps: Deps, auth: StaffAuth, body: unknown) 
 
 /** `PATCH /api/staff/accounts/{id}`: name, role, department, villages, phone; `active: false` retires. */
 export async function editAccount(deps: Deps, auth: StaffAuth, id: string, body: unknown) {
-  requireAdmin(auth);
+  authorize(auth, "account.manage");
   if (!DirectoryId.safeParse(id).success) throw new DomainError("not_found");
   const patch = parseInput(StaffAccountPatch, body);
   const current = await deps.store.getStaffAccount(id);
@@ -103,7 +104,8 @@ export async function editAccount(deps: Deps, auth: StaffAuth, id: string, body:
     phone: patch.phone === undefined ? (current.phone ?? null) : patch.phone,
     active: patch.active ?? current.active,
   };
-  if (id === auth.user.id && (!edit.active || edit.role !== "admin")) {
+  // An admin neither retires themselves nor gives up managing accounts.
+  if (id === auth.user.id && (!edit.active || !may(edit, "account.manage"))) {
     throw new DomainError("validation_failed", {
       fields: {
         active: {

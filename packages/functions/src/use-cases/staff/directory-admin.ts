@@ -22,26 +22,19 @@ import type { AuditEntry, DirectoryWrite } from "@lianxin/store";
 import type { Deps } from "../../deps.js";
 import { forgetDirectory } from "../directory.js";
 import { parseInput } from "../parse.js";
+import { authorize } from "./authorize.js";
 import type { StaffAuth } from "./session.js";
 
 /**
  * Admin's directory: villages (with their groups), departments, leaders, categories.
  * Create or replace, retire or reinstate — never delete (concerns refer to entries).
  * Every change is written with its audit items in one transaction. Admin writes; admin
- * and inspectors read.
+ * and inspectors read (`directory.edit`, `directory.read`).
  */
-
-export function requireAdmin(auth: StaffAuth): void {
-  if (auth.user.role !== "admin") throw new DomainError("forbidden");
-}
-export function requireReader(auth: StaffAuth): void {
-  if (auth.user.role !== "admin" && auth.user.role !== "inspector")
-    throw new DomainError("forbidden");
-}
 
 /** The whole directory, retired entries included, read fresh (not the routing cache). */
 export async function adminDirectory(deps: Deps, auth: StaffAuth): Promise<Directory> {
-  requireReader(auth);
+  authorize(auth, "directory.read");
   return deps.store.loadDirectory();
 }
 
@@ -137,7 +130,7 @@ export async function putDirectoryEntry(
   id: string,
   body: unknown,
 ): Promise<{ created: boolean; entry: unknown }> {
-  requireAdmin(auth);
+  authorize(auth, "directory.edit");
   if (!(DIRECTORY_KINDS as readonly string[]).includes(kind) || kind === "groups")
     throw new DomainError("not_found");
   checkId(kind as EditableKind, id);
@@ -178,7 +171,7 @@ export async function retireDirectoryEntry(
   id: string,
   retired: boolean,
 ) {
-  requireAdmin(auth);
+  authorize(auth, "directory.edit");
   if (!(DIRECTORY_KINDS as readonly string[]).includes(kind)) throw new DomainError("not_found");
   checkId(kind as DirectoryKind, id);
   const before = await deps.store.loadDirectory();
@@ -194,7 +187,7 @@ const SUBJECT =
 
 /** `GET /api/staff/audit?subject=village#meijing&cursor=`: who changed an entry, when, from what to what. */
 export async function auditTrail(deps: Deps, auth: StaffAuth, query: Record<string, string>) {
-  requireReader(auth);
+  authorize(auth, "audit.read");
   const subject = query.subject?.trim() ?? "";
   if (!SUBJECT.test(subject)) {
     throw new DomainError("validation_failed", {

@@ -7,6 +7,7 @@ import {
   type ImportSheets,
   type Locale,
   localizeRejection,
+  may,
   planDirectoryImport,
   type RosterAccount,
   SHEET_KEYS,
@@ -19,7 +20,8 @@ import type { AuditEntry } from "@lianxin/store";
 import type { Deps } from "../../deps.js";
 import { forgetDirectory } from "../directory.js";
 import { auditedAccount, temporaryPassword } from "./accounts-admin.js";
-import { requireAdmin, requireReader, writesFor } from "./directory-admin.js";
+import { authorize } from "./authorize.js";
+import { writesFor } from "./directory-admin.js";
 import type { StaffAuth } from "./session.js";
 
 /**
@@ -45,7 +47,7 @@ const toRoster = (a: StaffAccount): RosterAccount => ({
 
 /** `GET /api/staff/directory.xlsx`: one sheet per kind, header rows in Chinese. */
 export async function exportDirectoryXlsx(deps: Deps, auth: StaffAuth) {
-  requireReader(auth);
+  authorize(auth, "directory.read");
   const [directory, accounts] = await Promise.all([
     deps.store.loadDirectory(),
     deps.store.listStaffAccounts(),
@@ -53,7 +55,7 @@ export async function exportDirectoryXlsx(deps: Deps, auth: StaffAuth) {
   // Staff phones are personal data: only admin's copy carries them.
   const roster = accounts
     .map(toRoster)
-    .map((a) => (auth.user.role === "admin" ? a : { ...a, phone: null }));
+    .map((a) => (may(auth.user, "staff_phone.read") ? a : { ...a, phone: null }));
   const rows = directoryRows(directory, roster);
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
@@ -170,7 +172,7 @@ export async function importDirectoryXlsx(
   dryRun: boolean,
   locale: Locale,
 ) {
-  requireAdmin(auth);
+  authorize(auth, "directory.edit");
   const sheets = await readSheets(bytes);
   const [directory, accounts] = await Promise.all([
     deps.store.loadDirectory(),

@@ -1,6 +1,7 @@
 import { DirectoryId, DomainError, type Locale, parseLedgerNo } from "@lianxin/core";
 import type { Deps } from "../../deps.js";
 import { currentDirectory } from "../directory.js";
+import { authorize } from "./authorize.js";
 import type { StaffAuth } from "./session.js";
 
 /** Departments, for dispatching from triage. */
@@ -18,10 +19,7 @@ export async function listDepartments(deps: Deps, locale: Locale) {
 /** A department's staff, for assigning: its own head, or admin. */
 export async function listStaffOfDepartment(deps: Deps, auth: StaffAuth, departmentId: string) {
   if (!DirectoryId.safeParse(departmentId).success) throw new DomainError("not_found");
-  const { user } = auth;
-  const own =
-    user.departmentId === departmentId && (user.role === "dept_head" || user.role === "cadre");
-  if (!own && user.role !== "admin") throw new DomainError("forbidden");
+  authorize(auth, "department_staff.read", { departmentId });
   const staff = await deps.store.listDepartmentStaff(departmentId);
   return {
     items: staff.filter((s) => s.active).map((s) => ({ id: s.id, name: s.name, role: s.role })),
@@ -30,8 +28,7 @@ export async function listStaffOfDepartment(deps: Deps, auth: StaffAuth, departm
 
 /** Who saw personal data: inspectors and admin. */
 export async function accessLog(deps: Deps, auth: StaffAuth, query: Record<string, string>) {
-  if (auth.user.role !== "inspector" && auth.user.role !== "admin")
-    throw new DomainError("forbidden");
+  authorize(auth, "access_log.read");
   const ledgerNo = query.ledgerNo?.trim().toUpperCase() || undefined;
   if (ledgerNo && !parseLedgerNo(ledgerNo)) {
     throw new DomainError("validation_failed", {

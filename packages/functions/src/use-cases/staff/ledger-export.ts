@@ -3,9 +3,7 @@ import { createReadStream } from "node:fs";
 import { finished } from "node:stream/promises";
 import {
   addCalendarDays,
-  type Concern,
   ConcernStatus,
-  canView,
   type DirectoryIndex,
   DomainError,
   EXPORT_JOB_DAYS,

@@ -12,7 +12,7 @@ import {
 import type { AuditEntry } from "@lianxin/store";
 import type { Deps } from "../../deps.js";
 import { parseInput } from "../parse.js";
-import { requireAdmin } from "./directory-admin.js";
+import { authorize } from "./authorize.js";
 import type { StaffAuth } from "./session.js";
 
 /**
@@ -31,7 +31,7 @@ export async function listOpen311Keys(
   deps: Deps,
   auth: StaffAuth,
 ): Promise<{ items: Open311KeyView[] }> {
-  requireAdmin(auth);
+  authorize(auth, "open311_key.manage");
   const records = await deps.store.listOpen311Keys();
   return {
     items: records
@@ -46,7 +46,7 @@ export async function issueOpen311Key(
   auth: StaffAuth,
   body: unknown,
 ): Promise<{ key: Open311KeyView; apiKey: string }> {
-  requireAdmin(auth);
+  authorize(auth, "open311_key.manage");
   const input = parseInput(Open311KeyIssue, body);
   const at = deps.now().toISOString();
   const { record, secret } = issueOpen311ApiKey({
@@ -75,7 +75,7 @@ export async function revokeOpen311Key(
   id: string,
   body: unknown,
 ): Promise<Open311KeyView> {
-  requireAdmin(auth);
+  authorize(auth, "open311_key.manage");
   if (!KEY_ID.test(id)) throw new DomainError("not_found");
   const { reason } = parseInput(Open311KeyRevoke, body);
   const current = (await deps.store.listOpen311Keys()).find((k) => k.id === id);

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import {
   DomainError,
+  hasContactVillages,
   hashPassword,
   LoginRequest,
   PasswordChange,
@@ -13,6 +14,7 @@ import {
 import type { Deps } from "../../deps.js";
 import { currentDirectory } from "../directory.js";
 import { parseInput } from "../parse.js";
+import { authorize } from "./authorize.js";
 
 /** Who is asking, established per request from the bearer token. */
 export interface StaffAuth {
@@ -40,7 +42,7 @@ const dummyHashOnce = () => {
  */
 async function staffUserOf(deps: Deps, account: StaffAccount): Promise<StaffUser> {
   const user = toStaffUser(account);
-  if (user.role !== "leader") return user;
+  if (!hasContactVillages(user)) return user;
   const index = await currentDirectory(deps);
   const villageIds = index.directory.villages
     .filter((v) => v.contactLeaderId === user.id && !v.retiredAt)
@@ -146,7 +148,7 @@ export async function changePassword(deps: Deps, auth: StaffAuth, body: unknown)
 
 /** Admin sets a new password; the holder must change it at the next login. */
 export async function resetPassword(deps: Deps, auth: StaffAuth, staffId: string, body: unknown) {
-  if (auth.user.role !== "admin") throw new DomainError("forbidden");
+  authorize(auth, "password.reset");
   const { newPassword } = parseInput(PasswordReset, body);
   if (staffId.length > 64 || !(await deps.store.getStaffAccount(staffId))) {
     throw new DomainError("not_found");

@@ -66,4 +66,34 @@ describe("time limits and the holiday calendar", () => {
     });
     expect(refused.status).toBe(400);
   });
+
+  it("writes a category's limits as a directory edit, audited under category#code", async () => {
+    const limits = {
+      signFor: { amount: 2, unit: "hours" },
+      respond: { amount: 6, unit: "hours" },
+      answer: { amount: 12, unit: "days" },
+    };
+    const before = (await api.deps.store.loadDirectory()).categories.find(
+      (c) => c.code === "environment",
+    );
+    const res = await staff(api, admin, "PATCH", "/api/staff/categories/environment", { limits });
+    expect(await res.json()).toEqual({ code: "environment", limits });
+    const after = (await api.deps.store.loadDirectory()).categories.find(
+      (c) => c.code === "environment",
+    );
+    expect(after).toEqual({ ...before, limits });
+    const audit = await (
+      await staff(api, admin, "GET", "/api/staff/audit?subject=category%23environment")
+    ).json();
+    // The clock is fixed in this file, so the entries share their time: look for this one.
+    expect(audit.items).toContainEqual(
+      expect.objectContaining({
+        subject: "category#environment",
+        before: expect.objectContaining({ code: "environment", limits: before?.limits }),
+        after: expect.objectContaining({ code: "environment", limits }),
+      }),
+    );
+    const unknown = await staff(api, admin, "PATCH", "/api/staff/categories/no_such", { limits });
+    expect(unknown.status).toBe(404);
+  });
 });

@@ -51,7 +51,7 @@ import { consumeRateLimit, peekRateLimit, recordLoginFailure } from "./rate-limi
 import type { DynamoDBDocumentClient } from "./sdk.js";
 import { seedItems } from "./seed.js";
 import { getSession, putSession, revokeSession } from "./sessions.js";
-import { getCalendarOverride, putCalendarOverride, putCategory } from "./settings.js";
+import { getCalendarOverride, putCalendarOverride } from "./settings.js";
 import {
   createStaffAccount,
   findStaffByUsername,
@@ -138,7 +138,6 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     listAccessLog: bind(ctx, listAccessLog),
     getCalendarOverride: bind(ctx, getCalendarOverride),
     putCalendarOverride: bind(ctx, putCalendarOverride),
-    putCategory: bind(ctx, putCategory),
     readCounters: bind(ctx, readCounters),
     readCountersBatch: bind(ctx, readCountersBatch),
     putFieldLog: bind(ctx, putFieldLog),

@@ -1,4 +1,4 @@
-import type { CalendarOverride, Category } from "@lianxin/core";
+import type { CalendarOverride } from "@lianxin/core";
 import type { StoreContext } from "./context.js";
 import { keys } from "./keys.js";
 import { GetCommand, TransactWriteCommand } from "./sdk.js";
@@ -22,7 +22,7 @@ export function auditPut(ctx: StoreContext, entry: AuditEntry) {
   };
 }
 
-/** AP-X1: the holiday-calendar override (GetItem); empty if never set. */
+/** AP-W1: the holiday-calendar override (GetItem); empty if never set. */
 export async function getCalendarOverride(ctx: StoreContext): Promise<CalendarOverride> {
   const result = await ctx.client.send(
     new GetCommand({ TableName: ctx.tableName, Key: keys.calendarOverride }),
@@ -33,7 +33,7 @@ export async function getCalendarOverride(ctx: StoreContext): Promise<CalendarOv
   };
 }
 
-/** AP-X2: replace the override, with its audit entry, in one transaction. */
+/** AP-W2: replace the override, with its audit entry, in one transaction. */
 export async function putCalendarOverride(
   ctx: StoreContext,
   override: CalendarOverride,
@@ -51,24 +51,6 @@ export async function putCalendarOverride(
               ...override,
               updatedAt: audit.at,
             },
-          },
-        },
-        auditPut(ctx, audit),
-      ],
-    }),
-  );
-}
-
-/** AP-X3: replace one category of the directory, with its audit entry. */
-export async function putCategory(ctx: StoreContext, category: Category, audit: AuditEntry) {
-  await ctx.client.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Put: {
-            TableName: ctx.tableName,
-            Item: { ...keys.directoryEntry("CATEGORY", category.code), ...category },
-            ConditionExpression: "attribute_exists(pk)",
           },
         },
         auditPut(ctx, audit),

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { DomainError, type FieldProblem } from "../errors.js";
+import type { CategoryLimits } from "../time/limits.js";
 import {
   Category,
   Department,
@@ -363,6 +364,28 @@ const SINGULAR: Record<DirectoryKind, DirectoryChange["kind"]> = {
   leaders: "leader",
   categories: "category",
 };
+
+/**
+ * A category's time limits alone (`PATCH /api/staff/categories/{code}`): the rest of the entry
+ * is kept, and the change is the entry's, audited as `category#<code>` like any other edit.
+ * Null for an unknown code.
+ */
+export function setCategoryLimits(
+  directory: Directory,
+  code: string,
+  limits: CategoryLimits,
+): EditResult | null {
+  const current = directory.categories.find((c) => c.code === code);
+  if (!current) return null;
+  const next = clone(directory);
+  const category = { ...structuredClone(current), limits };
+  upsert(next.categories, (c) => c.code, code, category);
+  return {
+    directory: next,
+    changes: [{ kind: "category", id: code, before: current, after: category }],
+    created: false,
+  };
+}
 
 /**
  * Retires (or, with `retired` false, reinstates) an entry. Retired entries stay (concerns

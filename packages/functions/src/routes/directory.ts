@@ -19,7 +19,6 @@ import {
 const staffDirectory = () => import("../use-cases/staff/directory.js");
 const directoryAdmin = () => import("../use-cases/staff/directory-admin.js");
 const directoryXlsx = () => import("../use-cases/staff/directory-xlsx.js");
-const calendar = () => import("../use-cases/calendar.js");
 
 export const directoryRoutes: Route[] = [
   publicRoute("GET", "/api/directory", async (c, deps) => {
@@ -82,7 +81,7 @@ export const directoryRoutes: Route[] = [
     c.json(await (await directoryAdmin()).auditTrail(deps, auth, c.req.query())),
   ),
   staffRoute("PATCH", "/api/staff/categories/:code", async (c, deps, auth) => {
-    const { editCategoryLimits } = await calendar();
+    const { editCategoryLimits } = await directoryAdmin();
     return c.json(await editCategoryLimits(deps, auth, param(c, "code"), await readJson(c)));
   }),
 ];

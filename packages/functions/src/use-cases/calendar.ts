@@ -1,13 +1,10 @@
 import {
   CalendarOverride,
-  CategoryLimitsEdit,
   createWorkingCalendar,
-  DomainError,
   shanghaiYear,
   type WorkingCalendar,
 } from "@lianxin/core";
 import type { Deps } from "../deps.js";
-import { currentDirectory, forgetDirectory } from "./directory.js";
 import { parseInput } from "./parse.js";
 import { authorize } from "./staff/authorize.js";
 import type { StaffAuth } from "./staff/session.js";
@@ -52,23 +49,4 @@ export async function putCalendarSettings(deps: Deps, auth: StaffAuth, body: unk
   });
   caches.delete(deps);
   return getCalendarSettings(deps, auth);
-}
-
-/** Admin changes a category's time limits; later concerns use them. */
-export async function editCategoryLimits(deps: Deps, auth: StaffAuth, code: string, body: unknown) {
-  authorize(auth, "category.edit");
-  const { limits } = parseInput(CategoryLimitsEdit, body);
-  const category = (await currentDirectory(deps)).category(code);
-  if (!category) throw new DomainError("not_found");
-  const next = { ...category, limits };
-  await deps.store.putCategory(next, {
-    id: deps.newId(),
-    at: deps.now().toISOString(),
-    actor: { id: auth.user.id, name: auth.user.name },
-    subject: `category#${code}`,
-    before: category.limits,
-    after: limits,
-  });
-  forgetDirectory(deps);
-  return { code, limits };
 }

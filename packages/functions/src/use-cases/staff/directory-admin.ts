@@ -1,6 +1,7 @@
 import {
   CategoryCode,
   CategoryEdit,
+  CategoryLimitsEdit,
   DepartmentEdit,
   DIRECTORY_KINDS,
   type Directory,
@@ -14,6 +15,7 @@ import {
   putDepartment,
   putLeader,
   putVillage,
+  setCategoryLimits,
   setRetired,
   VillageEdit,
   villageOfGroup,
@@ -180,6 +182,21 @@ export async function retireDirectoryEntry(
   await commit(deps, auth, before, result);
   const change = result.changes[0];
   return { kind, id, retired, changed: Boolean(change) };
+}
+
+/**
+ * `PATCH /api/staff/categories/{code}`: a category's time limits (later concerns use them),
+ * written like every other directory edit (AP-D4, audited as `category#<code>`).
+ */
+export async function editCategoryLimits(deps: Deps, auth: StaffAuth, code: string, body: unknown) {
+  authorize(auth, "category.edit");
+  const { limits } = parseInput(CategoryLimitsEdit, body);
+  checkId("categories", code);
+  const before = await deps.store.loadDirectory();
+  const result = setCategoryLimits(before, code, limits);
+  if (!result) throw new DomainError("not_found");
+  await commit(deps, auth, before, result);
+  return { code, limits };
 }
 
 const SUBJECT =

@@ -1,7 +1,7 @@
 import { readJobConfig } from "./config.js";
 import { createDeps, type Deps } from "./deps.js";
 import type { ExportWorkerEvent } from "./export/worker-port.js";
-import { runLedgerExportJob } from "./use-cases/staff/ledger-export.js";
+import { runLedgerExportJob } from "./use-cases/ledger/ledger-export.js";
 
 /**
  * AWS Lambda entry of the export worker, invoked asynchronously by the API for each

@@ -1,6 +1,6 @@
 import { readJobConfig } from "./config.js";
 import { createDeps, type Deps } from "./deps.js";
-import { runEscalationJob } from "./use-cases/escalation-job.js";
+import { runEscalationJob } from "./use-cases/monitoring/escalation-job.js";
 
 /**
  * AWS Lambda entry for the escalation Cron (every few minutes). Deps are built once per

@@ -7,8 +7,8 @@ import { seedDemoCampaign } from "./demo-campaign.js";
 import { createDeps, type Deps } from "./deps.js";
 import { withInProcessExports } from "./export/in-process-worker.js";
 import { createNodeServer } from "./http/node-server.js";
-import { type JobSummary, runEscalationJob } from "./use-cases/escalation-job.js";
-import { ensureStaffAccount } from "./use-cases/staff/accounts.js";
+import { ensureStaffAccount } from "./use-cases/accounts/accounts.js";
+import { type JobSummary, runEscalationJob } from "./use-cases/monitoring/escalation-job.js";
 
 /** The demo accounts' password: from DEMO_PASSWORD, never used on a deployed stage. */
 export const DEMO_PASSWORD_DEFAULT = "demo-only-change-me";

@@ -12,7 +12,7 @@ export function withInProcessExports(deps: Deps): Deps {
     exportWorker: {
       async start(jobId) {
         setImmediate(() => {
-          import("../use-cases/staff/ledger-export.js")
+          import("../use-cases/ledger/ledger-export.js")
             .then(({ runLedgerExportJob }) => runLedgerExportJob(withExports, jobId))
             .catch((error: unknown) =>
               console.error(

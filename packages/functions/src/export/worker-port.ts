@@ -2,7 +2,7 @@ import type * as LambdaSdk from "@aws-sdk/client-lambda";
 import { DomainError } from "@lianxin/core";
 import { loadSdk } from "../aws-sdk.js";
 
-/** Starts the background build of a ledger export (use-cases/staff/ledger-export.ts). */
+/** Starts the background build of a ledger export (use-cases/ledger/ledger-export.ts). */
 export interface ExportWorkerPort {
   start(jobId: string): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { contentDisposition, type StoredFile } from "../files/file-store.js";
-import type { LedgerExport } from "../use-cases/staff/ledger-export.js";
+import type { LedgerExport } from "../use-cases/ledger/ledger-export.js";
 import type { Context, HttpResponse } from "./exchange.js";
 
 /** A small export as the file itself; a large one as 201 with its link. */

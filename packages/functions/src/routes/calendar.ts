@@ -5,7 +5,7 @@ import { type Route, staffRoute } from "./define.js";
  * The working calendar: admin's holiday override and the years still estimated. Each handler
  * loads its use case on first use.
  */
-const calendar = () => import("../use-cases/calendar.js");
+const calendar = () => import("../use-cases/calendar/calendar.js");
 
 export const calendarRoutes: Route[] = [
   staffRoute("GET", "/api/staff/calendar", async (c, deps, auth) =>

@@ -7,11 +7,11 @@ import { locale, noStore, param, publicRoute, type Route, staffRoute } from "./d
  * code in a header); staff register, read, act on and reissue its code, and work their queue.
  * Each handler loads its use case on first use.
  */
-const intake = () => import("../use-cases/submit-concern.js");
-const tracking = () => import("../use-cases/track-concern.js");
-const messages = () => import("../use-cases/add-resident-message.js");
-const feedback = () => import("../use-cases/feedback.js");
-const concerns = () => import("../use-cases/staff/concerns.js");
+const intake = () => import("../use-cases/concerns/submit-concern.js");
+const tracking = () => import("../use-cases/concerns/track-concern.js");
+const messages = () => import("../use-cases/concerns/add-resident-message.js");
+const feedback = () => import("../use-cases/concerns/feedback.js");
+const concerns = () => import("../use-cases/concerns/staff-concerns.js");
 
 export const concernsRoutes: Route[] = [
   publicRoute("POST", "/api/concerns", async (c, deps) => {
@@ -51,11 +51,11 @@ export const concernsRoutes: Route[] = [
     return c.json(result, 201);
   }),
   staffRoute("GET", "/api/staff/queue", async (c, deps, auth) => {
-    const { staffQueue } = await import("../use-cases/staff/queue.js");
+    const { staffQueue } = await import("../use-cases/concerns/queue.js");
     return c.json(await staffQueue(deps, auth, c.req.query(), locale(c)));
   }),
   staffRoute("POST", "/api/staff/concerns", async (c, deps, auth) => {
-    const { submitConcern } = await import("../use-cases/submit-concern.js");
+    const { submitConcern } = await import("../use-cases/concerns/submit-concern.js");
     const { receipt } = await submitConcern(deps, {
       idempotencyKey: c.req.header("idempotency-key"),
       body: await readJson(c),

@@ -16,13 +16,13 @@ import {
  * category's time limits, and the audit trail of every change. Each handler loads its use case
  * on first use.
  */
-const staffDirectory = () => import("../use-cases/staff/directory.js");
-const directoryAdmin = () => import("../use-cases/staff/directory-admin.js");
-const directoryXlsx = () => import("../use-cases/staff/directory-xlsx.js");
+const staffDirectory = () => import("../use-cases/directory/departments.js");
+const directoryAdmin = () => import("../use-cases/directory/directory-admin.js");
+const directoryXlsx = () => import("../use-cases/directory/directory-xlsx.js");
 
 export const directoryRoutes: Route[] = [
   publicRoute("GET", "/api/directory", async (c, deps) => {
-    const { publicDirectory } = await import("../use-cases/directory.js");
+    const { publicDirectory } = await import("../use-cases/directory/current-directory.js");
     c.header("Cache-Control", "public, max-age=60");
     return c.json(await publicDirectory(deps, locale(c)));
   }),

@@ -5,7 +5,7 @@ import { locale, param, type Route, staffRoute } from "./define.js";
  * The ledger (台账) export: directly when small, a link when large, and background exports. Each
  * handler loads its use case on first use.
  */
-const ledger = () => import("../use-cases/staff/ledger-export.js");
+const ledger = () => import("../use-cases/ledger/ledger-export.js");
 const exportResponse = () => import("../http/export-response.js");
 
 export const ledgerRoutes: Route[] = [

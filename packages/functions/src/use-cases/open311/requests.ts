@@ -20,8 +20,8 @@ import {
   type XmlValue,
 } from "@lianxin/core";
 import type { Deps } from "../../deps.js";
-import { currentDirectory } from "../directory.js";
-import { submitConcern } from "../submit-concern.js";
+import { submitConcern } from "../concerns/submit-concern.js";
+import { currentDirectory } from "../directory/current-directory.js";
 import { checkOpen311ApiKey } from "./api-keys.js";
 
 /** Conduct complaints (纪委) are for inspectors and admin only: never in Open311. */

@@ -7,7 +7,7 @@ import {
   type XmlValue,
 } from "@lianxin/core";
 import type { Deps } from "../../deps.js";
-import { currentDirectory } from "../directory.js";
+import { currentDirectory } from "../directory/current-directory.js";
 
 /** GET discovery: this server's GeoReport v2 endpoint (its URL comes from the request). */
 export function open311DiscoveryDocument(deps: Deps, endpointUrl: string, locale: Locale) {

@@ -1,0 +1,43 @@
+import { applyFeedback, DomainError, Feedback } from "@lianxin/core";
+import type { Deps } from "../../deps.js";
+import { currentCalendar } from "../calendar/calendar.js";
+import { currentDirectory } from "../directory/current-directory.js";
+import { parseInput } from "../parse.js";
+import { authenticateResident } from "./resident-access.js";
+import { changeOf, commitOrConflict, noticeDraftsFor } from "./staff-concerns.js";
+
+/**
+ * 评价: the resident rates the answer; satisfied strikes it off, dissatisfied reopens it (once;
+ * again, and the contact leader is asked to verify).
+ */
+export async function rateAnswer(
+  deps: Deps,
+  request: { ledgerNo: string; accessCode: string | undefined; body: unknown },
+) {
+  const feedback = parseInput(Feedback, request.body);
+  const { concern, events } = await authenticateResident(
+    deps,
+    request.ledgerNo,
+    request.accessCode,
+  );
+  const index = await currentDirectory(deps);
+  const category = index.category(concern.categoryCode);
+  if (!category) throw new DomainError("conflict", { detail: "category missing" });
+  const result = applyFeedback(concern, feedback, {
+    now: deps.now(),
+    newEventId: deps.newId,
+    limits: category.limits,
+    calendar: await currentCalendar(deps),
+  });
+  const change = changeOf(concern, result.concern, result.events);
+  // A second dissatisfied rating goes to the contact leader's inbox, in the same transaction.
+  await commitOrConflict(
+    deps,
+    [change],
+    [
+      ...noticeDraftsFor(deps, index, change, events),
+      ...result.notifications.map((n) => deps.store.items.outbox(n)),
+    ],
+  );
+  return { status: result.concern.status, flags: result.concern.flags };
+}

@@ -1,0 +1,267 @@
+import {
+  accessCodeFromBytes,
+  applyAction,
+  applyMerge,
+  type Concern,
+  ConcernAction,
+  type ConcernEvent,
+  canView,
+  type DirectoryIndex,
+  DomainError,
+  draftNotice,
+  hashAccessCode,
+  type Locale,
+  mayPerform,
+  mayReissueAccessCode,
+  metricDeltas,
+  type Notification,
+  parseLedgerNo,
+  toStaffView,
+} from "@lianxin/core";
+import type { ConcernChange } from "@lianxin/store";
+import * as z from "zod/mini";
+import type { Deps } from "../../deps.js";
+import type { StaffAuth } from "../accounts/session.js";
+import { currentCalendar } from "../calendar/calendar.js";
+import { currentDirectory } from "../directory/current-directory.js";
+import { parseInput } from "../parse.js";
+
+/** A concern the user may see, with its history; anything else is "not found". */
+async function loadVisible(deps: Deps, auth: StaffAuth, ledgerNo: string) {
+  if (!parseLedgerNo(ledgerNo)) throw new DomainError("not_found");
+  const found = await deps.store.getConcernWithEvents(ledgerNo.trim().toUpperCase());
+  if (!found || !canView(auth.user, found.concern)) throw new DomainError("not_found");
+  return found;
+}
+
+/** Shows the concern; every showing of a resident's name and phone is logged. */
+async function present(
+  deps: Deps,
+  auth: StaffAuth,
+  found: { concern: Concern; events: ConcernEvent[] },
+  index: DirectoryIndex,
+  locale: Locale,
+) {
+  const now = deps.now();
+  const { view, personalDataShown } = toStaffView(
+    found.concern,
+    found.events,
+    auth.user,
+    index,
+    locale,
+    now,
+  );
+  if (personalDataShown) {
+    await deps.store.putAccessLog(
+      {
+        ledgerNo: found.concern.ledgerNo,
+        at: now.toISOString(),
+        staffId: auth.user.id,
+        staffName: auth.user.name,
+        role: auth.user.role,
+        purpose: "view",
+      },
+      deps.newId(),
+    );
+  }
+  return view;
+}
+
+export async function getStaffConcern(
+  deps: Deps,
+  auth: StaffAuth,
+  ledgerNo: string,
+  locale: Locale,
+) {
+  const found = await loadVisible(deps, auth, ledgerNo);
+  return present(deps, auth, found, await currentDirectory(deps), locale);
+}
+
+/** The notice draft to write with a change that strikes the concern off. */
+export function noticeDraftsFor(
+  deps: Deps,
+  index: DirectoryIndex,
+  change: ConcernChange,
+  history: ConcernEvent[],
+) {
+  if (change.concern.status !== "struck_off") return [];
+  return [
+    deps.store.items.notice(draftNotice(change.concern, index, [...history, ...change.events])),
+  ];
+}
+
+/** A change from `before` to `after`, with its events and its counter deltas. */
+export function changeOf(before: Concern, after: Concern, events: ConcernEvent[]): ConcernChange {
+  return {
+    concern: after,
+    expectedVersion: before.version,
+    events,
+    counters: metricDeltas(before, after),
+  };
+}
+
+/** Commits, or answers 409 with the concern's current state and version. */
+export async function commitOrConflict(
+  deps: Deps,
+  changes: ConcernChange[],
+  extra: Record<string, unknown>[],
+): Promise<void> {
+  if (await deps.store.commitConcernChanges(changes, extra)) return;
+  const first = changes[0] as ConcernChange;
+  const fresh = await deps.store.getConcernWithEvents(first.concern.ledgerNo);
+  throw new DomainError("conflict", {
+    details: {
+      currentState: fresh?.concern.status ?? null,
+      currentVersion: fresh?.concern.version ?? null,
+    },
+  });
+}
+
+/** 办理: one staff action on a concern, checked for role, state and version. */
+export async function actOnConcern(
+  deps: Deps,
+  auth: StaffAuth,
+  ledgerNo: string,
+  body: unknown,
+  locale: Locale,
+) {
+  const action = parseInput(ConcernAction, body);
+  const found = await loadVisible(deps, auth, ledgerNo);
+  const { concern, events } = found;
+  if (!mayPerform(auth.user, action.type, concern)) throw new DomainError("forbidden");
+  const index = await currentDirectory(deps);
+  const now = deps.now();
+  let changes: ConcernChange[];
+  let sent: Notification[] = [];
+
+  if (action.type === "merge") {
+    const target = await deps.store.getConcernWithEvents(action.targetLedgerNo);
+    if (!target || !canView(auth.user, target.concern)) {
+      throw new DomainError("validation_failed", {
+        fields: {
+          targetLedgerNo: {
+            kind: "invalid",
+            message: { "zh-CN": "找不到该台账编号", en: "No such ledger number" },
+          },
+        },
+      });
+    }
+    const merged = applyMerge(concern, target.concern, action.expectedVersion, {
+      user: auth.user,
+      now,
+      newEventId: deps.newId,
+    });
+    changes = [
+      changeOf(
+        concern,
+        merged.source,
+        merged.events.filter((e) => e.ledgerNo === concern.ledgerNo),
+      ),
+      changeOf(
+        target.concern,
+        merged.target,
+        merged.events.filter((e) => e.ledgerNo !== concern.ledgerNo),
+      ),
+    ];
+  } else {
+    const category = index.category(concern.categoryCode);
+    if (!category) throw new DomainError("conflict", { detail: "category missing" });
+    let assignee: { id: string; name: string } | undefined;
+    if (action.type === "assign") {
+      const staff = await deps.store.listDepartmentStaff(concern.routing.department.id);
+      const member = staff.find((s) => s.id === action.assigneeId && s.active);
+      assignee = member ? { id: member.id, name: member.name } : undefined;
+    }
+    const result = applyAction(concern, action, {
+      user: auth.user,
+      now,
+      newEventId: deps.newId,
+      calendar: await currentCalendar(deps),
+      limits: category.limits,
+      index,
+      assignee,
+    });
+    changes = [changeOf(concern, result.concern, result.events)];
+    sent = result.notifications;
+  }
+  const primary = changes[0] as ConcernChange;
+  // Inbox items (催办) are written in the change's own transaction, as the outbox.
+  await commitOrConflict(deps, changes, [
+    ...noticeDraftsFor(deps, index, primary, events),
+    ...sent.map((n) => deps.store.items.outbox(n)),
+  ]);
+  return present(
+    deps,
+    auth,
+    { concern: primary.concern, events: [...events, ...primary.events] },
+    index,
+    locale,
+  );
+}
+
+const ReissueRequest = z.strictObject({
+  contactPhone: z.string().check(z.trim(), z.minLength(5), z.maxLength(30)),
+});
+const digits = (phone: string) => phone.replace(/\D/g, "").replace(/^86(?=1\d{10}$)/, "");
+
+/**
+ * 补发查询码: after checking the phone number the resident gives against the one on file,
+ * a new code replaces the old, which stops working at once.
+ */
+export async function reissueAccessCode(
+  deps: Deps,
+  auth: StaffAuth,
+  ledgerNo: string,
+  body: unknown,
+) {
+  const { contactPhone } = parseInput(ReissueRequest, body);
+  const { concern } = await loadVisible(deps, auth, ledgerNo);
+  if (!mayReissueAccessCode(auth.user, concern)) throw new DomainError("forbidden");
+  if (!concern.contact.phone || digits(concern.contact.phone) !== digits(contactPhone)) {
+    throw new DomainError("validation_failed", {
+      fields: {
+        contactPhone: {
+          kind: "invalid",
+          message: {
+            "zh-CN": "与登记的联系电话不符",
+            en: "Does not match the phone number on file",
+          },
+        },
+      },
+    });
+  }
+  const now = deps.now();
+  const at = now.toISOString();
+  const accessCode = accessCodeFromBytes(deps.randomBytes(10));
+  const event: ConcernEvent = {
+    ledgerNo: concern.ledgerNo,
+    seq: concern.version + 1,
+    id: deps.newId(),
+    type: "access_code_reissued",
+    at,
+    actor: { kind: "staff", id: auth.user.id, name: auth.user.name },
+    reason: null,
+    public: true,
+    text: null,
+    data: {},
+  };
+  const next = {
+    ...concern,
+    accessCodeHash: hashAccessCode(concern.ledgerNo, accessCode),
+    version: event.seq,
+    updatedAt: at,
+  };
+  await commitOrConflict(deps, [changeOf(concern, next, [event])], []);
+  await deps.store.putAccessLog(
+    {
+      ledgerNo: concern.ledgerNo,
+      at,
+      staffId: auth.user.id,
+      staffName: auth.user.name,
+      role: auth.user.role,
+      purpose: "reissue_access_code",
+    },
+    deps.newId(),
+  );
+  return { accessCode };
+}

@@ -1,0 +1,78 @@
+import { escalate, type Notification } from "@lianxin/core";
+import type { Lane } from "@lianxin/store";
+import type { Deps } from "../../deps.js";
+import { inboxOnlySender, type NotificationSender } from "../../notifications/sender.js";
+import { currentCalendar } from "../calendar/calendar.js";
+import { changeOf, noticeDraftsFor } from "../concerns/staff-concerns.js";
+import { currentDirectory } from "../directory/current-directory.js";
+import { applyRotation } from "../grid/rotation.js";
+
+export interface JobSummary {
+  visited: number;
+  changed: number;
+  conflicts: number;
+  notifications: number;
+  /** Villager groups whose holder changed because a rotation period began. */
+  groupsRotated: number;
+}
+
+/**
+ * The escalation and follow-up job: visits every open and every answered concern (the
+ * town queue's OPEN and ANSWERED lanes, never the closed history) and applies core's
+ * `escalate`. Idempotent: each step is recorded on the concern, and a concern changed by
+ * someone meanwhile is left for the next run.
+ */
+export async function runEscalationJob(
+  deps: Deps,
+  sender: NotificationSender = inboxOnlySender,
+): Promise<JobSummary> {
+  const now = deps.now();
+  // Rotation first, so that the concerns below (and routing from now on) see the holders
+  // of the period that has begun.
+  const { groupsChanged } = await applyRotation(deps);
+  const [index, calendar] = await Promise.all([currentDirectory(deps), currentCalendar(deps)]);
+  const summary: JobSummary = {
+    visited: 0,
+    changed: 0,
+    conflicts: 0,
+    notifications: 0,
+    groupsRotated: groupsChanged,
+  };
+  const delivered: Notification[] = [];
+  for (const lane of ["OPEN", "ANSWERED"] as Lane[]) {
+    let cursor: string | undefined;
+    do {
+      const page = await deps.store.queryQueue({
+        source: { kind: "town" },
+        lane,
+        limit: 100,
+        cursor,
+      });
+      for (const concern of page.items) {
+        summary.visited++;
+        const step = escalate(concern, { now, calendar, index, newId: deps.newId });
+        if (!step) continue;
+        const change = changeOf(concern, step.concern, step.events);
+        // A notice needs the whole history (staff names to mask); only then is it read.
+        const history =
+          step.concern.status === "struck_off"
+            ? ((await deps.store.getConcernWithEvents(concern.ledgerNo))?.events ?? [])
+            : [];
+        const extra = [
+          ...noticeDraftsFor(deps, index, change, history),
+          ...step.notifications.map((n) => deps.store.items.outbox(n)),
+        ];
+        if (await deps.store.commitConcernChanges([change], extra)) {
+          summary.changed++;
+          summary.notifications += step.notifications.length;
+          delivered.push(...step.notifications);
+        } else {
+          summary.conflicts++;
+        }
+      }
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+  await sender.deliver(delivered);
+  return summary;
+}

@@ -1,4 +1,4 @@
-import { buildDemoDirectory } from "@lianxin/core";
+import { buildDemoDirectory } from "@lianxin/core/demo";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, type PortalForTest, startPortalForTest } from "../support/browser.js";

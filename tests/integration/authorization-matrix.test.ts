@@ -1,4 +1,5 @@
-import { type ActionType, buildDemoDirectory } from "@lianxin/core";
+import type { ActionType } from "@lianxin/core";
+import { buildDemoDirectory } from "@lianxin/core/demo";
 import { routes } from "@lianxin/functions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApi, smellyCreek, submit, type TestApi } from "../support/api.js";

@@ -1,4 +1,4 @@
-import { buildDemoDirectory } from "@lianxin/core";
+import { buildDemoDirectory } from "@lianxin/core/demo";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   createTestApi,

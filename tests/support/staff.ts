@@ -1,4 +1,5 @@
-import { buildDemoDirectory, type StaffUser } from "@lianxin/core";
+import type { StaffUser } from "@lianxin/core";
+import { buildDemoDirectory } from "@lianxin/core/demo";
 import { ensureStaffAccount } from "@lianxin/functions";
 import type { TestApi } from "./api.js";
 

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import {
-  buildDemoCampaign,
   createWorkingCalendar,
   type Directory,
   type FieldWorkDelta,
@@ -8,14 +7,12 @@ import {
   indexDirectory,
   type MetricDelta,
   officialArrangement,
-  playDemoConcern,
   presenceOf,
-  SEED_TOTALS,
-  seededRandom,
   shanghaiDate,
   shanghaiYear,
   TOWN_PREFIX,
 } from "@lianxin/core";
+import { buildDemoCampaign, playDemoConcern, SEED_TOTALS, seededRandom } from "@lianxin/core/demo";
 import {
   concernItem,
   counterItems,

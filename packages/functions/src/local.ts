@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { buildDemoDirectory, buildDemoGrid, buildDemoStaff } from "@lianxin/core";
+import { buildDemoDirectory, buildDemoGrid, buildDemoStaff } from "@lianxin/core/demo";
 import { createDynamoClient, createStore, ensureTable } from "@lianxin/store";
 import { createApp } from "./app.js";
 import { readConfig } from "./config.js";

@@ -9,13 +9,11 @@ import {
   TOWN_PREFIX,
   upgradeConcern,
 } from "@lianxin/core";
-import { queryPartition, type StoreContext, stripKeys } from "./context.js";
+import { queryPartition, type StoreContext, stripKeys, type TransactItem } from "./context.js";
 import { IDEMPOTENCY_TTL_SECONDS } from "./idempotency.js";
 import { keys } from "./keys.js";
 import { counterUpdates } from "./metrics.js";
-import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from "./sdk.js";
-
-export type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+import { GetCommand, TransactWriteCommand } from "./sdk.js";
 
 /** The concern item with its three queue positions (department, village, town) and its month. */
 export function concernItem(concern: Concern) {

@@ -1,16 +1,16 @@
 import {
   type Concern,
   type FieldLog,
-  type FieldWorkDelta,
   fieldWorkDeltas,
   type PresenceDay,
   presenceOf,
   upgradeConcern,
 } from "@lianxin/core";
-import { cancellationReasons, type TransactItem } from "./concerns.js";
+import { cancellationReasons } from "./concerns.js";
 import { type StoreContext, stripKeys } from "./context.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { keys } from "./keys.js";
+import { counterUpdates } from "./metrics.js";
 import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from "./sdk.js";
 import { TABLE_KEYS } from "./table.js";
 
@@ -39,32 +39,6 @@ export function presenceItem(day: PresenceDay) {
   };
 }
 
-/** One UpdateItem (ADD) per counter item the deltas touch, merged first. */
-function fieldWorkCounterUpdates(ctx: StoreContext, deltas: FieldWorkDelta[]): TransactItem[] {
-  const items = new Map<string, { key: { pk: string; sk: string }; fields: Map<string, number> }>();
-  for (const d of deltas) {
-    const key = keys.metrics(d.scope.kind, d.scope.id, d.month, d.scope.member);
-    const id = `${key.pk}|${key.sk}`;
-    const entry = items.get(id) ?? { key, fields: new Map<string, number>() };
-    entry.fields.set(d.field, (entry.fields.get(d.field) ?? 0) + d.amount);
-    items.set(id, entry);
-  }
-  return [...items.values()].map(({ key, fields }) => {
-    const names = [...fields.keys()];
-    return {
-      Update: {
-        TableName: ctx.tableName,
-        Key: key,
-        UpdateExpression: `ADD ${names.map((_, i) => `#f${i} :v${i}`).join(", ")}`,
-        ExpressionAttributeNames: Object.fromEntries(names.map((n, i) => [`#f${i}`, n])),
-        ExpressionAttributeValues: Object.fromEntries(
-          names.map((n, i) => [`:v${i}`, fields.get(n)]),
-        ),
-      },
-    };
-  });
-}
-
 /**
  * AP-F1: write a field log, in one transaction with its presence day and its field-work
  * counters (author, author's department, village, and the author within the village).
@@ -88,7 +62,7 @@ export async function putFieldLog(
             },
           },
           { Put: { TableName: ctx.tableName, Item: presenceItem(presenceOf(log)) } },
-          ...fieldWorkCounterUpdates(ctx, fieldWorkDeltas(log, author)),
+          ...counterUpdates(ctx, fieldWorkDeltas(log, author)),
         ],
       }),
     );

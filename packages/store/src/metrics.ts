@@ -1,14 +1,20 @@
-import type { Counters, MetricDelta } from "@lianxin/core";
-import type { TransactItem } from "./concerns.js";
-import type { StoreContext } from "./context.js";
+import type { Counters } from "@lianxin/core";
+import type { StoreContext, TransactItem } from "./context.js";
 import { keys } from "./keys.js";
 import { BatchGetCommand, QueryCommand } from "./sdk.js";
 
-/**
- * The counter updates for a change, one UpdateItem (ADD) per scope and month, to go in
- * the change's transaction. Deltas for the same item are merged first.
- */
-export function counterUpdates(ctx: StoreContext, deltas: MetricDelta[]): TransactItem[] {
+/** A counter delta of any kind: concern metrics (core's MetricDelta), field work (FieldWorkDelta). */
+export interface CounterDelta {
+  scope: { kind: string; id: string; member?: string | undefined };
+  month: string;
+  field: string;
+  amount: number;
+}
+
+/** Deltas summed per counter item (scope and month), its fields in first-seen order. */
+export function sumCounterDeltas(
+  deltas: Iterable<CounterDelta>,
+): Array<{ key: { pk: string; sk: string }; fields: Map<string, number> }> {
   const items = new Map<string, { key: { pk: string; sk: string }; fields: Map<string, number> }>();
   for (const d of deltas) {
     const key = keys.metrics(d.scope.kind, d.scope.id, d.month, d.scope.member);
@@ -17,7 +23,16 @@ export function counterUpdates(ctx: StoreContext, deltas: MetricDelta[]): Transa
     entry.fields.set(d.field, (entry.fields.get(d.field) ?? 0) + d.amount);
     items.set(id, entry);
   }
-  return [...items.values()].map(({ key, fields }) => {
+  return [...items.values()];
+}
+
+/**
+ * The counter updates for a change, one UpdateItem (ADD) per scope and month, to go in
+ * the change's transaction. Deltas for the same item are merged first. The one writer of
+ * counter updates: concern counters (AP-C3) and field-work counters (AP-F1) alike.
+ */
+export function counterUpdates(ctx: StoreContext, deltas: Iterable<CounterDelta>): TransactItem[] {
+  return sumCounterDeltas(deltas).map(({ key, fields }) => {
     const names = [...fields.keys()];
     return {
       Update: {

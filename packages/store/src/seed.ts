@@ -1,25 +1,14 @@
 import type { StoreContext } from "./context.js";
 import { keys } from "./keys.js";
+import { type CounterDelta, sumCounterDeltas } from "./metrics.js";
 import { BatchWriteCommand } from "./sdk.js";
 
 /** Counter deltas of any kind (concern metrics, field work), summed into items to Put. */
-export function counterItems(
-  deltas: Iterable<{
-    scope: { kind: string; id: string; member?: string | undefined };
-    month: string;
-    field: string;
-    amount: number;
-  }>,
-): Record<string, unknown>[] {
-  const items = new Map<string, Record<string, unknown> & { pk: string; sk: string }>();
-  for (const d of deltas) {
-    const key = keys.metrics(d.scope.kind, d.scope.id, d.month, d.scope.member);
-    const id = `${key.pk}|${key.sk}`;
-    const item = items.get(id) ?? { ...key };
-    item[d.field] = ((item[d.field] as number | undefined) ?? 0) + d.amount;
-    items.set(id, item);
-  }
-  return [...items.values()];
+export function counterItems(deltas: Iterable<CounterDelta>): Record<string, unknown>[] {
+  return sumCounterDeltas(deltas).map(({ key, fields }) => ({
+    ...key,
+    ...Object.fromEntries(fields),
+  }));
 }
 
 /** The ledger counter of a year, left at the last number a seeding used. */

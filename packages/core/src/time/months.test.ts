@@ -6,6 +6,8 @@ describe("months", () => {
     expect(addMonths("2026-11", 2)).toBe("2027-01");
     expect(addMonths("2026-01", -1)).toBe("2025-12");
     expect(addMonths("2026-03", -15)).toBe("2024-12");
+    expect(addMonths("2026-03", -5)).toBe("2025-10");
+    expect(addMonths("2026-12", 1)).toBe("2027-01");
     expect(monthIndex("2026-01-31T16:00:00.000Z")).toBe(monthIndex("2026-01"));
   });
 

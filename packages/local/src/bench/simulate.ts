@@ -11,7 +11,6 @@ import {
   addWorkingDays,
   applyAction,
   applyFeedback,
-  buildDemoStaff,
   type Category,
   type Concern,
   type ConcernAction,
@@ -39,6 +38,7 @@ import {
   TOWN_PREFIX,
   type WorkingCalendar,
 } from "@lianxin/core";
+import { buildDemoStaff } from "@lianxin/core/demo";
 import { concernItem, keys } from "@lianxin/store";
 import type { Rng } from "./random.js";
 

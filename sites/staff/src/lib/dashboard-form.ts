@@ -2,6 +2,7 @@
 // and the month range (default: the last 6 months, Asia/Shanghai). Read loosely from the
 // address; a bad value is reported and replaced by the default. Pure.
 import type { PublicDirectory, Ref, StaffUser } from "@lianxin/contract";
+import { addMonths, monthIndex } from "@lianxin/core/months";
 
 export const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 /** The longest range the form asks for (the API reads one item per scope and month). */
@@ -13,21 +14,10 @@ export function monthOf(now: Date): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
 }
 
-/** "2026-08" plus `n` months (n may be negative). */
-export function addMonths(ym: string, n: number): string {
-  const m = MONTH.exec(ym);
-  if (!m) return ym;
-  const index = Number(m[1]) * 12 + Number(m[2]) - 1 + n;
-  const y = Math.floor(index / 12);
-  return `${String(y).padStart(4, "0")}-${String((index % 12) + 1).padStart(2, "0")}`;
-}
-
-/** Months from `from` to `to`, both included (0 or less when reversed). */
+/** Months from `from` to `to`, both included (0 or less when reversed; 0 when not YYYY-MM). */
 export function monthSpan(from: string, to: string): number {
-  const a = MONTH.exec(from);
-  const b = MONTH.exec(to);
-  if (!a || !b) return 0;
-  return Number(b[1]) * 12 + Number(b[2]) - (Number(a[1]) * 12 + Number(a[2])) + 1;
+  if (!MONTH.test(from) || !MONTH.test(to)) return 0;
+  return monthIndex(to) - monthIndex(from) + 1;
 }
 
 export type PeriodProblem = "badMonth" | "reversed" | "tooLong";

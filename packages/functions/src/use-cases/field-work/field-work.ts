@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import {
   ASSESSMENT_WEIGHTS,
+  addMonths,
   assessmentScore,
   type ComplianceRow,
   type Concern,
@@ -305,7 +306,7 @@ export async function complianceReport(
   const { user } = auth;
   authorize(auth, "compliance.read");
   const to = q.to ?? shanghaiMonth(deps.now());
-  const from = q.from ?? (monthsBefore(to, 6)[0] as string);
+  const from = q.from ?? addMonths(to, -(6 - 1));
   const months = monthsFrom(from, to);
   if (from > to || months.length > 24) badRange();
   const index = await currentDirectory(deps);
@@ -334,13 +335,6 @@ export async function complianceReport(
       })),
     })),
   };
-}
-
-function monthsBefore(to: string, n: number): string[] {
-  const [y, m] = to.split("-").map(Number) as [number, number];
-  return Array.from({ length: n }, (_, i) =>
-    new Date(Date.UTC(y, m - 1 - (n - 1 - i), 1)).toISOString().slice(0, 7),
-  );
 }
 
 // ------------------------------------------------------------------------------- reports
@@ -580,7 +574,7 @@ export async function annualAssessment(
 export async function fieldWorkTotals(deps: Deps, query: Record<string, string>) {
   const q = parseInput(RangeQuery, query);
   const to = q.to ?? shanghaiMonth(deps.now());
-  const from = q.from ?? (monthsBefore(to, 12)[0] as string);
+  const from = q.from ?? addMonths(to, -(12 - 1));
   if (from > to || monthsFrom(from, to).length > 60) badRange();
   const index = await currentDirectory(deps);
   const villages = index.directory.villages;

@@ -151,4 +151,29 @@ describe("the back office, end to end", () => {
     expect(await resident.evaluate(() => (globalThis as { __xss?: number }).__xss)).toBeUndefined();
     await residentContext.close();
   });
+
+  it("lets the contact leader urge (催办) and the department head read it in the inbox", async () => {
+    const { ledgerNo } = await submitSmellyCreek(portal);
+    const note = "群众又来电，请尽快答复";
+
+    const leaderContext = await browser.newContext(DESKTOP);
+    const leader = await leaderContext.newPage();
+    await signInStaff(leader, portal, "leader");
+    await leader.goto(`${portal.staffUrl}/concerns/${ledgerNo}`);
+    await perform(leader, "催办", async (p) => {
+      await p.getByLabel("催办意见").fill(note);
+    });
+    const timeline = (await leader.locator("main").textContent()) ?? "";
+    expect(timeline).toContain(note);
+    await leaderContext.close();
+
+    const headContext = await browser.newContext(DESKTOP);
+    const head = await headContext.newPage();
+    await signInStaff(head, portal, "head");
+    await head.goto(`${portal.staffUrl}/inbox`);
+    const item = head.locator("li", { hasText: ledgerNo });
+    await expect.poll(() => item.count()).toBe(1);
+    expect(await item.textContent()).toContain(`王建国催办：${note}`);
+    await headContext.close();
+  });
 });

@@ -170,8 +170,9 @@ describe("actions by role", () => {
     expect(allowed.head).toEqual(
       expect.arrayContaining(["accept", "return", "assign", "note", "merge"]),
     );
-    expect(allowed.leader).toEqual(["note", "supervise"]);
-    expect(allowed.inspector).toEqual(["supervise"]);
+    // 催办 (issue 11): the contact leader and the inspectors also urge the open concern.
+    expect(allowed.leader).toEqual(["note", "supervise", "urge"]);
+    expect(allowed.inspector).toEqual(["supervise", "urge"]);
     expect(allowed.admin).toEqual(
       expect.arrayContaining(["accept", "return", "assign", "note", "supervise", "merge"]),
     );

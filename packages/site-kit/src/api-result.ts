@@ -35,6 +35,24 @@ export function readErrorBody(json: unknown): ApiErrorBody | null {
   return out;
 }
 
+/** A refused answer (4xx/5xx) as a failure value: its error body and Retry-After, read defensively. */
+export async function failureOf(res: Response): Promise<ApiFailure> {
+  let json: unknown = null;
+  try {
+    const text = await res.text();
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  return {
+    ok: false,
+    kind: "http",
+    status: res.status,
+    error: readErrorBody(json),
+    retryAfter: parseRetryAfter(res.headers.get("Retry-After")),
+  };
+}
+
 /** Parse a Retry-After header: delta-seconds or an HTTP date. */
 export function parseRetryAfter(
   header: string | null | undefined,

@@ -13,7 +13,7 @@ import type {
   ResponseOf,
   RouteKey,
 } from "@lianxin/contract";
-import { type ApiResult, parseRetryAfter, readErrorBody } from "./api-result.js";
+import { type ApiResult, failureOf } from "./api-result.js";
 import { readConfig, type SiteConfig } from "./config.server.js";
 import type { Locale } from "./locale.js";
 
@@ -160,6 +160,9 @@ export function createApi(
     } catch (e) {
       return { ok: false, kind: "network", reason: e instanceof Error ? e.message : String(e) };
     }
+    if (!res.ok) return failureOf(res);
+    // 204 answers nothing (the contract's `null`); any other success must be JSON.
+    if (res.status === 204) return { ok: true, status: 204, data: null };
     let json: unknown = null;
     try {
       const text = await res.text();
@@ -167,19 +170,8 @@ export function createApi(
     } catch {
       json = null;
     }
-    if (res.ok) {
-      // 204 answers nothing (the contract's `null`); any other success must be JSON.
-      if (res.status === 204) return { ok: true, status: 204, data: null };
-      if (json === null) return { ok: false, kind: "network", reason: "unreadable response" };
-      return { ok: true, status: res.status, data: json };
-    }
-    return {
-      ok: false,
-      kind: "http",
-      status: res.status,
-      error: readErrorBody(json),
-      retryAfter: parseRetryAfter(res.headers.get("Retry-After")),
-    };
+    if (json === null) return { ok: false, kind: "network", reason: "unreadable response" };
+    return { ok: true, status: res.status, data: json };
   }
 
   // The table's types are checked at the call sites; inside, one untyped call serves all.

@@ -5,25 +5,13 @@ import {
   parseLocale,
   safeReturnPath,
 } from "./locale.js";
+import type { SiteContext } from "./middleware.server.js";
 
 /** What the language switch uses of Astro's endpoint context (structurally, no astro import). */
-interface LangContext {
-  url: URL;
-  cookies: {
-    set(
-      name: string,
-      value: string,
-      options: {
-        path: string;
-        maxAge: number;
-        sameSite: "lax";
-        httpOnly: boolean;
-        secure: boolean;
-      },
-    ): void;
-  };
+type LangContext = Pick<SiteContext, "url"> & {
+  cookies: Pick<SiteContext["cookies"], "set">;
   redirect(path: string, status: 303): Response;
-}
+};
 
 /**
  * Both sites' `/lang?to=en&next=/submit`: sets the cookie and goes back. A plain link, so it

@@ -4,7 +4,7 @@
 // site server; the browser only ever sees this site's addresses. Server-only.
 import type { LedgerLink } from "@lianxin/contract";
 import type { Api } from "@lianxin/site-kit/api.server";
-import { type ApiFailure, parseRetryAfter, readErrorBody } from "@lianxin/site-kit/api-result";
+import { type ApiFailure, failureOf } from "@lianxin/site-kit/api-result";
 import { readConfig } from "@lianxin/site-kit/config.server";
 import { apiUrlOf, fileHeaders } from "./ledger-form";
 
@@ -16,24 +16,6 @@ export type LedgerAnswer =
 /** Files: an export may take longer than a page's JSON. */
 const FILE_OPTIONS = { headers: { Accept: "*/*" }, timeoutMs: 120_000 };
 const UNREACHABLE: ApiFailure = { ok: false, kind: "network", reason: "API unreachable" };
-
-/** A refusal of a file call, read as the client reads any other. */
-async function failureOf(res: Response): Promise<ApiFailure> {
-  let json: unknown = null;
-  try {
-    const text = await res.text();
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    json = null;
-  }
-  return {
-    ok: false,
-    kind: "http",
-    status: res.status,
-    error: readErrorBody(json),
-    retryAfter: parseRetryAfter(res.headers.get("Retry-After")),
-  };
-}
 
 export async function exportLedger(
   api: Api,

@@ -3,14 +3,20 @@ import type {
   ActionType,
   CategoryLimits,
   ConcernAction,
+  DirectoryEntryBody,
   Feedback,
+  FieldLogBody,
   Open311KeyView,
   PartyMember,
+  PartyMemberBody,
   PublicDirectory,
   PublicNotice,
   PublicVillage,
   ResidentView,
   ServiceDay,
+  ServiceDayBody,
+  StaffAccountCreateBody,
+  StaffAccountPatchBody,
   StaffConcernView,
   SubmissionReceipt,
   toStaffNotice,
@@ -193,14 +199,14 @@ export interface ApiRoutes {
     { body: { startMonth: string; horizonMonths: number; intervalMonths: number } }
   >;
   "GET /api/staff/party-members": Staff<PartyMemberList, { query: { villageId?: string } }>;
-  "POST /api/staff/party-members": Staff<PartyMember, { body: unknown }>;
-  "PUT /api/staff/party-members/:id": Staff<PartyMember, { body: unknown }>;
+  "POST /api/staff/party-members": Staff<PartyMember, { body: PartyMemberBody }>;
+  "PUT /api/staff/party-members/:id": Staff<PartyMember, { body: PartyMemberBody }>;
   "POST /api/staff/party-members/:id/retire": Staff<PartyMember, { body: Record<string, never> }>;
   "GET /api/staff/service-days": Staff<
     { items: ServiceDayItem[] },
     { query: { villageId?: string; mine?: string } }
   >;
-  "POST /api/staff/service-days": Staff<ServiceDay, { body: unknown }>;
+  "POST /api/staff/service-days": Staff<ServiceDay, { body: ServiceDayBody }>;
   "POST /api/staff/service-days/:id/retire": Staff<ServiceDay, { body: Record<string, never> }>;
   "POST /api/staff/service-days/:id/held": Staff<
     FieldLogView | { id: string },
@@ -213,7 +219,7 @@ export interface ApiRoutes {
   "GET /api/staff/directory": Staff<AdminDirectory>;
   "GET /api/staff/directory.xlsx": Staff<FileDownload>;
   "POST /api/staff/directory/import": Staff<ImportResult, { query: { dryRun?: string } }>;
-  "PUT /api/staff/directory/:kind/:id": Staff<PutEntryResult, { body: unknown }>;
+  "PUT /api/staff/directory/:kind/:id": Staff<PutEntryResult, { body: DirectoryEntryBody }>;
   "POST /api/staff/directory/:kind/:id/retire": Staff<
     RetireResult,
     { body: Record<string, never> }
@@ -224,8 +230,8 @@ export interface ApiRoutes {
   >;
   "GET /api/staff/audit": Staff<AuditPage, { query: { subject?: string; cursor?: string } }>;
   "GET /api/staff/accounts": Staff<AccountList>;
-  "POST /api/staff/accounts": Staff<CreatedAccount, { body: unknown }>;
-  "PATCH /api/staff/accounts/:id": Staff<AccountView, { body: unknown }>;
+  "POST /api/staff/accounts": Staff<CreatedAccount, { body: StaffAccountCreateBody }>;
+  "PATCH /api/staff/accounts/:id": Staff<AccountView, { body: StaffAccountPatchBody }>;
 
   // Field work, compliance and reports.
   "POST /api/staff/field-logs": Staff<
@@ -234,7 +240,7 @@ export interface ApiRoutes {
       concerns: SubmissionReceipt[];
       replayed: boolean;
     },
-    { body: unknown; idempotent: true }
+    { body: FieldLogBody; idempotent: true }
   >;
   "GET /api/staff/field-logs": Staff<FieldLogPage, { query: Query }>;
   "GET /api/staff/compliance": Staff<ComplianceView, { query: Query }>;

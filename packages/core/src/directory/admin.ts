@@ -62,6 +62,12 @@ export type LeaderEdit = z.infer<typeof LeaderEdit>;
 
 export const CategoryEdit = z.strictObject(z.omit(Category, { code: true, retiredAt: true }).shape);
 export type CategoryEdit = z.infer<typeof CategoryEdit>;
+/** The body `PUT /api/staff/directory/{kind}/{id}` takes, by kind. */
+export type DirectoryEntryBody =
+  | z.input<typeof VillageEdit>
+  | z.input<typeof DepartmentEdit>
+  | z.input<typeof LeaderEdit>
+  | z.input<typeof CategoryEdit>;
 
 /**
  * The most changes one stored entry takes at once. An entry is written together with the

@@ -21,3 +21,5 @@ export const FieldLogInput = z.strictObject({
   concerns: z._default(z.array(z.record(z.string(), z.unknown())).check(z.maxLength(20)), []),
 });
 export type FieldLogInput = z.infer<typeof FieldLogInput>;
+/** The body `POST /api/staff/field-logs` takes. */
+export type FieldLogBody = z.input<typeof FieldLogInput>;

@@ -21,6 +21,8 @@ export const PartyMemberRequest = z.strictObject({
   }),
 });
 export type PartyMemberRequest = z.infer<typeof PartyMemberRequest>;
+/** The body `POST /api/staff/party-members` (and its PUT) takes. */
+export type PartyMemberBody = z.input<typeof PartyMemberRequest>;
 
 const invalid = (zh: string, en: string) => ({
   kind: "invalid" as const,

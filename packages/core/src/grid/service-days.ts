@@ -150,6 +150,8 @@ export const ServiceDayRequest = z
     ),
   );
 export type ServiceDayRequest = z.infer<typeof ServiceDayRequest>;
+/** The body `POST /api/staff/service-days` takes. */
+export type ServiceDayBody = z.input<typeof ServiceDayRequest>;
 
 /** `POST /api/staff/service-days/:id/held`. */
 export const ServiceDayHeldRequest = z.strictObject({

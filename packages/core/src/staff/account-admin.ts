@@ -22,6 +22,8 @@ export const StaffAccountPatch = z.partial(
   }),
 );
 export type StaffAccountPatch = z.infer<typeof StaffAccountPatch>;
+/** The body `PATCH /api/staff/accounts/{id}` takes (before the schema fills defaults). */
+export type StaffAccountPatchBody = z.input<typeof StaffAccountPatch>;
 
 /** `POST /api/staff/accounts`. The id defaults to `staff-<username>`; leaders and heads use their directory id. */
 export const StaffAccountCreate = z.strictObject({
@@ -34,6 +36,8 @@ export const StaffAccountCreate = z.strictObject({
   phone: z._default(Phone, null),
 });
 export type StaffAccountCreate = z.infer<typeof StaffAccountCreate>;
+/** The body `POST /api/staff/accounts` takes. */
+export type StaffAccountCreateBody = z.input<typeof StaffAccountCreate>;
 
 type AccountFields = Pick<StaffAccount, "role" | "departmentId" | "villageIds">;
 

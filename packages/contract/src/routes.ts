@@ -5,6 +5,7 @@ import type {
   ConcernAction,
   DirectoryEntryBody,
   Feedback,
+  FieldLog,
   FieldLogBody,
   Open311KeyView,
   PartyMember,
@@ -39,7 +40,6 @@ import type {
   AnnualAssessment,
   ComplianceView,
   FieldLogPage,
-  FieldLogView,
   FieldWorkTotals,
   PartyMemberList,
   QuarterlyReport,
@@ -209,7 +209,7 @@ export interface ApiRoutes {
   "POST /api/staff/service-days": Staff<ServiceDay, { body: ServiceDayBody }>;
   "POST /api/staff/service-days/:id/retire": Staff<ServiceDay, { body: Record<string, never> }>;
   "POST /api/staff/service-days/:id/held": Staff<
-    FieldLogView | { id: string },
+    FieldLog,
     {
       body: { date: string; peopleReached: number; peopleConsulted: number; notes: string };
     }
@@ -236,7 +236,7 @@ export interface ApiRoutes {
   // Field work, compliance and reports.
   "POST /api/staff/field-logs": Staff<
     {
-      log: FieldLogView | import("@lianxin/core").FieldLog;
+      log: FieldLog;
       concerns: SubmissionReceipt[];
       replayed: boolean;
     },

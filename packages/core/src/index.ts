@@ -50,27 +50,3 @@ export * from "./staff/account-admin.js";
 export * from "./staff/password.js";
 export * from "./staff/schema.js";
 export * from "./time/index.js";
-export {
-  CHANNELS,
-  CONCERN_FIELD_LIMITS,
-  CONCERN_STATUSES,
-  DEPARTMENT_KINDS,
-  type DepartmentKind,
-  FIELD_WORK_KINDS,
-  INBOX_KINDS,
-  type InboxKind,
-  LIMIT_UNITS,
-  type LimitUnit,
-  OPEN_STATUSES,
-  OUTCOMES,
-  POST_KINDS,
-  type PostKind,
-  RATINGS,
-  RESPONSE_METHODS,
-  type ResponseMethod,
-  ROLES,
-  STAFF_CHANNELS,
-  type StaffChannel,
-  VILLAGE_KINDS,
-  type VillageKind,
-} from "./vocabulary.js";

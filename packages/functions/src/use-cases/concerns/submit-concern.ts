@@ -8,10 +8,10 @@ import {
   requestFingerprint,
   resolveSubmissionReferences,
   routeConcern,
-  STAFF_CHANNELS,
   type StaffUser,
   type SubmissionReceipt,
 } from "@lianxin/core";
+import { STAFF_CHANNELS } from "@lianxin/core/vocabulary";
 import * as z from "zod/mini";
 import type { Deps } from "../../deps.js";
 import { currentCalendar } from "../calendar/calendar.js";

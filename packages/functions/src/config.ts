@@ -18,6 +18,11 @@ export interface ApiConfig {
   filesDir: string | undefined;
   /** The Lambda function that builds background exports (AWS); locally they run in-process. */
   exportWorker: string | undefined;
+  /**
+   * The API's public base URL (`LIANXIN_PUBLIC_API_URL`), which public documents (Open311
+   * discovery) name: never the request's Host, which a client chooses.
+   */
+  publicApiUrl: string | undefined;
 }
 
 export function readConfig(env: Record<string, string | undefined> = process.env): ApiConfig {
@@ -32,12 +37,22 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     sessionSigningKey: sessionKey(env),
     filesBucket: env.FILES_BUCKET || undefined,
     exportWorker: env.EXPORT_WORKER || undefined,
+    publicApiUrl: publicUrl(env.LIANXIN_PUBLIC_API_URL),
     filesDir:
       env.FILES_DIR ||
       (env.DYNAMODB_ENDPOINT
         ? fileURLToPath(new URL("../../../.data/files", import.meta.url))
         : undefined),
   };
+}
+
+function publicUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const url = new URL(value);
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new Error("LIANXIN_PUBLIC_API_URL must be an http(s) URL");
+  }
+  return url.origin + url.pathname.replace(/\/+$/, "");
 }
 
 function positiveInt(value: string | undefined, fallback: number): number {

@@ -39,6 +39,11 @@ export interface Deps {
    * issued by admin and kept in the table: store AP-K1..K4.)
    */
   open311: { endpointType: "production" | "test" };
+  /**
+   * The API's public base URL for public documents; unset, the origin the adapter gives a
+   * request: API Gateway's own domain on AWS (not the Host header), the server's locally.
+   */
+  publicApiUrl: string | undefined;
 }
 
 export function createDeps(config: ApiConfig, overrides: Partial<Deps> = {}): Deps {
@@ -63,6 +68,7 @@ export function createDeps(config: ApiConfig, overrides: Partial<Deps> = {}): De
     sessionHours: 8,
     directoryCacheMs: 30_000,
     open311: { endpointType: config.dynamodbEndpoint ? "test" : "production" },
+    publicApiUrl: config.publicApiUrl,
     exportWorker: config.exportWorker
       ? lambdaExportWorker(config.exportWorker, config.region)
       : noExportWorker,

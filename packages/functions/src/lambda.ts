@@ -15,7 +15,8 @@ export function requestOfEvent(event: APIGatewayProxyEventV2): HttpRequest {
   // Payload 2.0 moves cookies out of the headers.
   if (event.cookies?.length) headers.cookie = event.cookies.join("; ");
   const query = event.rawQueryString ?? "";
-  const host = headers.host ?? event.requestContext.domainName ?? "localhost";
+  // API Gateway's own domain (what it routed on), not a Host header the client chose.
+  const host = event.requestContext.domainName ?? headers.host ?? "localhost";
   const body = event.body
     ? Buffer.from(event.body, event.isBase64Encoded ? "base64" : "utf8")
     : new Uint8Array();

@@ -95,8 +95,11 @@ export async function startLocalApi(options: {
     server.once("error", reject);
     server.listen(options.port, hostname, () => {
       const { port } = server.address() as AddressInfo;
+      const url = `http://${hostname}:${port}`;
+      // Public documents name this server, unless LIANXIN_PUBLIC_API_URL says otherwise.
+      deps.publicApiUrl ??= url;
       resolve({
-        url: `http://${hostname}:${port}`,
+        url,
         close: () =>
           new Promise<void>((done) => {
             if (timer) clearInterval(timer);

@@ -2,10 +2,28 @@ import { DomainError } from "@lianxin/core";
 
 /**
  * Page cursors are the last evaluated key, base64url-encoded. A cursor comes back from a
- * client, so it is checked before DynamoDB sees it: only key attributes, only strings, and
- * the same partition as the query (anything else is a 400, never a 5xx).
+ * client, so it is checked before DynamoDB sees it: exactly the key attributes of the query
+ * (the table's, and the index's when it reads one), only strings, and the same partition as
+ * the query (anything else is a 400, never a 5xx).
  */
 const KEY_ATTRIBUTE = /^(pk|sk|gsi[1-9]pk|gsi[1-9]sk)$/;
+
+/**
+ * The attributes a LastEvaluatedKey of this query holds: the table's key, and for an index
+ * its own partition and sort key (every index here has both). A cursor with any other set
+ * would reach DynamoDB as a ValidationException, a 5xx of ours for a client's input.
+ */
+function expectedKeys(partition: Record<string, string>): string[] {
+  const keys = new Set(["pk", "sk"]);
+  for (const name of Object.keys(partition)) {
+    keys.add(name);
+    keys.add(name.replace(/pk$/, "sk"));
+  }
+  return [...keys];
+}
+
+const sameKeys = (a: string[], b: string[]) =>
+  a.length === b.length && b.every((k) => a.includes(k));
 
 export const encodeCursor = (key: Record<string, unknown> | undefined) =>
   key ? Buffer.from(JSON.stringify(key)).toString("base64url") : null;
@@ -28,7 +46,8 @@ export function decodeCursor(
     Object.entries(value).every(
       ([k, v]) => KEY_ATTRIBUTE.test(k) && typeof v === "string" && v.length > 0 && v.length < 1024,
     ) &&
-    Object.entries(partition).every(([k, v]) => (value as Record<string, unknown>)[k] === v);
+    Object.entries(partition).every(([k, v]) => (value as Record<string, unknown>)[k] === v) &&
+    sameKeys(Object.keys(value), expectedKeys(partition));
   if (!valid) {
     throw new DomainError("validation_failed", {
       fields: {

@@ -54,8 +54,69 @@ export function fieldsOf(error: DomainError, locale: Locale): Record<string, str
   );
 }
 
+/** How long a client should wait before trying again after a 503 of ours. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ECONNABORTED",
+]);
+const UNAVAILABLE_NAMES = new Set([
+  "TimeoutError",
+  "AbortError",
+  "RequestTimeout",
+  "RequestTimeoutException",
+  "ServiceUnavailable",
+  "ServiceUnavailableException",
+  "ThrottlingException",
+  "ProvisionedThroughputExceededException",
+  "RequestLimitExceeded",
+  "InternalServerError",
+  "InternalFailure",
+]);
+
+/**
+ * A fault of another system (DynamoDB, S3, SSM) that is down, slow or throttling: not the
+ * client's doing and not a bug of ours, so 503 with Retry-After, never 500. The SDK's errors
+ * carry a name and `$metadata.httpStatusCode`; Node's network errors a `code`, sometimes on
+ * a `cause`.
+ */
+export function isUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 3) return false;
+  const e = error as {
+    name?: unknown;
+    code?: unknown;
+    cause?: unknown;
+    $metadata?: { httpStatusCode?: unknown };
+  };
+  if (typeof e.code === "string" && NETWORK_CODES.has(e.code)) return true;
+  if (typeof e.name === "string" && UNAVAILABLE_NAMES.has(e.name)) return true;
+  const status = e.$metadata?.httpStatusCode;
+  if (typeof status === "number" && status >= 500) return true;
+  return isUnavailable(e.cause, depth + 1);
+}
+
 export function errorResponse(c: Context, error: unknown): HttpResponse {
   const locale = localeFrom(c.req.header("accept-language"));
+  // No failure may be cached (a route may have said `public` before it failed).
+  c.header("Cache-Control", "no-store");
+  if (!(error instanceof DomainError) && isUnavailable(error)) {
+    console.warn(
+      JSON.stringify({ level: "warn", msg: "dependency unavailable", error: String(error) }),
+    );
+    c.header("Retry-After", String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+    return c.json(
+      { error: { code: "unavailable", message: ERROR_MESSAGES.unavailable[locale] } },
+      503,
+    );
+  }
   if (!(error instanceof DomainError)) {
     console.error(
       JSON.stringify({
@@ -74,5 +135,7 @@ export function errorResponse(c: Context, error: unknown): HttpResponse {
   if (fields) body.error.fields = fields;
   if (error.retryAfterSeconds !== undefined)
     c.header("Retry-After", String(error.retryAfterSeconds));
+  else if (error.code === "unavailable")
+    c.header("Retry-After", String(UNAVAILABLE_RETRY_AFTER_SECONDS));
   return c.json(body, STATUS[error.code]);
 }

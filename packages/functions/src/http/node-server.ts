@@ -8,6 +8,10 @@ import { type HttpRequest, wholeBodyBytes } from "./exchange.js";
  * route takes, so that an oversized upload is refused (413) without being held in memory;
  * the rest is drained unread.
  */
+/** A Host header a URL can be built from: a name or address, and a port. */
+const HOST =
+  /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;
+
 async function requestOf(incoming: IncomingMessage, limit: number): Promise<HttpRequest> {
   const chunks: Buffer[] = [];
   let kept = 0;
@@ -21,6 +25,7 @@ async function requestOf(incoming: IncomingMessage, limit: number): Promise<Http
   for (const [name, value] of Object.entries(incoming.headers)) {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
   }
+  // The Host is only used to read the path; nothing public repeats it (see open311 discovery).
   const url = new URL(incoming.url ?? "/", `http://${headers.host ?? "localhost"}`);
   return {
     method: (incoming.method ?? "GET").toUpperCase(),
@@ -33,8 +38,37 @@ async function requestOf(incoming: IncomingMessage, limit: number): Promise<Http
   };
 }
 
+/** 400 for a request whose Host or target no URL can be made of, before any route sees it. */
+function refuseMalformed(outgoing: ServerResponse, what: "host" | "target") {
+  const body = JSON.stringify({
+    error: {
+      code: "validation_failed",
+      message: "请求格式不正确 (malformed request)",
+      fields: {
+        [what]:
+          what === "host"
+            ? "Host 头无效 (invalid Host header)"
+            : "请求路径无效 (invalid request target)",
+      },
+    },
+  });
+  outgoing.writeHead(400, {
+    "content-type": "application/json",
+    "cache-control": "no-store",
+    "content-length": String(Buffer.byteLength(body)),
+  });
+  outgoing.end(body);
+}
+
 async function serveOne(app: App, incoming: IncomingMessage, outgoing: ServerResponse) {
-  const path = new URL(incoming.url ?? "/", "http://localhost").pathname;
+  const host = incoming.headers.host;
+  if (host !== undefined && !HOST.test(host)) return refuseMalformed(outgoing, "host");
+  let path: string;
+  try {
+    path = new URL(incoming.url ?? "/", "http://localhost").pathname;
+  } catch {
+    return refuseMalformed(outgoing, "target");
+  }
   const limit = app.bodyLimit(incoming.method ?? "GET", path);
   const response = await app.handle(await requestOf(incoming, limit));
   const { body } = response;

@@ -11,7 +11,7 @@ import {
 } from "@lianxin/core";
 import { ValidationError } from "../use-cases/parse.js";
 import { MAX_BODY_BYTES } from "./body.js";
-import { fieldsOf } from "./errors.js";
+import { fieldsOf, isUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from "./errors.js";
 import type { Context, HttpResponse } from "./exchange.js";
 import { localeFrom } from "./locale.js";
 import { ERROR_MESSAGES } from "./messages.js";
@@ -79,6 +79,8 @@ export function open311ErrorResponse(c: Context, error: unknown): HttpResponse {
   const { status, errors } = describe(error, locale);
   if (error instanceof DomainError && error.retryAfterSeconds !== undefined) {
     c.header("Retry-After", String(error.retryAfterSeconds));
+  } else if (status === 503) {
+    c.header("Retry-After", String(UNAVAILABLE_RETRY_AFTER_SECONDS));
   }
   c.header("Cache-Control", "no-store");
   return open311Response(c, format, "errors", errors, status);
@@ -89,6 +91,9 @@ function describe(error: unknown, locale: Locale): { status: number; errors: Ope
     status,
     errors: [{ code: status, description }],
   });
+  if (!(error instanceof DomainError) && isUnavailable(error)) {
+    return one(503, ERROR_MESSAGES.unavailable[locale]);
+  }
   if (!(error instanceof DomainError)) {
     console.error(
       JSON.stringify({

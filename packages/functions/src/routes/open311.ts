@@ -73,7 +73,8 @@ const cache = (c: Context, seconds: number) =>
 
 const discovery = async (c: Context, deps: Deps, format: Open311Format) => {
   cache(c, 300);
-  const endpointUrl = `${new URL(c.req.url).origin}${V2}`;
+  // Never the request's Host (a client's choice, and this document is cached publicly).
+  const endpointUrl = `${deps.publicApiUrl ?? new URL(c.req.url).origin}${V2}`;
   return {
     format,
     root: "discovery",

@@ -111,14 +111,17 @@ describe("submitting and tracking a concern", () => {
     expect(bodies[0].error.code).toBe("not_found");
   });
 
-  it("refuses after 5 wrong codes in 15 minutes, even the right one, with Retry-After", async () => {
+  // Issue 12 reversed the old rule ("after 5 wrong codes even the right one is refused"):
+  // anyone could lock a resident out of their own concern by its sequential number.
+  it("refuses wrong codes after 5 in 15 minutes, with Retry-After, but never the right one", async () => {
     const receipt = await (await submit(api, smellyCreek)).json();
     for (let i = 0; i < 5; i++)
       expect((await track(api, receipt.ledgerNo, "ZZZZZZZZZZ")).status).toBe(404);
-    const refused = await track(api, receipt.ledgerNo, receipt.accessCode, "en");
+    const refused = await track(api, receipt.ledgerNo, "ZZZZZZZZZY", "en");
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     expect((await refused.json()).error.message).toMatch(/try again/);
+    expect((await track(api, receipt.ledgerNo, receipt.accessCode)).status).toBe(200);
   });
 
   it("lets the resident add information to the public timeline", async () => {

@@ -27,6 +27,7 @@ export const concernsRoutes: Route[] = [
     const view = await (await tracking()).trackConcern(deps, {
       ledgerNo: param(c, "ledgerNo"),
       accessCode: c.req.header("x-access-code"),
+      clientAddress: clientAddress(c, deps.siteSecret),
       locale: locale(c),
     });
     noStore(c);
@@ -36,6 +37,7 @@ export const concernsRoutes: Route[] = [
     const event = await (await messages()).addResidentMessage(deps, {
       ledgerNo: param(c, "ledgerNo"),
       accessCode: c.req.header("x-access-code"),
+      clientAddress: clientAddress(c, deps.siteSecret),
       body: await readJson(c),
     });
     noStore(c);
@@ -45,6 +47,7 @@ export const concernsRoutes: Route[] = [
     const result = await (await feedback()).rateAnswer(deps, {
       ledgerNo: param(c, "ledgerNo"),
       accessCode: c.req.header("x-access-code"),
+      clientAddress: clientAddress(c, deps.siteSecret),
       body: await readJson(c),
     });
     noStore(c);

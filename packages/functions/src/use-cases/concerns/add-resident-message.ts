@@ -2,7 +2,7 @@ import { type ConcernEvent, DomainError, ResidentMessage } from "@lianxin/core";
 import type { Deps } from "../../deps.js";
 import { parseInput } from "../parse.js";
 import { enforceRateLimit } from "./rate-limit.js";
-import { authenticateResident } from "./resident-access.js";
+import { authenticateResident, type ResidentKey } from "./resident-access.js";
 import { changeOf } from "./staff-concerns.js";
 
 const CLOSED = new Set(["struck_off", "merged"]);
@@ -10,10 +10,10 @@ const CLOSED = new Set(["struck_off", "merged"]);
 /** 补充说明: the resident adds information; it joins the public timeline. */
 export async function addResidentMessage(
   deps: Deps,
-  request: { ledgerNo: string; accessCode: string | undefined; body: unknown },
+  request: ResidentKey & { body: unknown },
 ): Promise<{ at: string; type: "message"; text: string }> {
   const { text } = parseInput(ResidentMessage, request.body);
-  let { concern } = await authenticateResident(deps, request.ledgerNo, request.accessCode);
+  let { concern } = await authenticateResident(deps, request);
   const now = deps.now();
   await enforceRateLimit(
     deps,

@@ -3,23 +3,16 @@ import type { Deps } from "../../deps.js";
 import { currentCalendar } from "../calendar/calendar.js";
 import { currentDirectory } from "../directory/current-directory.js";
 import { parseInput } from "../parse.js";
-import { authenticateResident } from "./resident-access.js";
+import { authenticateResident, type ResidentKey } from "./resident-access.js";
 import { changeOf, commitOrConflict, noticeDraftsFor } from "./staff-concerns.js";
 
 /**
  * 评价: the resident rates the answer; satisfied strikes it off, dissatisfied reopens it (once;
  * again, and the contact leader is asked to verify).
  */
-export async function rateAnswer(
-  deps: Deps,
-  request: { ledgerNo: string; accessCode: string | undefined; body: unknown },
-) {
+export async function rateAnswer(deps: Deps, request: ResidentKey & { body: unknown }) {
   const feedback = parseInput(Feedback, request.body);
-  const { concern, events } = await authenticateResident(
-    deps,
-    request.ledgerNo,
-    request.accessCode,
-  );
+  const { concern, events } = await authenticateResident(deps, request);
   const index = await currentDirectory(deps);
   const category = index.category(concern.categoryCode);
   if (!category) throw new DomainError("conflict", { detail: "category missing" });

@@ -8,34 +8,55 @@ import {
 } from "@lianxin/core";
 import type { Deps } from "../../deps.js";
 
+/** What a resident presents for a concern: its number, its code, and where they are. */
+export interface ResidentKey {
+  ledgerNo: string;
+  accessCode: string | undefined;
+  /** The client address (as the API trusts it), for the per-address limit of wrong codes. */
+  clientAddress: string;
+}
+
+/** Wrong codes from one address in 15 minutes: many residents share a carrier's address. */
+export const WRONG_CODES_PER_ADDRESS = 60;
+
 /**
  * The resident proves they own a concern with its access code. An unknown number, a
- * missing code and a wrong code all get the same not_found, so numbers cannot be probed;
- * wrong codes are counted per ledger number and refused after the limit.
+ * missing code and a wrong code all get the same not_found, so numbers cannot be probed.
+ * The right code always gets in: wrong codes are counted apart, per ledger number (past the
+ * limit a wrong code is 429, so nobody can lock a resident out of their own concern) and per
+ * client address, sized for many residents behind one address (past it, that address is 429
+ * until the window passes, right code or not: that is where guessing is stopped).
  */
 export async function authenticateResident(
   deps: Deps,
-  ledgerNoInput: string,
-  accessCodeInput: string | undefined,
+  key: ResidentKey,
 ): Promise<{ concern: Concern; events: ConcernEvent[] }> {
-  const parsed = parseLedgerNo(ledgerNoInput);
+  const parsed = parseLedgerNo(key.ledgerNo);
   if (!parsed) throw new DomainError("not_found");
-  const ledgerNo = ledgerNoInput.trim().toUpperCase();
-  const rule = {
+  const ledgerNo = key.ledgerNo.trim().toUpperCase();
+  const now = deps.now();
+  const window = 15 * 60;
+  const perNumber = {
     scope: "code",
     limit: deps.limits.wrongCodesPer15Minutes,
-    windowSeconds: 15 * 60,
+    windowSeconds: window,
   };
-  const now = deps.now();
-  const state = await deps.store.peekRateLimit(rule, ledgerNo, now);
-  if (!state.allowed) {
-    throw new DomainError("rate_limited", { retryAfterSeconds: state.retryAfterSeconds });
+  const perAddress = { scope: "code_addr", limit: WRONG_CODES_PER_ADDRESS, windowSeconds: window };
+  const address = await deps.store.peekRateLimit(perAddress, key.clientAddress, now);
+  if (!address.allowed) {
+    throw new DomainError("rate_limited", { retryAfterSeconds: address.retryAfterSeconds });
   }
-  const code = accessCodeInput ? normalizeAccessCode(accessCodeInput) : null;
+  const code = key.accessCode ? normalizeAccessCode(key.accessCode) : null;
   const found = code ? await deps.store.getConcernWithEvents(ledgerNo) : null;
-  if (!found || !code || found.concern.accessCodeHash !== hashAccessCode(ledgerNo, code)) {
-    await deps.store.consumeRateLimit(rule, ledgerNo, now);
-    throw new DomainError("not_found");
+  if (found && code && found.concern.accessCodeHash === hashAccessCode(ledgerNo, code)) {
+    return found;
   }
-  return found;
+  const [number] = await Promise.all([
+    deps.store.consumeRateLimit(perNumber, ledgerNo, now),
+    deps.store.consumeRateLimit(perAddress, key.clientAddress, now),
+  ]);
+  if (!number.allowed) {
+    throw new DomainError("rate_limited", { retryAfterSeconds: number.retryAfterSeconds });
+  }
+  throw new DomainError("not_found");
 }

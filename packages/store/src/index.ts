@@ -47,7 +47,12 @@ import {
 } from "./open311-keys.js";
 import { listInbox, markInboxRead, outboxItem, putOutbox } from "./outbox.js";
 import { countQueue, queryQueue } from "./queues.js";
-import { consumeRateLimit, peekRateLimit, recordLoginFailure } from "./rate-limits.js";
+import {
+  consumeRateLimit,
+  loginFailureTimes,
+  peekRateLimit,
+  recordLoginFailure,
+} from "./rate-limits.js";
 import type { DynamoDBDocumentClient } from "./sdk.js";
 import { seedItems } from "./seed.js";
 import { getSession, putSession, revokeSession } from "./sessions.js";
@@ -115,6 +120,7 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     peekRateLimit: bind(ctx, peekRateLimit),
     consumeRateLimit: bind(ctx, consumeRateLimit),
     recordLoginFailure: bind(ctx, recordLoginFailure),
+    loginFailureTimes: bind(ctx, loginFailureTimes),
     putExportJob: bind(ctx, putExportJob),
     getExportJob: bind(ctx, getExportJob),
     advanceExportJob: bind(ctx, advanceExportJob),

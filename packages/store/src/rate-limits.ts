@@ -121,3 +121,14 @@ export async function recordLoginFailure(
   const since = now.getTime() - windowSeconds * 1000;
   return times.filter((t) => Number(t) > since).length;
 }
+
+/**
+ * AP-R4: the recent failed sign-ins of a username (GetItem; none when there are none), so
+ * that a username without an account is refused exactly as a locked account is.
+ */
+export async function loginFailureTimes(ctx: StoreContext, username: string): Promise<number[]> {
+  const result = await ctx.client.send(
+    new GetCommand({ TableName: ctx.tableName, Key: keys.loginFailures(username) }),
+  );
+  return ((result.Item?.times ?? []) as unknown[]).map(Number).filter(Number.isFinite);
+}

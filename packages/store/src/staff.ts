@@ -65,11 +65,21 @@ export async function createStaffAccount(
   }
 }
 
+/**
+ * An account as stored: with its lock, and the time before which its sessions no longer
+ * count (a password change or reset), but for the one session that made the change.
+ */
+export type StoredStaffAccount = StaffAccount & {
+  lockedUntil?: string;
+  sessionsValidAfter?: string;
+  keptSessionId?: string | null;
+};
+
 /** AP-S2: an account by id (GetItem). */
 export async function getStaffAccount(
   ctx: StoreContext,
   staffId: string,
-): Promise<(StaffAccount & { lockedUntil?: string }) | null> {
+): Promise<StoredStaffAccount | null> {
   const result = await ctx.client.send(
     new GetCommand({
       TableName: ctx.tableName,
@@ -117,15 +127,22 @@ export async function setStaffPassword(
   passwordHash: string,
   mustChangePassword: boolean,
   nowIso: string,
+  /** The session that changed it, which stays valid; null ends every session (a reset). */
+  keptSessionId: string | null,
 ): Promise<void> {
   await ctx.client.send(
     new UpdateCommand({
       TableName: ctx.tableName,
       Key: keys.staffAccount(staffId),
       UpdateExpression:
-        "SET passwordHash = :h, mustChangePassword = :m, updatedAt = :now REMOVE lockedUntil",
+        "SET passwordHash = :h, mustChangePassword = :m, updatedAt = :now, sessionsValidAfter = :now, keptSessionId = :kept REMOVE lockedUntil",
       ConditionExpression: "attribute_exists(pk)",
-      ExpressionAttributeValues: { ":h": passwordHash, ":m": mustChangePassword, ":now": nowIso },
+      ExpressionAttributeValues: {
+        ":h": passwordHash,
+        ":m": mustChangePassword,
+        ":now": nowIso,
+        ":kept": keptSessionId,
+      },
     }),
   );
 }

@@ -1,4 +1,5 @@
 import { readJson } from "../http/body.js";
+import { clientAddress } from "../http/client-address.js";
 import { noStore, publicRoute, type Route, sessions, staffRoute } from "./define.js";
 
 /**
@@ -9,7 +10,8 @@ import { noStore, publicRoute, type Route, sessions, staffRoute } from "./define
 export const sessionsRoutes: Route[] = [
   publicRoute("POST", "/api/staff/session", async (c, deps) => {
     noStore(c);
-    return c.json(await (await sessions()).login(deps, await readJson(c)), 201);
+    const { login } = await sessions();
+    return c.json(await login(deps, await readJson(c), clientAddress(c, deps.siteSecret)), 201);
   }),
   staffRoute(
     "DELETE",

@@ -2,14 +2,14 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import {
   DomainError,
   hasContactVillages,
-  hashPassword,
+  hashPasswordAsync,
   LoginRequest,
   PasswordChange,
   PasswordReset,
   type StaffAccount,
   type StaffUser,
   toStaffUser,
-  verifyPassword,
+  verifyPasswordAsync,
 } from "@lianxin/core";
 import type { Deps } from "../../deps.js";
 import { currentDirectory } from "../directory/current-directory.js";
@@ -27,12 +27,33 @@ export interface StaffAuth {
 const LOGIN_FAILURES = { limit: 5, windowSeconds: 15 * 60 };
 const LOCK_MS = 15 * 60 * 1000;
 /**
+ * Failed sign-ins from one client address in 15 minutes, whatever the usernames: stops a
+ * spray across accounts, with room for an office of staff behind one address.
+ */
+export const LOGIN_FAILURES_PER_ADDRESS = {
+  scope: "login_addr",
+  limit: 30,
+  windowSeconds: 15 * 60,
+};
+
+/**
+ * When a username's own failures lock it: five within 15 minutes, then 15 minutes from the
+ * last of them. Applied to a username without an account too, so that the answers (and so
+ * their timing) cannot tell which usernames exist.
+ */
+export function lockedUntilOf(times: readonly number[]): number | null {
+  if (times.length === 0) return null;
+  const last = Math.max(...times);
+  const inWindow = times.filter((t) => t > last - LOGIN_FAILURES.windowSeconds * 1000).length;
+  return inWindow >= LOGIN_FAILURES.limit ? last + LOCK_MS : null;
+}
+/**
  * Verified against when the username is unknown, so both cases take the same time. Made on
  * the first login, not at import: an scrypt hash costs ~50 ms of every cold start otherwise.
  */
 let dummyHash: string | undefined;
-const dummyHashOnce = () => {
-  dummyHash ??= hashPassword("not-a-password", new Uint8Array(16));
+const dummyHashOnce = async () => {
+  dummyHash ??= await hashPasswordAsync("not-a-password", new Uint8Array(16));
   return dummyHash;
 };
 
@@ -68,22 +89,36 @@ function verifyToken(deps: Deps, token: string): string | null {
 }
 
 /** 登录: username and password → a signed, expiring, revocable session. */
-export async function login(deps: Deps, body: unknown) {
+export async function login(deps: Deps, body: unknown, clientAddress: string) {
   const { username, password } = parseInput(LoginRequest, body);
   const now = deps.now();
-  const account = await deps.store.findStaffByUsername(username);
-  if (account?.lockedUntil && Date.parse(account.lockedUntil) > now.getTime()) {
+  const byAddress = await deps.store.peekRateLimit(LOGIN_FAILURES_PER_ADDRESS, clientAddress, now);
+  if (!byAddress.allowed) {
+    throw new DomainError("rate_limited", { retryAfterSeconds: byAddress.retryAfterSeconds });
+  }
+  const name = username.toLowerCase();
+  const [account, failures] = await Promise.all([
+    deps.store.findStaffByUsername(username),
+    deps.store.loginFailureTimes(name),
+  ]);
+  // An account's own lock, or (for any username) the lock its failures imply: the same rule.
+  const lockedUntil = Math.max(
+    account?.lockedUntil ? Date.parse(account.lockedUntil) : 0,
+    lockedUntilOf(failures) ?? 0,
+  );
+  if (lockedUntil > now.getTime()) {
     throw new DomainError("account_locked", {
-      retryAfterSeconds: Math.ceil((Date.parse(account.lockedUntil) - now.getTime()) / 1000),
+      retryAfterSeconds: Math.ceil((lockedUntil - now.getTime()) / 1000),
     });
   }
-  const ok = verifyPassword(password, account?.passwordHash ?? dummyHashOnce()) && account?.active;
+  const ok =
+    (await verifyPasswordAsync(password, account?.passwordHash ?? (await dummyHashOnce()))) &&
+    account?.active;
   if (!account || !ok) {
-    const recent = await deps.store.recordLoginFailure(
-      username.toLowerCase(),
-      now,
-      LOGIN_FAILURES.windowSeconds,
-    );
+    const [recent] = await Promise.all([
+      deps.store.recordLoginFailure(name, now, LOGIN_FAILURES.windowSeconds),
+      deps.store.consumeRateLimit(LOGIN_FAILURES_PER_ADDRESS, clientAddress, now),
+    ]);
     if (account && recent >= LOGIN_FAILURES.limit) {
       await deps.store.lockStaffAccount(
         account.id,
@@ -124,6 +159,14 @@ export async function authenticate(
   }
   const account = await deps.store.getStaffAccount(session.staffId);
   if (!account?.active) throw new DomainError("unauthorized");
+  // A password change or reset ends the account's other sessions (not the changing one).
+  if (
+    account.sessionsValidAfter &&
+    session.createdAt < account.sessionsValidAfter &&
+    session.sessionId !== account.keptSessionId
+  ) {
+    throw new DomainError("unauthorized");
+  }
   return {
     user: await staffUserOf(deps, account),
     sessionId,
@@ -139,11 +182,12 @@ export async function logout(deps: Deps, auth: StaffAuth): Promise<void> {
 export async function changePassword(deps: Deps, auth: StaffAuth, body: unknown): Promise<void> {
   const { currentPassword, newPassword } = parseInput(PasswordChange, body);
   const account = await deps.store.getStaffAccount(auth.user.id);
-  if (!account || !verifyPassword(currentPassword, account.passwordHash)) {
+  if (!account || !(await verifyPasswordAsync(currentPassword, account.passwordHash))) {
     throw new DomainError("invalid_credentials");
   }
-  const hash = hashPassword(newPassword, deps.randomBytes(16));
-  await deps.store.setStaffPassword(account.id, hash, false, deps.now().toISOString());
+  const hash = await hashPasswordAsync(newPassword, deps.randomBytes(16));
+  const now = deps.now().toISOString();
+  await deps.store.setStaffPassword(account.id, hash, false, now, auth.sessionId);
 }
 
 /** Admin sets a new password; the holder must change it at the next login. */
@@ -153,6 +197,7 @@ export async function resetPassword(deps: Deps, auth: StaffAuth, staffId: string
   if (staffId.length > 64 || !(await deps.store.getStaffAccount(staffId))) {
     throw new DomainError("not_found");
   }
-  const hash = hashPassword(newPassword, deps.randomBytes(16));
-  await deps.store.setStaffPassword(staffId, hash, true, deps.now().toISOString());
+  const hash = await hashPasswordAsync(newPassword, deps.randomBytes(16));
+  // A reset ends every session of the holder: whoever knew the old password is out.
+  await deps.store.setStaffPassword(staffId, hash, true, deps.now().toISOString(), null);
 }

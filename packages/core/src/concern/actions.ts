@@ -1,10 +1,12 @@
 import * as z from "zod/mini";
 import { DirectoryId } from "../directory/schema.js";
 import { LedgerNo } from "../ledger/ledger-number.js";
+import { cleanText } from "../text/hygiene.js";
 import { ACTION_TYPES, type ActionType, RATINGS, RESPONSE_METHODS } from "../vocabulary.js";
 import { Outcome } from "./concern.js";
 
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const text = (max: number) =>
+  z.string().check(z.trim(), z.minLength(1), z.maxLength(max), cleanText());
 const LocalDateString = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const version = z.number().check(z.int(), z.nonnegative());
 
@@ -49,7 +51,7 @@ export const ConcernAction = z.discriminatedUnion("type", [
     expectedVersion: version,
     outcome: Outcome,
     publicReply: text(4000),
-    evidence: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
+    evidence: z.optional(z.string().check(z.trim(), z.maxLength(2000), cleanText())),
   }),
   z.strictObject({ type: z.literal("supervise"), expectedVersion: version, note: text(1000) }),
   z.strictObject({ type: z.literal("merge"), expectedVersion: version, targetLedgerNo: LedgerNo }),
@@ -73,6 +75,6 @@ void schemaMatchesVocabulary;
 /** The resident's rating: `POST /api/concerns/{no}/feedback`. */
 export const Feedback = z.strictObject({
   rating: z.enum(RATINGS),
-  comment: z.optional(z.string().check(z.trim(), z.maxLength(500))),
+  comment: z.optional(z.string().check(z.trim(), z.maxLength(500), cleanText())),
 });
 export type Feedback = z.infer<typeof Feedback>;

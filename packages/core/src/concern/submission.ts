@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { PhoneField } from "../contact/phone-schema.js";
 import { CategoryCode, DirectoryId } from "../directory/schema.js";
+import { cleanText } from "../text/hygiene.js";
 import { CHANNELS, CONCERN_FIELD_LIMITS as LIMITS } from "../vocabulary.js";
 import { GeoLocation, MediaUrl } from "./location-media.js";
 
@@ -8,7 +9,7 @@ import { GeoLocation, MediaUrl } from "./location-media.js";
 const optionalText = (max: number) =>
   z.pipe(
     z.transform((v) => (typeof v === "string" ? v.trim() || undefined : v)),
-    z.optional(z.string().check(z.maxLength(max))),
+    z.optional(z.string().check(z.maxLength(max), cleanText())),
   );
 
 /** What a resident submits: the body of `POST /api/concerns`. */
@@ -22,7 +23,12 @@ export const ConcernSubmission = z.strictObject({
   title: optionalText(LIMITS.title),
   description: z
     .string()
-    .check(z.trim(), z.minLength(LIMITS.descriptionMin), z.maxLength(LIMITS.description)),
+    .check(
+      z.trim(),
+      z.minLength(LIMITS.descriptionMin),
+      z.maxLength(LIMITS.description),
+      cleanText(),
+    ),
   address: optionalText(LIMITS.address),
   contactName: optionalText(LIMITS.contactName),
   contactPhone: PhoneField,
@@ -39,7 +45,7 @@ export type ConcernSubmission = z.infer<typeof ConcernSubmission>;
 
 /** A resident's added information: the body of `POST /api/concerns/{ledgerNo}/messages`. */
 export const ResidentMessage = z.strictObject({
-  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(LIMITS.message)),
+  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(LIMITS.message), cleanText()),
 });
 export type ResidentMessage = z.infer<typeof ResidentMessage>;
 

@@ -8,3 +8,10 @@ import { createRequire } from "node:module";
  * its `typeof import(...)`.
  */
 export const loadSdk = createRequire(import.meta.url) as <T>(name: string) => T;
+
+/**
+ * Every AWS client of ours besides DynamoDB's (its own are in the store) gives up on a stalled
+ * connection within a second and on a silent socket within five (an upload that keeps
+ * sending is not cut off), so a fault is a prompt 503 (http/errors.ts), never a hang.
+ */
+export const AWS_CLIENT_TIMEOUTS = { connectionTimeout: 1_000, requestTimeout: 5_000 } as const;

@@ -113,7 +113,10 @@ type SsmSdk = Pick<typeof import("@aws-sdk/client-ssm"), "GetParametersCommand" 
  * loads it with `require` for its cold start (functions/src/aws-sdk.ts), the sites import it.
  */
 export function getParametersWith({ GetParametersCommand, SSMClient }: SsmSdk): GetParameters {
-  const client = new SSMClient({});
+  // A stalled SSM answers within seconds (the page shows its error), never hangs the server.
+  const client = new SSMClient({
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 },
+  });
   return async (names) => {
     const out = await client.send(new GetParametersCommand({ Names: names, WithDecryption: true }));
     const values = new Map<string, string>();

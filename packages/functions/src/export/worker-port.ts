@@ -1,6 +1,6 @@
 import type * as LambdaSdk from "@aws-sdk/client-lambda";
 import { DomainError } from "@lianxin/core";
-import { loadSdk } from "../aws-sdk.js";
+import { AWS_CLIENT_TIMEOUTS, loadSdk } from "../aws-sdk.js";
 
 /** Starts the background build of a ledger export (use-cases/ledger/ledger-export.ts). */
 export interface ExportWorkerPort {
@@ -22,7 +22,10 @@ export function lambdaExportWorker(functionName: string, region?: string): Expor
   return {
     async start(jobId) {
       const sdk = loadSdk<typeof LambdaSdk>("@aws-sdk/client-lambda");
-      client ??= new sdk.LambdaClient(region ? { region } : {});
+      client ??= new sdk.LambdaClient({
+        ...(region ? { region } : {}),
+        requestHandler: AWS_CLIENT_TIMEOUTS,
+      });
       const event: ExportWorkerEvent = { jobId };
       await client.send(
         new sdk.InvokeCommand({

@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import { loadSdk } from "../aws-sdk.js";
+import { AWS_CLIENT_TIMEOUTS, loadSdk } from "../aws-sdk.js";
 import { contentDisposition, type FileBody, type FileStore } from "./file-store.js";
 
 /** What the S3 store needs from the SDK: sending a command and presigning one. */
@@ -36,7 +36,10 @@ export function sdkS3Port(region?: string): S3Port {
     if (!loaded) {
       const s3 = loadSdk<typeof import("@aws-sdk/client-s3")>("@aws-sdk/client-s3");
       loaded = {
-        client: new s3.S3Client(region ? { region } : {}),
+        client: new s3.S3Client({
+          ...(region ? { region } : {}),
+          requestHandler: AWS_CLIENT_TIMEOUTS,
+        }),
         s3,
         presigner: loadSdk<Presigner>("@aws-sdk/s3-request-presigner"),
       };

@@ -73,8 +73,9 @@ export function startStaffSite(options: StartSiteOptions): Promise<SiteHandle> {
 }
 
 /**
- * Spawns a built site (`node <dir>/dist/server/entry.mjs`) with HOST, PORT, LIANXIN_API_URL and
- * LIANXIN_SITE_SECRET, and waits until it answers HTTP.
+ * Spawns a built site (`node <dir>/dist/server/entry.mjs`) with HOST, PORT, LIANXIN_API_URL,
+ * LIANXIN_SITE_SECRET and LIANXIN_SITE_URL (its own address, e.g. for the staff cookie's
+ * Secure flag), and waits until it answers HTTP.
  */
 export async function startSite(site: SiteEntry, options: StartSiteOptions): Promise<SiteHandle> {
   if (!existsSync(site.entry)) {
@@ -92,6 +93,7 @@ export async function startSite(site: SiteEntry, options: StartSiteOptions): Pro
       PORT: String(options.port),
       LIANXIN_API_URL: options.apiUrl,
       LIANXIN_SITE_SECRET: options.siteSecret,
+      LIANXIN_SITE_URL: `http://${host}:${options.port}`,
     },
     // Own process group: a terminal's Ctrl-C reaches the runner, which stops children in order.
     detached: process.platform !== "win32",

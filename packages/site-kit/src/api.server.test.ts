@@ -40,7 +40,11 @@ describe("readConfig", () => {
       apiUrl: "http://127.0.0.1:3000",
       siteSecret: null,
       apiTimeoutMs: 8000,
+      siteUrl: null,
     });
+    expect(readConfig({ LIANXIN_SITE_URL: " http://127.0.0.1:4322 " }).siteUrl).toBe(
+      "http://127.0.0.1:4322",
+    );
     expect(config.apiUrl).toBe("http://api.test");
     expect(readConfig({ LIANXIN_SITE_SECRET: "  " }).siteSecret).toBeNull();
     expect(readConfig({ LIANXIN_API_TIMEOUT_MS: "250" }).apiTimeoutMs).toBe(250);

@@ -8,6 +8,11 @@ export interface SiteConfig {
   siteSecret: string | null;
   /** How long one API call may take before the page gives up, in milliseconds. */
   apiTimeoutMs: number;
+  /**
+   * The site's own public URL (`LIANXIN_SITE_URL`): decides the staff cookie's Secure flag,
+   * never the request's Host. Unset (deployed behind CloudFront): https is assumed.
+   */
+  siteUrl: string | null;
 }
 
 export const DEFAULT_API_URL = "http://127.0.0.1:3000";
@@ -20,5 +25,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     apiUrl,
     siteSecret: secret ? secret : null,
     apiTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : 8000,
+    siteUrl: env.LIANXIN_SITE_URL?.trim() || null,
   };
 }

@@ -2,6 +2,7 @@
 // when the API says the session is gone. Server-only.
 import { type Api, createApi } from "@lianxin/site-kit/api.server";
 import type { ApiFailure } from "@lianxin/site-kit/api-result";
+import { readConfig } from "@lianxin/site-kit/config.server";
 import type { AstroCookies } from "astro";
 import { classifyFailure } from "./failure";
 import { clearedCookieOptions, loginHref, SESSION_COOKIE, sessionCookieOptions } from "./session";
@@ -29,12 +30,12 @@ export function readSessionToken(cookies: AstroCookies): string | null {
 }
 
 export function startSession(ctx: Ctx, token: string, expiresAt: string): void {
-  ctx.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(expiresAt, ctx.url));
+  ctx.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(expiresAt, readConfig().siteUrl));
   ctx.locals.token = token;
 }
 
 export function endSession(ctx: Ctx): void {
-  ctx.cookies.delete(SESSION_COOKIE, clearedCookieOptions(ctx.url));
+  ctx.cookies.delete(SESSION_COOKIE, clearedCookieOptions(readConfig().siteUrl));
   ctx.locals.token = null;
   ctx.locals.user = null;
 }

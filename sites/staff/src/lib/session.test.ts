@@ -11,11 +11,7 @@ const now = new Date("2026-12-01T08:00:00.000Z");
 
 describe("sessionCookieOptions", () => {
   it("is httpOnly, SameSite=Strict, path / and expires with the session", () => {
-    const o = sessionCookieOptions(
-      "2026-12-01T20:00:00.000Z",
-      new URL("https://staff.example/login"),
-      now,
-    );
+    const o = sessionCookieOptions("2026-12-01T20:00:00.000Z", "https://staff.example", now);
     expect(o).toEqual({
       path: "/",
       httpOnly: true,
@@ -24,33 +20,30 @@ describe("sessionCookieOptions", () => {
       expires: new Date("2026-12-01T20:00:00.000Z"),
     });
   });
-  it("is Secure except over plain http to a loopback host (where the browser would drop it)", () => {
+  // Issue 12: the flag comes from the site's configured URL, never from the request's Host.
+  it("is Secure unless the site is configured at plain http on a loopback host", () => {
     const at = "2026-12-01T20:00:00.000Z";
-    for (const local of [
-      "http://127.0.0.1:4322/login",
-      "http://localhost:4322/",
-      "http://[::1]:4322/",
-    ]) {
-      expect(sessionCookieOptions(at, new URL(local), now).secure).toBe(false);
-      expect(clearedCookieOptions(new URL(local)).secure).toBe(false);
+    for (const local of ["http://127.0.0.1:4322", "http://localhost:4322", "http://[::1]:4322"]) {
+      expect(sessionCookieOptions(at, local, now).secure).toBe(false);
+      expect(clearedCookieOptions(local).secure).toBe(false);
     }
-    // Deployed: https, or http behind a proxy that did not pass the scheme on.
+    // Deployed: https, http behind a proxy, not configured at all, or configured wrongly.
     for (const deployed of [
-      "https://staff.example/",
-      "http://staff.example/",
-      "http://10.0.0.5/",
+      "https://staff.example",
+      "http://staff.example",
+      "http://10.0.0.5",
+      null,
+      "not a url",
     ]) {
-      expect(sessionCookieOptions(at, new URL(deployed), now).secure).toBe(true);
-      expect(clearedCookieOptions(new URL(deployed)).secure).toBe(true);
+      expect(sessionCookieOptions(at, deployed, now).secure).toBe(true);
+      expect(clearedCookieOptions(deployed).secure).toBe(true);
     }
-    expect(sessionCookieOptions(at, new URL("https://127.0.0.1:4322/"), now).secure).toBe(true);
+    expect(sessionCookieOptions(at, "https://127.0.0.1:4322", now).secure).toBe(true);
   });
   it("falls back to 12 hours for a bad or past expiry", () => {
     const twelve = new Date(now.getTime() + 12 * 3600_000);
-    expect(sessionCookieOptions("nonsense", new URL("http://x/"), now).expires).toEqual(twelve);
-    expect(sessionCookieOptions("2020-01-01T00:00:00Z", new URL("http://x/"), now).expires).toEqual(
-      twelve,
-    );
+    expect(sessionCookieOptions("nonsense", "http://x", now).expires).toEqual(twelve);
+    expect(sessionCookieOptions("2020-01-01T00:00:00Z", "http://x", now).expires).toEqual(twelve);
   });
 });
 

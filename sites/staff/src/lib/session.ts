@@ -24,12 +24,20 @@ function isLoopbackHost(hostname: string): boolean {
 }
 
 /**
- * `Secure` always, except for a plain-http request to a loopback host. Deployed, whatever
- * the request URL says (https, or http behind a proxy that does not pass the scheme on), the
- * cookie is Secure: it never travels over plain http.
+ * `Secure` always, except when the site's configured URL (`LIANXIN_SITE_URL`) is plain http
+ * on a loopback host: the local run. Decided by configuration, never by the request, whose
+ * Host a client chooses (a plain-http request saying `Host: localhost` once got a cookie
+ * without the flag). Unset, as deployed, the cookie is Secure.
  */
-function secureFor(requestUrl: URL): boolean {
-  return requestUrl.protocol === "https:" || !isLoopbackHost(requestUrl.hostname);
+function secureFor(siteUrl: string | null): boolean {
+  if (!siteUrl) return true;
+  let url: URL;
+  try {
+    url = new URL(siteUrl);
+  } catch {
+    return true;
+  }
+  return url.protocol === "https:" || !isLoopbackHost(url.hostname);
 }
 
 /**
@@ -38,7 +46,7 @@ function secureFor(requestUrl: URL): boolean {
  */
 export function sessionCookieOptions(
   expiresAt: string,
-  requestUrl: URL,
+  siteUrl: string | null,
   now: Date = new Date(),
 ): SessionCookieOptions {
   const parsed = Date.parse(expiresAt);
@@ -49,18 +57,20 @@ export function sessionCookieOptions(
     path: "/",
     httpOnly: true,
     sameSite: "strict",
-    secure: secureFor(requestUrl),
+    secure: secureFor(siteUrl),
     expires: new Date(at),
   };
 }
 
 /** Options that delete the cookie (same path and flags). */
-export function clearedCookieOptions(requestUrl: URL): Omit<SessionCookieOptions, "expires"> {
+export function clearedCookieOptions(
+  siteUrl: string | null,
+): Omit<SessionCookieOptions, "expires"> {
   return {
     path: "/",
     httpOnly: true,
     sameSite: "strict",
-    secure: secureFor(requestUrl),
+    secure: secureFor(siteUrl),
   };
 }
 

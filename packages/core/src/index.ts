@@ -49,4 +49,5 @@ export * from "./routing/route-concern.js";
 export * from "./staff/account-admin.js";
 export * from "./staff/password.js";
 export * from "./staff/schema.js";
+export * from "./staff/sign-in-lock.js";
 export * from "./time/index.js";

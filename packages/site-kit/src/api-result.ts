@@ -35,15 +35,19 @@ export function readErrorBody(json: unknown): ApiErrorBody | null {
   return out;
 }
 
-/** A refused answer (4xx/5xx) as a failure value: its error body and Retry-After, read defensively. */
-export async function failureOf(res: Response): Promise<ApiFailure> {
-  let json: unknown = null;
+/** An answer's body as JSON; null when it is empty or not JSON. */
+export async function jsonOf(res: Response): Promise<unknown> {
   try {
     const text = await res.text();
-    json = text ? JSON.parse(text) : null;
+    return text ? JSON.parse(text) : null;
   } catch {
-    json = null;
+    return null;
   }
+}
+
+/** A refused answer (4xx/5xx) as a failure value: its error body and Retry-After, read defensively. */
+export async function failureOf(res: Response): Promise<ApiFailure> {
+  const json = await jsonOf(res);
   return {
     ok: false,
     kind: "http",

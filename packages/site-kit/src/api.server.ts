@@ -13,7 +13,7 @@ import type {
   ResponseOf,
   RouteKey,
 } from "@lianxin/contract";
-import { type ApiResult, failureOf } from "./api-result.js";
+import { type ApiResult, failureOf, jsonOf } from "./api-result.js";
 import { readConfig, type SiteConfig } from "./config.server.js";
 import type { Locale } from "./locale.js";
 
@@ -163,13 +163,7 @@ export function createApi(
     if (!res.ok) return failureOf(res);
     // 204 answers nothing (the contract's `null`); any other success must be JSON.
     if (res.status === 204) return { ok: true, status: 204, data: null };
-    let json: unknown = null;
-    try {
-      const text = await res.text();
-      json = text ? JSON.parse(text) : null;
-    } catch {
-      json = null;
-    }
+    const json = await jsonOf(res);
     if (json === null) return { ok: false, kind: "network", reason: "unreadable response" };
     return { ok: true, status: res.status, data: json };
   }

@@ -10,7 +10,7 @@ import {
   limitEnd,
 } from "../time/limits.js";
 import type { WorkingCalendar } from "../time/working-calendar.js";
-import { OPEN_STATUSES } from "../vocabulary.js";
+import { CONCERN_STATUSES, OPEN_STATUSES } from "../vocabulary.js";
 import type { ActionType, ConcernAction } from "./actions.js";
 import type { Actor, Concern, ConcernEvent, ConcernEventType } from "./concern.js";
 import type { ConcernStatus } from "./status.js";
@@ -22,16 +22,8 @@ const FROM: Record<ActionType, readonly ConcernStatus[]> = {
   return: ["assigned", "accepted"],
   assign: ["assigned", "accepted", "in_progress", "deferred"],
   respond: ["accepted", "in_progress", "deferred"],
-  note: [
-    "triage",
-    "assigned",
-    "accepted",
-    "in_progress",
-    "deferred",
-    "answered",
-    "struck_off",
-    "merged",
-  ],
+  // A note may be added at any point of a concern's life.
+  note: CONCERN_STATUSES,
   defer: ["accepted", "in_progress"],
   extend: ["accepted", "in_progress"],
   answer: ["accepted", "in_progress", "deferred"],

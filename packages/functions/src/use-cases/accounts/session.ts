@@ -4,8 +4,12 @@ import {
   hasContactVillages,
   hashPasswordAsync,
   LoginRequest,
+  lockedUntilOf,
   PasswordChange,
   PasswordReset,
+  SIGN_IN_FAILURES,
+  SIGN_IN_FAILURES_PER_ADDRESS,
+  SIGN_IN_LOCK_MS,
   type StaffAccount,
   type StaffUser,
   toStaffUser,
@@ -23,30 +27,6 @@ export interface StaffAuth {
   mustChangePassword: boolean;
 }
 
-/** Five failed sign-ins within any 15 minutes lock the account for 15 minutes. */
-const LOGIN_FAILURES = { limit: 5, windowSeconds: 15 * 60 };
-const LOCK_MS = 15 * 60 * 1000;
-/**
- * Failed sign-ins from one client address in 15 minutes, whatever the usernames: stops a
- * spray across accounts, with room for an office of staff behind one address.
- */
-export const LOGIN_FAILURES_PER_ADDRESS = {
-  scope: "login_addr",
-  limit: 30,
-  windowSeconds: 15 * 60,
-};
-
-/**
- * When a username's own failures lock it: five within 15 minutes, then 15 minutes from the
- * last of them. Applied to a username without an account too, so that the answers (and so
- * their timing) cannot tell which usernames exist.
- */
-export function lockedUntilOf(times: readonly number[]): number | null {
-  if (times.length === 0) return null;
-  const last = Math.max(...times);
-  const inWindow = times.filter((t) => t > last - LOGIN_FAILURES.windowSeconds * 1000).length;
-  return inWindow >= LOGIN_FAILURES.limit ? last + LOCK_MS : null;
-}
 /**
  * Verified against when the username is unknown, so both cases take the same time. Made on
  * the first login, not at import: an scrypt hash costs ~50 ms of every cold start otherwise.
@@ -92,7 +72,11 @@ function verifyToken(deps: Deps, token: string): string | null {
 export async function login(deps: Deps, body: unknown, clientAddress: string) {
   const { username, password } = parseInput(LoginRequest, body);
   const now = deps.now();
-  const byAddress = await deps.store.peekRateLimit(LOGIN_FAILURES_PER_ADDRESS, clientAddress, now);
+  const byAddress = await deps.store.peekRateLimit(
+    SIGN_IN_FAILURES_PER_ADDRESS,
+    clientAddress,
+    now,
+  );
   if (!byAddress.allowed) {
     throw new DomainError("rate_limited", { retryAfterSeconds: byAddress.retryAfterSeconds });
   }
@@ -116,13 +100,13 @@ export async function login(deps: Deps, body: unknown, clientAddress: string) {
     account?.active;
   if (!account || !ok) {
     const [recent] = await Promise.all([
-      deps.store.recordLoginFailure(name, now, LOGIN_FAILURES.windowSeconds),
-      deps.store.consumeRateLimit(LOGIN_FAILURES_PER_ADDRESS, clientAddress, now),
+      deps.store.recordLoginFailure(name, now, SIGN_IN_FAILURES.windowSeconds),
+      deps.store.consumeRateLimit(SIGN_IN_FAILURES_PER_ADDRESS, clientAddress, now),
     ]);
-    if (account && recent >= LOGIN_FAILURES.limit) {
+    if (account && recent >= SIGN_IN_FAILURES.limit) {
       await deps.store.lockStaffAccount(
         account.id,
-        new Date(now.getTime() + LOCK_MS).toISOString(),
+        new Date(now.getTime() + SIGN_IN_LOCK_MS).toISOString(),
       );
     }
     throw new DomainError("invalid_credentials");

@@ -177,3 +177,20 @@ export const CONCERN_FIELD_LIMITS = {
   /** A rating's comment. */
   ratingComment: 500,
 } as const;
+
+/**
+ * The kinds of personal data the masking engine finds in public text: phone numbers, e-mail
+ * addresses, ID numbers (身份证号), bank cards, licence plates, QQ/WeChat ids, house numbers
+ * (门牌号) and people's names.
+ */
+export const PERSONAL_DATA_KINDS = [
+  "phone",
+  "email",
+  "id_number",
+  "bank_card",
+  "plate",
+  "im_id",
+  "house_number",
+  "name",
+] as const;
+export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];

@@ -1,7 +1,7 @@
 import type { Concern, ConcernEvent, Outcome } from "../concern/concern.js";
 import { type DirectoryIndex, namedRefs } from "../directory/lookup.js";
 import type { Locale } from "../errors.js";
-import { maskPersonalData } from "./mask.js";
+import { maskPersonalData } from "../text/personal-data.js";
 
 /** 公示: the public close-out notice of a struck-off concern, one per concern. */
 export interface StoredNotice {
@@ -48,8 +48,10 @@ export function draftNotice(
 ): StoredNotice {
   const closedAt = concern.closedAt ?? concern.updatedAt;
   const names = namesToMask(concern, events);
-  const summary = maskPersonalData(concern.title ?? concern.description.slice(0, 120), names);
-  const reply = maskPersonalData(concern.publicReply ?? "", names);
+  const summary = maskPersonalData(concern.title ?? concern.description.slice(0, 120), {
+    knownNames: names,
+  });
+  const reply = maskPersonalData(concern.publicReply ?? "", { knownNames: names });
   const village = index.village(concern.villageId)?.name ?? "";
   const category = index.category(concern.categoryCode)?.name ?? "";
   return {

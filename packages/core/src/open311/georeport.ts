@@ -8,7 +8,7 @@ import {
 import { type DirectoryIndex, namedRefs } from "../directory/lookup.js";
 import type { Category, Village } from "../directory/schema.js";
 import { DomainError, type FieldProblem, type Locale } from "../errors.js";
-import { maskPersonalData } from "../notice/mask.js";
+import { maskPersonalData } from "../text/personal-data.js";
 import { endOfShanghaiDay, shanghaiDate } from "../time/shanghai.js";
 import type { XmlValue } from "./xml.js";
 
@@ -203,7 +203,7 @@ export function toOpen311Request(
 ): { [name: string]: XmlValue } {
   const refs = namedRefs(index, locale);
   const known = concern.contact.name ? [concern.contact.name] : [];
-  const mask = (text: string) => maskPersonalData(text, known).text;
+  const mask = (text: string) => maskPersonalData(text, { knownNames: known }).text;
   const village = refs.village(concern.villageId);
   const group = concern.groupId ? index.group(concern.villageId, concern.groupId) : undefined;
   const department = refs.department(

@@ -19,6 +19,8 @@ export type DomainErrorCode =
   | "forbidden"
   | "password_change_required"
   | "account_locked"
+  /** A public text holds spans that may be personal data: a person must mask or keep each. */
+  | "review_required"
   | "unavailable";
 
 /** A field's problem, as a code the HTTP layer turns into words (or zod's own message). */

@@ -42,6 +42,7 @@ export * from "./metrics/dashboard-scope.js";
 export * from "./metrics/sealed-months.js";
 export * from "./notice/mask.js";
 export * from "./notice/notice.js";
+export * from "./notice/public-text.js";
 export * from "./open311/api-key.js";
 export * from "./open311/georeport.js";
 export * from "./open311/xml.js";

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { type HolidayArrangement, officialArrangement } from "@lianxin/core";
+import { type HolidayArrangement, officialArrangement, type PersonTagger } from "@lianxin/core";
 import { createDynamoClient, createStore, type Store } from "@lianxin/store";
 import type { ApiConfig } from "./config.js";
 import { type ExportWorkerPort, lambdaExportWorker, noExportWorker } from "./export/worker-port.js";
@@ -44,6 +44,11 @@ export interface Deps {
    * request: API Gateway's own domain on AWS (not the Host header), the server's locally.
    */
   publicApiUrl: string | undefined;
+  /**
+   * A Chinese segmenter's person tags, a further signal for the masking engine (loaded
+   * lazily: only requests that mask public text pay for its dictionary). Unset: rules only.
+   */
+  personTagger?: PersonTagger;
 }
 
 export function createDeps(config: ApiConfig, overrides: Partial<Deps> = {}): Deps {

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { DirectoryId } from "../directory/schema.js";
 import { LedgerNo } from "../ledger/ledger-number.js";
+import { ReviewDecisions } from "../notice/public-text.js";
 import { cleanText } from "../text/hygiene.js";
 import { ACTION_TYPES, type ActionType, RATINGS, RESPONSE_METHODS } from "../vocabulary.js";
 import { Outcome } from "./concern.js";
@@ -52,6 +53,8 @@ export const ConcernAction = z.discriminatedUnion("type", [
     outcome: Outcome,
     publicReply: text(4000),
     evidence: z.optional(z.string().check(z.trim(), z.maxLength(2000), cleanText())),
+    /** The answerer's decisions on the public reply's highlighted spans (公开前审核). */
+    review: z.optional(ReviewDecisions),
   }),
   z.strictObject({ type: z.literal("supervise"), expectedVersion: version, note: text(1000) }),
   z.strictObject({ type: z.literal("merge"), expectedVersion: version, targetLedgerNo: LedgerNo }),

@@ -283,7 +283,10 @@ export function applyAction(
         event("answered", {
           public: true,
           text: action.publicReply,
-          data: { outcome: action.outcome },
+          // What the answerer masked or kept in the public reply is part of the record.
+          data: action.review
+            ? { outcome: action.outcome, review: action.review }
+            : { outcome: action.outcome },
         }),
       );
       break;

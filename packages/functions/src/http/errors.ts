@@ -22,6 +22,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   forbidden: 403,
   password_change_required: 403,
   account_locked: 423,
+  review_required: 422,
   unavailable: 503,
 };
 

@@ -57,6 +57,10 @@ export const ERROR_MESSAGES: Record<DomainErrorCode | "internal" | "method_not_a
     "zh-CN": "登录失败次数过多，账号已暂时锁定，请稍后再试",
     en: "Too many failed sign-ins: the account is locked for a while",
   },
+  review_required: {
+    "zh-CN": "公开内容中有疑似个人信息（已标出），请逐条选择遮盖或保留后再提交",
+    en: "The public text holds what may be personal data (highlighted): mask or keep each item, then submit again",
+  },
   unavailable: {
     "zh-CN": "服务暂时不可用，请稍后再试",
     en: "The service is temporarily unavailable",

@@ -6,6 +6,7 @@ import {
   ConcernAction,
   type ConcernEvent,
   canView,
+  clearForPublic,
   type DirectoryIndex,
   DomainError,
   draftNotice,
@@ -15,7 +16,9 @@ import {
   mayReissueAccessCode,
   metricDeltas,
   type Notification,
+  namesToMask,
   parseLedgerNo,
+  publicTextContext,
   toStaffView,
 } from "@lianxin/core";
 import type { ConcernChange } from "@lianxin/store";
@@ -125,11 +128,12 @@ export async function actOnConcern(
   body: unknown,
   locale: Locale,
 ) {
-  const action = parseInput(ConcernAction, body);
+  const parsed = parseInput(ConcernAction, body);
   const found = await loadVisible(deps, auth, ledgerNo);
   const { concern, events } = found;
-  if (!mayPerform(auth.user, action.type, concern)) throw new DomainError("forbidden");
+  if (!mayPerform(auth.user, parsed.type, concern)) throw new DomainError("forbidden");
   const index = await currentDirectory(deps);
+  const action = parsed.type === "answer" ? clearAnswer(deps, parsed, index, found) : parsed;
   const now = deps.now();
   let changes: ConcernChange[];
   let sent: Notification[] = [];
@@ -197,6 +201,27 @@ export async function actOnConcern(
     index,
     locale,
   );
+}
+
+/**
+ * The public reply is public (the resident's page, Open311, the notice): it passes the masking
+ * engine here, and an answer whose reply holds an undecided span is refused with its
+ * highlights until the answerer masks or keeps each one.
+ */
+function clearAnswer(
+  deps: Deps,
+  action: Extract<ConcernAction, { type: "answer" }>,
+  index: DirectoryIndex,
+  found: { concern: Concern; events: ConcernEvent[] },
+): ConcernAction {
+  const context = publicTextContext({
+    index,
+    knownNames: namesToMask(found.concern, found.events),
+    decisions: action.review,
+    personTagger: deps.personTagger,
+  });
+  const { texts } = clearForPublic({ publicReply: action.publicReply }, context);
+  return { ...action, publicReply: texts.publicReply };
 }
 
 const ReissueRequest = z.strictObject({

@@ -102,9 +102,11 @@ export async function editNotice(
   // The names the draft was masked with (resident, staff), so an edit cannot bring one back.
   const found = await deps.store.getConcernWithEvents(notice.ledgerNo);
   const names = found ? namesToMask(found.concern, found.events) : [];
-  const summary = edit.summary ? maskPersonalData(edit.summary, names).text : notice.summary;
+  const summary = edit.summary
+    ? maskPersonalData(edit.summary, { knownNames: names }).text
+    : notice.summary;
   const publicReply = edit.publicReply
-    ? maskPersonalData(edit.publicReply, names).text
+    ? maskPersonalData(edit.publicReply, { knownNames: names }).text
     : notice.publicReply;
   const next = {
     ...notice,

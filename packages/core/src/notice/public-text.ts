@@ -1,0 +1,96 @@
+import * as z from "zod/mini";
+import type { DirectoryIndex } from "../directory/lookup.js";
+import { DomainError } from "../errors.js";
+import { cleanText } from "../text/hygiene.js";
+import {
+  type MaskContext,
+  maskPersonalData,
+  type PersonTagger,
+  type ReviewSpan,
+} from "../text/personal-data.js";
+
+/**
+ * Clearing a text for the public (公开前审核): every public text (a cadre's public reply, a
+ * notice, a description made public early) passes the masking engine with what the system
+ * knows, and a person decides on each uncertain span before it goes out.
+ */
+
+const term = z.string().check(z.trim(), z.minLength(1), z.maxLength(50), cleanText());
+
+/** A reviewer's decisions on highlighted spans: mask these terms, keep those. */
+export const ReviewDecisions = z.strictObject({
+  mask: z._default(z.array(term).check(z.maxLength(50)), []),
+  keep: z._default(z.array(term).check(z.maxLength(50)), []),
+});
+export type ReviewDecisions = z.infer<typeof ReviewDecisions>;
+export type ReviewDecisionsInput = z.input<typeof ReviewDecisions>;
+
+const PLACE_SUFFIXES = /(?:村委会|社区|片区|小区|花苑|新村|村|组|区)$/;
+
+/**
+ * What the directory says about names: its people (leaders, department heads) are names to
+ * mask; its places, departments, partners and categories are words that are not personal,
+ * also without their suffix (洛杨路片区 → 洛杨路, 倪巷组 → 倪巷).
+ */
+export function directoryTerms(index: DirectoryIndex): { people: string[]; places: string[] } {
+  const d = index.directory;
+  const people = [...d.leaders.map((l) => l.name), ...d.departments.map((dep) => dep.head.name)];
+  const placeNames = [
+    ...d.villages.flatMap((v) => [v.name, ...v.groups.map((g) => g.name)]),
+    ...d.leaders.flatMap((l) => l.surveyPoints),
+    ...d.departments.map((dep) => dep.name),
+    ...d.partners.map((p) => p.name),
+    ...d.categories.map((c) => c.name),
+  ];
+  const places = new Set<string>();
+  for (const name of placeNames) {
+    places.add(name);
+    const bare = name.replace(PLACE_SUFFIXES, "");
+    if (bare.length >= 2) places.add(bare);
+  }
+  return { people, places: [...places] };
+}
+
+/** The masking context for a public text about a concern (or about nothing in particular). */
+export function publicTextContext(options: {
+  index: DirectoryIndex;
+  knownNames?: readonly string[];
+  decisions?: ReviewDecisions;
+  personTagger?: PersonTagger;
+}): MaskContext {
+  const terms = directoryTerms(options.index);
+  return {
+    knownNames: [...(options.knownNames ?? []), ...terms.people],
+    keep: [...terms.places, ...(options.decisions?.keep ?? [])],
+    mask: options.decisions?.mask ?? [],
+    personTagger: options.personTagger,
+  };
+}
+
+/** Each field's spans awaiting a decision, by field name. */
+export type Highlights<F extends string> = Record<F, ReviewSpan[]>;
+
+/**
+ * Masks each field and returns the cleared texts; refuses (`review_required`, with the masked
+ * texts and their highlights) while any span is undecided.
+ */
+export function clearForPublic<F extends string>(
+  fields: Record<F, string>,
+  context: MaskContext,
+): { texts: Record<F, string>; masked: number } {
+  const texts = {} as Record<F, string>;
+  const highlights = {} as Highlights<F>;
+  let masked = 0;
+  let undecided = 0;
+  for (const field of Object.keys(fields) as F[]) {
+    const result = maskPersonalData(fields[field], context);
+    texts[field] = result.text;
+    highlights[field] = result.review;
+    masked += result.masked;
+    undecided += result.review.length;
+  }
+  if (undecided > 0) {
+    throw new DomainError("review_required", { details: { texts, highlights } });
+  }
+  return { texts, masked };
+}

@@ -1,0 +1,67 @@
+/**
+ * Scores the masking engine (`findPersonalData`) on the hand-annotated corpus
+ * (src/text/personal-data-corpus.txt): recall and precision per kind, then the misses and the
+ * false alarms. From the repository root: `pnpm mask:score`.
+ *
+ * Outside `tsc -b` for now: packages/core's tsconfig compiles src/ only, and this script
+ * imports the engine's module, which does not exist until the engine lands. Once it does,
+ * give scripts/ a tsconfig (or include it) so that the script is typechecked too.
+ */
+import { readFileSync } from "node:fs";
+import { findPersonalData } from "../src/text/personal-data.js";
+import {
+  type CorpusFalseAlarm,
+  type CorpusMiss,
+  type KindScore,
+  parseCorpus,
+  scoreCorpus,
+} from "../src/text/personal-data-corpus.js";
+
+const SHOWN = 30;
+
+const source = readFileSync(
+  new URL("../src/text/personal-data-corpus.txt", import.meta.url),
+  "utf8",
+);
+const items = parseCorpus(source);
+const score = scoreCorpus(items, (text, known) => findPersonalData(text, { knownNames: known }));
+
+const percent = (value: number | null) => (value === null ? "—" : `${(value * 100).toFixed(1)}%`);
+const row = (cells: Array<string | number>) =>
+  cells.map((c, i) => (i === 0 ? String(c).padEnd(13) : String(c).padStart(10))).join(" ");
+const scoreRow = (label: string, s: KindScore) =>
+  row([
+    label,
+    s.annotated,
+    s.found,
+    percent(s.recall),
+    s.predicted,
+    s.correct,
+    percent(s.precision),
+  ]);
+
+const withNone = items.filter((item) => item.spans.length === 0).length;
+const withKnown = items.filter((item) => item.known.length > 0).length;
+console.log(
+  `${items.length} items (${withNone} with no personal data, ${withKnown} with known names)\n`,
+);
+console.log(row(["kind", "annotated", "found", "recall", "predicted", "correct", "precision"]));
+for (const [kind, s] of Object.entries(score.byKind)) console.log(scoreRow(kind, s));
+console.log(scoreRow("overall", score.overall));
+
+function list<T extends CorpusMiss | CorpusFalseAlarm>(
+  title: string,
+  entries: readonly T[],
+  describe: (entry: T) => string,
+) {
+  console.log(`\n${title}: ${entries.length}${entries.length > SHOWN ? ` (first ${SHOWN})` : ""}`);
+  for (const entry of entries.slice(0, SHOWN)) {
+    console.log(`  line ${String(entry.line).padStart(4)}  ${describe(entry)}`);
+  }
+}
+list("Misses", score.misses, (m) => `${m.kind.padEnd(12)} ${m.snippet}`);
+list(
+  "False alarms",
+  score.falseAlarms,
+  (f) => `${f.kind.padEnd(12)} ${f.certain ? "certain  " : "uncertain"} ${f.snippet}`,
+);

@@ -51,5 +51,6 @@ export * from "./staff/account-admin.js";
 export * from "./staff/password.js";
 export * from "./staff/schema.js";
 export * from "./staff/sign-in-lock.js";
+export * from "./text/hygiene.js";
 export * from "./text/personal-data.js";
 export * from "./time/index.js";

@@ -54,6 +54,11 @@ export const Concern = z.object({
   location: z.optional(GeoLocation),
   /** A link to a photo or video of the problem (Open311 `media_url`), http(s) only. */
   mediaUrl: z.optional(z.string()),
+  /**
+   * The description as the public may read it (Open311 serves nothing else): the notice's
+   * approved summary once published, or a text admin cleared earlier. Absent until then.
+   */
+  publicDescription: z.optional(z.string()),
   routing: RoutingDecision,
   accessCodeHash: z.string(),
   createdAt: z.string(),
@@ -138,6 +143,10 @@ export const ConcernEventType = z.enum([
   "reminded",
   "overdue",
   "escalated",
+  /** The close-out notice was approved and published (公示). */
+  "notice_published",
+  /** Admin made a cleared description public before the notice (Open311 serves it). */
+  "description_published",
 ]);
 export type ConcernEventType = z.infer<typeof ConcernEventType>;
 

@@ -1,7 +1,8 @@
 import type { Concern, ConcernEvent, Outcome } from "../concern/concern.js";
 import { type DirectoryIndex, namedRefs } from "../directory/lookup.js";
 import type { Locale } from "../errors.js";
-import { maskPersonalData } from "../text/personal-data.js";
+import { maskPersonalData, type PersonTagger, type ReviewSpan } from "../text/personal-data.js";
+import { publicTextContext, type ReviewDecisions } from "./public-text.js";
 
 /** 公示: the public close-out notice of a struck-off concern, one per concern. */
 export interface StoredNotice {
@@ -23,6 +24,31 @@ export interface StoredNotice {
   maskedTerms: number;
   /** Lower-cased searchable text (summary, reply, names of village and category). */
   searchText: string;
+  /** Admin's decisions on highlighted spans, oldest first (absent on notices made before). */
+  decisions?: NoticeDecision[];
+}
+
+/** 审核记录: one decision of a reviewer on a highlighted span of a notice. */
+export interface NoticeDecision {
+  term: string;
+  decision: "mask" | "keep";
+  by: { id: string; name: string };
+  at: string;
+}
+
+/** The terms a notice's reviewers masked and kept (a later decision on a term wins). */
+export function reviewDecisionsOf(notice: Pick<StoredNotice, "decisions">): ReviewDecisions {
+  const last = new Map<string, "mask" | "keep">();
+  for (const d of notice.decisions ?? []) last.set(d.term, d.decision);
+  const pick = (kind: "mask" | "keep") =>
+    [...last].filter(([, decision]) => decision === kind).map(([term]) => term);
+  return { mask: pick("mask"), keep: pick("keep") };
+}
+
+/** What of a notice's public text still awaits a decision, field by field. */
+export interface NoticeHighlights {
+  summary: ReviewSpan[];
+  publicReply: ReviewSpan[];
 }
 
 /**
@@ -40,18 +66,24 @@ export function namesToMask(concern: Concern, events: readonly ConcernEvent[]): 
   return [...names];
 }
 
-/** Drafts the notice when a concern is struck off (from its whole history); all text masked. */
+/**
+ * Drafts the notice when a concern is struck off (from its whole history): what is certain
+ * is masked; what is not is left for admin's review (noticeHighlights).
+ */
 export function draftNotice(
   concern: Concern,
   index: DirectoryIndex,
   events: readonly ConcernEvent[],
+  personTagger?: PersonTagger,
 ): StoredNotice {
   const closedAt = concern.closedAt ?? concern.updatedAt;
-  const names = namesToMask(concern, events);
-  const summary = maskPersonalData(concern.title ?? concern.description.slice(0, 120), {
-    knownNames: names,
+  const context = publicTextContext({
+    index,
+    knownNames: namesToMask(concern, events),
+    personTagger,
   });
-  const reply = maskPersonalData(concern.publicReply ?? "", { knownNames: names });
+  const summary = maskPersonalData(concern.title ?? concern.description.slice(0, 120), context);
+  const reply = maskPersonalData(concern.publicReply ?? "", context);
   const village = index.village(concern.villageId)?.name ?? "";
   const category = index.category(concern.categoryCode)?.name ?? "";
   return {
@@ -74,6 +106,20 @@ export function draftNotice(
     approvedBy: null,
     maskedTerms: summary.masked + reply.masked,
     searchText: searchTextOf(summary.text, reply.text, village, category),
+    decisions: [],
+  };
+}
+
+/** The spans of a notice's texts that await a decision, given its reviewers' decisions. */
+export function noticeHighlights(
+  notice: StoredNotice,
+  index: DirectoryIndex,
+  personTagger?: PersonTagger,
+): NoticeHighlights {
+  const context = publicTextContext({ index, decisions: reviewDecisionsOf(notice), personTagger });
+  return {
+    summary: maskPersonalData(notice.summary, context).review,
+    publicReply: maskPersonalData(notice.publicReply, context).review,
   };
 }
 
@@ -101,11 +147,19 @@ export function toPublicNotice(notice: StoredNotice, index: DirectoryIndex, loca
 }
 export type PublicNotice = ReturnType<typeof toPublicNotice>;
 
-export function toStaffNotice(notice: StoredNotice, index: DirectoryIndex, locale: Locale) {
+export function toStaffNotice(
+  notice: StoredNotice,
+  index: DirectoryIndex,
+  locale: Locale,
+  highlights: NoticeHighlights,
+) {
   return {
     ...toPublicNotice(notice, index, locale),
     state: notice.state,
     approvedBy: notice.approvedBy,
     maskedTerms: notice.maskedTerms,
+    /** Spans awaiting a decision: a notice cannot be published while there is one. */
+    highlights,
+    decisions: notice.decisions ?? [],
   };
 }

@@ -15,28 +15,12 @@
  * need not be. A predicted span is correct when it overlaps some annotated span.
  */
 
-// TODO: import PersonalDataKind from "./personal-data.js" once the masking engine lands, and
-// drop this copy.
-export type PersonalDataKind =
-  | "phone"
-  | "email"
-  | "id_number"
-  | "bank_card"
-  | "plate"
-  | "im_id"
-  | "house_number"
-  | "name";
+import { PERSONAL_DATA_KINDS, type PersonalDataKind } from "../vocabulary.js";
 
-export const PERSONAL_DATA_KINDS: readonly PersonalDataKind[] = [
-  "phone",
-  "email",
-  "id_number",
-  "bank_card",
-  "plate",
-  "im_id",
-  "house_number",
-  "name",
-];
+export { PERSONAL_DATA_KINDS, type PersonalDataKind };
+
+/** The annotated corpus itself, beside this file. */
+export const CORPUS_URL = new URL("./personal-data-corpus.txt", import.meta.url);
 
 /** A marked span: UTF-16 offsets into the item's text with the markup removed, end exclusive. */
 export interface CorpusSpan {

@@ -7,6 +7,7 @@ import {
   NAME_AFTER_WORDS,
   NAME_BEFORE_WORDS,
   NAME_STOP_CHARACTERS,
+  NOT_NAMES,
   SINGLE_SURNAMES,
 } from "./name-lexicon.js";
 
@@ -69,11 +70,30 @@ interface Normalised {
   at: number[];
 }
 
+const CHINESE_DIGITS: Record<string, string> = {
+  〇: "0",
+  零: "0",
+  一: "1",
+  二: "2",
+  三: "3",
+  四: "4",
+  五: "5",
+  六: "6",
+  七: "7",
+  八: "8",
+  九: "9",
+};
+/** Seven or more Chinese numerals in a row are a number written out (一三九一二三四五六七八). */
+const CHINESE_NUMBER = /[〇零一二三四五六七八九]{7,}/g;
+
 function normalise(original: string): Normalised {
+  const written = original.replace(CHINESE_NUMBER, (run) =>
+    [...run].map((c) => CHINESE_DIGITS[c] ?? c).join(""),
+  );
   let text = "";
   const at: number[] = [];
-  for (let i = 0; i < original.length; i++) {
-    const ch = original[i] as string;
+  for (let i = 0; i < written.length; i++) {
+    const ch = written[i] as string;
     if (INVISIBLE.test(ch)) continue;
     const code = ch.charCodeAt(0);
     // Full-width ASCII (an IME in full-width mode): one code unit for one, so offsets hold.
@@ -166,16 +186,20 @@ function* matches(pattern: RegExp, text: string): Generator<RegExpExecArray> {
   }
 }
 
-const EMAIL = /[A-Za-z0-9][A-Za-z0-9._%+-]*\s?@\s?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+/** E-mail addresses, also with "@" written as # or (at) to slip past filters. */
+const EMAIL =
+  /[A-Za-z0-9][A-Za-z0-9._%+-]*\s?(?:@|#|\(at\)|\[at\]|（at）)\s?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 const ID_NUMBER = new RegExp(
   `(?<!\\p{N})[1-9](?:${SEP}\\d){16}${SEP}[\\dXx](?![\\p{N}A-Za-z])`,
   "gu",
 );
+const LABELLED_ID =
+  /(?:身份证|证件|残疾证|证号|身份号)(?:号码|号)?[^\p{L}\p{N}\n]{0,4}(\d(?:[ -]?[\dXx]){14,21})(?![\p{N}*])/dgu;
 const BANK_CARD = /(?<!\p{N})\d{4}(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?(?!\p{N})/gu;
 const LABELLED_CARD =
   /(?:卡号|银行卡|账号|帐号|账户|帐户|card)[^\p{L}\p{N}\n]{0,4}(\d(?:[ -]?\d){11,18})(?!\p{N})/dgu;
 const MOBILE = new RegExp(
-  `(?<!\\p{N})(?:\\+?86${SEP})?1${SEP}[3-9](?:${SEP}\\d){9}(?!\\p{N})`,
+  `(?<!\\p{N})(?:(?:\\+|00)?86${SEP})?1${SEP}[3-9](?:${SEP}\\d){9}(?!\\p{N})`,
   "gu",
 );
 const LANDLINE = new RegExp(
@@ -184,16 +208,23 @@ const LANDLINE = new RegExp(
 );
 const PHONE_LABEL = "电话|手机|座机|固话|联系方式|联系电话|号码|手机号|tel|Tel|TEL|phone|Phone|电";
 const LABELLED_PHONE = new RegExp(
-  `(?:${PHONE_LABEL})号?[^\\p{L}\\p{N}\\n]{0,3}(\\d(?:${NUMBER_SEP}\\d){5,14})(?!\\p{N})`,
+  `(?:${PHONE_LABEL})号?[^\\p{L}\\p{N}\\n]{0,3}(\\d(?:${NUMBER_SEP}\\d){5,14})(?![\\p{N}*])`,
   "dgu",
 );
 const QQ = /(?:QQ|qq|Qq|扣扣)\s*(?:号码|号)?\s*[:：是为]?\s*(\d{5,11})(?!\p{N})/dgu;
 const WECHAT =
-  /(?:微信号|微信|VX|Vx|vx|WX|Wx|wx|weixin|WeChat|Wechat|wechat)\s*(?:号|id|ID)?\s*[:：是为]?\s*([A-Za-z][-_A-Za-z0-9]{5,19}|\d{5,11})(?![-_A-Za-z0-9])/dgu;
+  /(?:微信号|微信|VX|Vx|vx|WX|Wx|wx|weixin|WeChat|Wechat|wechat|加[Vv微]|[Vv]信|薇信|威信)\s*(?:号|id|ID)?\s*[:：是为]?\s*([A-Za-z][-_A-Za-z0-9]{5,19}|\d{5,11})(?![-_A-Za-z0-9])/dgu;
 const PLATE =
-  /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Za-z][\s·•.-]{0,2}[A-Za-z0-9]{5,6}(?![A-Za-z0-9])/gu;
+  /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Za-z](?:[\s·•.-]{0,2}[A-Za-z0-9]){5,6}(?![A-Za-z0-9])/gu;
 const HOUSE_NUMBER =
-  /(?<![月第\p{N}A-Za-z-])(?:\d+\s*(?:号楼|号院|号|幢|栋|室|单元|弄)(?!文|线|令|台风)\s*)+/gu;
+  /(?<![月第\p{N}A-Za-z-])(?:\d+\s*(?:号楼|号院|号|幢|栋|室|单元|弄)(?!文|线|令|台风|门|窗|机|位)\s*)+(?:\d{3,4}(?!\p{N}))?/gu;
+/** 8-2-1101: building, unit and room. */
+const ROOM_SHORTHAND = /(?<![\p{N}-])\d{1,3}-\d{1,2}-\d{3,4}(?![\p{N}-])/gu;
+/** A bare room number where someone lives: 我家502, 楼上是601. */
+const ROOM_AFTER =
+  /(?:我家|他家|她家|家住|住在|楼上是|楼下是|楼上|楼下|对门)(\d{3,4})(?![\p{N}])/dgu;
+const ENGLISH_ADDRESS =
+  /\b(?:No\.|Building|Bldg\.?|Room|Rm\.?|Unit|Flat|Apt\.?)\s?\d+[A-Za-z]?\b/gu;
 /** A bare run of 7 to 15 digits, perhaps split: maybe a phone, maybe not. */
 const BARE_NUMBER = new RegExp(
   `(?<![\\p{N}A-Za-z])\\d(?:${NUMBER_SEP}\\d){6,14}(?![\\p{N}A-Za-z])`,
@@ -201,6 +232,8 @@ const BARE_NUMBER = new RegExp(
 );
 /** Numbers that are not personal: dates, times, ledger numbers, amounts and measures. */
 const NOT_PERSONAL = [
+  /(?:编号|单号|工单|订单|文号|批次|流水号|案号|代码)[^\p{L}\p{N}\n]{0,3}[A-Za-z0-9-]+/gu,
+  /[\d*]*\*[\d*]*/g,
   /[A-Za-z]{1,4}-\d{4}-\d{3,8}/g,
   /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?/g,
   /\d{4}年/g,
@@ -272,8 +305,12 @@ function numberRules(text: string, claims: Claims, notPersonal: Uint8Array): voi
       false,
     );
   }
+  for (const m of matches(LABELLED_ID, text)) {
+    const [start, end] = m.indices?.[1] ?? [0, 0];
+    claims.add({ start, end, kind: "id_number", certain: true }, false);
+  }
   for (const m of matches(MOBILE, text)) {
-    if (!plausibleGrouping(m[0].replace(/^\+?86/, ""))) continue;
+    if (!plausibleGrouping(m[0].replace(/^(?:\+|00)?86/, ""))) continue;
     claims.add({ start: m.index, end: m.index + m[0].length, kind: "phone", certain: true }, false);
   }
   for (const m of matches(BANK_CARD, text)) {
@@ -302,9 +339,15 @@ function numberRules(text: string, claims: Claims, notPersonal: Uint8Array): voi
   for (const m of matches(PLATE, text)) {
     claims.add({ start: m.index, end: m.index + m[0].length, kind: "plate", certain: true }, false);
   }
-  for (const m of matches(HOUSE_NUMBER, text)) {
-    const end = m.index + m[0].trimEnd().length;
-    claims.add({ start: m.index, end, kind: "house_number", certain: true }, false);
+  for (const pattern of [HOUSE_NUMBER, ROOM_SHORTHAND, ENGLISH_ADDRESS]) {
+    for (const m of matches(pattern, text)) {
+      const end = m.index + m[0].trimEnd().length;
+      claims.add({ start: m.index, end, kind: "house_number", certain: true }, false);
+    }
+  }
+  for (const m of matches(ROOM_AFTER, text)) {
+    const [start, end] = m.indices?.[1] ?? [0, 0];
+    claims.add({ start, end, kind: "house_number", certain: true }, false);
   }
   for (const m of matches(BARE_NUMBER, text)) {
     const end = m.index + m[0].length;
@@ -343,9 +386,11 @@ function nameRules(
       let i = at + word.length;
       while (i < text.length && /[\s:：]/.test(text[i] as string) && i - at - word.length < 2) i++;
       const name = readName(text, i);
-      if (!name) continue;
+      if (!name || isNotAName(text, i)) continue;
       const end = withAddress(text, name.end);
-      claims.add({ start: i, end, kind: "name", certain: true }, true);
+      // 李四 and 张建华 are names; 高兴 after 村民 is not: certain when the given name looks like one.
+      const certain = [...name.given].some((c) => GIVEN_NAME_CHARACTERS.has(c));
+      claims.add({ start: i, end, kind: "name", certain }, true);
     }
   }
 
@@ -353,7 +398,7 @@ function nameRules(
   for (const word of NAME_AFTER_WORDS) {
     for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
       const start = nameBefore(text, at);
-      if (start === null) continue;
+      if (start === null || isNotAName(text, start)) continue;
       claims.add({ start, end: at + word.length, kind: "name", certain: true }, true);
     }
   }
@@ -365,11 +410,26 @@ function nameRules(
     if (before !== undefined && isHan(before) && !PRECEDES_A_NAME.has(before)) continue;
     if (before !== undefined && !isHan(before) && /[A-Za-z0-9]/.test(before)) continue;
     const name = readName(text, i);
-    if (name?.given.length !== 2) continue;
+    if (!name || isNotAName(text, i)) continue;
     if (![...name.given].every((c) => GIVEN_NAME_CHARACTERS.has(c))) continue;
     const after = text[name.end];
     const standsApart = after === undefined || !isHan(after) || AFTER_NAME_CHARACTERS.has(after);
-    claims.add({ start: i, end: name.end, kind: "name", certain: standsApart }, true);
+    if (name.given.length === 2) {
+      claims.add({ start: i, end: name.end, kind: "name", certain: standsApart }, true);
+    } else if (standsApart && (before === undefined || !isHan(before)) && !isHan(after)) {
+      // Two characters between punctuation (王强、李娜、刘洋): perhaps a list of people.
+      claims.add({ start: i, end: name.end, kind: "name", certain: false }, true);
+    }
+  }
+
+  // Names in English replies: after Mr/Ms or "my name is", or a pinyin surname and given name.
+  for (const m of matches(ENGLISH_TITLED_NAME, text)) {
+    const [start, end] = m.indices?.[1] ?? [0, 0];
+    claims.add({ start, end, kind: "name", certain: true }, true);
+  }
+  for (const m of matches(PINYIN_NAME, text)) {
+    if (!PINYIN_SURNAMES.has(m[1] as string)) continue;
+    claims.add({ start: m.index, end: m.index + m[0].length, kind: "name", certain: false }, true);
   }
 
   // The segmenter's person tags: uncertain, for a reviewer.
@@ -377,9 +437,27 @@ function nameRules(
     const word = text.slice(tag.start, tag.end);
     if (word.length < 2 || word.length > 4 || ![...word].every(isHan)) continue;
     if ([...word].slice(1).every((c) => MASKED_NAME_MARKS.has(c))) continue;
+    if (isNotAName(text, tag.start)) continue;
     claims.add({ start: tag.start, end: tag.end, kind: "name", certain: false }, true);
   }
 }
+
+function isNotAName(text: string, at: number): boolean {
+  return NOT_NAMES.some((word) => text.startsWith(word, at));
+}
+
+const ENGLISH_TITLED_NAME =
+  /\b(?:Mr|Mrs|Ms|Miss|Dr|Madam|my name is|My name is|I am|named|called|contact person:?|Contact:|landlord,)\.?\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b/dg;
+const PINYIN_NAME = /\b([A-Z][a-z]{0,5})\s([A-Z][a-z]{1,9})\b/g;
+const PINYIN_SURNAMES = new Set(
+  (
+    "Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng " +
+    "Liang Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Yu Jiang Cai Du " +
+    "Ye Cheng Su Wei Lu Ding Ren Shen Yao Cui Zhong Tan Fan Jin Shi Liao Jia Xia Fu Fang Bai " +
+    "Zou Meng Xiong Qin Qiu Yin Xue Yan Duan Lei Hou Long Tao Gu Mao Hao Gong Shao Wan Qian " +
+    "Dai Mo Kong Xiang Ni Qi Ge Mei Lv Chu Geng Tong Gan"
+  ).split(" "),
+);
 
 /** A form of address right after a name belongs to the span (联系人李先生 → 李先生). */
 function withAddress(text: string, end: number): number {

@@ -222,6 +222,7 @@ const zhCN = {
   "timeline.supervised": "挂号督办",
   "timeline.merged": "合并办理",
   "timeline.struck_off": "整改落实，销号",
+  "timeline.notice_published": "办结情况已公示",
   "timeline.access_code_reissued": "重新发放查询码",
   "timeline.other": "办理更新",
 
@@ -532,6 +533,7 @@ const en: Messages = {
   "timeline.supervised": "Placed under supervision",
   "timeline.merged": "Merged with another concern",
   "timeline.struck_off": "Verified and closed",
+  "timeline.notice_published": "Close-out notice published",
   "timeline.access_code_reissued": "Access code reissued",
   "timeline.other": "Update",
 

@@ -238,6 +238,8 @@ const zhCN = {
   "ev.rated": "群众评价",
   "ev.reopened": "重新办理",
   "ev.access_code_reissued": "补发查询码",
+  "ev.notice_published": "办结公示发布",
+  "ev.description_published": "诉求内容经审核公开",
   "ev.other": "更新",
 
   "action.accept": "签收",
@@ -677,6 +679,8 @@ const en: Messages = {
   "ev.rated": "Resident rated the answer",
   "ev.reopened": "Reopened",
   "ev.access_code_reissued": "Access code reissued",
+  "ev.notice_published": "Close-out notice published",
+  "ev.description_published": "Description reviewed and made public",
   "ev.other": "Update",
 
   "action.accept": "Sign for",

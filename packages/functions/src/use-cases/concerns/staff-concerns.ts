@@ -89,7 +89,9 @@ export function noticeDraftsFor(
 ) {
   if (change.concern.status !== "struck_off") return [];
   return [
-    deps.store.items.notice(draftNotice(change.concern, index, [...history, ...change.events])),
+    deps.store.items.notice(
+      draftNotice(change.concern, index, [...history, ...change.events], deps.personTagger),
+    ),
   ];
 }
 

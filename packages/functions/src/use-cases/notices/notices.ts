@@ -1,10 +1,18 @@
 import {
+  type ConcernEvent,
+  cleanText,
+  clearForPublic,
+  type DirectoryIndex,
   DomainError,
   type Locale,
   maskPersonalData,
   namesToMask,
+  noticeHighlights,
   Outcome,
   parseLedgerNo,
+  publicTextContext,
+  reviewDecisionsOf,
+  type StoredNotice,
   searchTextOf,
   toPublicNotice,
   toStaffNotice,
@@ -13,6 +21,7 @@ import * as z from "zod/mini";
 import type { Deps } from "../../deps.js";
 import { authorize } from "../accounts/authorize.js";
 import type { StaffAuth } from "../accounts/session.js";
+import { changeOf, commitOrConflict } from "../concerns/staff-concerns.js";
 import { currentDirectory } from "../directory/current-directory.js";
 import { parseInput } from "../parse.js";
 
@@ -69,9 +78,20 @@ export async function listStaffNotices(
   });
   const index = await currentDirectory(deps);
   return {
-    items: page.items.map((n) => toStaffNotice(n, index, locale)),
+    items: page.items.map((n) => staffNotice(deps, n, index, locale)),
     nextCursor: page.nextCursor,
   };
+}
+
+function staffNotice(deps: Deps, notice: StoredNotice, index: DirectoryIndex, locale: Locale) {
+  return toStaffNotice(
+    notice,
+    index,
+    locale,
+    notice.state === "draft"
+      ? noticeHighlights(notice, index, deps.personTagger)
+      : { summary: [], publicReply: [] },
+  );
 }
 
 const NoticeEdit = z.strictObject({
@@ -87,6 +107,41 @@ async function loadDraft(deps: Deps, id: string) {
   return notice;
 }
 
+/** The notice's texts masked with everything known about its concern and its reviewers' decisions. */
+async function remasked(
+  deps: Deps,
+  notice: StoredNotice,
+  index: DirectoryIndex,
+  texts: { summary: string; publicReply: string },
+) {
+  // The names the draft was masked with (resident, staff), so an edit cannot bring one back.
+  const found = await deps.store.getConcernWithEvents(notice.ledgerNo);
+  const context = publicTextContext({
+    index,
+    knownNames: found ? namesToMask(found.concern, found.events) : [],
+    decisions: reviewDecisionsOf(notice),
+    personTagger: deps.personTagger,
+  });
+  const summary = maskPersonalData(texts.summary, context);
+  const publicReply = maskPersonalData(texts.publicReply, context);
+  return {
+    found,
+    context,
+    next: {
+      ...notice,
+      summary: summary.text,
+      publicReply: publicReply.text,
+      maskedTerms: notice.maskedTerms + summary.masked + publicReply.masked,
+      searchText: searchTextOf(
+        summary.text,
+        publicReply.text,
+        index.village(notice.villageId)?.name ?? "",
+        index.category(notice.categoryCode)?.name ?? "",
+      ),
+    },
+  };
+}
+
 /** Admin edits the masked draft; what they write is masked again (a second safety net). */
 export async function editNotice(
   deps: Deps,
@@ -99,40 +154,112 @@ export async function editNotice(
   const edit = parseInput(NoticeEdit, body);
   const notice = await loadDraft(deps, id);
   const index = await currentDirectory(deps);
-  // The names the draft was masked with (resident, staff), so an edit cannot bring one back.
-  const found = await deps.store.getConcernWithEvents(notice.ledgerNo);
-  const names = found ? namesToMask(found.concern, found.events) : [];
-  const summary = edit.summary
-    ? maskPersonalData(edit.summary, { knownNames: names }).text
-    : notice.summary;
-  const publicReply = edit.publicReply
-    ? maskPersonalData(edit.publicReply, { knownNames: names }).text
-    : notice.publicReply;
-  const next = {
-    ...notice,
-    summary,
-    publicReply,
-    searchText: searchTextOf(
-      summary,
-      publicReply,
-      index.village(notice.villageId)?.name ?? "",
-      index.category(notice.categoryCode)?.name ?? "",
-    ),
-  };
+  const { next } = await remasked(deps, notice, index, {
+    summary: edit.summary ?? notice.summary,
+    publicReply: edit.publicReply ?? notice.publicReply,
+  });
   if (!(await deps.store.replaceNotice(next, "draft"))) throw new DomainError("conflict");
-  return toStaffNotice(next, index, locale);
+  return staffNotice(deps, next, index, locale);
 }
 
-/** Admin approves: the notice becomes public. */
+const NoticeReview = z.strictObject({
+  term: z.string().check(z.trim(), z.minLength(1), z.maxLength(50), cleanText()),
+  decision: z.enum(["mask", "keep"]),
+});
+
+/**
+ * Admin decides on one highlighted span (审核): mask it wherever it occurs in the notice, or
+ * keep it as not personal. Each decision is kept on the notice with who made it and when.
+ */
+export async function reviewNotice(
+  deps: Deps,
+  auth: StaffAuth,
+  id: string,
+  body: unknown,
+  locale: Locale,
+) {
+  authorize(auth, "notice.publish");
+  const { term, decision } = parseInput(NoticeReview, body);
+  const notice = await loadDraft(deps, id);
+  const index = await currentDirectory(deps);
+  const decided = {
+    ...notice,
+    decisions: [
+      ...(notice.decisions ?? []),
+      { term, decision, by: { id: auth.user.id, name: auth.user.name }, at: deps.now().toISOString() },
+    ],
+  };
+  const { next } = await remasked(deps, decided, index, decided);
+  if (!(await deps.store.replaceNotice(next, "draft"))) throw new DomainError("conflict");
+  return staffNotice(deps, next, index, locale);
+}
+
+/**
+ * Admin approves: the notice becomes public, and its concern records it (the event, and the
+ * approved summary as the description the public may read), in one transaction. Refused
+ * (review_required, with the highlights) while a span awaits a decision.
+ */
 export async function publishNotice(deps: Deps, auth: StaffAuth, id: string, locale: Locale) {
   authorize(auth, "notice.publish");
   const notice = await loadDraft(deps, id);
-  const next = {
+  const index = await currentDirectory(deps);
+  const { found, context } = await remasked(deps, notice, index, notice);
+  const cleared = clearForPublic(
+    { summary: notice.summary, publicReply: notice.publicReply },
+    context,
+  );
+  const at = deps.now().toISOString();
+  const next: StoredNotice = {
     ...notice,
-    state: "published" as const,
-    publishedAt: deps.now().toISOString(),
+    summary: cleared.texts.summary,
+    publicReply: cleared.texts.publicReply,
+    maskedTerms: notice.maskedTerms + cleared.masked,
+    state: "published",
+    publishedAt: at,
     approvedBy: { id: auth.user.id, name: auth.user.name },
   };
-  if (!(await deps.store.replaceNotice(next, "draft"))) throw new DomainError("conflict");
-  return toStaffNotice(next, await currentDirectory(deps), locale);
+  if (!found) throw new DomainError("not_found");
+  const { concern } = found;
+  const event: ConcernEvent = {
+    ledgerNo: concern.ledgerNo,
+    seq: concern.version + 1,
+    id: deps.newId(),
+    type: "notice_published",
+    at,
+    actor: { kind: "staff", id: auth.user.id, name: auth.user.name },
+    reason: null,
+    public: true,
+    text: null,
+    data: { noticeId: notice.id },
+  };
+  const after = { ...concern, publicDescription: next.summary, version: event.seq, updatedAt: at };
+  await commitOrConflict(deps, [changeOf(concern, after, [event])], [deps.store.items.notice(next)]);
+  return staffNotice(deps, next, index, locale);
+}
+
+const NoticeBatch = z.strictObject({
+  ids: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(40))).check(
+    z.minLength(1),
+    z.maxLength(50),
+  ),
+});
+
+/**
+ * Admin approves several reviewed notices at once (批量通过). Each is published on its own:
+ * one that still awaits a decision, or was published meanwhile, is listed as refused.
+ */
+export async function publishNotices(deps: Deps, auth: StaffAuth, body: unknown, locale: Locale) {
+  authorize(auth, "notice.publish");
+  const { ids } = parseInput(NoticeBatch, body);
+  const published: string[] = [];
+  const refused: Array<{ id: string; code: string }> = [];
+  for (const id of [...new Set(ids)]) {
+    try {
+      published.push((await publishNotice(deps, auth, id, locale)).id);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code === "unavailable") throw error;
+      refused.push({ id, code: error.code });
+    }
+  }
+  return { published, refused };
 }

@@ -3,26 +3,21 @@
  * (src/text/personal-data-corpus.txt): recall and precision per kind, then the misses and the
  * false alarms. From the repository root: `pnpm mask:score`.
  *
- * Outside `tsc -b` for now: packages/core's tsconfig compiles src/ only, and this script
- * imports the engine's module, which does not exist until the engine lands. Once it does,
- * give scripts/ a tsconfig (or include it) so that the script is typechecked too.
  */
 import { readFileSync } from "node:fs";
-import { findPersonalData } from "../src/text/personal-data.js";
+import { findPersonalData } from "@lianxin/core";
 import {
+  CORPUS_URL,
   type CorpusFalseAlarm,
   type CorpusMiss,
   type KindScore,
   parseCorpus,
   scoreCorpus,
-} from "../src/text/personal-data-corpus.js";
+} from "@lianxin/core/corpus";
 
-const SHOWN = 30;
+const SHOWN = Number(process.env.MASK_SCORE_SHOWN ?? 30);
 
-const source = readFileSync(
-  new URL("../src/text/personal-data-corpus.txt", import.meta.url),
-  "utf8",
-);
+const source = readFileSync(CORPUS_URL, "utf8");
 const items = parseCorpus(source);
 const score = scoreCorpus(items, (text, known) => findPersonalData(text, { knownNames: known }));
 

@@ -13,6 +13,7 @@ import { createTestTable } from "../support/database.js";
  * The whole loop through real pages: a cadre signs in and signs for with the keyboard alone,
  * then responds and answers; the resident rates it on the tracking page; admin approves the
  * masked notice; it appears on the public site, with a <script> in the reply shown as text.
+ * An answer whose reply may hold personal data waits for the cadre to mask or keep it.
  */
 const DESKTOP = { viewport: { width: 1280, height: 900 }, locale: "zh-CN" };
 const REPLY = "已完成倪巷浜清淤。联系人张三 13800138000。<script>window.__xss = 1</script>";
@@ -150,6 +151,37 @@ describe("the back office, end to end", () => {
     expect(text).not.toContain("张三");
     expect(await resident.evaluate(() => (globalThis as { __xss?: number }).__xss)).toBeUndefined();
     await residentContext.close();
+  });
+
+  it("holds an answer until the cadre masks or keeps what may be personal (公开前审核)", async () => {
+    const { ledgerNo } = await submitSmellyCreek(portal);
+    const context = await browser.newContext(DESKTOP);
+    const cadre = await context.newPage();
+    await signInStaff(cadre, portal, "cadre");
+    await cadre.goto(`${portal.staffUrl}/concerns/${ledgerNo}`);
+    await perform(cadre, "签收");
+    const form = cadre.getByRole("form", { name: "答复" });
+    if (!(await form.isVisible())) await cadre.getByText("答复", { exact: true }).first().click();
+    await form.getByLabel("答复结果").selectOption({ label: "解释到位" });
+    await form.getByLabel("公开答复").fill("请拨打83456789咨询");
+    await form.getByRole("button", { name: "答复", exact: true }).click();
+
+    // Back with the reply as typed, the bare number highlighted and a choice to make.
+    await expect.poll(() => form.locator("mark").allTextContents()).toEqual(["83456789"]);
+    expect(await form.getByLabel("公开答复").inputValue()).toBe("请拨打83456789咨询");
+    const panel = (await form.locator("fieldset.review").textContent()) ?? "";
+    expect(panel).toContain("公开答复将显示为：");
+    expect(panel).toContain("电话号码");
+    const valid = () =>
+      form.evaluate((f) => (f as unknown as { checkValidity(): boolean }).checkValidity());
+    expect(await valid()).toBe(false);
+
+    await form.getByLabel("遮盖", { exact: true }).check();
+    expect(await valid()).toBe(true);
+    await form.getByRole("button", { name: "答复", exact: true }).click();
+    await cadre.waitForURL(/done=answer/);
+    expect(await cadre.locator("main").textContent()).toContain("请拨打********咨询");
+    await context.close();
   });
 
   it("lets the contact leader urge (催办) and the department head read it in the inbox", async () => {

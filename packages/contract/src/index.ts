@@ -19,6 +19,8 @@ export type {
   QueueItem,
   QueueScope,
   ResidentView,
+  ReviewDecisions,
+  ReviewSpan,
   StaffConcernView,
   StaffUser,
   SubmissionReceipt,

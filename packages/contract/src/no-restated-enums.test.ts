@@ -7,6 +7,7 @@ import {
   CONCERN_STATUSES,
   LIMIT_UNITS,
   OUTCOMES,
+  PERSONAL_DATA_KINDS,
   RATINGS,
   ROLES,
 } from "@lianxin/core/vocabulary";
@@ -25,6 +26,7 @@ const LISTS: Record<string, readonly string[]> = {
   ratings: RATINGS,
   roles: ROLES,
   "limit units": LIMIT_UNITS,
+  "personal data kinds": PERSONAL_DATA_KINDS,
 };
 
 /** Runs of string literals joined by `|` or `,`: the members of a union or an array. */

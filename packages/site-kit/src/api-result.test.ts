@@ -9,6 +9,38 @@ describe("readErrorBody", () => {
       }),
     ).toEqual({ code: "validation_failed", message: "m", fields: { a: "x", b: "y" } });
   });
+  it("reads a review_required answer's texts and whole highlights only", () => {
+    const publicReply = "已联系王庄组，请拨打83456789咨询";
+    const phone = { start: 10, end: 18, kind: "phone", text: "83456789" };
+    const body = readErrorBody({
+      error: {
+        code: "review_required",
+        message: "m",
+        texts: { publicReply, summary: 3 },
+        highlights: {
+          publicReply: [
+            phone,
+            { ...phone, end: 99 },
+            { ...phone, start: 1.5 },
+            { ...phone, kind: "shoe_size" },
+            { ...phone, text: "" },
+            null,
+          ],
+          summary: [phone],
+        },
+      },
+    });
+    expect(body).toEqual({
+      code: "review_required",
+      message: "m",
+      texts: { publicReply },
+      highlights: { publicReply: [phone] },
+    });
+    expect(readErrorBody({ error: { code: "x", message: "m", texts: { a: "b" } } })).toEqual({
+      code: "x",
+      message: "m",
+    });
+  });
   it("returns null for anything else", () => {
     expect(readErrorBody(null)).toBeNull();
     expect(readErrorBody("oops")).toBeNull();

@@ -1,6 +1,11 @@
 // What a call to the API can come back with, read defensively. Pure (no fetch here): the
 // sites map failures to their pages' words; this file only says what happened.
-import type { ApiErrorBody } from "@lianxin/contract";
+import {
+  type ApiErrorBody,
+  PERSONAL_DATA_KINDS,
+  type ReviewRequiredError,
+  type ReviewSpan,
+} from "@lianxin/contract";
 
 export type ApiFailure =
   | {
@@ -19,7 +24,10 @@ export function readErrorBody(json: unknown): ApiErrorBody | null {
   if (!json || typeof json !== "object") return null;
   const e = (json as { error?: unknown }).error;
   if (!e || typeof e !== "object") return null;
-  const { code, message, fields, currentState, currentVersion } = e as Record<string, unknown>;
+  const { code, message, fields, currentState, currentVersion, texts, highlights } = e as Record<
+    string,
+    unknown
+  >;
   if (typeof code !== "string") return null;
   const out: ApiErrorBody = { code, message: typeof message === "string" ? message : "" };
   if (fields && typeof fields === "object") {
@@ -32,7 +40,47 @@ export function readErrorBody(json: unknown): ApiErrorBody | null {
   }
   if (typeof currentState === "string") out.currentState = currentState;
   if (typeof currentVersion === "number") out.currentVersion = currentVersion;
+  const review = readReview(texts, highlights);
+  if (review) {
+    out.texts = review.texts;
+    out.highlights = review.highlights;
+  }
   return out;
+}
+
+/**
+ * A `review_required` answer's texts and highlights: a field's highlights are kept only with
+ * its text, and only spans that are whole (integer offsets inside that text, a known kind).
+ */
+function readReview(texts: unknown, highlights: unknown): ReviewRequiredError | null {
+  if (!texts || typeof texts !== "object" || !highlights || typeof highlights !== "object") {
+    return null;
+  }
+  const out: ReviewRequiredError = { texts: {}, highlights: {} };
+  for (const [field, text] of Object.entries(texts as Record<string, unknown>)) {
+    if (typeof text !== "string") continue;
+    out.texts[field] = text;
+    const spans = (highlights as Record<string, unknown>)[field];
+    out.highlights[field] = Array.isArray(spans)
+      ? spans.filter((s): s is ReviewSpan => isSpanOf(s, text.length))
+      : [];
+  }
+  return out;
+}
+
+function isSpanOf(value: unknown, length: number): boolean {
+  if (!value || typeof value !== "object") return false;
+  const { start, end, kind, text } = value as Record<string, unknown>;
+  return (
+    Number.isInteger(start) &&
+    Number.isInteger(end) &&
+    (start as number) >= 0 &&
+    (start as number) < (end as number) &&
+    (end as number) <= length &&
+    typeof text === "string" &&
+    text.length > 0 &&
+    (PERSONAL_DATA_KINDS as readonly unknown[]).includes(kind)
+  );
 }
 
 /** An answer's body as JSON; null when it is empty or not JSON. */

@@ -1,3 +1,5 @@
+import type { ReviewSpan } from "@lianxin/core";
+
 /** Shapes many responses share. */
 
 /** A directory entry or person as the API names it. */
@@ -23,4 +25,18 @@ export interface ApiErrorBody {
   fields?: Record<string, string>;
   currentState?: string;
   currentVersion?: number;
+  /** With `review_required` (422): the public texts as they would be published, and their highlights. */
+  texts?: ReviewRequiredError["texts"];
+  highlights?: ReviewRequiredError["highlights"];
+}
+
+/**
+ * The details of a 422 `review_required` (公开前审核): a public text holds spans that may be
+ * personal data. `texts` has each public field (e.g. `publicReply`) with what is certain
+ * already masked; `highlights` each field's undecided spans, UTF-16 offsets into that masked
+ * text. The caller resubmits with `review: { mask, keep }`, a span's `text` being its term.
+ */
+export interface ReviewRequiredError {
+  texts: Record<string, string>;
+  highlights: Record<string, ReviewSpan[]>;
 }

@@ -65,6 +65,14 @@ describe("messages", () => {
       "帮扶到位",
     ]);
   });
+  it("carries the review panel's words the browser test uses", () => {
+    const zh = messages["zh-CN"];
+    expect([zh["review.mask"], zh["review.previewReply"], zh["review.kind.phone"]]).toEqual([
+      "遮盖",
+      "公开答复将显示为：",
+      "电话号码",
+    ]);
+  });
   it("carries the admin pages' accessible names", () => {
     const zh = messages["zh-CN"];
     expect([zh["cal.holidays"], zh["cal.workdays"], zh["cal.save"]]).toEqual([

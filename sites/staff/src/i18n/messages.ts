@@ -13,6 +13,7 @@ import { gridEn, gridZh } from "./grid-messages";
 import { ledgerExportEn, ledgerExportZh } from "./ledger-export-messages";
 import { monitoringEn, monitoringZh } from "./monitoring-messages";
 import { open311KeysEn, open311KeysZh } from "./open311-keys-messages";
+import { reviewEn, reviewZh } from "./review-messages";
 import { timeEn, timeZh } from "./time-messages";
 
 export { DEFAULT_LOCALE, format, isLocale, LOCALES, type Locale, type Vars };
@@ -26,6 +27,7 @@ const zhCN = {
   ...directoryZh,
   ...timeZh,
   ...open311KeysZh,
+  ...reviewZh,
   "site.tagline": "工作台",
   "nav.label": "工作台导航",
   "nav.mine": "我的待办",
@@ -463,6 +465,7 @@ const en: Messages = {
   ...directoryEn,
   ...timeEn,
   ...open311KeysEn,
+  ...reviewEn,
   "site.tagline": "Staff desk",
   "nav.label": "Staff desk",
   "nav.mine": "My queue",

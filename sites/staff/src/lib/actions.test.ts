@@ -4,6 +4,7 @@ import {
   ACTIONS,
   actionBody,
   isLocalDate,
+  isReviewed,
   normalizeLedgerNo,
   orderActions,
   readActionValues,
@@ -75,6 +76,21 @@ describe("validateAction → request body", () => {
     });
     const bad = validateAction("answer", { outcome: "done", publicReply: "x" }, ctx);
     expect(bad.ok ? null : bad.problems.outcome?.key).toBe("val.choose");
+  });
+  it("answer: the public reply is reviewed, and the body carries the decisions made", () => {
+    expect(ACTION_TYPES.filter(isReviewed)).toEqual(["answer"]);
+    const fields = { outcome: "explained", publicReply: "请拨打83456789咨询" };
+    expect(actionBody("answer", 4, fields, { mask: ["83456789"], keep: [] })).toEqual({
+      type: "answer",
+      expectedVersion: 4,
+      ...fields,
+      review: { mask: ["83456789"], keep: [] },
+    });
+    expect(actionBody("answer", 4, fields, { mask: [], keep: [] })).toEqual({
+      type: "answer",
+      expectedVersion: 4,
+      ...fields,
+    });
   });
   it("defer needs a real date not in the past", () => {
     expect(

@@ -8,8 +8,10 @@ import {
   type ConcernStatus,
   OUTCOMES,
   RESPONSE_METHODS,
+  type ReviewDecisions,
 } from "@lianxin/contract";
 import type { MessageKey, Vars } from "../i18n/messages";
+import { hasDecisions } from "./highlights";
 
 /** Where each action stands on the concern page: the usual next step first. */
 const DISPLAY_ORDER: { readonly [T in ActionType]: number } = {
@@ -49,6 +51,11 @@ export interface FieldSpec {
   /** For numbers. */
   min?: number;
   maxValue?: number;
+  /**
+   * The text is public and passes the API's masking engine (公开前审核): a note under the
+   * field, and after a 422 review_required its highlights to mask or keep, under `preview`.
+   */
+  reviewed?: { preview: MessageKey };
 }
 
 export interface ActionSpec {
@@ -190,6 +197,7 @@ export const ACTIONS: { readonly [T in ActionType]: ActionSpec } = {
         max: 4000,
         label: "field.publicReply",
         hint: "field.publicReply.hint",
+        reviewed: { preview: "review.previewReply" },
       },
       {
         name: "evidence",
@@ -399,9 +407,24 @@ export function validateAction(
   return Object.keys(problems).length ? { ok: false, problems } : { ok: true, fields };
 }
 
-/** The request body for the API. */
-export function actionBody(type: ActionType, expectedVersion: number, fields: ActionFields) {
-  return { type, expectedVersion, ...fields };
+/** Where an action form's review choices are posted (`review.0`, `review.mask`…). */
+export const REVIEW_PREFIX = "review";
+
+/** Whether an action's form has a public text the API reviews. */
+export function isReviewed(type: ActionType): boolean {
+  return ACTIONS[type].fields.some((f) => f.reviewed);
+}
+
+/** The request body for the API (with the review decisions, when there are any). */
+export function actionBody(
+  type: ActionType,
+  expectedVersion: number,
+  fields: ActionFields,
+  review?: ReviewDecisions,
+) {
+  return review && hasDecisions(review)
+    ? { type, expectedVersion, ...fields, review }
+    : { type, expectedVersion, ...fields };
 }
 
 /** A form field's element id, unique on the page (one form per action). */

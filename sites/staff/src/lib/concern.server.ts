@@ -1,7 +1,14 @@
 // The concern page's server work: run one posted action (or the access-code reissue) and load
 // the fresh view with the choices its forms need. Server-only; the page renders the result.
 
-import { type ActionType, ROLES, type Role, type StaffConcernView } from "@lianxin/contract";
+import {
+  type ActionType,
+  type ReviewDecisions,
+  type ReviewRequiredError,
+  ROLES,
+  type Role,
+  type StaffConcernView,
+} from "@lianxin/contract";
 import type { Api } from "@lianxin/site-kit/api.server";
 import { type ApiFailure, splitFieldErrors } from "@lianxin/site-kit/api-result";
 import { isPlausiblePhone } from "@lianxin/site-kit/concern-form";
@@ -11,11 +18,14 @@ import {
   type ActionValues,
   actionBody,
   isActionType,
+  isReviewed,
+  REVIEW_PREFIX,
   readActionValues,
   shanghaiToday,
   validateAction,
 } from "./actions";
 import { classifyFailure, type FailureKind } from "./failure";
+import { readReviewDecisions } from "./highlights";
 import { loadDepartments } from "./queue.server";
 
 export interface PostedAction {
@@ -23,6 +33,10 @@ export interface PostedAction {
   values: ActionValues;
   errors: Record<string, string>;
   message: string | null;
+  /** The review decisions posted so far (carried into the re-rendered form). */
+  decisions: ReviewDecisions;
+  /** After a 422 review_required: the public texts as they would read, and their highlights. */
+  review: ReviewRequiredError | null;
 }
 
 export type ActionOutcome =
@@ -50,7 +64,10 @@ export async function runAction(
   }
   const values = readActionValues(type, form);
   const version = Number(form.get("expectedVersion"));
-  const posted: PostedAction = { type, values, errors: {}, message: null };
+  const decisions = isReviewed(type)
+    ? readReviewDecisions(form, REVIEW_PREFIX)
+    : { mask: [], keep: [] };
+  const posted: PostedAction = { type, values, errors: {}, message: null, decisions, review: null };
   if (!Number.isInteger(version) || version < 0) {
     posted.message = t(locale, "common.badRequest");
     return { kind: "failed", status: 400, posted, conflict: false };
@@ -64,7 +81,7 @@ export async function runAction(
   }
   const res = await api.post("/api/staff/concerns/:ledgerNo/actions", {
     params: { ledgerNo },
-    body: actionBody(type, version, checked.fields),
+    body: actionBody(type, version, checked.fields, decisions),
   });
   if (res.ok) return { kind: "done", type };
   const kind = classifyFailure(res);
@@ -72,6 +89,12 @@ export async function runAction(
   if (kind === "not_found") return { kind: "gone", failure: kind };
   const status = kind === "unavailable" ? 503 : res.kind === "http" ? res.status : 503;
   if (kind === "conflict") return { kind: "failed", status, posted, conflict: true };
+  if (res.kind === "http" && res.error?.code === "review_required" && res.error.texts) {
+    // 公开前审核: the form comes back as typed, with the highlights to mask or keep.
+    posted.review = { texts: res.error.texts, highlights: res.error.highlights ?? {} };
+    posted.message = res.error.message || t(locale, "review.required");
+    return { kind: "failed", status, posted, conflict: false };
+  }
   if (kind === "invalid" && res.kind === "http") {
     const fields = ACTIONS[type].fields.map((f) => f.name);
     const split = splitFieldErrors(res.error, fields);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApi, smellyCreek, submit, type TestApi, track } from "../support/api.js";
-import { act, loginAs } from "../support/staff.js";
+import { act, loginAs, staff } from "../support/staff.js";
 
 /**
  * 公开前审核 (issue 12): a cadre's public reply passes the masking engine before anyone can
@@ -9,10 +9,12 @@ import { act, loginAs } from "../support/staff.js";
  */
 let api: TestApi;
 let cadre: string;
+let admin: string;
 
 beforeAll(async () => {
   api = await createTestApi();
   cadre = await loginAs(api, "cadre");
+  admin = await loginAs(api, "admin");
 });
 
 async function acceptedConcern() {
@@ -81,5 +83,93 @@ describe("the public reply of an answer", () => {
     });
     expect(res.status).toBe(200);
     expect((await res.json()).publicReply).toBe("请拨打83456789（镇便民服务中心）咨询");
+  });
+});
+
+/** Answers (keeping a number as not personal), is rated satisfied and so struck off. */
+async function struckOff(publicReply: string, keep: string[] = []) {
+  const filed = await acceptedConcern();
+  const answered = await act(api, cadre, filed.ledgerNo, {
+    type: "answer",
+    outcome: "resolved",
+    publicReply,
+    expectedVersion: filed.version,
+    review: { keep },
+  });
+  expect(answered.status).toBe(200);
+  const rated = await api.app.request(`/api/concerns/${filed.ledgerNo}/feedback`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-access-code": filed.accessCode },
+    body: JSON.stringify({ rating: "satisfied" }),
+  });
+  expect(rated.status).toBe(201);
+  return filed.ledgerNo as string;
+}
+
+async function draftOf(ledgerNo: string) {
+  const res = await staff(api, admin, "GET", "/api/staff/notices?state=draft");
+  const drafts = (await res.json()).items as Array<{ id: string; ledgerNo: string }>;
+  return drafts.find((n) => n.ledgerNo === ledgerNo) as Record<string, unknown> & { id: string };
+}
+
+describe("a close-out notice", () => {
+  it("cannot be published while a highlight is undecided; admin masks it, then it can", async () => {
+    const ledgerNo = await struckOff("已清淤；可拨打83456789咨询", ["83456789"]);
+    const draft = await draftOf(ledgerNo);
+    expect(draft.highlights).toEqual({
+      summary: [],
+      publicReply: [{ start: 7, end: 15, kind: "phone", text: "83456789" }],
+    });
+
+    const refused = await staff(api, admin, "POST", `/api/staff/notices/${draft.id}/publish`);
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).error.code).toBe("review_required");
+
+    const reviewed = await staff(api, admin, "POST", `/api/staff/notices/${draft.id}/review`, {
+      term: "83456789",
+      decision: "mask",
+    });
+    expect(reviewed.status).toBe(200);
+    const after = await reviewed.json();
+    expect(after.publicReply).toBe("已清淤；可拨打********咨询");
+    expect(after.highlights.publicReply).toEqual([]);
+    expect(after.decisions).toEqual([
+      expect.objectContaining({ term: "83456789", decision: "mask", by: expect.anything() }),
+    ]);
+
+    const published = await staff(api, admin, "POST", `/api/staff/notices/${draft.id}/publish`);
+    expect(published.status).toBe(200);
+    const notice = await (await api.app.request(`/api/notices/${draft.id}`)).json();
+    expect(notice.publicReply).toBe("已清淤；可拨打********咨询");
+    const concern = await (
+      await staff(api, admin, "GET", `/api/staff/concerns/${ledgerNo}`)
+    ).json();
+    expect(concern.timeline.at(-1)).toMatchObject({ type: "notice_published" });
+  });
+
+  it("is approved in a batch only once reviewed", async () => {
+    const clean = await struckOff("已清淤，水质好转");
+    const unreviewed = await struckOff("已清淤；可拨打83456700咨询", ["83456700"]);
+    const [a, b] = [await draftOf(clean), await draftOf(unreviewed)];
+    const res = await staff(api, admin, "POST", "/api/staff/notices/publish", {
+      ids: [a.id, b.id],
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      published: [a.id],
+      refused: [{ id: b.id, code: "review_required" }],
+    });
+  });
+
+  it("keeps what admin says is not personal", async () => {
+    const ledgerNo = await struckOff("便民服务中心83456711", ["83456711"]);
+    const draft = await draftOf(ledgerNo);
+    await staff(api, admin, "POST", `/api/staff/notices/${draft.id}/review`, {
+      term: "83456711",
+      decision: "keep",
+    });
+    const published = await staff(api, admin, "POST", `/api/staff/notices/${draft.id}/publish`);
+    expect(published.status).toBe(200);
+    expect((await published.json()).publicReply).toBe("便民服务中心83456711");
   });
 });

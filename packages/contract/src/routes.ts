@@ -162,6 +162,16 @@ export interface ApiRoutes {
     { body: { publicReply?: string; summary?: string } }
   >;
   "POST /api/staff/notices/:id/publish": Staff<StaffNotice, { body: Record<string, never> }>;
+  /** 审核: mask a highlighted term wherever it occurs in the draft, or keep it as not personal. */
+  "POST /api/staff/notices/:id/review": Staff<
+    StaffNotice,
+    { body: { term: string; decision: "mask" | "keep" } }
+  >;
+  /** 批量通过: publishes each reviewed draft; those still awaiting a decision are refused. */
+  "POST /api/staff/notices/publish": Staff<
+    { published: string[]; refused: Array<{ id: string; code: string }> },
+    { body: { ids: string[] } }
+  >;
   "GET /api/staff/access-log": Staff<
     AccessLogPage,
     { query: { ledgerNo?: string; cursor?: string } }
@@ -294,6 +304,8 @@ export const ROUTE_ACCESS = {
   "GET /api/staff/notices": "staff",
   "PATCH /api/staff/notices/:id": "staff",
   "POST /api/staff/notices/:id/publish": "staff",
+  "POST /api/staff/notices/:id/review": "staff",
+  "POST /api/staff/notices/publish": "staff",
   "GET /api/staff/access-log": "staff",
   "GET /api/staff/open311-keys": "staff",
   "POST /api/staff/open311-keys": "staff",

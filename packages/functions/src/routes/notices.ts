@@ -26,4 +26,12 @@ export const noticesRoutes: Route[] = [
   staffRoute("POST", "/api/staff/notices/:id/publish", async (c, deps, auth) =>
     c.json(await (await notices()).publishNotice(deps, auth, param(c, "id"), locale(c))),
   ),
+  staffRoute("POST", "/api/staff/notices/:id/review", async (c, deps, auth) => {
+    const { reviewNotice } = await notices();
+    return c.json(await reviewNotice(deps, auth, param(c, "id"), await readJson(c), locale(c)));
+  }),
+  staffRoute("POST", "/api/staff/notices/publish", async (c, deps, auth) => {
+    const { publishNotices } = await notices();
+    return c.json(await publishNotices(deps, auth, await readJson(c), locale(c)));
+  }),
 ];

@@ -186,7 +186,12 @@ export async function reviewNotice(
     ...notice,
     decisions: [
       ...(notice.decisions ?? []),
-      { term, decision, by: { id: auth.user.id, name: auth.user.name }, at: deps.now().toISOString() },
+      {
+        term,
+        decision,
+        by: { id: auth.user.id, name: auth.user.name },
+        at: deps.now().toISOString(),
+      },
     ],
   };
   const { next } = await remasked(deps, decided, index, decided);
@@ -233,15 +238,18 @@ export async function publishNotice(deps: Deps, auth: StaffAuth, id: string, loc
     data: { noticeId: notice.id },
   };
   const after = { ...concern, publicDescription: next.summary, version: event.seq, updatedAt: at };
-  await commitOrConflict(deps, [changeOf(concern, after, [event])], [deps.store.items.notice(next)]);
+  await commitOrConflict(
+    deps,
+    [changeOf(concern, after, [event])],
+    [deps.store.items.notice(next)],
+  );
   return staffNotice(deps, next, index, locale);
 }
 
 const NoticeBatch = z.strictObject({
-  ids: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(40))).check(
-    z.minLength(1),
-    z.maxLength(50),
-  ),
+  ids: z
+    .array(z.string().check(z.trim(), z.minLength(1), z.maxLength(40)))
+    .check(z.minLength(1), z.maxLength(50)),
 });
 
 /**

@@ -377,6 +377,16 @@ const zhCN = {
   "notices.publishConfirm": "发布后群众即可在公示栏看到，确定发布吗？",
   "notices.savedOne": "公示 {ledgerNo} 已保存。",
   "notices.publishedOne": "公示 {ledgerNo} 已发布。",
+  "notices.pending": "有 {n} 处疑似个人信息待确认：请逐条选择遮盖或保留。",
+  "notices.saveReview": "保存审核决定",
+  "notices.reviewedOne": "公示 {ledgerNo} 的审核决定已保存。",
+  "notices.reviewFirst": "该公示尚有疑似个人信息未确认，不能发布。",
+  "notices.publishBlocked": "请先确认上方标出的内容",
+  "notices.batchHint": "已审核（无待确认内容）的公示可勾选后一并发布。",
+  "notices.batchSelect": "勾选以批量发布",
+  "notices.batchPublish": "发布勾选的公示",
+  "notices.batchNone": "请先勾选要发布的公示。",
+  "notices.batchDone": "已发布 {published} 条公示；{refused} 条因尚有待确认内容未发布。",
 
   "log.intro": "谁在什么时候查看了哪件诉求的群众个人信息。",
   "log.ledgerNo": "台账编号",
@@ -829,6 +839,19 @@ const en: Messages = {
   "notices.publishConfirm": "Residents will see it on the notice board. Publish?",
   "notices.savedOne": "Notice {ledgerNo} saved.",
   "notices.publishedOne": "Notice {ledgerNo} published.",
+  "notices.pending": "{n} item(s) may be personal data: mask or keep each.",
+  "notices.saveReview": "Save review decisions",
+  "notices.reviewedOne": "Review decisions for notice {ledgerNo} saved.",
+  "notices.reviewFirst":
+    "This notice still has highlighted items to decide on: it cannot be published yet.",
+  "notices.publishBlocked": "Decide on the highlighted items above first",
+  "notices.batchHint":
+    "Reviewed notices (nothing left to decide) can be ticked and published together.",
+  "notices.batchSelect": "Tick to publish together",
+  "notices.batchPublish": "Publish the ticked notices",
+  "notices.batchNone": "Tick the notices to publish first.",
+  "notices.batchDone":
+    "{published} notice(s) published; {refused} not published: items still to decide.",
 
   "log.intro": "Who saw residents' personal data, when, and on which concern.",
   "log.ledgerNo": "Ledger number",

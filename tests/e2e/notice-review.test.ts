@@ -4,11 +4,12 @@ import {
   launchBrowser,
   type PortalForTest,
   signInStaff,
+  siteCall,
+  staffToken,
   startPortalForTest,
   submitSmellyCreek,
 } from "../support/browser.js";
 import { createTestTable } from "../support/database.js";
-import { DEMO_PASSWORD } from "../support/staff.js";
 
 /**
  * 公示审核 through the real page (issue 12): a draft notice with a span the masking engine is
@@ -28,29 +29,15 @@ afterAll(async () => {
   await portal?.stop();
 });
 
-/** A call to the API as the staff site makes it (site secret, bearer token). */
-async function call(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
-  const res = await fetch(`${portal.apiUrl}${path}`, {
-    method: init.method ?? "GET",
-    headers: {
-      "content-type": "application/json",
-      "x-lianxin-site-secret": portal.siteSecret,
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-    },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-  const body = await res.json();
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(body)}`);
-  return body;
-}
+// biome-ignore lint/suspicious/noExplicitAny: JSON bodies read by tests
+type Json = Record<string, any>;
+const call = (path: string, init?: Parameters<typeof siteCall>[2]) =>
+  siteCall<Json>(portal, path, init);
 
 /** A concern answered with a bare number the cadre kept, rated satisfied: struck off. */
 async function struckOffWithBareNumber(): Promise<string> {
   const { ledgerNo, accessCode } = await submitSmellyCreek(portal);
-  const { token } = await call("/api/staff/session", {
-    method: "POST",
-    body: { username: "cadre", password: DEMO_PASSWORD },
-  });
+  const token = await staffToken(portal, "cadre");
   const view = await call(`/api/staff/concerns/${ledgerNo}`, { token });
   const accepted = await call(`/api/staff/concerns/${ledgerNo}/actions`, {
     method: "POST",

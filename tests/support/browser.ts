@@ -110,3 +110,40 @@ export async function submitSmellyCreek(
   if (res.status !== 201) throw new Error(`submission: ${res.status} ${await res.text()}`);
   return (await res.json()) as { ledgerNo: string; accessCode: string };
 }
+
+/**
+ * A call to the portal's API as a site makes it (the site secret, a bearer token, the client
+ * address a site passes on): answers the JSON body, or throws with the status and body.
+ */
+export async function siteCall<T = Record<string, unknown>>(
+  portal: PortalForTest,
+  path: string,
+  init: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<T> {
+  const res = await fetch(`${portal.apiUrl}${path}`, {
+    method: init.method ?? "GET",
+    headers: {
+      "content-type": "application/json",
+      "x-lianxin-site-secret": portal.siteSecret,
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      ...init.headers,
+    },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+  const body = await res.json();
+  if (!res.ok)
+    throw Object.assign(new Error(`${path}: ${res.status} ${JSON.stringify(body)}`), {
+      status: res.status,
+      body,
+    });
+  return body as T;
+}
+
+/** A demo account's bearer token, signed in through the API. */
+export async function staffToken(portal: PortalForTest, username: string): Promise<string> {
+  const { token } = await siteCall<{ token: string }>(portal, "/api/staff/session", {
+    method: "POST",
+    body: { username, password: DEMO_PASSWORD },
+  });
+  return token;
+}

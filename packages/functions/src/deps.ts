@@ -6,6 +6,7 @@ import { type ExportWorkerPort, lambdaExportWorker, noExportWorker } from "./exp
 import type { FileStore } from "./files/file-store.js";
 import { LocalFileStore } from "./files/local-file-store.js";
 import { S3FileStore, sdkS3Port } from "./files/s3-file-store.js";
+import { type PersonTagger, personTagger } from "./text/person-tagger.js";
 
 /** What use cases need from the world: the store, the clock, randomness, limits. */
 export interface Deps {
@@ -44,6 +45,13 @@ export interface Deps {
    * request: API Gateway's own domain on AWS (not the Host header), the server's locally.
    */
   publicApiUrl: string | undefined;
+  /**
+   * Person names in text to be published, for core's masking engine (a signal beside its
+   * rules): jieba, loaded on the first call with Chinese text, never at init. The API and
+   * the job (which strikes off and drafts notices) carry jieba in their packages; the export
+   * worker masks nothing and does not (infra/person-tagger.ts): there it would answer [].
+   */
+  personTagger: PersonTagger;
 }
 
 export function createDeps(config: ApiConfig, overrides: Partial<Deps> = {}): Deps {
@@ -69,6 +77,7 @@ export function createDeps(config: ApiConfig, overrides: Partial<Deps> = {}): De
     directoryCacheMs: 30_000,
     open311: { endpointType: config.dynamodbEndpoint ? "test" : "production" },
     publicApiUrl: config.publicApiUrl,
+    personTagger: personTagger(),
     exportWorker: config.exportWorker
       ? lambdaExportWorker(config.exportWorker, config.region)
       : noExportWorker,

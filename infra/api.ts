@@ -10,6 +10,7 @@ import {
   EXPORT_WORKER_TABLE_ACTIONS,
   tableAccess,
 } from "./permissions.js";
+import { personTaggerFiles } from "./person-tagger.js";
 import { EXPORTS_PREFIX, StorageStack } from "./storage.js";
 
 /** Lambda handler of the whole API: one function behind every route (the route list inside). */
@@ -48,6 +49,8 @@ export function ApiStack({ stack }: StackContext): ApiResources {
   const handler = new SstFunction(stack, "ApiHandler", {
     handler: API_HANDLER,
     nodejs: API_NODEJS,
+    // It masks what it publishes (notices, Open311 descriptions): jieba goes in its package.
+    copyFiles: personTaggerFiles(),
     environment: { TABLE_NAME: table.tableName, FILES_BUCKET: bucket.bucketName },
     bind: [secrets.SESSION_SIGNING_KEY, secrets.LIANXIN_SITE_SECRET],
   });
@@ -59,6 +62,7 @@ export function ApiStack({ stack }: StackContext): ApiResources {
 
   // Background ledger exports: the API records the request and invokes this worker
   // asynchronously; the worker has the time a year of a city's ledger takes (15 minutes).
+  // It masks nothing, so it carries no jieba.
   const exportWorker = new SstFunction(stack, "ExportWorker", {
     handler: EXPORT_WORKER_HANDLER,
     timeout: EXPORT_WORKER_TIMEOUT_SECONDS,

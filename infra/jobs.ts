@@ -1,5 +1,6 @@
 import { Cron, type StackContext, use } from "sst/constructs";
 import { JOB_TABLE_ACTIONS, tableAccess } from "./permissions.js";
+import { personTaggerFiles } from "./person-tagger.js";
 import { StorageStack } from "./storage.js";
 
 /** Lambda handler of the escalation and follow-up job (packages/functions/src/job.ts). */
@@ -20,6 +21,8 @@ export function JobsStack({ stack }: StackContext) {
       function: {
         handler: JOB_HANDLER,
         timeout: 120,
+        // It strikes off and drafts notices, which masks: jieba goes in its package.
+        copyFiles: personTaggerFiles(),
         environment: { TABLE_NAME: table.tableName },
       },
     },

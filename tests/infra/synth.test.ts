@@ -1,14 +1,16 @@
 import { execFile } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:http";
+import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
+import { tmpdir } from "node:os";
+import { join, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { App, getStack } from "sst/constructs";
 import { initProject } from "sst/project.js";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_THROTTLE, ApiStack, EXPORT_WORKER_TIMEOUT_SECONDS } from "../../infra/api.js";
 import { APP_NAME, DEFAULT_REGION } from "../../infra/defaults.js";
 import { JOB_SCHEDULE, JobsStack } from "../../infra/jobs.js";
@@ -19,6 +21,7 @@ import {
   EXPORT_WORKER_TABLE_ACTIONS,
   JOB_TABLE_ACTIONS,
 } from "../../infra/permissions.js";
+import { JIEBA_BINARY_FILE, JIEBA_BINARY_PACKAGE } from "../../infra/person-tagger.js";
 import {
   CLIENT_ADDRESS_INJECTION,
   ORIGIN_VERIFY_ENV,
@@ -28,6 +31,10 @@ import {
 } from "../../infra/sites.js";
 import { EXPORTS_EXPIRE_DAYS, EXPORTS_PREFIX, StorageStack } from "../../infra/storage.js";
 import { apiGatewayPath, routes } from "../../packages/functions/src/routes.js";
+import {
+  JIEBA_DICTIONARY,
+  JIEBA_PACKAGE,
+} from "../../packages/functions/src/text/person-tagger.js";
 import { TABLE_KEYS } from "../../packages/store/src/table.js";
 import config from "../../sst.config.js";
 
@@ -47,6 +54,8 @@ interface Synth {
   jobs: Template;
   sites: Template;
   all: Template[];
+  /** The cloud assembly's folder: each function's package is staged there (`asset.<hash>`). */
+  outdir: string;
 }
 
 async function synth(stage: string): Promise<Synth> {
@@ -58,7 +67,7 @@ async function synth(stage: string): Promise<Synth> {
   const api = Template.fromStack(getStack(ApiStack));
   const jobs = Template.fromStack(getStack(JobsStack));
   const sites = Template.fromStack(getStack(SitesStack));
-  return { storage, api, jobs, sites, all: [storage, api, jobs, sites] };
+  return { storage, api, jobs, sites, all: [storage, api, jobs, sites], outdir: app.outdir };
 }
 
 type Resources = Record<string, { Type: string; Properties?: Record<string, unknown> }>;
@@ -138,6 +147,16 @@ beforeAll(async () => {
     else prod = result;
   }
   console.info(`SST synth: dev ${timings.dev} ms, prod ${timings.prod} ms`);
+});
+
+// Each synthesis stages every function's package in a temporary folder (about 56 MB, jieba's
+// 15 MB included): removed once the assertions are done (CDK_OUTDIR, if set, is left alone).
+afterAll(() => {
+  for (const s of [dev, prod]) {
+    if (s?.outdir.startsWith(join(tmpdir(), "cdk.out"))) {
+      rmSync(s.outdir, { recursive: true, force: true });
+    }
+  }
 });
 
 describe("storage stack", () => {
@@ -437,6 +456,97 @@ describe("jobs stack", () => {
       const env = (fn?.Properties?.Environment as { Variables?: Record<string, unknown> })
         ?.Variables;
       expect(Object.keys(env ?? {}).filter((k) => k.startsWith("SST_Secret"))).toEqual([]);
+    }
+  });
+});
+
+describe("the functions' packages: jieba where masking runs", () => {
+  type Fn = { Properties?: Record<string, unknown> };
+  const functionsOf = (t: Template) => Object.values(resourcesOf(t, "AWS::Lambda::Function"));
+  const byHandler = (t: Template, suffix: string): Fn => {
+    const fns = functionsOf(t).filter((f) => String(f.Properties?.Handler).endsWith(suffix));
+    expect(fns, suffix).toHaveLength(1);
+    return fns[0] as Fn;
+  };
+  /** A function's package as synthesis staged it: `asset.<hash>` for `S3Key` `<hash>.zip`. */
+  const packageOf = (s: Synth, fn: Fn): string => {
+    const key = String((fn.Properties?.Code as { S3Key?: unknown } | undefined)?.S3Key);
+    const dir = join(s.outdir, `asset.${key.replace(/\.zip$/, "")}`);
+    expect(existsSync(dir), `${String(fn.Properties?.Handler)}: ${dir}`).toBe(true);
+    return dir;
+  };
+  const filesIn = (dir: string) =>
+    (readdirSync(dir, { recursive: true }) as string[]).map((f) => f.split(sep).join("/"));
+  /** The ELF header's machine field (offset 18, little-endian): 183 is EM_AARCH64. */
+  const elfMachine = (file: string) => {
+    const header = readFileSync(file).subarray(0, 20);
+    expect(header.subarray(0, 4).toString("latin1")).toBe("\x7fELF");
+    return header.readUInt16LE(18);
+  };
+  const MASKING_HANDLERS = ["/lambda.handler", "/job.handler"];
+  const masking = (s: Synth) => [
+    { name: "API", fn: byHandler(s.api, MASKING_HANDLERS[0] as string) },
+    { name: "job", fn: byHandler(s.jobs, MASKING_HANDLERS[1] as string) },
+  ];
+
+  it("packs jieba, its arm64 binary and its dictionary with the API and the job", () => {
+    for (const s of [dev, prod]) {
+      for (const { name, fn } of masking(s)) {
+        expect(fn.Properties?.Architectures, name).toEqual(["arm64"]);
+        const dir = packageOf(s, fn);
+        const binary = join(dir, "node_modules", JIEBA_BINARY_PACKAGE, JIEBA_BINARY_FILE);
+        expect(existsSync(binary), `${name}: ${binary}`).toBe(true);
+        expect(elfMachine(binary), `${name}: an aarch64 binary`).toBe(183);
+        expect(statSync(binary).size).toBeGreaterThan(1_000_000);
+        // Resolved as the tagger resolves them, from the handler's file in the package.
+        const handlerFile = join(
+          dir,
+          `${String(fn.Properties?.Handler).replace(/\.[^.]+$/, "")}.mjs`,
+        );
+        expect(existsSync(handlerFile), handlerFile).toBe(true);
+        const resolve = createRequire(handlerFile).resolve;
+        const dictionary = resolve(JIEBA_DICTIONARY);
+        expect(dictionary.startsWith(dir), `${name}: ${dictionary}`).toBe(true);
+        expect(statSync(dictionary).size).toBeGreaterThan(4_000_000);
+        expect(readFileSync(dictionary, "utf8").slice(0, 200)).toMatch(/^\S+ \d+ [a-z]+\n/);
+        expect(resolve(JIEBA_PACKAGE).startsWith(dir), name).toBe(true);
+        const { optionalDependencies = {} } = JSON.parse(
+          readFileSync(resolve(`${JIEBA_PACKAGE}/package.json`), "utf8"),
+        );
+        // The binary is the build jieba's loader asks for.
+        expect(optionalDependencies[JIEBA_BINARY_PACKAGE], name).toBe(
+          JSON.parse(readFileSync(resolve(`${JIEBA_BINARY_PACKAGE}/package.json`), "utf8")).version,
+        );
+        // Nothing else of jieba: no x64 build, no idf.txt (keyword extraction only).
+        const jieba = filesIn(dir).filter((f) => f.includes("jieba") && !f.endsWith("/"));
+        expect(jieba.filter((f) => /\.(node|txt)$/.test(f)).sort(), name).toEqual(
+          [
+            `node_modules/${JIEBA_BINARY_PACKAGE}/${JIEBA_BINARY_FILE}`,
+            `node_modules/${JIEBA_DICTIONARY}`,
+          ].sort(),
+        );
+      }
+    }
+  });
+
+  it("packs no jieba with any other function: the export worker, the sites, SST's own", () => {
+    for (const s of [dev, prod]) {
+      const masks = (fn: Fn) =>
+        MASKING_HANDLERS.some((h) => String(fn.Properties?.Handler).endsWith(h));
+      const others = [s.api, s.jobs, s.sites].flatMap(functionsOf).filter((fn) => !masks(fn));
+      expect(
+        others.some((fn) => String(fn.Properties?.Handler).endsWith("export-worker.handler")),
+      ).toBe(true);
+      for (const fn of others) {
+        const code = fn.Properties?.Code as { S3Key?: unknown } | undefined;
+        // CDK's and SST's inline helpers have no package here.
+        if (typeof code?.S3Key !== "string") continue;
+        const files = filesIn(packageOf(s, fn));
+        expect(
+          files.filter((f) => f.includes("jieba")),
+          String(fn.Properties?.Handler),
+        ).toEqual([]);
+      }
     }
   });
 });

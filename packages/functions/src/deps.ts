@@ -1,11 +1,12 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { type HolidayArrangement, officialArrangement, type PersonTagger } from "@lianxin/core";
+import { type HolidayArrangement, officialArrangement } from "@lianxin/core";
 import { createDynamoClient, createStore, type Store } from "@lianxin/store";
 import type { ApiConfig } from "./config.js";
 import { type ExportWorkerPort, lambdaExportWorker, noExportWorker } from "./export/worker-port.js";
 import type { FileStore } from "./files/file-store.js";
 import { LocalFileStore } from "./files/local-file-store.js";
 import { S3FileStore, sdkS3Port } from "./files/s3-file-store.js";
+import { type PersonTagger, personTagger } from "./text/person-tagger.js";
 
 /** What use cases need from the world: the store, the clock, randomness, limits. */
 export interface Deps {
@@ -45,10 +46,12 @@ export interface Deps {
    */
   publicApiUrl: string | undefined;
   /**
-   * A Chinese segmenter's person tags, a further signal for the masking engine (loaded
-   * lazily: only requests that mask public text pay for its dictionary). Unset: rules only.
+   * Person names in text to be published, for core's masking engine (a signal beside its
+   * rules): jieba, loaded on the first call with Chinese text, never at init. The API and
+   * the job (which strikes off and drafts notices) carry jieba in their packages; the export
+   * worker masks nothing and does not (infra/person-tagger.ts): there it would answer [].
    */
-  personTagger?: PersonTagger;
+  personTagger: PersonTagger;
 }
 
 export function createDeps(config: ApiConfig, overrides: Partial<Deps> = {}): Deps {
@@ -74,6 +77,7 @@ export function createDeps(config: ApiConfig, overrides: Partial<Deps> = {}): De
     directoryCacheMs: 30_000,
     open311: { endpointType: config.dynamodbEndpoint ? "test" : "production" },
     publicApiUrl: config.publicApiUrl,
+    personTagger: personTagger(),
     exportWorker: config.exportWorker
       ? lambdaExportWorker(config.exportWorker, config.region)
       : noExportWorker,

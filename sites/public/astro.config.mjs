@@ -1,7 +1,7 @@
 // @ts-check
 import { fileURLToPath } from "node:url";
 import react from "@astrojs/react";
-import { nodeAdapter } from "@lianxin/site-kit/astro-config";
+import { nodeAdapter, SITE_CSP } from "@lianxin/site-kit/astro-config";
 import { defineConfig, passthroughImageService } from "astro/config";
 import aws from "astro-sst";
 
@@ -37,4 +37,6 @@ export default defineConfig({
   security: { checkOrigin: false },
   build: { inlineStylesheets: "always" },
   devToolbar: { enabled: false },
+  // A strict Content-Security-Policy on every page, with the hashes Astro computes (site-kit).
+  experimental: { csp: SITE_CSP },
 });

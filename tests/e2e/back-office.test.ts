@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  expectChartsDrawn,
   launchBrowser,
   type PortalForTest,
   signInStaff,
@@ -150,6 +151,22 @@ describe("the back office, end to end", () => {
     expect(text).not.toContain("张三");
     expect(await resident.evaluate(() => (globalThis as { __xss?: number }).__xss)).toBeUndefined();
     await residentContext.close();
+  });
+
+  it("draws the dashboard's charts and wires the report's print button under the CSP", async () => {
+    await submitSmellyCreek(portal);
+    const context = await browser.newContext(DESKTOP);
+    const page = await context.newPage();
+    try {
+      await signInStaff(page, portal, "admin");
+      await page.goto(`${portal.staffUrl}/dashboard`);
+      await expectChartsDrawn(page, 2);
+      // The buttons' script (no inline handlers) shows them.
+      await page.goto(`${portal.staffUrl}/reports/quarterly`);
+      await page.getByRole("button", { name: "打印", exact: true }).waitFor({ state: "visible" });
+    } finally {
+      await context.close();
+    }
   });
 
   it("lets the contact leader urge (催办) and the department head read it in the inbox", async () => {

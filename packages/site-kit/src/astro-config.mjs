@@ -28,3 +28,26 @@ export function nodeAdapter() {
     },
   };
 }
+
+/**
+ * Astro's Content-Security-Policy (`experimental.csp`). Astro renders it per page with the
+ * hashes of that page's inline scripts and styles (the island loader, `client:*` directives,
+ * the inlined stylesheets) and of the bundled ones; on-demand pages, which all of ours are,
+ * get it as a response header (a prerendered page would get a <meta>), on Node and on AWS
+ * alike. Nothing inline is allowed without its hash: no 'unsafe-inline', no style attributes
+ * (a chart's height is set from script, through the CSSOM), no inline event handlers.
+ * `frame-ancestors` works because it is a header (a <meta> policy would ignore it);
+ * X-Frame-Options DENY says the same to older browsers.
+ */
+export const SITE_CSP = {
+  /** @type {"SHA-256"} */
+  algorithm: "SHA-256",
+  /** @type {`${"default" | "object" | "base" | "form" | "frame"}-${string}`[]} */
+  directives: [
+    "default-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ],
+};

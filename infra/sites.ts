@@ -1,10 +1,14 @@
 import { mkdirSync } from "node:fs";
-import { Fn, Lazy, type Stack } from "aws-cdk-lib";
-import type { CfnDistribution } from "aws-cdk-lib/aws-cloudfront";
+import { Duration, Fn, Lazy, type Stack } from "aws-cdk-lib";
+import { type CfnDistribution, ResponseHeadersPolicy } from "aws-cdk-lib/aws-cloudfront";
 import type { CfnPolicy } from "aws-cdk-lib/aws-iam";
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
 import { AstroSite, type StackContext, use } from "sst/constructs";
 import type { Plan } from "sst/constructs/SsrSite.js";
+import {
+  HSTS_MAX_AGE_SECONDS,
+  PERMISSIONS_POLICY,
+} from "../packages/site-kit/src/security-headers.js";
 import { ApiStack } from "./api.js";
 import { FUNCTION_NODEJS, LOG_RETENTION } from "./defaults.js";
 
@@ -141,6 +145,29 @@ function withoutUnusedServerGrants(stack: Stack, site: AstroSite): void {
   });
 }
 
+/**
+ * What CloudFront adds to every response of both sites, pages and static assets alike: HSTS (two
+ * years, subdomains) and the Permissions-Policy, with site-kit's values (the sites' middleware
+ * sends the same on Node; here CloudFront's win). No Content-Security-Policy: Astro sends one per
+ * page with the hashes of that page's inline scripts and styles, which a static header would
+ * contradict (browsers enforce both), and no other header: the pages carry theirs.
+ */
+function siteResponseHeaders(stack: Stack): ResponseHeadersPolicy {
+  return new ResponseHeadersPolicy(stack, "SiteResponseHeaders", {
+    comment: "Lianxin sites: HSTS and Permissions-Policy (the CSP comes per page from Astro)",
+    securityHeadersBehavior: {
+      strictTransportSecurity: {
+        accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS),
+        includeSubdomains: true,
+        override: true,
+      },
+    },
+    customHeadersBehavior: {
+      customHeaders: [{ header: "Permissions-Policy", value: PERMISSIONS_POLICY, override: true }],
+    },
+  });
+}
+
 /** AstroSite's plan, amended: the server function runs CLIENT_ADDRESS_INJECTION first. */
 function withClientAddress(plan: Plan): void {
   const server = plan.origins.regionalServer;
@@ -152,7 +179,7 @@ function withClientAddress(plan: Plan): void {
 
 /**
  * Both Astro sites, each behind its own CloudFront distribution (static assets from S3, pages
- * from a Lambda server function). The server functions call the API server to server: its URL
+ * from a Lambda server function) with the one response headers policy above. The server functions call the API server to server: its URL
  * arrives as `LIANXIN_API_URL`; `LIANXIN_SITE_SECRET` is bound (an SSM marker the site's
  * middleware resolves at its first request, `packages/site-kit/src/secrets.server.ts`), which
  * grants `ssm:GetParameters` on that one secret's two parameter paths: all a server may do.
@@ -160,6 +187,7 @@ function withClientAddress(plan: Plan): void {
 export function SitesStack({ stack }: StackContext) {
   const { api, secrets } = use(ApiStack);
   const originVerify = originVerifyValue(stack);
+  const responseHeadersPolicy = siteResponseHeaders(stack);
   const sites = Object.values(SITE_BUILDS).map(({ id, path, output }) => {
     // AstroSite wants the folder to exist before it runs the build command inside it.
     mkdirSync(path, { recursive: true });
@@ -178,6 +206,8 @@ export function SitesStack({ stack }: StackContext) {
       nodejs: FUNCTION_NODEJS,
       cdk: {
         transform: withClientAddress,
+        // On both behaviours SST makes: the pages (server) and the assets (S3).
+        responseHeadersPolicy,
         // SST keeps a site server's logs three days by default; ours, as long as every function's.
         server: { logRetention: RetentionDays[LOG_RETENTION_KEY] },
       },

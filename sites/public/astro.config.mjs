@@ -1,12 +1,13 @@
 // @ts-check
 import { fileURLToPath } from "node:url";
-import node from "@astrojs/node";
 import react from "@astrojs/react";
+import { nodeAdapter, SITE_CSP } from "@lianxin/site-kit/astro-config";
 import { defineConfig, passthroughImageService } from "astro/config";
 import aws from "astro-sst";
 
 // One config, two builds:
-// - local (default): @astrojs/node standalone into dist/ (`npm start`, the browser tests).
+// - local (default): @astrojs/node standalone into dist/ (`npm start`, the browser tests), its
+//   server entry site-kit's (the client's address from the socket and LIANXIN_TRUSTED_PROXIES).
 // - AWS (`pnpm build:aws`, LIANXIN_ASTRO_TARGET=aws): the astro-sst adapter for SST's AstroSite.
 //   AstroSite reads `<path>/dist/sst.buildMeta.json` and `<path>/dist/server/`, and that meta's
 //   paths are relative to Astro's root, so this build takes dist-aws/ as its root (sources stay
@@ -26,7 +27,7 @@ const awsLayout = {
 export default defineConfig({
   ...(forAws ? awsLayout : {}),
   output: "server",
-  adapter: forAws ? aws() : node({ mode: "standalone" }),
+  adapter: forAws ? aws() : nodeAdapter(),
   integrations: [react()],
   // sharp cannot be downloaded here; the site serves no processed images.
   image: { service: passthroughImageService() },
@@ -36,4 +37,6 @@ export default defineConfig({
   security: { checkOrigin: false },
   build: { inlineStylesheets: "always" },
   devToolbar: { enabled: false },
+  // A strict Content-Security-Policy on every page, with the hashes Astro computes (site-kit).
+  experimental: { csp: SITE_CSP },
 });

@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  expectChartsDrawn,
   launchBrowser,
   type PortalForTest,
   signInStaff,
@@ -182,6 +183,22 @@ describe("the back office, end to end", () => {
     await cadre.waitForURL(/done=answer/);
     expect(await cadre.locator("main").textContent()).toContain("请拨打********咨询");
     await context.close();
+  });
+
+  it("draws the dashboard's charts and wires the report's print button under the CSP", async () => {
+    await submitSmellyCreek(portal);
+    const context = await browser.newContext(DESKTOP);
+    const page = await context.newPage();
+    try {
+      await signInStaff(page, portal, "admin");
+      await page.goto(`${portal.staffUrl}/dashboard`);
+      await expectChartsDrawn(page, 2);
+      // The buttons' script (no inline handlers) shows them.
+      await page.goto(`${portal.staffUrl}/reports/quarterly`);
+      await page.getByRole("button", { name: "打印", exact: true }).waitFor({ state: "visible" });
+    } finally {
+      await context.close();
+    }
   });
 
   it("lets the contact leader urge (催办) and the department head read it in the inbox", async () => {

@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  expectChartsDrawn,
   launchBrowser,
   type PortalForTest,
   signInStaff,
@@ -88,6 +89,8 @@ describe("field logs, end to end", () => {
     const tile = section.locator("dl.totals > div").filter({ hasText: "召开座谈会（场）" });
     expect(((await tile.locator("dd").textContent()) ?? "").trim()).toBe("1");
     expect(await section.locator("dl.totals > div").count()).toBe(10);
+    // The chart islands draw under the site's Content-Security-Policy.
+    await expectChartsDrawn(page);
     await context.close();
   });
 

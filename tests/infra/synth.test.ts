@@ -35,6 +35,10 @@ import {
   JIEBA_DICTIONARY,
   JIEBA_PACKAGE,
 } from "../../packages/functions/src/text/person-tagger.js";
+import {
+  HSTS_MAX_AGE_SECONDS,
+  PERMISSIONS_POLICY,
+} from "../../packages/site-kit/src/security-headers.js";
 import { TABLE_KEYS } from "../../packages/store/src/table.js";
 import config from "../../sst.config.js";
 
@@ -619,6 +623,54 @@ describe("sites stack", () => {
     }
   });
 
+  it("has CloudFront add HSTS and Permissions-Policy to both sites, and no static CSP", () => {
+    for (const { sites } of [dev, prod]) {
+      const policies = resourcesOf(sites, "AWS::CloudFront::ResponseHeadersPolicy");
+      expect(Object.keys(policies)).toHaveLength(1);
+      const [policyId, policy] = Object.entries(policies)[0] ?? ["", {}];
+      type Config = {
+        SecurityHeadersConfig?: Record<string, unknown>;
+        CustomHeadersConfig?: { Items?: { Header: string; Value: string; Override: boolean }[] };
+      };
+      const config = policy.Properties?.ResponseHeadersPolicyConfig as Config;
+      // HSTS and nothing else among the security headers: no ContentSecurityPolicy (Astro's
+      // per-page policy, with its hashes, would be contradicted), no frame or referrer rules.
+      expect(config.SecurityHeadersConfig).toEqual({
+        StrictTransportSecurity: {
+          AccessControlMaxAgeSec: HSTS_MAX_AGE_SECONDS,
+          IncludeSubdomains: true,
+          Override: true,
+        },
+      });
+      expect(HSTS_MAX_AGE_SECONDS).toBeGreaterThanOrEqual(2 * 365 * 24 * 3600);
+      expect(config.CustomHeadersConfig?.Items).toEqual([
+        { Header: "Permissions-Policy", Value: PERMISSIONS_POLICY, Override: true },
+      ]);
+      expect(PERMISSIONS_POLICY).toMatch(/(^|, )geolocation=\(\)(,|$)/);
+      expect(PERMISSIONS_POLICY).toMatch(/(^|, )camera=\(\)(,|$)/);
+      expect(PERMISSIONS_POLICY).toMatch(/(^|, )microphone=\(\)(,|$)/);
+      expect(JSON.stringify(sites.toJSON()).toLowerCase()).not.toContain("content-security-policy");
+
+      // On every behaviour of both distributions: the pages and the static assets.
+      const distributions = Object.values(resourcesOf(sites, "AWS::CloudFront::Distribution"));
+      expect(distributions).toHaveLength(2);
+      for (const distribution of distributions) {
+        type Behavior = { ResponseHeadersPolicyId?: unknown; PathPattern?: string };
+        const config = distribution.Properties?.DistributionConfig as {
+          DefaultCacheBehavior: Behavior;
+          CacheBehaviors?: Behavior[];
+        };
+        const behaviors = [config.DefaultCacheBehavior, ...(config.CacheBehaviors ?? [])];
+        expect(behaviors.length).toBeGreaterThan(1);
+        for (const behavior of behaviors) {
+          expect(behavior.ResponseHeadersPolicyId, behavior.PathPattern ?? "default").toEqual({
+            Ref: policyId,
+          });
+        }
+      }
+    }
+  });
+
   it("gives the site servers' roles nothing but reading the site secret", () => {
     for (const { sites } of [dev, prod]) {
       const policies = Object.values(resourcesOf(sites, "AWS::IAM::Policy"));
@@ -682,17 +734,24 @@ describe("sites stack: the bundled server functions", () => {
     return files[0] as string;
   }
 
-  /** Invokes a bundled handler in a fresh Node process (as Lambda would); its status code. */
+  /** Invokes a bundled handler in a fresh Node process (as Lambda would); status and headers. */
   async function invoke(file: string, event: unknown, env: Record<string, string> = {}) {
     const script = `const { handler } = await import(${JSON.stringify(pathToFileURL(file).href)});
       const res = await handler(JSON.parse(process.env.EVENT), {});
-      process.stdout.write(String(res.statusCode));`;
+      process.stdout.write(JSON.stringify({ status: res.statusCode, headers: res.headers }));`;
     const { stdout } = await execFileAsync(
       process.execPath,
       ["--input-type=module", "--eval", script],
       { env: { ...process.env, ...env, EVENT: JSON.stringify(event) } },
     );
-    return Number(stdout);
+    const { status, headers } = JSON.parse(stdout) as {
+      status: number;
+      headers?: Record<string, string>;
+    };
+    const lower = Object.fromEntries(
+      Object.entries(headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
+    );
+    return { status, headers: lower };
   }
 
   it("takes the resident's address from CloudFront, never from X-Forwarded-For", () => {
@@ -724,7 +783,7 @@ describe("sites stack: the bundled server functions", () => {
     ).toBe("192.0.2.10");
   });
 
-  it("renders pages on Node and forwards CloudFront's viewer address to the API", async () => {
+  it("renders pages on Node with their CSP and forwards CloudFront's viewer address", async () => {
     const seen: unknown[] = [];
     const api = createServer((req, res) => {
       seen.push(req.headers["x-lianxin-client-address"]);
@@ -741,12 +800,25 @@ describe("sites stack: the bundled server functions", () => {
         "cloudfront-viewer-address": "203.0.113.9:4711",
         [ORIGIN_VERIFY_HEADER]: "stack-uuid-0000",
       });
-      expect(await invoke(bundledServer(SITE_BUILDS.public.path), home, env)).toBe(200);
+      const page = await invoke(bundledServer(SITE_BUILDS.public.path), home, env);
+      expect(page.status).toBe(200);
       expect(seen.length).toBeGreaterThan(0);
       expect(new Set(seen)).toEqual(new Set(["203.0.113.9"]));
 
       const login = urlEvent("/login", {});
-      expect(await invoke(bundledServer(SITE_BUILDS.staff.path), login, env)).toBe(200);
+      const staffPage = await invoke(bundledServer(SITE_BUILDS.staff.path), login, env);
+      expect(staffPage.status).toBe(200);
+      // Astro's per-page CSP arrives through astro-sst and the function URL, as on Node (the
+      // one CSP: CloudFront adds none), with the middleware's headers.
+      for (const { headers } of [page, staffPage]) {
+        const csp = headers["content-security-policy"] ?? "";
+        expect(csp).toContain("default-src 'self'");
+        expect(csp).toContain("frame-ancestors 'none'");
+        expect(csp).toMatch(/script-src 'self'( 'sha256-[^']+')+;/);
+        expect(csp).not.toContain("unsafe-inline");
+        expect(headers["permissions-policy"]).toBe(PERMISSIONS_POLICY);
+        expect(headers["x-content-type-options"]).toBe("nosniff");
+      }
     } finally {
       await new Promise((resolve) => api.close(resolve));
     }

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { prepareLocalDatabase, startLocalApi } from "@lianxin/functions/local";
 import { findFreePort, startPublicSite, startStaffSite } from "@lianxin/local";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, afterEach, expect } from "vitest";
 import { DEMO_PASSWORD } from "./staff.js";
 
 /** Debian's chromium package (npm test installs it through apt where it can). */
@@ -17,9 +18,74 @@ const CHROMIUM_ARGS = [
   "--no-first-run",
 ];
 
-/** Launches headless Chromium through playwright-core. Close it in afterAll. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+/**
+ * Content-Security-Policy violations reported by any page of any context made through
+ * launchBrowser() since the last check. Every test of a file that imports this module fails
+ * when one is left at its end (the hooks below), so a page, island or script that the sites'
+ * CSP blocks cannot pass unnoticed.
+ */
+const cspViolations: string[] = [];
+
+/** Chromium's own console report of a violation (also with scripting off). */
+const CSP_MESSAGE = /Content[- ]Security[- ]Policy/i;
+
+async function watchForCspViolations(context: BrowserContext): Promise<void> {
+  context.on("console", (message) => {
+    const text = message.text();
+    if (!CSP_MESSAGE.test(text)) return;
+    const where = message.location().url || message.page()?.url() || "?";
+    cspViolations.push(`${where}: ${text}`);
+  });
+  // With scripting on, the DOM event also names the directive and what was blocked, and is
+  // reported as a console message too (the listener above collects both).
+  await context.addInitScript(() => {
+    // In the page (the tests compile without the DOM's types).
+    type Violation = {
+      effectiveDirective: string;
+      blockedURI: string;
+      sourceFile: string;
+      documentURI: string;
+      lineNumber: number;
+      sample: string;
+    };
+    const page = globalThis as unknown as {
+      document: { addEventListener(type: string, listener: (event: Violation) => void): void };
+    };
+    page.document.addEventListener("securitypolicyviolation", (event) => {
+      console.error(
+        `Content-Security-Policy violation: ${event.effectiveDirective} blocked ` +
+          `${event.blockedURI || "inline"} at ${event.sourceFile || event.documentURI}:` +
+          `${event.lineNumber}${event.sample ? ` (${event.sample})` : ""}`,
+      );
+    });
+  });
+}
+
+/** Fails the test (or the file, for what arrives after its last test) on any violation. */
+function expectNoCspViolations(): void {
+  const found = cspViolations.splice(0);
+  expect(found, "Content-Security-Policy violations").toEqual([]);
+}
+afterEach(expectNoCspViolations);
+afterAll(expectNoCspViolations);
+
+/**
+ * Launches headless Chromium through playwright-core. Close it in afterAll. Every context it
+ * makes (`browser.newContext()`, `browser.newPage()`) reports CSP violations to the hooks above.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await watchForCspViolations(context);
+    return context;
+  };
+  return browser;
 }
 
 export interface PortalForTest {
@@ -76,6 +142,34 @@ export async function startPortalForTest(options: {
     await stopAll();
     throw error;
   }
+}
+
+/**
+ * Every chart on the page is drawn: each box scrolled into view (the islands hydrate when
+ * visible) gets its ECharts canvas at the box's own height; the first one is hovered so that its
+ * tooltip renders too (any CSP violation on the way fails the test through the hooks above).
+ */
+export async function expectChartsDrawn(page: Page, atLeast = 1): Promise<void> {
+  const boxes = page.locator(".chart-box");
+  const count = await boxes.count();
+  if (count < atLeast)
+    throw new Error(`expected ${atLeast}+ charts on ${page.url()}, saw ${count}`);
+  for (let i = 0; i < count; i++) {
+    const box = boxes.nth(i);
+    await box.scrollIntoViewIfNeeded();
+    const canvas = box.locator("canvas").first();
+    await canvas.waitFor({ state: "visible", timeout: 20_000 });
+    const [outer, drawn] = await Promise.all([box.boundingBox(), canvas.boundingBox()]);
+    expect(outer && outer.height > 0 ? Math.round(outer.height) : null).toBe(
+      drawn ? Math.round(drawn.height) : undefined,
+    );
+  }
+  const first = boxes.first();
+  await first.scrollIntoViewIfNeeded();
+  const size = await first.boundingBox();
+  if (!size) throw new Error("the first chart has no box");
+  await page.mouse.move(size.x + size.width / 2, size.y + size.height / 2);
+  await page.waitForTimeout(300);
 }
 
 /** Signs a demo account in on the staff site's login page, as a person would. */

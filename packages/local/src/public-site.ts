@@ -51,6 +51,11 @@ export interface StartSiteOptions {
   timeoutMs?: number;
   /** Called if the process exits before stop() was called (after a successful start). */
   onUnexpectedExit?: (code: number | null) => void;
+  /**
+   * More environment for the site, over the rest (e.g. `LIANXIN_TRUSTED_PROXIES`, which
+   * otherwise comes from this process's environment, unset by default).
+   */
+  env?: Record<string, string>;
 }
 
 export interface SiteHandle {
@@ -75,7 +80,9 @@ export function startStaffSite(options: StartSiteOptions): Promise<SiteHandle> {
 /**
  * Spawns a built site (`node <dir>/dist/server/entry.mjs`) with HOST, PORT, LIANXIN_API_URL,
  * LIANXIN_SITE_SECRET and LIANXIN_SITE_URL (its own address, e.g. for the staff cookie's
- * Secure flag), and waits until it answers HTTP.
+ * Secure flag), and waits until it answers HTTP. The built server is site-kit's
+ * (node-server.server.ts): it takes the client's address from the socket, and from
+ * X-Forwarded-For only behind the proxies in LIANXIN_TRUSTED_PROXIES (inherited; none by default).
  */
 export async function startSite(site: SiteEntry, options: StartSiteOptions): Promise<SiteHandle> {
   if (!existsSync(site.entry)) {
@@ -94,6 +101,7 @@ export async function startSite(site: SiteEntry, options: StartSiteOptions): Pro
       LIANXIN_API_URL: options.apiUrl,
       LIANXIN_SITE_SECRET: options.siteSecret,
       LIANXIN_SITE_URL: `http://${host}:${options.port}`,
+      ...options.env,
     },
     // Own process group: a terminal's Ctrl-C reaches the runner, which stops children in order.
     detached: process.platform !== "win32",

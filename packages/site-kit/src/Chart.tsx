@@ -1,6 +1,8 @@
-// One chart, drawn with ECharts in the browser. The server renders an empty box of the right
-// height (hidden when scripting is off: the table beside every chart carries the same figures);
-// once the island is near the viewport it loads ECharts and draws. The canvas is one image for
+// One chart, drawn with ECharts in the browser. The server renders an empty box (hidden when
+// scripting is off: the table beside every chart carries the same figures), as tall as most
+// charts are (base.css); once the island is near the viewport it sets the chart's own height
+// (through the CSSOM: the Content-Security-Policy refuses style attributes), loads ECharts and
+// draws. The canvas is one image for
 // screen readers, labelled "…（数据见下表）"; the table is the accessible version. Both sites'
 // pages use it as a React island: `<Chart client:visible spec={…} label={…} />`.
 
@@ -18,6 +20,7 @@ export default function Chart({ spec, label }: Props) {
   useEffect(() => {
     const el = box.current;
     if (!el) return;
+    el.style.height = `${chartHeight(spec)}px`;
     let disposed = false;
     let cleanup = () => {};
     import("./echarts.client.js")
@@ -44,13 +47,5 @@ export default function Chart({ spec, label }: Props) {
       cleanup();
     };
   }, [spec]);
-  return (
-    <div
-      ref={box}
-      className="chart-box"
-      role="img"
-      aria-label={label}
-      style={{ height: `${chartHeight(spec)}px` }}
-    />
-  );
+  return <div ref={box} className="chart-box" role="img" aria-label={label} />;
 }

@@ -41,6 +41,7 @@ describe("readConfig", () => {
       siteSecret: null,
       apiTimeoutMs: 8000,
       siteUrl: null,
+      trustedProxies: [],
     });
     expect(readConfig({ LIANXIN_SITE_URL: " http://127.0.0.1:4322 " }).siteUrl).toBe(
       "http://127.0.0.1:4322",
@@ -48,6 +49,15 @@ describe("readConfig", () => {
     expect(config.apiUrl).toBe("http://api.test");
     expect(readConfig({ LIANXIN_SITE_SECRET: "  " }).siteSecret).toBeNull();
     expect(readConfig({ LIANXIN_API_TIMEOUT_MS: "250" }).apiTimeoutMs).toBe(250);
+    expect(
+      readConfig({ LIANXIN_TRUSTED_PROXIES: " 10.0.0.0/8, 127.0.0.1 ::1 " }).trustedProxies,
+    ).toEqual(["10.0.0.0/8", "127.0.0.1", "::1"]);
+  });
+
+  it("refuses a trusted proxy that is no address or range", () => {
+    expect(() => readConfig({ LIANXIN_TRUSTED_PROXIES: "10.0.0.0/8, proxy.local" })).toThrow(
+      "LIANXIN_TRUSTED_PROXIES: not an IP address or CIDR range: proxy.local",
+    );
   });
 });
 

@@ -19,7 +19,10 @@ import type { Locale } from "./locale.js";
 
 export interface CallerContext {
   locale: Locale;
-  /** The caller's address as the site server saw it (Astro's clientAddress). */
+  /**
+   * The caller's address (Astro's clientAddress, as site-kit's Node server or the AWS
+   * injection decided it: never a client's own X-Forwarded-For).
+   */
   clientAddress: string | null;
   /** The staff session's token (from the httpOnly cookie); absent for residents. */
   token?: string | null;

@@ -55,6 +55,8 @@ describe("buildChartOption", () => {
     expect(series[1]?.tooltip.valueFormatter(91.2)).toBe("91.2%");
     expect(series[1]?.tooltip.valueFormatter(null)).toBe("—");
     expect(series[0]?.tooltip.valueFormatter(10)).toBe("10");
+    // On the canvas, not as HTML with style attributes (the sites' CSP refuses those).
+    expect(buildChartOption(trend).tooltip).toMatchObject({ renderMode: "richText" });
   });
   it("draws horizontal bars with the category axis on the left, first on top", () => {
     const spec: ChartSpec = {

@@ -150,7 +150,13 @@ export function buildChartOption(spec: ChartSpec): ChartOption {
     animation: false,
     textStyle: { color: INK },
     aria: { enabled: true, label: { enabled: false }, decal: { show: spec.kind === "bar" } },
-    tooltip: { trigger: "axis", axisPointer: { type: spec.kind === "bar" ? "shadow" : "line" } },
+    tooltip: {
+      trigger: "axis",
+      axisPointer: { type: spec.kind === "bar" ? "shadow" : "line" },
+      // Drawn on the canvas: the HTML tooltip writes style attributes, which the sites'
+      // Content-Security-Policy refuses.
+      renderMode: "richText",
+    },
     legend: {
       show: spec.series.length > 1,
       top: 0,

@@ -1,6 +1,8 @@
 // The only place a site reads its environment (at run time, not at build time): both sites
 // call the same API with the same settings.
 
+import { parseTrustedProxies } from "./client-address.server.js";
+
 export interface SiteConfig {
   /** Base URL of the Lianxin API, without a trailing slash. */
   apiUrl: string;
@@ -13,6 +15,12 @@ export interface SiteConfig {
    * never the request's Host. Unset (deployed behind CloudFront): https is assumed.
    */
   siteUrl: string | null;
+  /**
+   * `LIANXIN_TRUSTED_PROXIES`: the proxies (addresses and CIDR ranges, comma-separated) whose
+   * X-Forwarded-For the Node server believes (client-address.server.ts); empty by default, so
+   * the socket's peer is the client. Not read on AWS, where CloudFront's viewer address is used.
+   */
+  trustedProxies: string[];
 }
 
 export const DEFAULT_API_URL = "http://127.0.0.1:3000";
@@ -26,5 +34,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     siteSecret: secret ? secret : null,
     apiTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : 8000,
     siteUrl: env.LIANXIN_SITE_URL?.trim() || null,
+    trustedProxies: parseTrustedProxies(env.LIANXIN_TRUSTED_PROXIES),
   };
 }

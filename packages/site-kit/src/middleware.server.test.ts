@@ -1,5 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { type SiteContext, siteMiddleware } from "./middleware.server.js";
+import { PERMISSIONS_POLICY } from "./security-headers.js";
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
 
 type Cookie = { value: string; options: Parameters<SiteContext["cookies"]["set"]>[2] };
 
@@ -68,10 +73,34 @@ describe("siteMiddleware", () => {
       "x-content-type-options": "nosniff",
       "referrer-policy": "same-origin",
       "x-frame-options": "DENY",
+      "permissions-policy": PERMISSIONS_POLICY,
       vary: "Cookie",
     });
+    expect(PERMISSIONS_POLICY).toContain("geolocation=()");
     const varied = await siteMiddleware()(context, page({ Vary: "Accept-Language" }));
     expect(varied.headers.get("Vary")).toBe("Accept-Language");
+  });
+
+  it("sends HSTS only when the configured site URL is https, never from the request", async () => {
+    const hstsFor = async (siteUrl: string | undefined, url: string) => {
+      vi.stubEnv("LIANXIN_SITE_URL", siteUrl);
+      const response = await siteMiddleware()(fakeContext(url).context, page());
+      return response.headers.get("Strict-Transport-Security");
+    };
+    expect(await hstsFor("https://lianxin.example", "https://lianxin.example/")).toBe(
+      "max-age=63072000; includeSubDomains",
+    );
+    expect(await hstsFor("http://127.0.0.1:4321", "http://127.0.0.1:4321/")).toBeNull();
+    expect(await hstsFor("http://127.0.0.1:4321", "https://lianxin.example/")).toBeNull();
+    // Unset (on AWS): CloudFront's response headers policy adds it instead.
+    expect(await hstsFor(undefined, "https://lianxin.example/")).toBeNull();
+  });
+
+  it("leaves the page's own Content-Security-Policy (Astro's, with its hashes) alone", async () => {
+    const { context } = fakeContext("http://127.0.0.1:4321/");
+    const csp = "default-src 'self'; script-src 'self' 'sha256-abc='; style-src 'self'";
+    const response = await siteMiddleware()(context, page({ "Content-Security-Policy": csp }));
+    expect(response.headers.get("Content-Security-Policy")).toBe(csp);
   });
 
   it("lets a site answer before the page, and add its own headers", async () => {

@@ -1,9 +1,11 @@
 // The request middleware both sites run, kept once. Every request: load the bound site secret
 // (on AWS, once per server process), refuse cross-site posts, choose the language (remembering
-// `?lang=` in the cookie), then the page, then the headers every page should carry. What a site
+// `?lang=` in the cookie), then the page, then the headers every page should carry
+// (security-headers.ts; the Content-Security-Policy is Astro's own, per page). What a site
 // does besides (the staff site's session check, its no-store caching) comes in as `beforePage`
 // and `onResponse`. A site wraps it with Astro's `defineMiddleware` in its src/middleware.ts.
 
+import { readConfig } from "./config.server.js";
 import { isCrossSitePost } from "./csrf.js";
 import {
   LANG_COOKIE,
@@ -13,6 +15,7 @@ import {
   resolveLocale,
 } from "./locale.js";
 import { loadSecretsOnce } from "./secrets.server.js";
+import { securityHeaders } from "./security-headers.js";
 
 /** The part of Astro's APIContext the middleware uses (site-kit does not depend on Astro). */
 export interface SiteContext {
@@ -84,9 +87,9 @@ export function siteMiddleware<C extends SiteContext = SiteContext>(
 
     const response = await next();
     options.onResponse?.(context, response);
-    response.headers.set("X-Content-Type-Options", "nosniff");
-    response.headers.set("Referrer-Policy", "same-origin");
-    response.headers.set("X-Frame-Options", "DENY");
+    for (const [name, value] of Object.entries(securityHeaders(readConfig().siteUrl))) {
+      response.headers.set(name, value);
+    }
     if (!response.headers.has("Vary")) response.headers.set("Vary", "Cookie");
     return response;
   };

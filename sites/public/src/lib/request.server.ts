@@ -4,7 +4,11 @@ import type { AstroGlobal } from "astro";
 
 type PageContext = Pick<AstroGlobal, "locals" | "clientAddress">;
 
-/** The resident's address; null where the adapter cannot tell (e.g. prerendering). */
+/**
+ * The resident's address: Astro's `clientAddress`, which is X-Forwarded-For as the server set it
+ * before Astro read it (site-kit's Node server from the socket and LIANXIN_TRUSTED_PROXIES; on
+ * AWS, infra/sites.ts's injection from CloudFront); null where the adapter cannot tell.
+ */
 export function clientAddressOf(ctx: Pick<AstroGlobal, "clientAddress">): string | null {
   try {
     return ctx.clientAddress || null;

@@ -14,7 +14,10 @@ interface Ctx {
   clientAddress?: string;
 }
 
-/** The user's address; null where the adapter cannot tell. */
+/**
+ * The user's address: Astro's `clientAddress`, decided before Astro reads it (as on the public
+ * site: site-kit's Node server, or infra/sites.ts's injection on AWS); null where it cannot tell.
+ */
 export function clientAddressOf(ctx: { clientAddress?: string }): string | null {
   try {
     return ctx.clientAddress || null;

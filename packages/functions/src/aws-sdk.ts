@@ -13,5 +13,7 @@ export const loadSdk = createRequire(import.meta.url) as <T>(name: string) => T;
  * Every AWS client of ours besides DynamoDB's (its own are in the store) gives up on a stalled
  * connection within a second and on a silent socket within five (an upload that keeps
  * sending is not cut off), so a fault is a prompt 503 (http/errors.ts), never a hang.
+ * `socketTimeout` is the idle time in every SDK version (`requestTimeout` is the idle time in
+ * older ones, the whole time in the lockfile's, and there only warns unless told to throw).
  */
-export const AWS_CLIENT_TIMEOUTS = { connectionTimeout: 1_000, requestTimeout: 5_000 } as const;
+export const AWS_CLIENT_TIMEOUTS = { connectionTimeout: 1_000, socketTimeout: 5_000 } as const;

@@ -5,6 +5,10 @@ import { DynamoDBClient, DynamoDBDocumentClient } from "./sdk.js";
  * once). DynamoDB answers in milliseconds, so a stalled connection fails in about 2 s and the
  * caller answers 503 with Retry-After instead of hanging (http/errors.ts). DynamoDB Local, a
  * JVM sharing two cores with the tests, can legitimately take seconds: it gets more time.
+ * The attempt's limit is enforced: without `throwOnRequestTimeout` the SDK of the lockfile
+ * only warns when `requestTimeout` passes (the attempt then waits on a silent socket for the
+ * default 5 minutes), and in older SDKs, as the Lambda runtime may bring, `requestTimeout` is
+ * the socket's idle time, which `socketTimeout` gives in the newer ones.
  */
 export const DYNAMODB_TIMEOUTS = {
   aws: { connectionTimeout: 1_000, requestTimeout: 2_000 },
@@ -18,8 +22,13 @@ export const DYNAMODB_TIMEOUTS = {
 export function createDynamoClient(
   options: { endpoint?: string | undefined; region?: string | undefined } = {},
 ): DynamoDBDocumentClient {
+  const timeouts = options.endpoint ? DYNAMODB_TIMEOUTS.local : DYNAMODB_TIMEOUTS.aws;
   const client = new DynamoDBClient({
-    requestHandler: options.endpoint ? DYNAMODB_TIMEOUTS.local : DYNAMODB_TIMEOUTS.aws,
+    requestHandler: {
+      ...timeouts,
+      socketTimeout: timeouts.requestTimeout,
+      throwOnRequestTimeout: true,
+    },
     region: options.region ?? (options.endpoint ? "local" : undefined),
     ...(options.endpoint
       ? {

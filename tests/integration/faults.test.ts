@@ -1,16 +1,20 @@
 import { request } from "node:http";
-import { createApp, createDeps, readConfig } from "@lianxin/functions";
+import { type AddressInfo, createServer, type Server, type Socket } from "node:net";
+import { createApp, createDeps, REQUEST_DEADLINE_MS, readConfig } from "@lianxin/functions";
 import { prepareLocalDatabase, startLocalApi } from "@lianxin/functions/local";
 import { findFreePort } from "@lianxin/local";
+import { createDynamoClient, createStore, DYNAMODB_TIMEOUTS } from "@lianxin/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApi, smellyCreek, submit, type TestApi } from "../support/api.js";
 import { createTestTable } from "../support/database.js";
 import { loginAs, staff } from "../support/staff.js";
 
 /**
- * Faults answered, not suffered (issue 12): a database that cannot be reached gives 503 with
- * Retry-After within seconds, and no failure is cacheable; a crafted cursor is 400; a bad
- * Host is 400 and public documents never repeat the Host a client sent.
+ * Faults answered, not suffered (issue 12): a database that cannot be reached, or that never
+ * answers, gives 503 with Retry-After within seconds, and no failure is cacheable; no attempt
+ * starts after a request's deadline; a crafted cursor is 400; a bad Host is 400 and public
+ * documents never repeat the Host a client sent. (A database that hangs, dies and comes back
+ * on its data: database-faults.test.ts.)
  */
 describe("a database that refuses connections", () => {
   let app: ReturnType<typeof createApp>;
@@ -49,6 +53,73 @@ describe("a database that refuses connections", () => {
       expect(res.headers.get("cache-control")).toBe("no-store");
     });
   }
+});
+
+describe("a database that accepts connections and never answers", () => {
+  // A stalled database (a hung process, a black-holed network): the kernel accepts, nothing
+  // answers. The deployed API's timeouts and deadline must answer for it.
+  let server: Server;
+  let endpoint: string;
+  let attempts = 0;
+  const sockets = new Set<Socket>();
+  const appWith = (requestDeadlineMs: number) => {
+    const config = readConfig({ TABLE_NAME: "stalled", DYNAMODB_ENDPOINT: endpoint });
+    const client = createDynamoClient({ endpoint, timeouts: DYNAMODB_TIMEOUTS.aws });
+    return createApp(
+      createDeps(config, { store: createStore(client, "stalled"), requestDeadlineMs }),
+    );
+  };
+  beforeAll(async () => {
+    server = createServer((socket) => {
+      sockets.add(socket);
+      socket.on("close", () => sockets.delete(socket));
+      // Each DynamoDB attempt is one POST; count them, answer none.
+      socket.on("data", (chunk) => {
+        attempts += chunk.toString("latin1").split("POST / HTTP/1.1").length - 1;
+      });
+    });
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.destroy();
+    await new Promise((done) => server.close(done));
+  });
+
+  for (const [path, init] of [
+    ["/api/health"],
+    [
+      "/api/concerns",
+      {
+        method: "POST",
+        headers: { "content-type": "application/json", "idempotency-key": "stalled-000001" },
+        body: JSON.stringify(smellyCreek),
+      },
+    ],
+  ] as [string, RequestInit?][]) {
+    it(`${init?.method ?? "GET"} ${path}: 503 with Retry-After within 3 s`, async () => {
+      const app = appWith(REQUEST_DEADLINE_MS.aws);
+      const started = Date.now();
+      const res = await app.request(path, init);
+      expect(Date.now() - started).toBeLessThan(3_000);
+      expect(res.status).toBe(503);
+      expect(res.headers.get("retry-after")).toBe("5");
+    });
+  }
+
+  it("starts no attempt after the request's deadline, and cuts the one in flight at it", async () => {
+    const app = appWith(1_000);
+    const before = attempts;
+    const started = Date.now();
+    const res = await app.request("/api/health");
+    const took = Date.now() - started;
+    expect(res.status).toBe(503);
+    // The first attempt (1.5 s of its own) is cut at the 1 s deadline; the SDK's retry never starts.
+    expect(took).toBeGreaterThanOrEqual(950);
+    expect(took).toBeLessThan(2_000);
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(attempts - before).toBe(1);
+  });
 });
 
 describe("crafted cursors", () => {

@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import { DomainError } from "@lianxin/core";
+import { deadlineIn, runWithDeadline } from "@lianxin/store";
 import type { Deps } from "./deps.js";
 import { MAX_BODY_BYTES } from "./http/body.js";
 import { errorResponse } from "./http/errors.js";
@@ -111,7 +112,9 @@ export function createApp(deps: Deps): App {
     }
 
     try {
-      return await found.entry.route.handle(c, deps);
+      // Past the deadline no call to another system starts: a 503, not a hang (deps.ts).
+      const deadline = deadlineIn(deps.requestDeadlineMs);
+      return await runWithDeadline(deadline, () => found.entry.route.handle(c, deps));
     } catch (error) {
       return errorResponse(c, error);
     }

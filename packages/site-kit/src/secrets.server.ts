@@ -114,8 +114,15 @@ type SsmSdk = Pick<typeof import("@aws-sdk/client-ssm"), "GetParametersCommand" 
  */
 export function getParametersWith({ GetParametersCommand, SSMClient }: SsmSdk): GetParameters {
   // A stalled SSM answers within seconds (the page shows its error), never hangs the server.
+  // `socketTimeout` is the idle time in every SDK version; `requestTimeout` the whole time in
+  // recent ones, where it only warns unless told to throw.
   const client = new SSMClient({
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 },
+    requestHandler: {
+      connectionTimeout: 1_000,
+      requestTimeout: 3_000,
+      socketTimeout: 3_000,
+      throwOnRequestTimeout: true,
+    },
   });
   return async (names) => {
     const out = await client.send(new GetParametersCommand({ Names: names, WithDecryption: true }));

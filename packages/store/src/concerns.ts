@@ -10,6 +10,7 @@ import {
   upgradeConcern,
 } from "@lianxin/core";
 import { queryPartition, type StoreContext, stripKeys, type TransactItem } from "./context.js";
+import { pauseBeforeRetry } from "./deadline.js";
 import { IDEMPOTENCY_TTL_SECONDS } from "./idempotency.js";
 import { keys } from "./keys.js";
 import { counterUpdates } from "./metrics.js";
@@ -63,8 +64,6 @@ export function cancellationReasons(error: unknown): string[] | null {
   return (reasons ?? []).map((r) => r.Code ?? "None");
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * AP-C1: register a concern under the next ledger number of its year, in one transaction
  * with its first events and the idempotency record.
@@ -72,7 +71,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Gap-free numbering by optimistic concurrency: read the counter, build the concern for
  * counter + 1, and commit only if the counter still holds what was read. A number is
  * therefore consumed exactly when its concern is written; a loser of the race rebuilds
- * with the next number and tries again. `build` is pure, so rebuilding is safe.
+ * with the next number and tries again. `build` is pure, so rebuilding is safe. No retry
+ * starts past the request's deadline (deadline.ts): the caller answers 503, and a retry of
+ * the request with its Idempotency-Key finds the concern if the last attempt did commit.
  */
 export async function registerConcernWithNextLedgerNumber(
   ctx: StoreContext,
@@ -148,7 +149,7 @@ export async function registerConcernWithNextLedgerNumber(
       if (reasons?.at(-1) === "ConditionalCheckFailed") return { kind: "idempotency_taken" };
       if (attempt >= maxAttempts) throw new Error(`ledger counter contention: ${attempt} attempts`);
       // Jittered backoff keeps a burst of submissions from colliding in lockstep.
-      await sleep(Math.random() * Math.min(200, 5 * attempt));
+      await pauseBeforeRetry(Math.random() * Math.min(200, 5 * attempt));
     }
   }
 }

@@ -9,6 +9,7 @@ import {
 import { cancellationReasons } from "./concerns.js";
 import { type StoreContext, stripKeys } from "./context.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
+import { pauseBeforeRetry } from "./deadline.js";
 import { keys } from "./keys.js";
 import { counterUpdates } from "./metrics.js";
 import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from "./sdk.js";
@@ -193,7 +194,7 @@ export async function getConcernsByLedgerNos(
   for (let i = 0; i < unique.length; i += 100) {
     let pending: Record<string, unknown>[] = unique.slice(i, i + 100).map((no) => keys.concern(no));
     for (let attempt = 0; pending.length && attempt < 8; attempt++) {
-      if (attempt) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
+      if (attempt) await pauseBeforeRetry(20 * 2 ** attempt);
       const res = await ctx.client.send(
         new BatchGetCommand({ RequestItems: { [ctx.tableName]: { Keys: pending } } }),
       );

@@ -70,11 +70,21 @@ import {
 } from "./staff.js";
 
 export type { AccessLogEntry } from "./access-log.js";
-export { createDynamoClient } from "./client.js";
+export { createDynamoClient, DYNAMODB_TIMEOUTS, type DynamoTimeouts } from "./client.js";
 export type { ConcernChange, NewConcern, RegisterOutcome } from "./concerns.js";
 /** The stored concern item (keys included): for seeding with BatchWriteItem. */
 export { concernItem } from "./concerns.js";
 export type { StoreContext } from "./context.js";
+/** Request deadlines and call budgets (deadline.ts). */
+export {
+  boundedCall,
+  currentDeadline,
+  type Deadline,
+  DeadlineExceeded,
+  deadlineIn,
+  runWithDeadline,
+  runWithoutDeadline,
+} from "./deadline.js";
 export type { DirectoryWrite } from "./directory-admin.js";
 export type { FieldLogOwner } from "./field-logs.js";
 /** Field-log items (keys included): for seeding with BatchWriteItem. */

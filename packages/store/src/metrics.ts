@@ -1,5 +1,6 @@
 import type { Counters } from "@lianxin/core";
 import type { StoreContext, TransactItem } from "./context.js";
+import { pauseBeforeRetry } from "./deadline.js";
 import { keys } from "./keys.js";
 import { BatchGetCommand, QueryCommand } from "./sdk.js";
 
@@ -117,7 +118,7 @@ export async function readCountersBatch(
         pending = (result.UnprocessedKeys?.[ctx.tableName]?.Keys ?? []) as Array<
           Record<string, unknown>
         >;
-        if (pending.length) await new Promise((r) => setTimeout(r, 25 * 2 ** attempt));
+        if (pending.length) await pauseBeforeRetry(25 * 2 ** attempt);
       }
     }),
   );

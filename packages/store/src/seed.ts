@@ -1,4 +1,5 @@
 import type { StoreContext } from "./context.js";
+import { pauseBeforeRetry } from "./deadline.js";
 import { keys } from "./keys.js";
 import { type CounterDelta, sumCounterDeltas } from "./metrics.js";
 import { BatchWriteCommand } from "./sdk.js";
@@ -35,7 +36,7 @@ export async function seedItems(
       let pending = (batches[next++] ?? []).map((Item) => ({ PutRequest: { Item } }));
       for (let attempt = 0; pending.length; attempt++) {
         if (attempt > 10) throw new Error(`${pending.length} items unprocessed after retries`);
-        if (attempt) await new Promise((r) => setTimeout(r, Math.random() * 25 * 2 ** attempt));
+        if (attempt) await pauseBeforeRetry(Math.random() * 25 * 2 ** attempt);
         const res = await ctx.client.send(
           new BatchWriteCommand({ RequestItems: { [ctx.tableName]: pending } }),
         );

@@ -1,5 +1,6 @@
 import type { StaffAccount } from "@lianxin/core";
 import { type StoreContext, stripKeys } from "./context.js";
+import { pauseBeforeRetry } from "./deadline.js";
 import { keys } from "./keys.js";
 import {
   BatchGetCommand,
@@ -282,7 +283,7 @@ export async function getStaffNames(
       for (const item of result.Responses?.[ctx.tableName] ?? [])
         names.set(String(item.id), String(item.name));
       keysLeft = (result.UnprocessedKeys?.[ctx.tableName]?.Keys ?? []) as Record<string, unknown>[];
-      if (keysLeft.length) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+      if (keysLeft.length) await pauseBeforeRetry(50 * 2 ** attempt);
     }
   }
   return names;

@@ -1,6 +1,6 @@
 import type * as LambdaSdk from "@aws-sdk/client-lambda";
 import { DomainError } from "@lianxin/core";
-import { AWS_CLIENT_TIMEOUTS, loadSdk } from "../aws-sdk.js";
+import { AWS_CLIENT_TIMEOUTS, loadSdk, sendBounded } from "../aws-sdk.js";
 
 /** Starts the background build of a ledger export (use-cases/ledger/ledger-export.ts). */
 export interface ExportWorkerPort {
@@ -26,14 +26,14 @@ export function lambdaExportWorker(functionName: string, region?: string): Expor
         ...(region ? { region } : {}),
         requestHandler: AWS_CLIENT_TIMEOUTS,
       });
+      const lambda = client;
       const event: ExportWorkerEvent = { jobId };
-      await client.send(
-        new sdk.InvokeCommand({
-          FunctionName: functionName,
-          InvocationType: "Event",
-          Payload: new TextEncoder().encode(JSON.stringify(event)),
-        }),
-      );
+      const command = new sdk.InvokeCommand({
+        FunctionName: functionName,
+        InvocationType: "Event",
+        Payload: new TextEncoder().encode(JSON.stringify(event)),
+      });
+      await sendBounded((options) => lambda.send(command, options));
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import { AWS_CLIENT_TIMEOUTS, loadSdk } from "../aws-sdk.js";
+import { AWS_CLIENT_TIMEOUTS, loadSdk, sendBounded } from "../aws-sdk.js";
 import { contentDisposition, type FileBody, type FileStore } from "./file-store.js";
 
 /** What the S3 store needs from the SDK: sending a command and presigning one. */
@@ -49,7 +49,7 @@ export function sdkS3Port(region?: string): S3Port {
   return {
     async putObject(input) {
       const { client, s3 } = await load();
-      await client.send(new s3.PutObjectCommand(input));
+      await sendBounded((options) => client.send(new s3.PutObjectCommand(input), options));
     },
     async presignGetObject(input, expiresIn) {
       const { client, s3, presigner } = await load();

@@ -1,3 +1,4 @@
+import { DeadlineExceeded } from "@lianxin/store";
 import { describe, expect, it } from "vitest";
 import { isUnavailable } from "./errors.js";
 
@@ -11,6 +12,12 @@ describe("isUnavailable: another system's fault, answered 503", () => {
       true,
     );
     expect(isUnavailable({ name: "X", $metadata: { httpStatusCode: 503 } })).toBe(true);
+  });
+
+  it("knows a call cut off or refused at the request's deadline (store deadline.ts)", () => {
+    expect(isUnavailable(new DeadlineExceeded("the request's deadline has passed"))).toBe(true);
+    const aborted = Object.assign(new Error("Request aborted"), { name: "AbortError" });
+    expect(isUnavailable(aborted)).toBe(true);
   });
 
   it("leaves bugs and clients' errors alone", () => {

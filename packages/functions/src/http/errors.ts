@@ -72,6 +72,8 @@ const NETWORK_CODES = new Set([
 const UNAVAILABLE_NAMES = new Set([
   "TimeoutError",
   "AbortError",
+  // A call cut off, or not started, at its budget or the request's deadline (store deadline.ts).
+  "DeadlineExceeded",
   "RequestTimeout",
   "RequestTimeoutException",
   "ServiceUnavailable",

@@ -53,6 +53,7 @@ export interface Deps {
    * worker masks nothing and does not (infra/person-tagger.ts): there it would answer [].
    */
   personTagger: PersonTagger;
+  /**
    * How long a request may use other systems, from when the app starts answering it
    * (request-deadline.ts): 8 s on AWS, 60 s with DynamoDB Local.
    */

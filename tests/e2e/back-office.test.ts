@@ -201,6 +201,57 @@ describe("the back office, end to end", () => {
     }
   });
 
+  it("lets admin make a description public before its notice, reviewed, without JavaScript", async () => {
+    const { ledgerNo } = await submitSmellyCreek(portal);
+    const open311 = async () => {
+      const res = await fetch(`${portal.apiUrl}/open311/v2/requests/${ledgerNo}.json`);
+      return ((await res.json()) as Array<{ description: string | null }>)[0]?.description;
+    };
+    expect(await open311()).toBeNull();
+
+    // Other roles have no such panel.
+    const cadreContext = await browser.newContext(DESKTOP);
+    const cadre = await cadreContext.newPage();
+    await signInStaff(cadre, portal, "cadre");
+    await cadre.goto(`${portal.staffUrl}/concerns/${ledgerNo}`);
+    expect(await cadre.locator("#public-description").count()).toBe(0);
+    await cadreContext.close();
+
+    const context = await browser.newContext({ ...DESKTOP, javaScriptEnabled: false });
+    const admin = await context.newPage();
+    await signInStaff(admin, portal, "admin");
+    await admin.goto(`${portal.staffUrl}/concerns/${ledgerNo}`);
+    const panel = admin.locator("#public-description");
+    await panel.locator("summary").click();
+    expect(await panel.textContent()).toContain("未公开：Open311 不显示诉求内容和图片链接。");
+    const form = admin.getByRole("form", { name: "公开诉求内容（Open311）" });
+    const text = form.getByLabel("公开的内容");
+    expect(await text.inputValue()).toBe("倪巷浜河水发黑发臭，夏天气味很大，希望尽快治理。");
+    await text.fill("倪巷浜河水发黑发臭，张三家门口最严重，可拨打83456789找村里");
+    await form.getByRole("button", { name: "审核后公开" }).click();
+
+    // Back (422) with the text as typed, the certain name masked in the preview, the number marked.
+    await expect.poll(() => form.locator("mark").allTextContents()).toEqual(["83456789"]);
+    expect(await text.inputValue()).toBe(
+      "倪巷浜河水发黑发臭，张三家门口最严重，可拨打83456789找村里",
+    );
+    const preview = (await form.locator("fieldset.review").textContent()) ?? "";
+    expect(preview).toContain("张某家门口");
+    expect(preview).toContain("电话号码");
+    expect(await open311()).toBeNull();
+
+    await form.getByLabel("遮盖", { exact: true }).check();
+    await form.getByRole("button", { name: "审核后公开" }).click();
+    await admin.waitForURL(/done=public-description/);
+    const cleared = "倪巷浜河水发黑发臭，张某家门口最严重，可拨打********找村里";
+    const after = (await admin.locator("#public-description").textContent()) ?? "";
+    expect(after).toContain("已公开，Open311 显示为：");
+    expect(after).toContain(cleared);
+    expect(await admin.locator("main").textContent()).toContain("诉求内容经审核公开");
+    expect(await open311()).toBe(cleared);
+    await context.close();
+  });
+
   it("lets the contact leader urge (催办) and the department head read it in the inbox", async () => {
     const { ledgerNo } = await submitSmellyCreek(portal);
     const note = "群众又来电，请尽快答复";

@@ -394,6 +394,21 @@ describe("every back-office endpoint × every role", () => {
     expect((await api.app.request(`/api/notices/${id}`)).status).toBe(200);
   });
 
+  it("a description made public early (Open311): only admin, once reviewed", async () => {
+    for (const kind of ["creek", "conduct"] as const) {
+      const filed = await prepare(kind, "assigned");
+      const before = await version(filed.ledgerNo);
+      const got = await statuses((who) =>
+        staff(api, t[who], "POST", `/api/staff/concerns/${filed.ledgerNo}/public-description`, {
+          expectedVersion: before,
+        }),
+      );
+      // A conduct complaint is never public: refused for admin too (409), and 403 for the rest.
+      expect(got).toEqual(only({ admin: kind === "creek" ? 200 : 409 }));
+      expect(await version(filed.ledgerNo)).toBe(kind === "creek" ? before + 1 : before);
+    }
+  });
+
   it("settings: only admin resets passwords and edits the calendar and limits", async () => {
     await addAccount(api, {
       id: "t-matrix-reset",

@@ -393,11 +393,15 @@ describe("a request through its life", () => {
       for (const field of ["requested_datetime", "updated_datetime", "expected_datetime"]) {
         expect(text(request?.[field])).toMatch(W3C_DATETIME);
       }
-      const description = text(request?.description);
-      expect(description).toContain("倪巷浜河水发黑发臭");
-      expect(description).not.toContain("张三");
-      expect(description).not.toContain("13800138000");
+      // Withheld: nobody has reviewed the resident's text for the public yet.
+      expect(request?.description).toBe(format === "json" ? null : "");
+      expect(request?.media_url).toBe(format === "json" ? null : "");
       expect(text(request?.status_notes)).toBe("");
+      if (format === "xml") {
+        const raw = getBodies.at(-1) ?? "";
+        expect(raw).toContain("<description/>");
+        expect(raw).toContain("<media_url/>");
+      }
     });
   }
 
@@ -452,9 +456,57 @@ describe("a request through its life", () => {
       expect(Date.parse(text(closed?.updated_datetime))).toBeGreaterThan(
         Date.parse(text(closed?.requested_datetime)),
       );
+      // Struck off, its notice still a draft: the description is still withheld.
+      expect(text(closed?.description)).toBe("");
+    }
+  });
+
+  it("its notice published: the description is the notice's approved summary", async () => {
+    const summary = await publishNotice(id);
+    expect(summary).toContain("倪巷浜河水发黑发臭");
+    for (const format of FORMATS) {
+      const [request] = (await get(`/open311/v2/requests/${id}.${format}`, format)).body as Doc[];
+      expect(request?.description).toBe(summary);
+      const [listed] = (
+        await get(`/open311/v2/requests.${format}?service_request_id=${id}`, format)
+      ).body as Doc[];
+      expect(listed?.description).toBe(summary);
     }
   });
 });
+
+/** Admin masks whatever the draft notice highlights and publishes it; its public summary. */
+async function publishNotice(ledgerNo: string): Promise<string> {
+  const admin = await loginAs(api, "admin");
+  const drafts = await (await staff(api, admin, "GET", "/api/staff/notices?state=draft")).json();
+  const draft = (drafts.items as Doc[]).find((n) => n.ledgerNo === ledgerNo) as Doc;
+  expect(draft).toBeDefined();
+  const highlights = draft.highlights as Record<string, Array<{ text: string }>>;
+  for (const span of Object.values(highlights).flat()) {
+    const res = await staff(api, admin, "POST", `/api/staff/notices/${ledgerNo}/review`, {
+      term: span.text,
+      decision: "mask",
+    });
+    expect(res.status).toBe(200);
+  }
+  const res = await staff(api, admin, "POST", `/api/staff/notices/${ledgerNo}/publish`);
+  expect(res.status, await res.clone().text()).toBe(200);
+  return (await res.json()).summary as string;
+}
+
+/** Accepted, answered and struck off by the demo staff: the notice is drafted. */
+async function closeOut(ledgerNo: string) {
+  const cadre = await loginAs(api, "cadre");
+  const leader = await loginAs(api, "leader");
+  for (const [token, action] of [
+    [cadre, { type: "accept" }],
+    [cadre, { type: "answer", outcome: "resolved", publicReply: "已打捞死鱼，水质检测正常。" }],
+    [leader, { type: "strike_off", verificationNote: "现场核实" }],
+  ] as const) {
+    const res = await act(api, token, ledgerNo, action);
+    expect(res.status, await res.clone().text()).toBe(200);
+  }
+}
 
 describe("location and media link: kept, published rounded, exact for staff", () => {
   // A pin at the resident's door (exact) and what a GET may show of it (3 decimals, ~100 m).
@@ -476,7 +528,7 @@ describe("location and media link: kept, published rounded, exact for staff", ()
   });
 
   for (const format of FORMATS) {
-    it(`requests/{id}.${format} and requests.${format}: lat/long rounded to 3 decimals, media_url as stored`, async () => {
+    it(`requests/{id}.${format} and requests.${format}: lat/long rounded to 3 decimals, media_url withheld`, async () => {
       const one = await get(`/open311/v2/requests/${id}.${format}`, format);
       const listed = await get(`/open311/v2/requests.${format}?service_request_id=${id}`, format);
       for (const { status, body } of [one, listed]) {
@@ -486,12 +538,31 @@ describe("location and media link: kept, published rounded, exact for staff", ()
         // XML carries text, JSON numbers: compare as text, and JSON's type apart.
         expect(text(request?.lat)).toBe("31.512");
         expect(text(request?.long)).toBe("120.235");
-        expect(request?.media_url).toBe(stored);
-        if (format === "json") expect(request).toMatchObject({ lat: 31.512, long: 120.235 });
+        // A photo is withheld with the description until its notice is published.
+        expect(text(request?.media_url)).toBe("");
+        expect(text(request?.description)).toBe("");
+        if (format === "json") {
+          expect(request).toMatchObject({ lat: 31.512, long: 120.235, media_url: null });
+        }
         expect(text(request?.address)).toBe("倪巷组, 梅泾村");
       }
     });
   }
+
+  it("its notice published: media_url as stored, with the notice's summary", async () => {
+    await closeOut(id);
+    const summary = await publishNotice(id);
+    for (const format of FORMATS) {
+      const one = await get(`/open311/v2/requests/${id}.${format}`, format);
+      const listed = await get(`/open311/v2/requests.${format}?service_request_id=${id}`, format);
+      for (const { body } of [one, listed]) {
+        const [request] = body as Doc[];
+        expect(request?.media_url).toBe(stored);
+        expect(request?.description).toBe(summary);
+        expect(text(request?.lat)).toBe("31.512");
+      }
+    }
+  });
 
   it("the staff view has the exact point and the link; the address is as typed", async () => {
     const admin = await loginAs(api, "admin");

@@ -173,3 +173,111 @@ describe("a close-out notice", () => {
     expect((await published.json()).publicReply).toBe("便民服务中心83456711");
   });
 });
+
+/** The concern as Open311 serves it (JSON), and the raw XML document. */
+async function open311(ledgerNo: string) {
+  const json = await api.app.request(`/open311/v2/requests/${ledgerNo}.json`);
+  expect(json.status).toBe(200);
+  const xml = await api.app.request(`/open311/v2/requests/${ledgerNo}.xml`);
+  expect(xml.status).toBe(200);
+  return {
+    request: ((await json.json()) as Array<Record<string, unknown>>)[0],
+    xml: await xml.text(),
+  };
+}
+
+describe("a description made public before the notice (Open311)", () => {
+  const description = "倪巷浜河水发黑发臭，陈小兰家门口最严重，可拨打83456789找村里反映";
+  const path = (ledgerNo: string) => `/api/staff/concerns/${ledgerNo}/public-description`;
+  const viewOf = async (ledgerNo: string) =>
+    (await staff(api, admin, "GET", `/api/staff/concerns/${ledgerNo}`)).json();
+
+  it("is withheld until admin clears it: refused with its highlights, then reviewed and served", async () => {
+    const filed = await (
+      await submit(api, {
+        ...smellyCreek,
+        description,
+        contactName: "陈小兰",
+        contactPhone: "13912345678",
+      })
+    ).json();
+    const ledgerNo = filed.ledgerNo as string;
+    const fresh = await open311(ledgerNo);
+    expect(fresh.request).toMatchObject({ description: null, media_url: null });
+    expect(fresh.xml).toContain("<description/>");
+    const { version } = await viewOf(ledgerNo);
+
+    // Other roles may not, whether or not they handle it (nothing is written).
+    for (const who of ["cadre", "head", "leader", "inspector"]) {
+      const token = await loginAs(api, who);
+      const res = await staff(api, token, "POST", path(ledgerNo), { expectedVersion: version });
+      expect(res.status, who).toBe(403);
+      expect((await res.json()).error.code).toBe("forbidden");
+    }
+
+    // The number may be the village office's: admin must decide. The name is certain.
+    const refused = await staff(api, admin, "POST", path(ledgerNo), { expectedVersion: version });
+    expect(refused.status).toBe(422);
+    const { error } = await refused.json();
+    expect(error.code).toBe("review_required");
+    expect(error.texts).toEqual({
+      text: "倪巷浜河水发黑发臭，陈某家门口最严重，可拨打83456789找村里反映",
+    });
+    expect(error.highlights).toEqual({
+      text: [{ start: 22, end: 30, kind: "phone", text: "83456789" }],
+    });
+    expect((await viewOf(ledgerNo)).version).toBe(version);
+    expect((await open311(ledgerNo)).request?.description).toBeNull();
+
+    // A stale version is a conflict, review or not.
+    const stale = await staff(api, admin, "POST", path(ledgerNo), {
+      expectedVersion: version - 1,
+      review: { mask: ["83456789"] },
+    });
+    expect(stale.status).toBe(409);
+
+    const cleared = "倪巷浜河水发黑发臭，陈某家门口最严重，可拨打********找村里反映";
+    const res = await staff(api, admin, "POST", path(ledgerNo), {
+      expectedVersion: version,
+      review: { mask: ["83456789"], keep: [] },
+    });
+    expect(res.status).toBe(200);
+    const view = await res.json();
+    expect(view).toMatchObject({ version: version + 1, publicDescription: cleared });
+    // The description itself is the resident's, untouched; the event records who, when, what.
+    expect(view.description).toBe(description);
+    expect(view.timeline.at(-1)).toMatchObject({
+      seq: version + 1,
+      type: "description_published",
+      actor: { kind: "staff", name: expect.any(String) },
+      public: true,
+      text: cleared,
+      data: { review: { mask: ["83456789"], keep: [] }, masked: 2, edited: false },
+    });
+    const resident = await (await track(api, ledgerNo, filed.accessCode)).json();
+    expect(resident.timeline.at(-1)).toMatchObject({
+      type: "description_published",
+      text: cleared,
+    });
+    expect(JSON.stringify(resident.timeline)).not.toContain("83456789");
+
+    const served = await open311(ledgerNo);
+    expect(served.request?.description).toBe(cleared);
+    expect(served.xml).toContain(`<description>${cleared}</description>`);
+  });
+
+  it("serves the notice's summary once the notice is out, and is refused from then on", async () => {
+    const ledgerNo = await struckOff("已清淤，水质好转");
+    expect((await open311(ledgerNo)).request?.description).toBeNull();
+    const draft = await draftOf(ledgerNo);
+    const published = await staff(api, admin, "POST", `/api/staff/notices/${draft.id}/publish`);
+    expect(published.status).toBe(200);
+    const notice = await (await api.app.request(`/api/notices/${draft.id}`)).json();
+    expect((await open311(ledgerNo)).request?.description).toBe(notice.summary);
+
+    const { version } = await viewOf(ledgerNo);
+    const refused = await staff(api, admin, "POST", path(ledgerNo), { expectedVersion: version });
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error.code).toBe("invalid_transition");
+  });
+});

@@ -20,6 +20,7 @@ export type {
   QueueScope,
   ResidentView,
   ReviewDecisions,
+  ReviewDecisionsInput,
   ReviewSpan,
   StaffConcernView,
   StaffUser,

@@ -14,6 +14,7 @@ import type {
   PublicNotice,
   PublicVillage,
   ResidentView,
+  ReviewDecisionsInput,
   ServiceDay,
   ServiceDayBody,
   StaffAccountCreateBody,
@@ -85,6 +86,17 @@ export interface ConcernBody {
 /** A staff action: `{ type, expectedVersion, ...its fields }` (core's `ConcernAction`). */
 export type ActionBody = ConcernAction | { type: ActionType; expectedVersion: number };
 
+/**
+ * Admin makes a concern's description public before its notice (Open311 serves it): the text
+ * (the concern's description when left out), the decisions on its highlighted spans after a
+ * 422 review_required, and the version admin saw.
+ */
+export interface PublicDescriptionBody {
+  text?: string;
+  review?: ReviewDecisionsInput;
+  expectedVersion: number;
+}
+
 /** An Open311 GeoReport v2 document, in the format its path names (XML or JSON). */
 export interface Open311Document {
   readonly kind: "open311";
@@ -152,6 +164,11 @@ export interface ApiRoutes {
   "POST /api/staff/concerns/:ledgerNo/access-code": Staff<
     ReissuedAccessCode,
     { body: { contactPhone: string } }
+  >;
+  /** 公开诉求内容: admin clears the description for Open311 before the notice (422 until reviewed). */
+  "POST /api/staff/concerns/:ledgerNo/public-description": Staff<
+    StaffConcernView,
+    { body: PublicDescriptionBody }
   >;
   "GET /api/staff/notices": Staff<
     Page<StaffNotice>,
@@ -301,6 +318,7 @@ export const ROUTE_ACCESS = {
   "GET /api/staff/concerns/:ledgerNo": "staff",
   "POST /api/staff/concerns/:ledgerNo/actions": "staff",
   "POST /api/staff/concerns/:ledgerNo/access-code": "staff",
+  "POST /api/staff/concerns/:ledgerNo/public-description": "staff",
   "GET /api/staff/notices": "staff",
   "PATCH /api/staff/notices/:id": "staff",
   "POST /api/staff/notices/:id/publish": "staff",

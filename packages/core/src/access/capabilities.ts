@@ -12,6 +12,7 @@ export const CAPABILITIES = [
   // Concerns and queues
   "concern.register",
   "concern.dispatch",
+  "concern.publish_description",
   "queue.all",
   "notice.read",
   "notice.publish",
@@ -101,6 +102,11 @@ const RULES: Record<Capability, Rule> = {
   "concern.register": { roles: EVERYONE },
   /** Triage (分派): the town office. Per concern, `mayPerform(…, "dispatch", …)` decides. */
   "concern.dispatch": { roles: ADMIN },
+  /**
+   * Making a concern's description public before its notice (Open311 serves it), through the
+   * same review as every public text: the town office only, as it approves the notices.
+   */
+  "concern.publish_description": { roles: ADMIN },
   /** The town's whole queue and triage's (read only for inspectors). */
   "queue.all": { roles: READERS },
   /** Draft and published notices (公示) in the back office. */

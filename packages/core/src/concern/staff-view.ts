@@ -54,6 +54,8 @@ export function toStaffView(
           : { ...roundLocation(concern.location), rounded: true }
         : null,
       mediaUrl: concern.mediaUrl ?? null,
+      /** The description as Open311 serves it (a notice's summary or a text admin cleared), else null. */
+      publicDescription: concern.publicDescription ?? null,
       routing: { ...concern.routing, contactLeader: concern.routing.contactLeader },
       assignee: concern.assignee,
       deadlines: { ...concern.deadlines, committedDate: concern.committedDate },

@@ -33,6 +33,18 @@ const PLACE_SUFFIXES = /(?:村委会|社区|片区|小区|花苑|新村|村|组|
  * also without their suffix (洛杨路片区 → 洛杨路, 倪巷组 → 倪巷).
  */
 export function directoryTerms(index: DirectoryIndex): { people: string[]; places: string[] } {
+  // An index is never changed once built: its terms are computed once (Open311 lists up to
+  // 1,000 requests, each masked with them).
+  const cached = termsOf.get(index);
+  if (cached) return cached;
+  const terms = termsOfDirectory(index);
+  termsOf.set(index, terms);
+  return terms;
+}
+
+const termsOf = new WeakMap<DirectoryIndex, { people: string[]; places: string[] }>();
+
+function termsOfDirectory(index: DirectoryIndex): { people: string[]; places: string[] } {
   const d = index.directory;
   const people = [...d.leaders.map((l) => l.name), ...d.departments.map((dep) => dep.head.name)];
   const placeNames = [

@@ -7,6 +7,7 @@ import {
   fromOpen311Post,
   matchVillage,
   monthsNewestFirst,
+  OPEN311_ITEM_NAMES,
   open311ServiceDefinition,
   open311Services,
   open311Status,
@@ -14,6 +15,7 @@ import {
   parseW3cDateTime,
   toOpen311Request,
 } from "./georeport.js";
+import { toXml } from "./xml.js";
 
 const index = indexDirectory(buildDemoDirectory());
 const form = (fields: Record<string, string>, attributes: Record<string, string[]> = {}) => ({
@@ -187,25 +189,66 @@ describe("a concern as a service request", () => {
     mergedInto: null,
   } as unknown as Concern;
 
-  it("masks the description and the reply, and gives the village, not the resident's address", () => {
-    const request = toOpen311Request(concern, index, "zh-CN", { extensions: false });
+  it("withholds the description and media_url until a public description exists", () => {
+    const fresh = { ...concern, mediaUrl: "https://img.example.cn/nixiang.jpg" };
+    const request = toOpen311Request(fresh, index, "zh-CN", { extensions: false });
     expect(request).toMatchObject({
       status: "open",
-      status_notes: "已清淤，张某反映的问题已解决。",
+      description: null,
+      media_url: null,
       address: "倪巷组, 梅泾村",
       address_id: "meijing",
       expected_datetime: "2026-11-08T00:00:00.000Z",
     });
-    expect(JSON.stringify(request)).not.toMatch(/张三|13800138000|18号/);
+    expect(JSON.stringify(request)).not.toMatch(/张三|13800138000|18号|河水发臭|nixiang/);
     expect(request).not.toHaveProperty("extended_attributes");
-    expect(request).toMatchObject({ lat: null, long: null, media_url: null });
+    expect(request).toMatchObject({ lat: null, long: null });
+    // XML: the elements are there, empty (the spec's fields are all present).
+    const xml = toXml("service_requests", [request], OPEN311_ITEM_NAMES);
+    expect(xml).toContain("<description/>");
+    expect(xml).toContain("<media_url/>");
   });
 
-  it("gives lat/long rounded to 3 decimals (about 100 m) and media_url as stored", () => {
+  it("serves the public description once there is one, with media_url, masked once more", () => {
+    const published = {
+      ...concern,
+      mediaUrl: "https://img.example.cn/nixiang.jpg",
+      // A text cleared earlier; the second net still masks what is certain.
+      publicDescription: "倪巷浜河水发臭（张三反映，电话 13800138000），王建国已到现场",
+    };
+    const request = toOpen311Request(published, index, "zh-CN", { extensions: false });
+    expect(request).toMatchObject({
+      description: "倪巷浜河水发臭（张某反映，电话 138****8000），王某已到现场",
+      media_url: "https://img.example.cn/nixiang.jpg",
+    });
+    // What the review left alone stays as it is: the net masks only what is certain.
+    const kept = { ...published, publicDescription: "请拨打83456789（镇便民服务中心）咨询" };
+    expect(toOpen311Request(kept, index, "zh-CN", { extensions: false }).description).toBe(
+      "请拨打83456789（镇便民服务中心）咨询",
+    );
+    // Masking twice changes nothing more.
+    const once = String(request.description);
+    const twice = toOpen311Request({ ...published, publicDescription: once }, index, "zh-CN", {
+      extensions: false,
+    });
+    expect(twice.description).toBe(once);
+  });
+
+  it("serves the public reply as status_notes from the answer on, masked once more", () => {
+    const request = toOpen311Request(concern, index, "zh-CN", { extensions: false });
+    expect(request.status_notes).toBe("已清淤，张某反映的问题已解决。");
+    const before = { ...concern, status: "accepted", outcome: null, publicReply: null };
+    expect(
+      toOpen311Request(before as Concern, index, "zh-CN", { extensions: false }).status_notes,
+    ).toBeNull();
+  });
+
+  it("gives lat/long rounded to 3 decimals (about 100 m) and media_url as stored once public", () => {
     const located = {
       ...concern,
       location: { lat: 31.512345, long: 120.234567 },
       mediaUrl: "https://img.example.cn/nixiang.jpg",
+      publicDescription: "倪巷浜河水发臭",
     };
     expect(toOpen311Request(located, index, "en", { extensions: false })).toMatchObject({
       lat: 31.512,

@@ -8,7 +8,9 @@ import {
 import { type DirectoryIndex, namedRefs } from "../directory/lookup.js";
 import type { Category, Village } from "../directory/schema.js";
 import { DomainError, type FieldProblem, type Locale } from "../errors.js";
-import { maskPersonalData } from "../text/personal-data.js";
+import { namesToMask } from "../notice/notice.js";
+import { publicTextContext } from "../notice/public-text.js";
+import { type MaskContext, maskPersonalData } from "../text/personal-data.js";
 import { endOfShanghaiDay, shanghaiDate } from "../time/shanghai.js";
 import type { XmlValue } from "./xml.js";
 
@@ -189,11 +191,17 @@ export function open311ServiceNotice(
 }
 
 /**
- * One concern as an Open311 service request. Nothing personal: the description and the
- * public reply are masked as notices are (the submitter's name is a known name), and the
- * address is the village and group, never the resident's own address. `lat`/`long` are
- * rounded to 3 decimals (about 100 m): a pin sent from someone's doorstep must not point
- * at their door in a public answer (staff see the exact point). `media_url` is as stored.
+ * One concern as an Open311 service request. Nothing personal, and no text of the resident's
+ * that nobody reviewed: `description` is the concern's public description (the close-out
+ * notice's approved summary once the notice is published, or a text admin cleared earlier
+ * through the same review), null until one exists; `media_url` (a photo may show a face, a
+ * door, a plate) is withheld as long. `status_notes` is the public reply, cleared when the
+ * answer was given. Both texts pass the masking engine once more here, as a second net
+ * (certain spans only: names known from the concern and the directory, phones, ID numbers…;
+ * the reviewers decided on the uncertain ones). The address is the village and group, never
+ * the resident's own address. `lat`/`long` are rounded to 3 decimals (about 100 m): a pin sent
+ * from someone's doorstep must not point at their door in a public answer (staff see the
+ * exact point).
  */
 export function toOpen311Request(
   concern: Concern,
@@ -202,8 +210,13 @@ export function toOpen311Request(
   options: { extensions: boolean },
 ): { [name: string]: XmlValue } {
   const refs = namedRefs(index, locale);
-  const known = concern.contact.name ? [concern.contact.name] : [];
-  const mask = (text: string) => maskPersonalData(text, { knownNames: known }).text;
+  // The names the concern itself knows (resident, assignee, contact leader, group holder);
+  // the events' actors were masked when the texts were cleared.
+  let context: MaskContext | undefined;
+  const mask = (text: string) => {
+    context ??= publicTextContext({ index, knownNames: namesToMask(concern, []) });
+    return maskPersonalData(text, context).text;
+  };
   const village = refs.village(concern.villageId);
   const group = concern.groupId ? index.group(concern.villageId, concern.groupId) : undefined;
   const department = refs.department(
@@ -220,7 +233,7 @@ export function toOpen311Request(
     status_notes: statusNotes(concern, locale, mask),
     service_name: refs.category(concern.categoryCode).name,
     service_code: concern.categoryCode,
-    description: mask(concern.description),
+    description: concern.publicDescription ? mask(concern.publicDescription) : null,
     agency_responsible: department.name,
     service_notice: open311ServiceNotice(
       { department, contactLeader: concern.routing.contactLeader },
@@ -236,7 +249,7 @@ export function toOpen311Request(
     zipcode: null,
     lat: concern.location ? roundCoordinate(concern.location.lat) : null,
     long: concern.location ? roundCoordinate(concern.location.long) : null,
-    media_url: concern.mediaUrl ?? null,
+    media_url: concern.publicDescription ? (concern.mediaUrl ?? null) : null,
   };
   if (options.extensions) {
     request.extended_attributes = {

@@ -4,7 +4,8 @@ import { locale, noStore, param, publicRoute, type Route, staffRoute } from "./d
 
 /**
  * A concern's life through the API: residents submit, track, add to and rate it (the access
- * code in a header); staff register, read, act on and reissue its code, and work their queue.
+ * code in a header); staff register, read, act on and reissue its code, and work their queue;
+ * admin makes its description public before its notice.
  * Each handler loads its use case on first use.
  */
 const intake = () => import("../use-cases/concerns/submit-concern.js");
@@ -81,6 +82,20 @@ export const concernsRoutes: Route[] = [
     return c.json(
       await reissueAccessCode(deps, auth, param(c, "ledgerNo"), await readJson(c)),
       201,
+    );
+  }),
+  staffRoute("POST", "/api/staff/concerns/:ledgerNo/public-description", async (c, deps, auth) => {
+    const { publishConcernDescription } = await import(
+      "../use-cases/concerns/public-description.js"
+    );
+    return c.json(
+      await publishConcernDescription(
+        deps,
+        auth,
+        param(c, "ledgerNo"),
+        await readJson(c),
+        locale(c),
+      ),
     );
   }),
 ];

@@ -223,6 +223,7 @@ const zhCN = {
   "timeline.merged": "合并办理",
   "timeline.struck_off": "整改落实，销号",
   "timeline.notice_published": "办结情况已公示",
+  "timeline.description_published": "诉求内容经审核后公开（个人信息已遮盖）",
   "timeline.access_code_reissued": "重新发放查询码",
   "timeline.other": "办理更新",
 
@@ -534,6 +535,8 @@ const en: Messages = {
   "timeline.merged": "Merged with another concern",
   "timeline.struck_off": "Verified and closed",
   "timeline.notice_published": "Close-out notice published",
+  "timeline.description_published":
+    "Your description made public after review (personal data masked)",
   "timeline.access_code_reissued": "Access code reissued",
   "timeline.other": "Update",
 

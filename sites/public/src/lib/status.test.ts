@@ -31,6 +31,7 @@ describe("steps", () => {
     expect(timelineKey("message")).toBe("timeline.message");
     expect(timelineKey("answered")).toBe("timeline.answered");
     expect(timelineKey("access_code_reissued")).toBe("timeline.access_code_reissued");
+    expect(timelineKey("description_published")).toBe("timeline.description_published");
     expect(timelineKey("secret_internal_note")).toBe("timeline.other");
     expect(timelineKey("toString")).toBe("timeline.other");
   });

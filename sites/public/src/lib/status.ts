@@ -56,6 +56,7 @@ const TIMELINE_TYPES = new Set<string>([
   "message",
   "access_code_reissued",
   "notice_published",
+  "description_published",
 ] satisfies TimelineEntry["type"][]);
 
 /** The label of a public timeline event; a neutral "update" for a type this site does not know. */

@@ -329,6 +329,18 @@ const zhCN = {
   "code.once": "只显示这一次，请读给群众并提醒其保存。",
   "code.mismatch": "电话与登记的不一致，未补发。",
 
+  "publicDesc.heading": "公开诉求内容（Open311）",
+  "publicDesc.help":
+    "办结公示发布前，Open311 不显示诉求内容和图片链接；确有需要，可先把审核后的内容公开。",
+  "publicDesc.withheld": "未公开：Open311 不显示诉求内容和图片链接。",
+  "publicDesc.early": "已公开，Open311 显示为：",
+  "publicDesc.notice": "已随办结公示公开，Open311 显示公示摘要：",
+  "publicDesc.text": "公开的内容",
+  "publicDesc.textHint": "默认是群众的原始描述，可删改。仅公开这里的内容，原始描述不变。",
+  "publicDesc.submit": "审核后公开",
+  "publicDesc.resubmit": "重新审核公开",
+  "publicDesc.done": "诉求内容已公开，Open311 显示审核后的内容。",
+
   "register.intro": "登记群众通过电话、来访或走访反映的诉求。登记后把台账编号和查询码告诉群众。",
   "register.channel": "来源渠道",
   "register.village": "所在村（社区）",
@@ -786,6 +798,19 @@ const en: Messages = {
   "code.new": "New access code",
   "code.once": "Shown only now: read it to the resident and ask them to keep it.",
   "code.mismatch": "The phone number does not match; no code was issued.",
+
+  "publicDesc.heading": "Make the description public (Open311)",
+  "publicDesc.help":
+    "Until the close-out notice is published, Open311 shows neither the description nor the media link; when needed, a reviewed text can be made public earlier.",
+  "publicDesc.withheld": "Not public: Open311 shows neither the description nor the media link.",
+  "publicDesc.early": "Public; Open311 shows:",
+  "publicDesc.notice": "Public with the close-out notice; Open311 shows the notice's summary:",
+  "publicDesc.text": "Text to make public",
+  "publicDesc.textHint":
+    "The resident's own description to start with; shorten or edit it. Only this text is public; the description itself stays as it is.",
+  "publicDesc.submit": "Review and make public",
+  "publicDesc.resubmit": "Review and publish again",
+  "publicDesc.done": "The description is public: Open311 shows the reviewed text.",
 
   "register.intro":
     "Register a concern raised by phone, in person or during a visit. Then tell the resident the ledger number and access code.",

@@ -26,6 +26,11 @@ import {
 } from "./actions";
 import { classifyFailure, type FailureKind } from "./failure";
 import { readReviewDecisions } from "./highlights";
+import {
+  checkPublicText,
+  publicDescriptionBody,
+  readPublicDescriptionForm,
+} from "./public-description";
 import { loadDepartments } from "./queue.server";
 
 export interface PostedAction {
@@ -197,4 +202,81 @@ function roleKey(role: string): MessageKey {
   return (ROLES as readonly string[]).includes(role)
     ? (`role.${role as Role}` as const)
     : "role.cadre";
+}
+
+export interface PostedPublicDescription {
+  text: string;
+  /** The text's error, from the site's check or the API's 400. */
+  error: string | null;
+  message: string | null;
+  /** The review decisions posted so far (carried into the re-rendered form). */
+  decisions: ReviewDecisions;
+  /** After a 422 review_required: the text as it would be public, and its highlights. */
+  review: ReviewRequiredError | null;
+}
+
+export type PublicDescriptionOutcome =
+  | { kind: "done" }
+  | { kind: "failed"; status: number; posted: PostedPublicDescription; conflict: boolean }
+  | { kind: "session"; failure: ApiFailure }
+  | { kind: "gone"; failure: FailureKind };
+
+/**
+ * 公开诉求内容: post the text admin left in the panel, with the decisions made so far; a 422
+ * comes back as the panel with its highlights to mask or keep.
+ */
+export async function publishDescription(
+  api: Api,
+  locale: Locale,
+  ledgerNo: string,
+  form: FormData,
+): Promise<PublicDescriptionOutcome> {
+  const read = readPublicDescriptionForm(form);
+  const posted: PostedPublicDescription = {
+    text: read.text,
+    error: null,
+    message: null,
+    decisions: read.decisions,
+    review: null,
+  };
+  const field = t(locale, "publicDesc.text");
+  if (read.version === null) {
+    posted.message = t(locale, "common.badRequest");
+    return { kind: "failed", status: 400, posted, conflict: false };
+  }
+  const problem = checkPublicText(read.text);
+  if (problem) {
+    posted.error = t(locale, problem.key, { ...problem, field });
+    return { kind: "failed", status: 400, posted, conflict: false };
+  }
+  const res = await api.post("/api/staff/concerns/:ledgerNo/public-description", {
+    params: { ledgerNo },
+    body: publicDescriptionBody({ ...read, version: read.version }),
+  });
+  if (res.ok) return { kind: "done" };
+  const kind = classifyFailure(res);
+  if (kind === "signed_out" || kind === "password_change") return { kind: "session", failure: res };
+  if (kind === "not_found") return { kind: "gone", failure: kind };
+  const status = kind === "unavailable" ? 503 : res.kind === "http" ? res.status : 503;
+  if (kind === "conflict") return { kind: "failed", status, posted, conflict: true };
+  if (res.kind === "http" && res.error?.code === "review_required" && res.error.texts) {
+    posted.review = { texts: res.error.texts, highlights: res.error.highlights ?? {} };
+    posted.message = res.error.message || t(locale, "review.required");
+  } else if (kind === "invalid" && res.kind === "http") {
+    const split = splitFieldErrors(res.error, ["text"] as const);
+    posted.error = split.fieldErrors.text ?? null;
+    posted.message =
+      split.loose.join("；") ||
+      (posted.error ? null : res.error?.message || t(locale, "common.badRequest"));
+  } else {
+    posted.message = t(
+      locale,
+      kind === "forbidden"
+        ? "common.forbiddenDetail"
+        : kind === "rate_limited"
+          ? "common.rateLimited"
+          : "common.unavailable",
+    );
+  }
+  return { kind: "failed", status, posted, conflict: false };
 }

@@ -30,7 +30,7 @@ import { currentDirectory } from "../directory/current-directory.js";
 import { parseInput } from "../parse.js";
 
 /** A concern the user may see, with its history; anything else is "not found". */
-async function loadVisible(deps: Deps, auth: StaffAuth, ledgerNo: string) {
+export async function loadVisible(deps: Deps, auth: StaffAuth, ledgerNo: string) {
   if (!parseLedgerNo(ledgerNo)) throw new DomainError("not_found");
   const found = await deps.store.getConcernWithEvents(ledgerNo.trim().toUpperCase());
   if (!found || !canView(auth.user, found.concern)) throw new DomainError("not_found");
@@ -38,7 +38,7 @@ async function loadVisible(deps: Deps, auth: StaffAuth, ledgerNo: string) {
 }
 
 /** Shows the concern; every showing of a resident's name and phone is logged. */
-async function present(
+export async function present(
   deps: Deps,
   auth: StaffAuth,
   found: { concern: Concern; events: ConcernEvent[] },

@@ -62,7 +62,8 @@ export default defineConfig({
           environment: "node",
           include: ["tests/infra/**/*.test.ts"],
           testTimeout: 180_000,
-          hookTimeout: 180_000,
+          // Synthesizing bundles every function with esbuild: minutes on a busy 2-core machine.
+          hookTimeout: 480_000,
           env: { NODE_ENV: "test" },
         },
       },

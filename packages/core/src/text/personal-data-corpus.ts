@@ -22,6 +22,12 @@ export { PERSONAL_DATA_KINDS, type PersonalDataKind };
 /** The annotated corpus itself, beside this file. */
 export const CORPUS_URL = new URL("./personal-data-corpus.txt", import.meta.url);
 
+/**
+ * A held-out corpus in the same format and conventions, written without reading the engine:
+ * the engine was tuned on `CORPUS_URL`, so only its scores here measure it on unseen text.
+ */
+export const HOLDOUT_URL = new URL("./personal-data-holdout.txt", import.meta.url);
+
 /** A marked span: UTF-16 offsets into the item's text with the markup removed, end exclusive. */
 export interface CorpusSpan {
   start: number;

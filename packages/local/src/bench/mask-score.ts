@@ -3,6 +3,8 @@
  * (src/text/personal-data-corpus.txt): recall and precision per kind, then the misses and the
  * false alarms. From the repository root: `pnpm mask:score`.
  *
+ * The engine was tuned on that corpus; `pnpm mask:score -- --holdout` (or MASK_CORPUS=holdout)
+ * scores the held-out one (src/text/personal-data-holdout.txt) instead.
  */
 import { readFileSync } from "node:fs";
 import { findPersonalData } from "@lianxin/core";
@@ -10,6 +12,7 @@ import {
   CORPUS_URL,
   type CorpusFalseAlarm,
   type CorpusMiss,
+  HOLDOUT_URL,
   type KindScore,
   parseCorpus,
   scoreCorpus,
@@ -17,7 +20,18 @@ import {
 
 const SHOWN = Number(process.env.MASK_SCORE_SHOWN ?? 30);
 
-const source = readFileSync(CORPUS_URL, "utf8");
+const CORPORA = { corpus: CORPUS_URL, holdout: HOLDOUT_URL } as const;
+const args = process.argv.slice(2).filter((arg) => arg !== "--");
+const chosen = args.includes("--holdout") ? "holdout" : (process.env.MASK_CORPUS ?? "corpus");
+const unknownArg = args.find((arg) => arg !== "--holdout");
+if (unknownArg !== undefined || !Object.hasOwn(CORPORA, chosen)) {
+  const what = unknownArg ?? `MASK_CORPUS=${chosen}`;
+  console.error(`unknown ${what}; usage: pnpm mask:score [-- --holdout], or MASK_CORPUS=holdout`);
+  process.exit(2);
+}
+const url = CORPORA[chosen as keyof typeof CORPORA];
+
+const source = readFileSync(url, "utf8");
 const items = parseCorpus(source);
 const score = scoreCorpus(items, (text, known) => findPersonalData(text, { knownNames: known }));
 
@@ -37,6 +51,7 @@ const scoreRow = (label: string, s: KindScore) =>
 
 const withNone = items.filter((item) => item.spans.length === 0).length;
 const withKnown = items.filter((item) => item.known.length > 0).length;
+console.log(url.pathname.split("/").pop());
 console.log(
   `${items.length} items (${withNone} with no personal data, ${withKnown} with known names)\n`,
 );

@@ -265,6 +265,38 @@ function readName(text: string, i: number): { end: number; given: string } | nul
   return { end: j, given };
 }
 
+/**
+ * After a word that introduces a name (联系人, 户主), two or three characters are a name even
+ * when the surname is not on the list (郎静建): read for review, never as certain.
+ */
+function readAnyName(text: string, i: number): { end: number; given: string } | null {
+  let j = i;
+  while (j - i < 3 && isHan(text[j]) && !NAME_STOP_CHARACTERS.has(text[j] as string)) j++;
+  if (j - i < 2 || MASKED_NAME_MARKS.has(text[i + 1] as string)) return null;
+  // It must stand apart (联系人郎静建，), or it is the start of a phrase (联系人核实信息).
+  const after = text[j];
+  if (after !== undefined && isHan(after) && !AFTER_NAME_CHARACTERS.has(after)) return null;
+  return { end: j, given: text.slice(i + 1, j) };
+}
+
+/** Words after which what follows is a name, whatever its surname. */
+const NAME_FOLLOWS = new Set<string>([
+  "联系人",
+  "户主",
+  "姓名",
+  "名叫",
+  "叫做",
+  "户名",
+  "开户名",
+  "开户人",
+  "收款人",
+  "举报人",
+  "反映人",
+  "投诉人",
+  "来电人",
+  "求助人",
+]);
+
 const PRECEDES_A_NAME = new Set([
   ..."由与和及向给让找请是对把被据经同跟叫称为等、，。；：:,;（(“\"'《 \n",
 ]);
@@ -385,11 +417,13 @@ function nameRules(
     for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
       let i = at + word.length;
       while (i < text.length && /[\s:：]/.test(text[i] as string) && i - at - word.length < 2) i++;
-      const name = readName(text, i);
+      const name = readName(text, i) ?? (NAME_FOLLOWS.has(word) ? readAnyName(text, i) : null);
       if (!name || isNotAName(text, i)) continue;
       const end = withAddress(text, name.end);
       // 李四 and 张建华 are names; 高兴 after 村民 is not: certain when the given name looks like one.
-      const certain = [...name.given].some((c) => GIVEN_NAME_CHARACTERS.has(c));
+      const certain =
+        SURNAMES_BY_LENGTH(text, i) > 0 &&
+        [...name.given].some((c) => GIVEN_NAME_CHARACTERS.has(c));
       claims.add({ start: i, end, kind: "name", certain }, true);
     }
   }
@@ -438,9 +472,14 @@ function nameRules(
     if (word.length < 2 || word.length > 4 || ![...word].every(isHan)) continue;
     if ([...word].slice(1).every((c) => MASKED_NAME_MARKS.has(c))) continue;
     if (isNotAName(text, tag.start)) continue;
+    // The segmenter tags 通知书 and 谢谢 as names too: only a tag that starts with a surname,
+    // and is not itself a word that introduces or addresses one (申请人, 师傅), counts.
+    if (!SURNAMES_BY_LENGTH(text, tag.start) || ADDRESS_WORDS.has(word)) continue;
     claims.add({ start: tag.start, end: tag.end, kind: "name", certain: false }, true);
   }
 }
+
+const ADDRESS_WORDS = new Set<string>([...NAME_BEFORE_WORDS, ...NAME_AFTER_WORDS]);
 
 function isNotAName(text: string, at: number): boolean {
   return NOT_NAMES.some((word) => text.startsWith(word, at));

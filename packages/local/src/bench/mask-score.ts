@@ -7,7 +7,7 @@
  * scores the held-out one (src/text/personal-data-holdout.txt) instead.
  */
 import { readFileSync } from "node:fs";
-import { findPersonalData } from "@lianxin/core";
+import { directoryTerms, findPersonalData, indexDirectory } from "@lianxin/core";
 import {
   CORPUS_URL,
   type CorpusFalseAlarm,
@@ -17,23 +17,36 @@ import {
   parseCorpus,
   scoreCorpus,
 } from "@lianxin/core/corpus";
+import { buildDemoDirectory } from "@lianxin/core/demo";
+import { personTagger } from "@lianxin/functions/person-tagger";
 
 const SHOWN = Number(process.env.MASK_SCORE_SHOWN ?? 30);
 
 const CORPORA = { corpus: CORPUS_URL, holdout: HOLDOUT_URL } as const;
 const args = process.argv.slice(2).filter((arg) => arg !== "--");
 const chosen = args.includes("--holdout") ? "holdout" : (process.env.MASK_CORPUS ?? "corpus");
-const unknownArg = args.find((arg) => arg !== "--holdout");
+const rulesOnly = args.includes("--rules-only");
+const unknownArg = args.find((arg) => arg !== "--holdout" && arg !== "--rules-only");
 if (unknownArg !== undefined || !Object.hasOwn(CORPORA, chosen)) {
   const what = unknownArg ?? `MASK_CORPUS=${chosen}`;
-  console.error(`unknown ${what}; usage: pnpm mask:score [-- --holdout], or MASK_CORPUS=holdout`);
+  console.error(
+    `unknown ${what}; usage: pnpm mask:score [-- --holdout] [--rules-only], or MASK_CORPUS=holdout`,
+  );
   process.exit(2);
 }
 const url = CORPORA[chosen as keyof typeof CORPORA];
 
 const source = readFileSync(url, "utf8");
 const items = parseCorpus(source);
-const score = scoreCorpus(items, (text, known) => findPersonalData(text, { knownNames: known }));
+// As in production, the segmenter's person tags are a further signal; --rules-only leaves them
+// out (as core's corpus test does, core being pure).
+const tagger = rulesOnly ? undefined : personTagger();
+// The demo town's places, departments and categories are not personal, as in production.
+const keep = directoryTerms(indexDirectory(buildDemoDirectory())).places;
+const score = scoreCorpus(items, (text, known) =>
+  findPersonalData(text, { knownNames: known, keep, personTagger: tagger }),
+);
+console.log(rulesOnly ? "rules only" : "rules and the segmenter's person tags");
 
 const percent = (value: number | null) => (value === null ? "—" : `${(value * 100).toFixed(1)}%`);
 const row = (cells: Array<string | number>) =>

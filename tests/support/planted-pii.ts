@@ -103,15 +103,22 @@ export function normalisedForSearch(text: string): string {
     .toLowerCase();
 }
 
-/** Each planted value that can be read in `text`, as "kind value". */
+/** Each planted value that can be read in `text`, as "kind value: …context…". */
 export function leaksIn(text: string, people: readonly PlantedPerson[]): string[] {
   const haystack = normalisedForSearch(text);
   const found: string[] = [];
+  const look = (kind: string, value: string) => {
+    const at = haystack.indexOf(value);
+    if (at >= 0)
+      found.push(
+        `${kind} ${value}: …${haystack.slice(Math.max(0, at - 20), at + value.length + 20)}…`,
+      );
+  };
   for (const p of people) {
-    if (haystack.includes(p.mobile)) found.push(`mobile ${p.mobile}`);
-    if (haystack.includes(p.idNumber.toLowerCase())) found.push(`id ${p.idNumber}`);
-    if (haystack.includes(p.email.toLowerCase())) found.push(`email ${p.email}`);
-    if (haystack.includes(p.name)) found.push(`name ${p.name}`);
+    look("mobile", p.mobile);
+    look("id", p.idNumber.toLowerCase());
+    look("email", p.email.toLowerCase());
+    look("name", p.name);
   }
   return found;
 }

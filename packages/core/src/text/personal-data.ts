@@ -126,11 +126,15 @@ class Claims {
   ) {
     this.taken = new Uint8Array(length);
   }
-  /** Claims a span unless part of it is claimed already (or kept, when `keepable`). */
+  /**
+   * Claims a span unless part of it is claimed already, or (when `keepable`) it starts inside
+   * a kept term: 王庄组长 is a place, but 严梅东 is a name although 梅东 is a group's name.
+   */
   add(claim: Claim, keepable: boolean): boolean {
     if (claim.end <= claim.start) return false;
+    if (keepable && this.kept[claim.start]) return false;
     for (let i = claim.start; i < claim.end; i++) {
-      if (this.taken[i] || (keepable && this.kept[i])) return false;
+      if (this.taken[i]) return false;
     }
     this.taken.fill(1, claim.start, claim.end);
     this.list.push(claim);

@@ -1,0 +1,47 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createTestApi, SITE_SECRET, smellyCreek, submit, type TestApi } from "../support/api.js";
+import { loginAs, staff } from "../support/staff.js";
+
+/**
+ * What the fuzz suite (no-5xx.test.ts, `pnpm fuzz`; issue 12) found, each kept as a test of
+ * its own: inputs that got a 500 before their fix.
+ */
+let api: TestApi;
+let admin: string;
+
+beforeAll(async () => {
+  api = await createTestApi();
+  admin = await loginAs(api, "admin");
+});
+
+/** A submission from its own client address (the hourly limit is per address). */
+let address = 0;
+const from = () => ({
+  "x-lianxin-client-address": `203.0.113.${++address}`,
+  "x-lianxin-site-secret": SITE_SECRET,
+});
+
+describe("a location with a number too small for DynamoDB", () => {
+  it("is filed, kept to 9 decimals (it was a 500: DynamoDB stops at 1e-130)", async () => {
+    const res = await submit(
+      api,
+      { ...smellyCreek, location: { lat: 5e-324, long: -2.2421181315303766e-137 } },
+      { headers: from() },
+    );
+    expect(res.status, await res.clone().text()).toBe(201);
+    const { ledgerNo } = await res.json();
+    const view = await (await staff(api, admin, "GET", `/api/staff/concerns/${ledgerNo}`)).json();
+    expect(view.location).toMatchObject({ lat: 0, long: 0 });
+
+    const precise = await submit(
+      api,
+      { ...smellyCreek, location: { lat: 31.5123456789123, long: 120.2345678915 } },
+      { headers: from() },
+    );
+    expect(precise.status).toBe(201);
+    const preciseView = await (
+      await staff(api, admin, "GET", `/api/staff/concerns/${(await precise.json()).ledgerNo}`)
+    ).json();
+    expect(preciseView.location).toMatchObject({ lat: 31.512345679, long: 120.234567892 });
+  });
+});

@@ -45,3 +45,24 @@ describe("a location with a number too small for DynamoDB", () => {
     expect(preciseView.location).toMatchObject({ lat: 31.512345679, long: 120.234567892 });
   });
 });
+
+describe("query parameters named like Object's own properties", () => {
+  it("are parameters like any other (constructor= was a 500 on Open311's list)", async () => {
+    const junk = "constructor=1&__proto__=x&toString=2&hasOwnProperty=3&__proto__[polluted]=1";
+    for (const path of [
+      "/open311/v2/requests.json",
+      "/open311/v2/requests.xml",
+      `/open311/v2/requests/LS-2026-000001.json`,
+      "/api/notices",
+      "/api/statistics/field-work",
+    ]) {
+      const res = await api.app.request(`${path}?${junk}`);
+      expect(res.status, `${path}: ${await res.clone().text()}`).toBeLessThan(500);
+      expect([200, 404]).toContain(res.status);
+    }
+    const queue = await staff(api, admin, "GET", `/api/staff/queue?${junk}`);
+    expect(queue.status).toBe(200);
+    // Nothing leaked into Object.prototype.
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

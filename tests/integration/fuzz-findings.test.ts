@@ -66,3 +66,38 @@ describe("query parameters named like Object's own properties", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe("a page cursor whose sort key is outside the query's range", () => {
+  const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+
+  it("is 400 on the notices of a month (it was a 500: DynamoDB refuses such a start key)", async () => {
+    const outside = b64({ pk: "x", sk: "y", gsi1pk: "NOTICES#published", gsi1sk: "z" });
+    const res = await api.app.request(`/api/notices?month=2026-05&cursor=${outside}`);
+    expect(res.status, await res.clone().text()).toBe(400);
+    expect((await res.json()).error.fields.cursor).toBeTruthy();
+    // The same cursor without a month is within the (whole) partition: just a page.
+    expect((await api.app.request(`/api/notices?cursor=${outside}`)).status).toBe(200);
+    const inside = b64({ pk: "x", sk: "y", gsi1pk: "NOTICES#published", gsi1sk: "2026-05#z" });
+    expect((await api.app.request(`/api/notices?month=2026-05&cursor=${inside}`)).status).toBe(200);
+  });
+
+  it("is 400 on a staff queue too (its lane is a BETWEEN range)", async () => {
+    const store = (sk: string) => b64({ pk: "x", sk: "y", gsi3pk: "TOWN", gsi3sk: sk });
+    for (const sk of ["ZZZ", "DONE#2026", "OPEN"]) {
+      const res = await staff(
+        api,
+        admin,
+        "GET",
+        `/api/staff/queue?scope=all&cursor=${b64([store(sk)])}`,
+      );
+      expect(res.status, `${sk}: ${await res.clone().text()}`).toBe(400);
+    }
+    const inside = await staff(
+      api,
+      admin,
+      "GET",
+      `/api/staff/queue?scope=all&cursor=${b64([store("OPEN#2026")])}`,
+    );
+    expect(inside.status).toBe(200);
+  });
+});

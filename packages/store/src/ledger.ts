@@ -45,9 +45,11 @@ export async function queryConcernsByMonth(
       },
       ScanIndexForward: !range.descending,
       Limit: range.limit ?? 500,
-      ExclusiveStartKey: decodeCursor(range.cursor, {
-        [index.partitionKey]: keys.concernMonth(month),
-      }),
+      ExclusiveStartKey: decodeCursor(
+        range.cursor,
+        { [index.partitionKey]: keys.concernMonth(month) },
+        { name: index.sortKey, from: range.fromIso, to: range.toIso },
+      ),
     }),
   );
   return {

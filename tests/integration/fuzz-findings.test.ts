@@ -101,3 +101,20 @@ describe("a page cursor whose sort key is outside the query's range", () => {
     expect(inside.status).toBe(200);
   });
 });
+
+describe("Open311's extensions parameter given twice", () => {
+  it("is 400 whichever value comes first (true first was taken)", async () => {
+    for (const query of ["extensions=true&extensions=false", "extensions=false&extensions=true"]) {
+      for (const path of [
+        "/open311/v2/requests.json",
+        "/open311/v2/requests/LS-2026-000001.json",
+      ]) {
+        const res = await api.app.request(`${path}?${query}`, {
+          headers: { "accept-language": "en" },
+        });
+        expect(res.status, `${path}?${query}`).toBe(400);
+        expect(await res.json()).toEqual([{ code: 400, description: "extensions: Give it once" }]);
+      }
+    }
+  });
+});

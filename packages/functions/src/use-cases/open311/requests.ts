@@ -232,15 +232,13 @@ function count(
   return n;
 }
 
-/** The extended-attributes extension: `extensions=true`. */
+/** The extended-attributes extension: `extensions=true`, given once. */
 function parseExtensions(query: Record<string, string[]>): boolean {
   const problems: Record<string, FieldProblem> = {};
   const value = single(query, "extensions", problems)?.toLowerCase();
-  if (value === undefined || value === "false") {
-    if (Object.keys(problems).length)
-      throw new DomainError("validation_failed", { fields: problems });
-    return false;
-  }
+  if (Object.keys(problems).length)
+    throw new DomainError("validation_failed", { fields: problems });
+  if (value === undefined || value === "false") return false;
   if (value === "true") return true;
   throw invalidParameter("extensions", "只能是 true 或 false", "Only true or false");
 }

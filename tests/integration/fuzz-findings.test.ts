@@ -118,3 +118,55 @@ describe("Open311's extensions parameter given twice", () => {
     }
   });
 });
+
+describe("a filtered Open311 list", () => {
+  it("gets only its matches from DynamoDB (status=closed read every concern of 90 days)", async () => {
+    const filed: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await submit(api, smellyCreek, { headers: from() });
+      filed.push((await res.json()).ledgerNo);
+    }
+    const act = async (ledgerNo: string, action: Record<string, unknown>) => {
+      const view = await (await staff(api, admin, "GET", `/api/staff/concerns/${ledgerNo}`)).json();
+      const path = `/api/staff/concerns/${ledgerNo}/actions`;
+      const res = await staff(api, admin, "POST", path, {
+        expectedVersion: view.version,
+        ...action,
+      });
+      expect(res.status, await res.clone().text()).toBe(200);
+    };
+    const closed = filed[0] as string;
+    await act(closed, { type: "accept" });
+    await act(closed, { type: "answer", outcome: "resolved", publicReply: "已清淤。" });
+    await act(closed, { type: "strike_off", verificationNote: "回访核实" });
+
+    // What the store hands the use case, by status.
+    const store = api.deps.store;
+    const original = store.queryConcernsByMonth;
+    const handed: string[] = [];
+    store.queryConcernsByMonth = async (month, range) => {
+      const page = await original(month, range);
+      handed.push(...page.items.map((c) => c.status));
+      return page;
+    };
+    try {
+      const list = await (await api.app.request("/open311/v2/requests.json?status=closed")).json();
+      expect(list.map((r: { service_request_id: string }) => r.service_request_id)).toContain(
+        closed,
+      );
+      expect(new Set(handed)).toEqual(new Set(["struck_off"]));
+
+      handed.length = 0;
+      const open = await (await api.app.request("/open311/v2/requests.json?status=open")).json();
+      expect(open.length).toBeGreaterThanOrEqual(3);
+      expect(handed).not.toContain("struck_off");
+
+      handed.length = 0;
+      const none = await api.app.request("/open311/v2/requests.json?service_code=no_such_code");
+      expect(await none.json()).toEqual([]);
+      expect(handed).toEqual([]);
+    } finally {
+      store.queryConcernsByMonth = original;
+    }
+  });
+});

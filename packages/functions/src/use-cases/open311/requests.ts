@@ -80,6 +80,8 @@ export async function getOpen311Request(
 }
 
 const MAX_IDS = 100;
+/** The statuses Open311 calls `closed` (core's open311Status): struck off, or merged. */
+const CLOSED_STATUSES = ["struck_off", "merged"];
 const PAGE_READ = 500;
 
 /**
@@ -160,6 +162,27 @@ export async function listOpen311Requests(
     isPublic(c) &&
     (codes.size === 0 || codes.has(c.categoryCode)) &&
     (statuses.size === 0 || statuses.has(open311Status(c)));
+  // The same filters, applied by DynamoDB: a filtered list reads the window's items but no
+  // longer sends, unmarshals and checks each one here (an anonymous `status=closed` took
+  // seconds over 1,500 concerns; found by the fuzz suite, issue 12). Only the codes of
+  // categories that exist can match: none of them, nothing to read.
+  const knownCodes = [...codes].filter((code) => index.category(code));
+  if (codes.size && !knownCodes.length) return [];
+  const byStatus = statuses.size === 1;
+  const where =
+    codes.size || byStatus
+      ? {
+          notVisibility: "discipline",
+          ...(codes.size ? { categoryCodes: knownCodes } : {}),
+          ...(byStatus
+            ? {
+                status: statuses.has("closed")
+                  ? { in: CLOSED_STATUSES }
+                  : { notIn: CLOSED_STATUSES },
+              }
+            : {}),
+        }
+      : undefined;
   const skip = (page - 1) * pageSize;
   const fromIso = window.from.toISOString();
   // Both ends are included: the sort key range is half-open, so end one millisecond later.
@@ -175,6 +198,7 @@ export async function listOpen311Requests(
         cursor,
         limit: PAGE_READ,
         descending: true,
+        ...(where ? { where } : {}),
       });
       for (const concern of result.items) {
         if (!keep(concern)) continue;

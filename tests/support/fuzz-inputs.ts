@@ -62,11 +62,29 @@ export interface FuzzInput {
 }
 
 export interface LambdaExtras {
-  cookies?: string[];
+  cookies?: readonly string[];
   /** The body as text (`isBase64Encoded: false`) rather than base64. */
   textBody: boolean;
   lowerCaseMethod: boolean;
   contentLength?: string;
+  /** How the raw path is bent (API Gateway passes it as the client sent it). */
+  path?: "double-slash" | "trailing-slash" | "upper-case" | "dot-segment" | "no-leading-slash";
+}
+
+/** A raw path bent the way a client may send it. */
+function bendPath(path: string, how: NonNullable<LambdaExtras["path"]>): string {
+  switch (how) {
+    case "double-slash":
+      return path.replace(/\//g, "//");
+    case "trailing-slash":
+      return `${path}/`;
+    case "upper-case":
+      return path.toUpperCase();
+    case "dot-segment":
+      return path.replace(/\/([^/]*)$/, "/./$1");
+    case "no-leading-slash":
+      return path.slice(1);
+  }
 }
 
 /** Valid (the state may still refuse it), broken on purpose, or odd (hostile, maybe taken). */
@@ -2243,15 +2261,38 @@ const envelope: (world: FuzzWorld) => fc.Arbitrary<Envelope> = (world) =>
       { weight: 1, arbitrary: fc.constant({}) },
     ),
     sourceIp: fc.constantFrom(...ADDRESSES),
-    lambda: fc.record(
-      {
-        cookies: fc.constantFrom(["a=1", "lx_staff=v1.x.y"], ["__proto__=1"], ["=", ";;"]),
+    lambda: fc
+      .record({
+        cookies: fc.option(
+          fc.constantFrom(["a=1", "lx_staff=v1.x.y"], ["__proto__=1"], ["=", ";;"]),
+          { nil: undefined, freq: 3 },
+        ),
         textBody: fc.boolean(),
         lowerCaseMethod: fc.boolean(),
-        contentLength: fc.constantFrom("99999999999", "-1", "abc", "0", "1e6"),
-      },
-      { requiredKeys: ["textBody", "lowerCaseMethod"] },
-    ),
+        contentLength: fc.option(fc.constantFrom("99999999999", "-1", "abc", "0", "1e6"), {
+          nil: undefined,
+          freq: 4,
+        }),
+        path: fc.option(
+          fc.constantFrom<NonNullable<LambdaExtras["path"]>>(
+            "double-slash",
+            "trailing-slash",
+            "upper-case",
+            "dot-segment",
+            "no-leading-slash",
+          ),
+          { nil: undefined, freq: 4 },
+        ),
+      })
+      .map(
+        (x): LambdaExtras => ({
+          textBody: x.textBody,
+          lowerCaseMethod: x.lowerCaseMethod,
+          ...(x.cookies ? { cookies: x.cookies } : {}),
+          ...(x.contentLength ? { contentLength: x.contentLength } : {}),
+          ...(x.path ? { path: x.path } : {}),
+        }),
+      ),
     lang: fc.option(fc.constantFrom(...LANGS), { nil: undefined }),
     noise: fc
       .subarray(
@@ -2343,7 +2384,7 @@ export function fuzzArbitraries(world: FuzzWorld): FuzzArbitraries {
       route,
       variant: d.variant,
       method: m,
-      path: d.path,
+      path: e.transport === "lambda" && e.lambda.path ? bendPath(d.path, e.lambda.path) : d.path,
       query: d.query ?? "",
       host: e.host,
       headers,

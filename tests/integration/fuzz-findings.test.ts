@@ -170,3 +170,21 @@ describe("a filtered Open311 list", () => {
     }
   });
 });
+
+describe("an Open311 date window in year 0000 or past 9999", () => {
+  it("is an empty list at once (end_date=0000-01-01 walked months without end: out of memory)", async () => {
+    for (const query of [
+      "end_date=0000-01-01",
+      "start_date=0000-01-01",
+      "end_date=0999-06-01",
+      "start_date=9999-12-31T23:59:59%2B14:00",
+      "start_date=1969-11-01&end_date=1970-01-20",
+    ]) {
+      const started = Date.now();
+      const res = await api.app.request(`/open311/v2/requests.json?${query}`);
+      expect(res.status, query).toBe(200);
+      expect(await res.json(), query).toEqual([]);
+      expect(Date.now() - started, query).toBeLessThan(3_000);
+    }
+  });
+});

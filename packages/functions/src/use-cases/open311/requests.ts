@@ -10,6 +10,7 @@ import {
   namedRefs,
   OPEN311_MAX_PAGE_SIZE,
   type Open311PostForm,
+  open311ReadRange,
   open311ServiceNotice,
   open311Status,
   open311Window,
@@ -184,12 +185,15 @@ export async function listOpen311Requests(
         }
       : undefined;
   const skip = (page - 1) * pageSize;
-  const fromIso = window.from.toISOString();
+  // Only the part of the window the ledger can hold anything in (1970 to now) is read.
+  const range = open311ReadRange(window, deps.now());
+  if (!range) return [];
+  const fromIso = range.from.toISOString();
   // Both ends are included: the sort key range is half-open, so end one millisecond later.
-  const toIso = new Date(window.to.getTime() + 1).toISOString();
+  const toIso = new Date(range.to.getTime() + 1).toISOString();
   const items: Concern[] = [];
   let matched = 0;
-  for (const month of monthsNewestFirst(shanghaiMonth(window.from), shanghaiMonth(window.to))) {
+  for (const month of monthsNewestFirst(shanghaiMonth(range.from), shanghaiMonth(range.to))) {
     let cursor: string | undefined;
     do {
       const result = await deps.store.queryConcernsByMonth(month, {

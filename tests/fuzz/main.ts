@@ -9,9 +9,12 @@
  *   pnpm fuzz --seed 42 --only 1234 --phase mixed    one input of that run, shown in full
  *
  * Options: --runs N (default 20000), --refused-share F (default 0.2), --seed N (default
- * random), --concurrency N (inputs in flight, default 2), --only I and --phase mixed|refused.
+ * random), --concurrency N (inputs in flight, default 4), --only I and --phase mixed|refused.
  */
 import { randomInt } from "node:crypto";
+import { rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { startDynamoDbLocal } from "@lianxin/local";
@@ -35,7 +38,7 @@ const { values: opts } = parseArgs({
     runs: { type: "string", default: "20000" },
     "refused-share": { type: "string", default: "0.2" },
     seed: { type: "string" },
-    concurrency: { type: "string", default: "2" },
+    concurrency: { type: "string", default: "4" },
     only: { type: "string" },
     phase: { type: "string", default: "mixed" },
   },
@@ -103,12 +106,27 @@ try {
       `fuzz seed ${seed}: ${int(mixed)} mixed inputs, then ${int(refused)} broken on purpose; ${concurrency} in flight`,
     );
     const every = Math.max(100, Math.round(runs / 20));
+    // An input that never answers (a loop without end, memory running out) takes the process
+    // with it: the inputs in flight are kept in a file, so that a dead run names its suspects.
+    const inflightFile = join(tmpdir(), `lianxin-fuzz-${seed}-in-flight.txt`);
+    const inflight = new Map<number, string>();
+    const keep = () => writeFileSync(inflightFile, `${[...inflight.values()].join("\n")}\n`);
+    log(`inputs in flight: ${inflightFile}`);
     const report = await runFuzz(api, world, {
       seed,
       mixed,
       refused,
       concurrency,
-      onResult: (_r, done, total) => {
+      onStart: (index, p, input) => {
+        inflight.set(
+          index,
+          `--seed ${seed} --only ${index} --phase ${p}  (${input.route}, ${input.variant})`,
+        );
+        keep();
+      },
+      onResult: (r, done, total) => {
+        inflight.delete(r.index);
+        keep();
         if (done % every === 0 || done === total) {
           const elapsed = performance.now() - started;
           log(
@@ -117,6 +135,7 @@ try {
         }
       },
     });
+    rmSync(inflightFile, { force: true });
     printReport(report.results, report);
     if (report.failures.length) {
       log();

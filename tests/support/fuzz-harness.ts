@@ -475,6 +475,8 @@ export interface RunOptions {
   refused: number;
   /** Inputs in flight at once (default 1). */
   concurrency?: number;
+  /** Called before each input is sent (`pnpm fuzz` keeps the inputs in flight in a file). */
+  onStart?: (index: number, phase: Phase, input: FuzzInput) => void;
   /** Called after each input (for progress). */
   onResult?: (result: FuzzResult, done: number, total: number) => void;
   /**
@@ -550,6 +552,7 @@ async function runOne(
   fail: (f: FuzzFailure) => void,
 ): Promise<FuzzResult> {
   const input = fuzzInput(arbitraries, options.seed, index, phase);
+  options.onStart?.(index, phase, input);
   const t0 = performance.now();
   let answer: Answer;
   try {

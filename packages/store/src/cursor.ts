@@ -3,8 +3,8 @@ import { DomainError } from "@lianxin/core";
 /**
  * Page cursors are the last evaluated key, base64url-encoded. A cursor comes back from a
  * client, so it is checked before DynamoDB sees it: exactly the key attributes of the query
- * (the table's, and the index's when it reads one), only strings, and the same partition as
- * the query (anything else is a 400, never a 5xx).
+ * (the table's, and the index's when it reads one), only strings, the same partition as the
+ * query and a sort key within the query's condition (anything else is a 400, never a 5xx).
  */
 const KEY_ATTRIBUTE = /^(pk|sk|gsi[1-9]pk|gsi[1-9]sk)$/;
 
@@ -28,9 +28,27 @@ const sameKeys = (a: string[], b: string[]) =>
 export const encodeCursor = (key: Record<string, unknown> | undefined) =>
   key ? Buffer.from(JSON.stringify(key)).toString("base64url") : null;
 
+/**
+ * The sort key condition of the query a cursor continues. DynamoDB refuses a start key whose
+ * sort key falls outside it ("The provided starting key does not match the range key
+ * predicate", a ValidationException): such a cursor is the client's mistake, not ours.
+ */
+export type SortKeyRange = { name: string } & ({ prefix: string } | { from: string; to: string });
+
+/** DynamoDB orders strings by their UTF-8 bytes (not JavaScript's UTF-16 units). */
+const compareBytes = (a: string, b: string) =>
+  Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
+
+function withinRange(value: unknown, range: SortKeyRange): boolean {
+  if (typeof value !== "string") return false;
+  if ("prefix" in range) return value.startsWith(range.prefix);
+  return compareBytes(value, range.from) >= 0 && compareBytes(value, range.to) <= 0;
+}
+
 export function decodeCursor(
   cursor: string | undefined,
   partition: Record<string, string>,
+  sortKey?: SortKeyRange,
 ): Record<string, string> | undefined {
   if (!cursor) return undefined;
   let value: unknown;
@@ -47,7 +65,9 @@ export function decodeCursor(
       ([k, v]) => KEY_ATTRIBUTE.test(k) && typeof v === "string" && v.length > 0 && v.length < 1024,
     ) &&
     Object.entries(partition).every(([k, v]) => (value as Record<string, unknown>)[k] === v) &&
-    sameKeys(Object.keys(value), expectedKeys(partition));
+    sameKeys(Object.keys(value), expectedKeys(partition)) &&
+    (sortKey === undefined ||
+      withinRange((value as Record<string, unknown>)[sortKey.name], sortKey));
   if (!valid) {
     throw new DomainError("validation_failed", {
       fields: {

@@ -130,21 +130,22 @@ export async function listFieldLogs(
             sk: TABLE_KEYS.indexes.gsi1.sortKey,
             value: keys.fieldLogsOfDepartment(owner.id),
           };
+  // "~" sorts after "#": the last day's logs are included.
+  const to = `${range.toDate}~`;
   const page = await ctx.client.send(
     new QueryCommand({
       TableName: ctx.tableName,
       IndexName: spec.index,
       KeyConditionExpression: "#pk = :pk AND #sk BETWEEN :from AND :to",
       ExpressionAttributeNames: { "#pk": spec.pk, "#sk": spec.sk },
-      ExpressionAttributeValues: {
-        ":pk": spec.value,
-        ":from": range.fromDate,
-        // "~" sorts after "#": the last day's logs are included.
-        ":to": `${range.toDate}~`,
-      },
+      ExpressionAttributeValues: { ":pk": spec.value, ":from": range.fromDate, ":to": to },
       ScanIndexForward: false,
       Limit: range.limit ?? 100,
-      ExclusiveStartKey: decodeCursor(range.cursor, { [spec.pk]: spec.value }),
+      ExclusiveStartKey: decodeCursor(
+        range.cursor,
+        { [spec.pk]: spec.value },
+        { name: spec.sk, from: range.fromDate, to },
+      ),
     }),
   );
   return {

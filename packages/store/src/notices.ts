@@ -78,9 +78,11 @@ export async function listNotices(
       ExpressionAttributeValues: values,
       ScanIndexForward: false,
       Limit: f.limit,
-      ExclusiveStartKey: decodeCursor(f.cursor, {
-        [index.partitionKey]: keys.noticesByState(f.state),
-      }),
+      ExclusiveStartKey: decodeCursor(
+        f.cursor,
+        { [index.partitionKey]: keys.noticesByState(f.state) },
+        f.month ? { name: index.sortKey, prefix: `${f.month}#` } : undefined,
+      ),
       ...(filters.length ? { FilterExpression: filters.join(" AND ") } : {}),
     }),
   );

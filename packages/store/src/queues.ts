@@ -87,7 +87,11 @@ export async function queryQueue(
     ExpressionAttributeValues: values,
     ScanIndexForward: q.lane !== "DONE",
     Limit: q.limit,
-    ExclusiveStartKey: decodeCursor(q.cursor, { [index.partitionKey]: pk }),
+    ExclusiveStartKey: decodeCursor(
+      q.cursor,
+      { [index.partitionKey]: pk },
+      { name: index.sortKey, from: values[":from"] as string, to: values[":to"] as string },
+    ),
     ...(filters.length ? { FilterExpression: filters.join(" AND ") } : {}),
   };
   const page = await ctx.client.send(new QueryCommand(input));

@@ -29,6 +29,19 @@ describe("coordinates", () => {
     expect(roundLocation({ lat: 31.4996, long: 120.0004 })).toEqual({ lat: 31.5, long: 120 });
   });
 
+  it("keeps 9 decimal places (0.1 mm): a number too small for DynamoDB is 0", () => {
+    expect(GeoLocation.parse({ lat: 31.5123456789123, long: 120.2345678915 })).toEqual({
+      lat: 31.512345679,
+      long: 120.234567892,
+    });
+    // Legal doubles DynamoDB cannot store (its numbers stop at 1e-130): found by the fuzz.
+    const tiny = GeoLocation.parse({ lat: 5e-324, long: -2.2421181315303766e-137 });
+    expect(tiny).toEqual({ lat: 0, long: 0 });
+    expect(Object.is(tiny.long, 0)).toBe(true);
+    expect(GeoLocation.parse({ lat: -90, long: 180 })).toEqual({ lat: -90, long: 180 });
+    expect(GeoLocation.safeParse({ lat: 90.0000000001, long: 0 }).success).toBe(false);
+  });
+
   it("reads plain decimal degrees only", () => {
     expect(parseDegrees("31.5")).toBe(31.5);
     expect(parseDegrees(" -120.25 ")).toBe(-120.25);

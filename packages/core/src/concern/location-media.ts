@@ -7,11 +7,26 @@ import type { FieldProblem } from "../errors.js";
  * neither, and concerns stored before they existed simply lack them.
  */
 
+/**
+ * Decimal places a coordinate is kept to: 1e-9° is about 0.1 mm, far finer than any GPS.
+ * Finer digits are noise, and a JSON client can send a number like 5e-324 (a legal double,
+ * on the equator for every purpose) that DynamoDB cannot store: its numbers stop at 1e-130,
+ * and such a submission failed with a 500 until the fuzz suite (issue 12) sent one.
+ */
+export const STORED_LOCATION_DECIMALS = 9;
+
+/** Degrees within ±`limit`, kept to `STORED_LOCATION_DECIMALS` places (never −0). */
+const degrees = (limit: number) =>
+  z.pipe(
+    z.number().check(z.gte(-limit), z.lte(limit)),
+    z.transform((v) => {
+      const factor = 10 ** STORED_LOCATION_DECIMALS;
+      return Math.round(v * factor) / factor || 0;
+    }),
+  );
+
 /** A point in WGS84 degrees (GPS), latitude −90…90, longitude −180…180. */
-export const GeoLocation = z.strictObject({
-  lat: z.number().check(z.gte(-90), z.lte(90)),
-  long: z.number().check(z.gte(-180), z.lte(180)),
-});
+export const GeoLocation = z.strictObject({ lat: degrees(90), long: degrees(180) });
 export type GeoLocation = z.infer<typeof GeoLocation>;
 
 /** Decimal places of a location shown to anyone who may not see the resident's address. */

@@ -8,6 +8,7 @@ import {
   matchVillage,
   monthsNewestFirst,
   OPEN311_ITEM_NAMES,
+  open311ReadRange,
   open311ServiceDefinition,
   open311Services,
   open311Status,
@@ -306,5 +307,32 @@ describe("dates and windows", () => {
       "2025-12",
       "2025-11",
     ]);
+    // Years of fewer than four digits are padded, so the walk ends where it should.
+    expect(monthsNewestFirst("0999-11", "1000-02")).toEqual([
+      "1000-02",
+      "1000-01",
+      "0999-12",
+      "0999-11",
+    ]);
+  });
+
+  it("reads only the part of a window the ledger can hold (found by the fuzz)", () => {
+    const now = new Date("2026-11-27T00:00:00Z");
+    const window = (from: string, to: string) => ({ from: new Date(from), to: new Date(to) });
+    // end_date=0000-01-01: the default start is 90 days before, in year -1.
+    const yearZero = open311Window(null, new Date("0000-01-01T00:00:00+08:00"), now);
+    expect("from" in yearZero && open311ReadRange(yearZero, now)).toBeNull();
+    expect(open311ReadRange(window("1969-11-01T00:00:00Z", "1970-01-20T00:00:00Z"), now)).toEqual(
+      window("1970-01-01T00:00:00Z", "1970-01-20T00:00:00Z"),
+    );
+    // A window in the future reads up to a day past now, or nothing.
+    expect(open311ReadRange(window("2026-11-01T00:00:00Z", "2027-01-01T00:00:00Z"), now)).toEqual(
+      window("2026-11-01T00:00:00Z", "2026-11-28T00:00:00Z"),
+    );
+    expect(
+      open311ReadRange(window("9999-12-01T00:00:00Z", "9999-12-31T00:00:00Z"), now),
+    ).toBeNull();
+    const recent = window("2026-09-01T00:00:00Z", "2026-11-01T00:00:00Z");
+    expect(open311ReadRange(recent, now)).toEqual(recent);
   });
 });

@@ -478,12 +478,35 @@ export function open311Window(
   return { from, to };
 }
 
+/**
+ * The first instant the ledger may hold: nothing was registered before 1970. (A window is
+ * any dates a client sends, year 0000 included.)
+ */
+const LEDGER_EPOCH_MS = Date.UTC(1970, 0, 1);
+
+/**
+ * The part of a window the ledger can hold anything in: from 1970 (`LEDGER_EPOCH_MS`) to a
+ * day past `now` (a little clock skew between instances), or null when none of it can. Only
+ * this part is read, so that the months walked are `YYYY-MM` months of four-digit years: a
+ * window in year 0 made its months negative years, which never compared below the first
+ * one, and GET requests.json?end_date=0000-01-01 ran out of memory (found by the fuzz suite,
+ * issue 12).
+ */
+export function open311ReadRange(
+  window: { from: Date; to: Date },
+  now: Date,
+): { from: Date; to: Date } | null {
+  const from = Math.max(window.from.getTime(), LEDGER_EPOCH_MS);
+  const to = Math.min(window.to.getTime(), now.getTime() + DAY_MS);
+  return from > to ? null : { from: new Date(from), to: new Date(to) };
+}
+
 /** The `YYYY-MM` months from `last` back to `first`, newest first. */
 export function monthsNewestFirst(first: string, last: string): string[] {
   const months: string[] = [];
   let [y, m] = last.split("-").map(Number) as [number, number];
   for (;;) {
-    const month = `${y}-${String(m).padStart(2, "0")}`;
+    const month = `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}`;
     if (month < first) break;
     months.push(month);
     m -= 1;

@@ -82,24 +82,27 @@ export class RequestView {
     return this.#params[name];
   }
 
-  /** Every parameter's first value, or one parameter's. */
+  /**
+   * Every parameter's first value, or one parameter's. The object has no prototype: a
+   * parameter named `constructor` or `__proto__` is a parameter like any other.
+   */
   query(): Record<string, string>;
   query(name: string): string | undefined;
   query(name?: string): Record<string, string> | string | undefined {
     const query = this.#request.query;
     if (name !== undefined) return query.get(name) ?? undefined;
-    const first: Record<string, string> = {};
+    const first: Record<string, string> = Object.create(null);
     for (const [key, value] of query) first[key] ??= value;
     return first;
   }
 
-  /** Every parameter's values, or one parameter's. */
+  /** Every parameter's values, or one parameter's (no prototype either). */
   queries(): Record<string, string[]>;
   queries(name: string): string[] | undefined;
   queries(name?: string): Record<string, string[]> | string[] | undefined {
     const query = this.#request.query;
     if (name !== undefined) return query.has(name) ? query.getAll(name) : undefined;
-    const all: Record<string, string[]> = {};
+    const all: Record<string, string[]> = Object.create(null);
     for (const [key, value] of query) {
       const values = all[key] ?? [];
       values.push(value);

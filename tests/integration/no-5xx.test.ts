@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { buildDemoDirectory } from "@lianxin/core/demo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestTable } from "../support/database.js";
 import {
@@ -11,7 +12,8 @@ import {
   runFuzz,
   tally,
 } from "../support/fuzz-harness.js";
-import type { FuzzWorld } from "../support/fuzz-inputs.js";
+import type { FuzzWorld, PlantedPersonalData } from "../support/fuzz-inputs.js";
+import { leaksIn } from "../support/planted-pii.js";
 
 /**
  * Nothing a client sends may cause a 5xx (issue 12): a fuzz of every public route of the
@@ -28,6 +30,22 @@ const MIXED = 1_500;
 const REFUSED = 500;
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : randomInt(2 ** 31);
 
+/** Every public answer that lists what residents sent: notices, statistics, Open311. */
+async function publicAnswers(fuzz: FuzzApi): Promise<string> {
+  const paths = [
+    "/api/notices",
+    "/api/statistics",
+    "/api/villages/meijing",
+    "/open311/v2/requests.json",
+    "/open311/v2/requests.xml?extensions=true",
+    "/open311/v2/requests.json?status=closed",
+  ];
+  const bodies = await Promise.all(
+    paths.map(async (path) => (await fuzz.app.request(path)).text()),
+  );
+  return bodies.join("\n");
+}
+
 describe("fuzz: the public routes and the staff login", () => {
   let fuzz: FuzzApi;
   let world: FuzzWorld;
@@ -41,11 +59,17 @@ describe("fuzz: the public routes and the staff login", () => {
     // Said first: if an input takes the worker down, the log still has the seed
     // (`pnpm fuzz --seed <seed> --runs 2000 --refused-share 0.25` then names the input).
     console.info(`fuzz seed ${SEED}: ${MIXED} mixed inputs, then ${REFUSED} broken on purpose`);
+    const baseline = await publicAnswers(fuzz);
+    const planted: PlantedPersonalData[] = [];
     const report = await runFuzz(fuzz, world, {
       seed: SEED,
       mixed: MIXED,
       refused: REFUSED,
       concurrency: 4,
+      observe: (input, answer) => {
+        if (input.planted && answer.status >= 200 && answer.status < 300)
+          planted.push(input.planted);
+      },
     });
     const { byStatus, byRoute } = tally(report.results);
     const counts = [...byStatus]
@@ -74,5 +98,29 @@ describe("fuzz: the public routes and the staff login", () => {
       );
       expect(ok.length, `${route}: no 2xx in the run`).toBeGreaterThan(0);
     }
+
+    // What the accepted submissions planted is nowhere in a public answer. A name the public
+    // may read anyway (a contact leader's, such as 周强 in Open311's service_notice, or 王建
+    // inside 王建国) is no evidence either way.
+    const directory = buildDemoDirectory();
+    const publicNames = [
+      ...directory.leaders.map((l) => l.name),
+      ...directory.departments.map((d) => d.head.name),
+    ];
+    const searched = planted
+      .map((p) => ({
+        name: p.name,
+        mobile: p.phoneDigits.replace(/^0510/, ""),
+        idNumber: p.idNumber,
+        email: p.email,
+      }))
+      .map((p) =>
+        baseline.includes(p.name) || publicNames.some((n) => n.includes(p.name))
+          ? { ...p, name: "" }
+          : p,
+      );
+    expect(searched.length, "no accepted submission planted anything").toBeGreaterThan(0);
+    const leaks = leaksIn(await publicAnswers(fuzz), searched);
+    expect(leaks, `fuzz seed ${SEED}`).toEqual([]);
   }, 300_000);
 });

@@ -103,8 +103,11 @@ export function normalisedForSearch(text: string): string {
     .toLowerCase();
 }
 
-/** Each planted value that can be read in `text`, as "kind value: …context…". */
-export function leaksIn(text: string, people: readonly PlantedPerson[]): string[] {
+/** Each planted value that can be read in `text`, as "kind value: …context…" (an empty name is not looked for). */
+export function leaksIn(
+  text: string,
+  people: ReadonlyArray<{ name: string; mobile: string; idNumber: string; email: string }>,
+): string[] {
   const haystack = normalisedForSearch(text);
   const found: string[] = [];
   const look = (kind: string, value: string) => {
@@ -118,7 +121,7 @@ export function leaksIn(text: string, people: readonly PlantedPerson[]): string[
     look("mobile", p.mobile);
     look("id", p.idNumber.toLowerCase());
     look("email", p.email.toLowerCase());
-    look("name", p.name);
+    if (p.name) look("name", p.name);
   }
   return found;
 }

@@ -95,6 +95,30 @@ export function noticeDraftsFor(
   ];
 }
 
+/** The next event on a concern, by the signed-in staff member (reason, text and data empty). */
+export function staffEvent(
+  deps: Deps,
+  auth: StaffAuth,
+  concern: Concern,
+  at: string,
+  type: ConcernEvent["type"],
+  fields: Partial<Pick<ConcernEvent, "reason" | "public" | "text" | "data">> = {},
+): ConcernEvent {
+  return {
+    ledgerNo: concern.ledgerNo,
+    seq: concern.version + 1,
+    id: deps.newId(),
+    type,
+    at,
+    actor: { kind: "staff", id: auth.user.id, name: auth.user.name },
+    reason: null,
+    public: false,
+    text: null,
+    data: {},
+    ...fields,
+  };
+}
+
 /** A change from `before` to `after`, with its events and its counter deltas. */
 export function changeOf(before: Concern, after: Concern, events: ConcernEvent[]): ConcernChange {
   return {
@@ -260,18 +284,7 @@ export async function reissueAccessCode(
   const now = deps.now();
   const at = now.toISOString();
   const accessCode = accessCodeFromBytes(deps.randomBytes(10));
-  const event: ConcernEvent = {
-    ledgerNo: concern.ledgerNo,
-    seq: concern.version + 1,
-    id: deps.newId(),
-    type: "access_code_reissued",
-    at,
-    actor: { kind: "staff", id: auth.user.id, name: auth.user.name },
-    reason: null,
-    public: true,
-    text: null,
-    data: {},
-  };
+  const event = staffEvent(deps, auth, concern, at, "access_code_reissued", { public: true });
   const next = {
     ...concern,
     accessCodeHash: hashAccessCode(concern.ledgerNo, accessCode),

@@ -1,5 +1,4 @@
 import {
-  type ConcernEvent,
   cleanText,
   clearForPublic,
   type DirectoryIndex,
@@ -21,7 +20,7 @@ import * as z from "zod/mini";
 import type { Deps } from "../../deps.js";
 import { authorize } from "../accounts/authorize.js";
 import type { StaffAuth } from "../accounts/session.js";
-import { changeOf, commitOrConflict } from "../concerns/staff-concerns.js";
+import { changeOf, commitOrConflict, staffEvent } from "../concerns/staff-concerns.js";
 import { currentDirectory } from "../directory/current-directory.js";
 import { parseInput } from "../parse.js";
 
@@ -225,18 +224,10 @@ export async function publishNotice(deps: Deps, auth: StaffAuth, id: string, loc
   };
   if (!found) throw new DomainError("not_found");
   const { concern } = found;
-  const event: ConcernEvent = {
-    ledgerNo: concern.ledgerNo,
-    seq: concern.version + 1,
-    id: deps.newId(),
-    type: "notice_published",
-    at,
-    actor: { kind: "staff", id: auth.user.id, name: auth.user.name },
-    reason: null,
+  const event = staffEvent(deps, auth, concern, at, "notice_published", {
     public: true,
-    text: null,
     data: { noticeId: notice.id },
-  };
+  });
   const after = { ...concern, publicDescription: next.summary, version: event.seq, updatedAt: at };
   await commitOrConflict(
     deps,

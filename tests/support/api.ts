@@ -6,6 +6,12 @@ import {
   withInProcessExports,
 } from "@lianxin/functions";
 import { prepareLocalDatabase } from "@lianxin/functions/local";
+import { createDynamoClient, createStore } from "@lianxin/store";
+import {
+  type ConflictSimulator,
+  type ConflictSimulatorOptions,
+  simulateConflicts,
+} from "@lianxin/store/simulator";
 import { createTestTable } from "./database.js";
 
 export const SITE_SECRET = "test-site-secret";
@@ -14,10 +20,33 @@ export const SITE_SECRET = "test-site-secret";
  * The real API app on a fresh table of the run's DynamoDB Local, seeded with the demo
  * directory. Requests go through the app's in-process `request`, i.e. the full handler
  * stack without a socket.
+ *
+ * With `simulate`, the app's store talks through the conflict simulator
+ * (`@lianxin/store/simulator`): transactions hold their items, conflicts fail as on AWS, and
+ * every round trip takes its latency. Its counts are `simulator.stats`.
  */
-export async function createTestApi(overrides: Partial<Deps> = {}) {
+export async function createTestApi(
+  overrides: Partial<Deps> = {},
+  options: { simulate?: ConflictSimulatorOptions | boolean } = {},
+): Promise<{
+  app: ReturnType<typeof createApp>;
+  deps: Deps;
+  endpoint: string;
+  tableName: string;
+  /** Set when the app runs under the conflict simulator. */
+  simulator?: ConflictSimulator;
+}> {
   const { endpoint, tableName } = await createTestTable();
   await prepareLocalDatabase({ endpoint, tableName });
+  let simulator: ConflictSimulator | undefined;
+  if (options.simulate && !overrides.store) {
+    const client = simulateConflicts(
+      createDynamoClient({ endpoint, region: "local" }),
+      options.simulate === true ? {} : options.simulate,
+    );
+    simulator = client.simulator;
+    overrides = { ...overrides, store: createStore(client, tableName) };
+  }
   // Background exports run in this process, as with `npm start`.
   const deps = withInProcessExports(
     createDeps(
@@ -30,7 +59,7 @@ export async function createTestApi(overrides: Partial<Deps> = {}) {
     ),
   );
   const app = createApp(deps);
-  return { app, deps, endpoint, tableName };
+  return { app, deps, endpoint, tableName, ...(simulator ? { simulator } : {}) };
 }
 
 export type TestApi = Awaited<ReturnType<typeof createTestApi>>;

@@ -20,6 +20,8 @@ export const {
   DynamoDBClient,
   ResourceInUseException,
   ResourceNotFoundException,
+  TransactionCanceledException,
+  TransactionConflictException,
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } = dynamodb;

@@ -7,6 +7,7 @@ import {
   submit,
   type TestApi,
 } from "../support/api.js";
+import { act, loginAs, staff } from "../support/staff.js";
 
 /**
  * Run twice: on plain DynamoDB Local, which runs transactions one at a time, and under the
@@ -52,5 +53,66 @@ describe.each([
     expect(parseLedgerNo(receipts[0].ledgerNo)?.sequence).toBe(
       (parseLedgerNo(before)?.sequence ?? 0) + 1,
     );
+  });
+
+  /** The race below: each staff action's answer, its version before and after. */
+  const race: Array<{ status: number; code?: string; before: number; after: number }> = [];
+
+  it("races a staff action with submissions to its department; nobody else acts", async () => {
+    const cadre = await loginAs(api, "cadre");
+    const versionOf = async (ledgerNo: string): Promise<number> =>
+      (await (await staff(api, cadre, "GET", `/api/staff/concerns/${ledgerNo}`)).json()).version;
+    // Concerns of 环保分局 / 梅泾村, accepted: a first response adds to that department's and
+    // village's counters of the month (METRICS#…), which every submission here adds to too.
+    const ledgerNos: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const filed = await (await submit(api, { ...smellyCreek, title: `先到 ${i}` })).json();
+      expect((await act(api, cadre, filed.ledgerNo, { type: "accept" })).status).toBe(200);
+      ledgerNos.push(filed.ledgerNo);
+    }
+    api.simulator?.resetStats();
+    for (const ledgerNo of ledgerNos) {
+      const before = await versionOf(ledgerNo);
+      const [response, ...submissions] = await Promise.all([
+        staff(api, cadre, "POST", `/api/staff/concerns/${ledgerNo}/actions`, {
+          expectedVersion: before,
+          type: "respond",
+          method: "phone",
+          summary: "电话联系反映人",
+        }),
+        ...Array.from({ length: 12 }, (_, i) =>
+          submit(api, { ...smellyCreek, title: `同时 ${i}` }),
+        ),
+      ]);
+      expect(submissions.map((r) => r.status)).toEqual(Array(12).fill(201));
+      const body = await response.json();
+      race.push({
+        status: response.status,
+        code: body.error?.code,
+        before,
+        after: await versionOf(ledgerNo),
+      });
+    }
+    // Only this action could change these concerns: each one moved exactly when it succeeded.
+    for (const { status, code, before, after } of race) {
+      expect(after > before).toBe(status === 200);
+      if (status !== 200) expect(code).toBe("conflict");
+    }
+    if (simulate) expect(api.simulator?.stats.conflictsOn.METRICS ?? 0).toBeGreaterThan(0);
+  });
+
+  /**
+   * Issue #13 ("a 409 conflict means the concern's version changed, and nothing else"). Under
+   * the simulator the racing submissions hold the department's and village's month counter
+   * items (METRICS#department#env-bureau, METRICS#village#meijing) in their transactions; the
+   * action's transaction ADDs to the same items, is cancelled with TransactionConflict at those
+   * positions, `commitConcernChanges` maps any cancellation to `false`, and `actOnConcern`
+   * answers 409 `conflict` although the concern's version is unchanged (the test above checks
+   * it). Flip to `it` once counters stop conflicting (item 4) or such a cancellation is retried
+   * (item 5).
+   */
+  (simulate ? it.fails : it)("never answers 409 to that staff action", () => {
+    expect(race).toHaveLength(4);
+    expect(race.map((r) => r.status)).toEqual([200, 200, 200, 200]); // today: 409 ×4
   });
 });

@@ -41,6 +41,11 @@ export interface ConflictSimulatorStats {
   transactionsCancelled: number;
   /** Single-item (or batch) writes refused with `TransactionConflictException`. */
   writesRefused: number;
+  /**
+   * Conflicts by the held item's kind, the part of its pk before the first `#` (`METRICS`,
+   * `LEDGER`, `CONCERN`, …): which items the concurrent writers met on.
+   */
+  conflictsOn: Record<string, number>;
 }
 
 export interface ConflictSimulator {
@@ -88,6 +93,11 @@ export function simulateConflicts(
     requests: {},
     transactionsCancelled: 0,
     writesRefused: 0,
+    conflictsOn: {},
+  };
+  const count = (key: string) => {
+    const kind = (key.split(" ")[1] ?? "").split("#")[0] ?? "";
+    stats.conflictsOn[kind] = (stats.conflictsOn[kind] ?? 0) + 1;
   };
 
   const roundTrip = async (latency: number, command: unknown, sendOptions?: object) => {
@@ -110,6 +120,7 @@ export function simulateConflicts(
       if (conflicts.some(Boolean)) {
         await sleep(latency);
         stats.transactionsCancelled++;
+        for (const [i, key] of itemKeys.entries()) if (key !== null && conflicts[i]) count(key);
         throw transactionCanceled(conflicts);
       }
       const id = ++transactionIds;
@@ -126,9 +137,11 @@ export function simulateConflicts(
       : BATCH_WRITES.has(name)
         ? batchWriteKeys(input)
         : [];
-    if (written.some((key) => key !== null && held.has(key))) {
+    const refused = written.filter((key): key is string => key !== null && held.has(key));
+    if (refused.length > 0) {
       await sleep(latency);
       stats.writesRefused++;
+      for (const key of refused) count(key);
       throw transactionConflict();
     }
     return roundTrip(latency, command, sendOptions);
@@ -141,6 +154,7 @@ export function simulateConflicts(
       stats.requests = {};
       stats.transactionsCancelled = 0;
       stats.writesRefused = 0;
+      stats.conflictsOn = {};
     },
   };
 

@@ -1,0 +1,456 @@
+/**
+ * Intake benchmark (issue 13, item 1): residents' submissions (`POST /api/concerns`) through
+ * the real app at concurrency 1, 16 and 64, side by side with the app's own final
+ * transaction replayed directly against the same DynamoDB Local, in the same run.
+ *
+ *   pnpm bench:intake            100 / 400 / 800 submissions at concurrency 1 / 16 / 64
+ *   pnpm bench:intake --small    40 / 160 / 320, to check the script quickly
+ *
+ * Options: --counts A,B,C (submissions per level), --warm-up N (default 10).
+ *
+ * Every submission comes from its own client address (forwarded with the site secret, as
+ * the sites do), so the hourly allowance never refuses one. A middleware on the store's
+ * DynamoDB client counts each submission's requests by command (AsyncLocalStorage carries
+ * which submission a request belongs to) and keeps the input of the last TransactWriteItems
+ * each submission sent: the one that committed. The replay sends those transactions again
+ * straight through a document client, at the same concurrency, each with its partition keys
+ * suffixed (fresh items, no collision with the app's or each other's) and the ledger
+ * counter's condition rewritten for a fresh counter item (`attribute_not_exists`): the same
+ * items, the same sizes, the same conditions otherwise, without the app's reads, retries
+ * and contention on one counter. Exit 1 if a goal is missed.
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { createApp, createDeps, readConfig } from "@lianxin/functions";
+import { prepareLocalDatabase } from "@lianxin/functions/local";
+import { createDynamoClient, createStore } from "@lianxin/store";
+import { startDynamoDbLocal } from "../dynamodb-local.js";
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
+const TABLE = "lianxin-bench-intake";
+const SITE_SECRET = "bench-intake-site-secret";
+const LEVELS = [1, 16, 64] as const;
+const GOALS = {
+  warmRequests: 3,
+  c1LatencyRatio: 2.5,
+  c16ThroughputRatio: 0.6,
+  c16P99Ms: 1_000,
+  c64P99Ms: 3_000,
+};
+
+const { values: opts } = parseArgs({
+  options: {
+    small: { type: "boolean", default: false },
+    counts: { type: "string" },
+    "warm-up": { type: "string", default: "10" },
+  },
+});
+const counts = (opts.counts ?? (opts.small ? "40,160,320" : "100,400,800"))
+  .split(",")
+  .map((s) => positive(s, "--counts"));
+if (counts.length !== LEVELS.length) fail("--counts takes three numbers, for 1, 16 and 64");
+const warmUp = positive(opts["warm-up"], "--warm-up");
+
+function positive(value: string | undefined, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) fail(`${name} needs a positive whole number`);
+  return n;
+}
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
+}
+
+const log = (line = "") => process.stdout.write(`${line}\n`);
+const ms = (n: number) => (n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(1)} ms`);
+const rate = (n: number) => `${n.toFixed(1)}/s`;
+/** Nearest-rank percentile. */
+function percentile(values: number[], q: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] as number;
+}
+
+type Json = Record<string, unknown>;
+type Transaction = { TransactItems: Json[] };
+
+/** What one submission did to DynamoDB. */
+interface Trace {
+  requests: Map<string, number>;
+  lastTransaction?: Transaction;
+}
+
+const body = (i: number) => ({
+  villageId: "meijing",
+  groupId: "meijing-01",
+  categoryCode: "environment",
+  title: `倪巷浜臭水河 ${i}`,
+  description: "倪巷浜河水发黑发臭，夏天气味很大，附近居民经常“感冒”，希望尽快治理。",
+  address: "梅泾村倪巷组 18 号",
+  contactName: "张三",
+  contactPhone: "13800138000",
+});
+
+/** A distinct client address per submission: 10.x.y.z from its number. */
+const address = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+
+interface Level {
+  concurrency: number;
+  count: number;
+  seconds: number;
+  latencies: number[];
+  errors: Map<string, number>;
+  requestsPer: number[];
+  requestKinds: Map<string, number>;
+  transactions: Transaction[];
+}
+
+interface ReplayLevel {
+  seconds: number;
+  latencies: number[];
+  errors: Map<string, number>;
+}
+
+/** Runs `count` tasks with `concurrency` in flight, printing progress now and then. */
+async function pool(
+  label: string,
+  count: number,
+  concurrency: number,
+  task: (i: number) => Promise<void>,
+): Promise<number> {
+  let next = 0;
+  let done = 0;
+  const every = Math.max(1, Math.ceil(count / 4));
+  const t0 = performance.now();
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      await task(i);
+      done++;
+      if (done % every === 0 && done < count) {
+        const s = (performance.now() - t0) / 1000;
+        log(`    ${label}: ${done}/${count} in ${s.toFixed(1)} s (${rate(done / s)})`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+  return (performance.now() - t0) / 1000;
+}
+
+/** The captured transaction made fresh: partition keys suffixed, the ledger counter's condition for a new item. */
+function freshCopy(tx: Transaction, suffix: string): Transaction {
+  const renameKey = (key: Json) => ({ ...key, pk: `${String(key.pk)}${suffix}` });
+  return {
+    TransactItems: tx.TransactItems.map((entry) => {
+      const [kind, op] = Object.entries(entry)[0] as [string, Json];
+      const copy: Json = { ...op };
+      if (copy.Key) copy.Key = renameKey(copy.Key as Json);
+      if (copy.Item) copy.Item = renameKey(copy.Item as Json);
+      const values = copy.ExpressionAttributeValues as Json | undefined;
+      if (
+        values &&
+        ":current" in values &&
+        String(copy.ConditionExpression).includes("lastSequence")
+      ) {
+        // The ledger counter, compared with the value the app read: on a fresh item the
+        // equivalent condition is that it has none yet.
+        const { ":current": _current, ...rest } = values;
+        copy.ExpressionAttributeValues = rest;
+        copy.ConditionExpression = "attribute_not_exists(lastSequence)";
+      }
+      return { [kind]: copy };
+    }),
+  };
+}
+
+const add = (m: Map<string, number>, k: string, n = 1) => m.set(k, (m.get(k) ?? 0) + n);
+const describe = (m: Map<string, number>, per = 1) =>
+  [...m]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k} ${Number.isInteger(v / per) ? v / per : (v / per).toFixed(2)}`)
+    .join(", ");
+
+async function main(): Promise<number> {
+  log(
+    `Lianxin intake benchmark: POST /api/concerns at concurrency ${LEVELS.join(", ")} (${counts.join(" / ")} submissions); their committed transactions replayed directly (at 1 each right after its submission, else after the level)`,
+  );
+  const db = await startDynamoDbLocal();
+  process.once("SIGINT", () => void db.stop().then(() => process.exit(130)));
+  try {
+    await prepareLocalDatabase({ endpoint: db.endpoint, tableName: TABLE });
+    log(
+      `  DynamoDB Local (in memory) at ${db.endpoint}, table ${TABLE}, demo directory seeded; load average ${loadavg()[0]?.toFixed(2)}, ${availableParallelism()} CPUs`,
+    );
+
+    const client = createDynamoClient({ endpoint: db.endpoint });
+    const current = new AsyncLocalStorage<Trace>();
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const trace = current.getStore();
+        if (trace) {
+          const name = String(context.commandName ?? "?").replace(/Command$/, "");
+          add(trace.requests, name);
+          if (name === "TransactWriteItems") {
+            trace.lastTransaction = structuredClone(args.input as Transaction);
+          }
+        }
+        return next(args);
+      },
+      // The input as the store gave it (plain values; the document client marshals them on
+      // every send), so a document client can send it again as it is.
+      { step: "initialize", name: "benchIntakeRecorder", priority: "high" },
+    );
+    const config = readConfig({
+      TABLE_NAME: TABLE,
+      DYNAMODB_ENDPOINT: db.endpoint,
+      LIANXIN_SITE_SECRET: SITE_SECRET,
+      FILES_DIR: join(tmpdir(), "lianxin-bench-files"),
+    });
+    const app = createApp(createDeps(config, { store: createStore(client, TABLE) }));
+    // A document client as the store's (same timeouts, two attempts per call).
+    const replayClient = createDynamoClient({ endpoint: db.endpoint });
+
+    const replayOne = async (replay: ReplayLevel, captured: Transaction, suffix: string) => {
+      const tx = freshCopy(captured, suffix);
+      const t0 = performance.now();
+      try {
+        await replayClient.send(
+          new TransactWriteCommand(tx as ConstructorParameters<typeof TransactWriteCommand>[0]),
+        );
+      } catch (error) {
+        const name = (error as Error)?.name ?? "Error";
+        if (!replay.errors.has(name)) {
+          log(`    replay error: ${name}: ${(error as Error)?.message}`);
+          if (process.env.BENCH_DEBUG) log(JSON.stringify(tx, null, 1));
+        }
+        add(replay.errors, name);
+      }
+      replay.latencies.push(performance.now() - t0);
+    };
+
+    let serial = 0;
+    const submitOne = async () => {
+      const n = ++serial;
+      const trace: Trace = { requests: new Map() };
+      const t0 = performance.now();
+      const res = await current.run(trace, () =>
+        app.request("/api/concerns", {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            "idempotency-key": `bench-intake-${process.pid}-${n}`,
+            "x-lianxin-client-address": address(n),
+            "x-lianxin-site-secret": SITE_SECRET,
+          },
+          body: JSON.stringify(body(n)),
+        }),
+      );
+      await res.arrayBuffer();
+      return { took: performance.now() - t0, status: res.status, trace };
+    };
+
+    log(
+      `  warm-up: ${warmUp} submissions one at a time, each then replayed (directory, calendar, both JITs)`,
+    );
+    for (let i = 0; i < warmUp; i++) {
+      const r = await submitOne();
+      if (r.status !== 201 || !r.trace.lastTransaction) {
+        throw new Error(`warm-up submission answered ${r.status}`);
+      }
+      await replayClient.send(
+        new TransactWriteCommand(
+          freshCopy(r.trace.lastTransaction, `#warm-up-${i}`) as ConstructorParameters<
+            typeof TransactWriteCommand
+          >[0],
+        ),
+      );
+    }
+
+    const levels: Level[] = [];
+    const replays: ReplayLevel[] = [];
+    for (const [i, concurrency] of LEVELS.entries()) {
+      const count = counts[i] as number;
+      log();
+      log(`Concurrency ${concurrency}: ${count} submissions through the app`);
+      const level: Level = {
+        concurrency,
+        count,
+        seconds: 0,
+        latencies: [],
+        errors: new Map(),
+        requestsPer: [],
+        requestKinds: new Map(),
+        transactions: [],
+      };
+      // At concurrency 1 each submission's transaction is replayed right after it, so the
+      // two sides of the ratio see the same moment of a shared machine.
+      const paired = concurrency === 1;
+      const replay: ReplayLevel = { seconds: 0, latencies: [], errors: new Map() };
+      level.seconds = await pool("app", count, concurrency, async (k) => {
+        const r = await submitOne();
+        level.latencies.push(r.took);
+        if (r.status !== 201) add(level.errors, String(r.status));
+        let total = 0;
+        for (const [command, v] of r.trace.requests) {
+          add(level.requestKinds, command, v);
+          total += v;
+        }
+        level.requestsPer.push(total);
+        if (r.status === 201 && r.trace.lastTransaction) {
+          level.transactions.push(r.trace.lastTransaction);
+          if (paired) await replayOne(replay, r.trace.lastTransaction, `#replay-1-${k}`);
+        }
+      });
+      // Serial and paired: each side's time is the sum of its latencies.
+      if (paired) level.seconds = level.latencies.reduce((a, b) => a + b, 0) / 1000;
+      levels.push(level);
+      printLevel("app", level.seconds, count, level.latencies, level.errors);
+      log(
+        `    DynamoDB requests per submission: median ${percentile(level.requestsPer, 0.5)}, mean ${(level.requestsPer.reduce((a, b) => a + b, 0) / count).toFixed(2)}, max ${Math.max(...level.requestsPer)} (${describe(level.requestKinds, count)})`,
+      );
+      if (level.transactions.length === 0) throw new Error("no transaction captured");
+      const items = level.transactions[0]?.TransactItems.length ?? 0;
+      log(
+        paired
+          ? `  each submission's committed transaction replayed directly right after it (${items} items, keys suffixed)`
+          : `  replaying ${count} of its committed transactions directly (${items} items each, keys suffixed)`,
+      );
+      if (paired) {
+        replay.seconds = replay.latencies.reduce((a, b) => a + b, 0) / 1000;
+      } else {
+        replay.seconds = await pool("replay", count, concurrency, async (k) => {
+          await replayOne(
+            replay,
+            level.transactions[k % level.transactions.length] as Transaction,
+            `#replay-${concurrency}-${k}`,
+          );
+        });
+      }
+      replays.push(replay);
+      printLevel("replay", replay.seconds, count, replay.latencies, replay.errors);
+    }
+    return report(levels, replays);
+  } finally {
+    await db.stop();
+  }
+}
+
+function printLevel(
+  label: string,
+  seconds: number,
+  count: number,
+  latencies: number[],
+  errors: Map<string, number>,
+) {
+  const errorText = errors.size ? describe(errors) : "none";
+  log(
+    `    ${label.padEnd(6)} ${rate(count / seconds)} over ${seconds.toFixed(1)} s; p50 ${ms(percentile(latencies, 0.5))}, p90 ${ms(percentile(latencies, 0.9))}, p99 ${ms(percentile(latencies, 0.99))}, max ${ms(Math.max(...latencies))}; errors ${errorText}`,
+  );
+}
+
+function report(levels: Level[], replays: ReplayLevel[]): number {
+  log();
+  log(
+    "Results (app = POST /api/concerns in-process; replay = its committed transaction sent directly):",
+  );
+  const header = [
+    "concurrency",
+    "n",
+    "app /s",
+    "replay /s",
+    "app/replay /s",
+    "app p50",
+    "replay p50",
+    "app/replay p50",
+    "app p90",
+    "app p99",
+    "replay p99",
+    "errors",
+    "requests/sub",
+  ];
+  const rows = levels.map((l, i) => {
+    const r = replays[i] as ReplayLevel;
+    const appRate = l.count / l.seconds;
+    const replayRate = l.count / r.seconds;
+    const errors = [...l.errors.values()].reduce((a, b) => a + b, 0);
+    return [
+      String(l.concurrency),
+      String(l.count),
+      appRate.toFixed(1),
+      replayRate.toFixed(1),
+      (appRate / replayRate).toFixed(3),
+      ms(percentile(l.latencies, 0.5)),
+      ms(percentile(r.latencies, 0.5)),
+      (percentile(l.latencies, 0.5) / percentile(r.latencies, 0.5)).toFixed(2),
+      ms(percentile(l.latencies, 0.9)),
+      ms(percentile(l.latencies, 0.99)),
+      ms(percentile(r.latencies, 0.99)),
+      String(errors),
+      (l.requestsPer.reduce((a, b) => a + b, 0) / l.count).toFixed(2),
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) =>
+    `  ${cells.map((c, i) => c.padStart(widths[i] ?? 0)).join("  ")}`;
+  log(line(header));
+  for (const row of rows) log(line(row));
+
+  const [c1, c16, c64] = levels as [Level, Level, Level];
+  const [r1, r16] = replays as [ReplayLevel, ReplayLevel, ReplayLevel];
+  const warm = percentile(c1.requestsPer, 0.5);
+  const c1Ratio = percentile(c1.latencies, 0.5) / percentile(r1.latencies, 0.5);
+  const c16Rate = c16.count / c16.seconds;
+  const c16Ratio = c16Rate / (c16.count / r16.seconds);
+  const c16Errors = [...c16.errors.values()].reduce((a, b) => a + b, 0);
+  const c64Rate = c64.count / c64.seconds;
+  const goals: Array<[string, boolean]> = [
+    [
+      `warm submission (concurrency 1, median) makes ≤ ${GOALS.warmRequests} DynamoDB requests: ${warm} (${describe(c1.requestKinds, c1.count)})`,
+      warm <= GOALS.warmRequests,
+    ],
+    [
+      `concurrency 1: app p50 ≤ ${GOALS.c1LatencyRatio} × replay p50: ${c1Ratio.toFixed(2)} ×`,
+      c1Ratio <= GOALS.c1LatencyRatio,
+    ],
+    [
+      `concurrency 16: app throughput ≥ ${GOALS.c16ThroughputRatio} × replay's: ${c16Ratio.toFixed(3)} ×`,
+      c16Ratio >= GOALS.c16ThroughputRatio,
+    ],
+    [
+      `concurrency 16: p99 ≤ ${ms(GOALS.c16P99Ms)}: ${ms(percentile(c16.latencies, 0.99))}`,
+      percentile(c16.latencies, 0.99) <= GOALS.c16P99Ms,
+    ],
+    [`concurrency 16: no errors: ${c16Errors}`, c16Errors === 0],
+    [
+      `concurrency 64: throughput not below concurrency 16's: ${rate(c64Rate)} vs ${rate(c16Rate)}`,
+      c64Rate >= c16Rate,
+    ],
+    [
+      `concurrency 64: p99 ≤ ${ms(GOALS.c64P99Ms)}: ${ms(percentile(c64.latencies, 0.99))}`,
+      percentile(c64.latencies, 0.99) <= GOALS.c64P99Ms,
+    ],
+  ];
+  log();
+  log("Goals (issue 13):");
+  for (const [text, ok] of goals) log(`  ${ok ? "PASS" : "FAIL"}  ${text}`);
+  const failed = goals.filter(([, ok]) => !ok).length;
+  log();
+  log(`Load average at the end: ${loadavg()[0]?.toFixed(2)}`);
+  log(failed ? `FAIL: ${failed} of ${goals.length} goals missed` : "PASS: every goal met");
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    process.stderr.write(
+      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exit(1);
+  },
+);

@@ -183,7 +183,14 @@ export interface ConcernChange {
  * AP-C3: commit changes to one or more concerns (two for a merge) with their events and
  * any further items (a notice draft, a revoked code) in one transaction. Each concern is
  * replaced only if it still has the version the change was built on; returns false if
- * anyone changed one first (the caller re-reads and answers 409 or retries).
+ * anyone changed one first (the caller re-reads and answers 409).
+ *
+ * Real DynamoDB also cancels a transaction that touches an item another transaction is
+ * writing (TransactionConflict at that item), and every change adds to shared counter items
+ * (a department's month): such a cancellation says nothing about the concern, so the change
+ * is sent again (bounded, jittered, never past the request's deadline) rather than answered
+ * as a conflict. Only a failed version condition is the caller's conflict. DynamoDB Local
+ * never raises it; the conflict simulator (./simulator) does.
  */
 export async function commitConcernChanges(
   ctx: StoreContext,
@@ -191,7 +198,10 @@ export async function commitConcernChanges(
   extraPuts: Record<string, unknown>[] = [],
 ): Promise<boolean> {
   const items: TransactItem[] = [];
+  /** Where each concern's version condition sits in the transaction. */
+  const versionChecks: number[] = [];
   for (const change of changes) {
+    versionChecks.push(items.length);
     items.push({
       Put: {
         TableName: ctx.tableName,
@@ -210,13 +220,33 @@ export async function commitConcernChanges(
     ),
   );
   for (const Item of extraPuts) items.push({ Put: { TableName: ctx.tableName, Item } });
-  try {
-    await ctx.client.send(new TransactWriteCommand({ TransactItems: items }));
-    return true;
-  } catch (error) {
-    if (cancellationReasons(error) || (error as Error)?.name === "TransactionConflictException") {
-      return false;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await ctx.client.send(new TransactWriteCommand({ TransactItems: items }));
+      return true;
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      const conflict = (error as Error)?.name === "TransactionConflictException";
+      if (reasons === null && !conflict) throw error;
+      if (reasons && versionChecks.some((i) => reasons[i] === "ConditionalCheckFailed")) {
+        return false;
+      }
+      if (attempt >= COMMIT_ATTEMPTS) throw new ContentionExhausted(attempt);
+      await pauseBeforeRetry(Math.random() * Math.min(200, 10 * 2 ** attempt));
     }
-    throw error;
+  }
+}
+
+/** Sends of one change while other transactions hold its shared items, at most. */
+const COMMIT_ATTEMPTS = 8;
+
+/**
+ * A change that other transactions kept cancelling until its attempts ran out: the caller
+ * answers 503 with Retry-After (functions' http/errors.ts), never 409.
+ */
+export class ContentionExhausted extends Error {
+  constructor(attempts: number) {
+    super(`transaction cancelled by other writers ${attempts} times`);
+    this.name = "ContentionExhausted";
   }
 }

@@ -74,6 +74,8 @@ const UNAVAILABLE_NAMES = new Set([
   "AbortError",
   // A call cut off, or not started, at its budget or the request's deadline (store deadline.ts).
   "DeadlineExceeded",
+  // A change other transactions kept cancelling (store concerns.ts): try again shortly.
+  "ContentionExhausted",
   "RequestTimeout",
   "RequestTimeoutException",
   "ServiceUnavailable",

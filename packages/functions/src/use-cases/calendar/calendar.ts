@@ -8,20 +8,15 @@ import type { Deps } from "../../deps.js";
 import { authorize } from "../accounts/authorize.js";
 import type { StaffAuth } from "../accounts/session.js";
 import { parseInput } from "../parse.js";
+import { processCache } from "../process-cache.js";
 
-const caches = new WeakMap<Deps, { calendar: WorkingCalendar; loadedAt: number }>();
+/** The working calendar: official arrangement plus admin's override, loaded once a period. */
+const calendars = processCache(async (deps) =>
+  createWorkingCalendar(deps.holidayArrangement, await deps.store.getCalendarOverride()),
+);
 
-/** The working calendar: official arrangement plus admin's override, cached briefly. */
-export async function currentCalendar(deps: Deps): Promise<WorkingCalendar> {
-  const now = deps.now().getTime();
-  const cached = caches.get(deps);
-  if (cached && now - cached.loadedAt < deps.directoryCacheMs) return cached.calendar;
-  const calendar = createWorkingCalendar(
-    deps.holidayArrangement,
-    await deps.store.getCalendarOverride(),
-  );
-  caches.set(deps, { calendar, loadedAt: now });
-  return calendar;
+export function currentCalendar(deps: Deps): Promise<WorkingCalendar> {
+  return calendars.get(deps);
 }
 
 /** The override, and which of this year and next lack the official arrangement. */
@@ -47,6 +42,6 @@ export async function putCalendarSettings(deps: Deps, auth: StaffAuth, body: unk
     before,
     after: override,
   });
-  caches.delete(deps);
+  calendars.forget(deps);
   return getCalendarSettings(deps, auth);
 }

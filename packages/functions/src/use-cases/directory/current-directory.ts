@@ -1,24 +1,20 @@
 import { type DirectoryIndex, indexDirectory, type Locale, toPublicDirectory } from "@lianxin/core";
 import type { Deps } from "../../deps.js";
-
-const caches = new WeakMap<Deps, { index: DirectoryIndex; loadedAt: number }>();
+import { processCache } from "../process-cache.js";
 
 /**
- * The directory, indexed, reused for `directoryCacheMs`: it changes rarely, and routing
- * every submission should not re-read a hundred items.
+ * The directory, indexed, loaded once per `directoryCacheMs` per process: it changes rarely,
+ * and routing every submission should not re-read a hundred items.
  */
-export async function currentDirectory(deps: Deps): Promise<DirectoryIndex> {
-  const cached = caches.get(deps);
-  const now = deps.now().getTime();
-  if (cached && now - cached.loadedAt < deps.directoryCacheMs) return cached.index;
-  const index = indexDirectory(await deps.store.loadDirectory());
-  caches.set(deps, { index, loadedAt: now });
-  return index;
+const directory = processCache(async (deps) => indexDirectory(await deps.store.loadDirectory()));
+
+export function currentDirectory(deps: Deps): Promise<DirectoryIndex> {
+  return directory.get(deps);
 }
 
 /** After an edit: the next request reloads the directory. */
 export function forgetDirectory(deps: Deps): void {
-  caches.delete(deps);
+  directory.forget(deps);
 }
 
 /** `GET /api/directory`: the villages, their contact leaders and the categories. */

@@ -29,6 +29,7 @@ import { prepareLocalDatabase } from "@lianxin/functions/local";
 import { createDynamoClient, createStore, keys, TABLE_KEYS } from "@lianxin/store";
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from "../dynamodb-local.js";
 import { BatchWriter } from "./batch-writer.js";
+import { fail, log, positive } from "./cli.js";
 import { createRng } from "./random.js";
 import {
   type ConcernSpec,
@@ -67,17 +68,6 @@ const concurrency = positive(opts.concurrency, "--concurrency");
 const withEvents = opts.events !== "none";
 if (opts.events !== "all" && opts.events !== "none") fail("--events is all or none");
 
-function positive(value: string | undefined, name: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) fail(`${name} needs a positive whole number`);
-  return n;
-}
-function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(2);
-}
-
-const log = (line = "") => process.stdout.write(`${line}\n`);
 const int = (n: number) => Math.round(n).toLocaleString("en-US");
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 function duration(millis: number): string {

@@ -29,6 +29,7 @@ import { createApp, createDeps, readConfig } from "@lianxin/functions";
 import { prepareLocalDatabase } from "@lianxin/functions/local";
 import { createDynamoClient, createStore } from "@lianxin/store";
 import { startDynamoDbLocal } from "../dynamodb-local.js";
+import { fail, log, positive } from "./cli.js";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
@@ -56,17 +57,6 @@ const counts = (opts.counts ?? (opts.small ? "40,160,320" : "100,400,800"))
 if (counts.length !== LEVELS.length) fail("--counts takes three numbers, for 1, 16 and 64");
 const warmUp = positive(opts["warm-up"], "--warm-up");
 
-function positive(value: string | undefined, name: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) fail(`${name} needs a positive whole number`);
-  return n;
-}
-function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(2);
-}
-
-const log = (line = "") => process.stdout.write(`${line}\n`);
 const ms = (n: number) => (n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(1)} ms`);
 const rate = (n: number) => `${n.toFixed(1)}/s`;
 /** Nearest-rank percentile. */

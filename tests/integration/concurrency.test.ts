@@ -1,4 +1,4 @@
-import { parseLedgerNo } from "@lianxin/core";
+import { formatLedgerNo, ledgerYear, parseLedgerNo } from "@lianxin/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   createTestApi,
@@ -26,33 +26,64 @@ describe.each([
     );
   });
 
-  it("gives 50 parallel submissions 50 distinct, gap-free ledger numbers", async () => {
+  const year = ledgerYear(new Date());
+  const voidsNow = async () => api.deps.store.listLedgerVoids(year);
+  const sequenceOf = (ledgerNo: string) => parseLedgerNo(ledgerNo)?.sequence ?? 0;
+
+  it("gives 50 parallel submissions 50 distinct numbers; 20 replays after take none", async () => {
+    const voidsBefore = (await voidsNow()).length;
+    const keys = Array.from({ length: 50 }, () => newIdempotencyKey());
+    // Fifty residents, each from their own address (one address's window is one item, which
+    // its own submissions write one at a time; its hourly limit keeps that queue short).
     const responses = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => submit(api, { ...smellyCreek, title: `并发 ${i}` })),
+      keys.map((key, i) =>
+        submit(api, { ...smellyCreek, title: `并发 ${i}` }, { key, from: `198.51.100.${i + 1}` }),
+      ),
     );
     expect(responses.map((r) => r.status)).toEqual(Array(50).fill(201));
-    const numbers = await Promise.all(responses.map(async (r) => (await r.json()).ledgerNo));
-    const sequences = numbers.map((n) => parseLedgerNo(n)?.sequence ?? 0).sort((a, b) => a - b);
-    expect(new Set(numbers).size).toBe(50);
+    const receipts = await Promise.all(responses.map((r) => r.json()));
+    const sequences = receipts.map((r) => sequenceOf(r.ledgerNo)).sort((a, b) => a - b);
+    // Nothing else submits meanwhile: 50 numbers in a row, each one a concern.
     expect(sequences).toEqual(Array.from({ length: 50 }, (_, i) => (sequences[0] ?? 0) + i));
+    for (const r of receipts)
+      expect(await api.deps.store.getConcernWithEvents(r.ledgerNo)).not.toBeNull();
+
+    // Replays of an answered key are read from its record: the same receipt, no number used.
+    const replays = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        submit(api, { ...smellyCreek, title: "并发 7" }, { key: keys[7] }),
+      ),
+    );
+    expect(replays.map((r) => r.status)).toEqual(Array(20).fill(201));
+    for (const r of replays) expect(await r.json()).toEqual(receipts[7]);
+    const next = await (await submit(api, smellyCreek)).json();
+    expect(sequenceOf(next.ledgerNo)).toBe((sequences.at(-1) ?? 0) + 1);
+    expect((await voidsNow()).length).toBe(voidsBefore);
     if (simulate) expect(api.simulator?.stats.transactionsCancelled).toBeGreaterThan(0);
   });
 
-  it("creates exactly one concern from 20 parallel replays of one Idempotency-Key", async () => {
+  it("makes one concern of 20 concurrent first tries with one key; each other number is void", async () => {
     const key = newIdempotencyKey();
-    const before = (await (await submit(api, smellyCreek)).json()).ledgerNo;
+    const before = sequenceOf((await (await submit(api, smellyCreek)).json()).ledgerNo);
     const responses = await Promise.all(
       Array.from({ length: 20 }, () => submit(api, smellyCreek, { key })),
     );
     expect(responses.map((r) => r.status)).toEqual(Array(20).fill(201));
     const receipts = await Promise.all(responses.map((r) => r.json()));
     expect(new Set(receipts.map((r) => JSON.stringify(r))).size).toBe(1);
-    const after = (await (await submit(api, smellyCreek)).json()).ledgerNo;
-    // Exactly one number was used between the two probes.
-    expect(parseLedgerNo(after)?.sequence).toBe((parseLedgerNo(before)?.sequence ?? 0) + 2);
-    expect(parseLedgerNo(receipts[0].ledgerNo)?.sequence).toBe(
-      (parseLedgerNo(before)?.sequence ?? 0) + 1,
-    );
+    const after = sequenceOf((await (await submit(api, smellyCreek)).json()).ledgerNo);
+    // Each first try reserved a number (the key was unknown when it looked): one holds the
+    // concern, every other one a void record saying why, and nothing is left unaccounted.
+    expect(after - before - 1).toBe(20);
+    const voids = new Map((await voidsNow()).map((v) => [sequenceOf(v.ledgerNo), v]));
+    for (let n = before + 1; n < after; n++) {
+      if (n === sequenceOf(receipts[0].ledgerNo)) {
+        expect(voids.has(n)).toBe(false);
+        continue;
+      }
+      expect(voids.get(n)).toMatchObject({ reason: "duplicate_request", voidedBy: "submission" });
+      expect(await api.deps.store.getConcernWithEvents(formatLedgerNo(year, n))).toBeNull();
+    }
   });
 
   /** The race below: each staff action's answer, its version before and after. */

@@ -1,3 +1,4 @@
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import {
   createApp,
   createDeps,
@@ -27,7 +28,11 @@ export const SITE_SECRET = "test-site-secret";
  */
 export async function createTestApi(
   overrides: Partial<Deps> = {},
-  options: { simulate?: ConflictSimulatorOptions | boolean } = {},
+  options: {
+    simulate?: ConflictSimulatorOptions | boolean;
+    /** Puts a layer around the app's DynamoDB client (to make chosen calls fail). */
+    wrapClient?: (client: DynamoDBDocumentClient) => DynamoDBDocumentClient;
+  } = {},
 ): Promise<{
   app: ReturnType<typeof createApp>;
   deps: Deps;
@@ -39,12 +44,17 @@ export async function createTestApi(
   const { endpoint, tableName } = await createTestTable();
   await prepareLocalDatabase({ endpoint, tableName });
   let simulator: ConflictSimulator | undefined;
-  if (options.simulate && !overrides.store) {
-    const client = simulateConflicts(
-      createDynamoClient({ endpoint, region: "local" }),
-      options.simulate === true ? {} : options.simulate,
-    );
-    simulator = client.simulator;
+  if ((options.simulate || options.wrapClient) && !overrides.store) {
+    let client: DynamoDBDocumentClient = createDynamoClient({ endpoint, region: "local" });
+    if (options.simulate) {
+      const simulated = simulateConflicts(
+        client,
+        options.simulate === true ? {} : options.simulate,
+      );
+      simulator = simulated.simulator;
+      client = simulated;
+    }
+    if (options.wrapClient) client = options.wrapClient(client);
     overrides = { ...overrides, store: createStore(client, tableName) };
   }
   // Background exports run in this process, as with `npm start`.
@@ -82,7 +92,12 @@ export const smellyCreek = {
 export function submit(
   api: TestApi,
   body: unknown,
-  options: { key?: string | null; headers?: Record<string, string> } = {},
+  options: {
+    key?: string | null;
+    headers?: Record<string, string>;
+    /** The resident's address, forwarded as the public site does (with its secret). */
+    from?: string;
+  } = {},
 ) {
   const key = options.key === undefined ? newIdempotencyKey() : options.key;
   return api.app.request("/api/concerns", {
@@ -90,6 +105,9 @@ export function submit(
     headers: {
       "content-type": "application/json",
       ...(key ? { "idempotency-key": key } : {}),
+      ...(options.from
+        ? { "x-lianxin-client-address": options.from, "x-lianxin-site-secret": SITE_SECRET }
+        : {}),
       ...options.headers,
     },
     body: typeof body === "string" ? body : JSON.stringify(body),

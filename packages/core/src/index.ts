@@ -38,6 +38,8 @@ export * from "./ledger/export-job.js";
 export * from "./ledger/export-scope.js";
 export * from "./ledger/ledger-number.js";
 export * from "./ledger/ledger-row.js";
+export * from "./ledger/ledger-void.js";
+export * from "./ledger/number-audit.js";
 export * from "./metrics/counters.js";
 export * from "./metrics/dashboard-scope.js";
 export * from "./metrics/sealed-months.js";

@@ -2,19 +2,21 @@ import {
   type Concern,
   type ConcernEvent,
   formatLedgerNo,
+  type LedgerVoidReason,
   type MetricDelta,
   queuePosition,
   type SubmissionReceipt,
   shanghaiMonth,
-  TOWN_PREFIX,
   upgradeConcern,
 } from "@lianxin/core";
 import { queryPartition, type StoreContext, stripKeys, type TransactItem } from "./context.js";
 import { pauseBeforeRetry } from "./deadline.js";
 import { IDEMPOTENCY_TTL_SECONDS } from "./idempotency.js";
 import { keys } from "./keys.js";
+import { notVoided, reserveLedgerNumber, voidLedgerNumber } from "./ledger-numbers.js";
 import { counterUpdates } from "./metrics.js";
-import { GetCommand, TransactWriteCommand } from "./sdk.js";
+import { type RateLimitRule, rateLimitHit, rateLimitState } from "./rate-limits.js";
+import { TransactWriteCommand } from "./sdk.js";
 
 /** The concern item with its three queue positions (department, village, town) and its month. */
 export function concernItem(concern: Concern) {
@@ -55,7 +57,9 @@ export interface NewConcern {
 export type RegisterOutcome =
   | { kind: "created"; result: NewConcern }
   /** Another request with the same idempotency key won: read its record. */
-  | { kind: "idempotency_taken" };
+  | { kind: "idempotency_taken" }
+  /** The submitter's window filled meanwhile (the gate read saw room). */
+  | { kind: "rate_limited"; retryAfterSeconds: number };
 
 /** Why a transaction was cancelled, by item position (names like ConditionalCheckFailed). */
 export function cancellationReasons(error: unknown): string[] | null {
@@ -65,15 +69,33 @@ export function cancellationReasons(error: unknown): string[] | null {
 }
 
 /**
- * AP-C1: register a concern under the next ledger number of its year, in one transaction
- * with its first events and the idempotency record.
+ * Cancelled only because other transactions held its items (real DynamoDB, or the
+ * simulator): the same transaction may simply be sent again.
+ */
+function cancelledByContention(error: unknown): boolean {
+  if ((error as Error)?.name === "TransactionConflictException") return true;
+  const reasons = cancellationReasons(error) ?? [];
+  return (
+    reasons.includes("TransactionConflict") &&
+    reasons.every((r) => r === "None" || r === "TransactionConflict")
+  );
+}
+
+/**
+ * AP-C1: register a concern under a new ledger number, in three requests counting the gate
+ * read before it (AP-I2): reserve the number (AP-L1, an atomic ADD on the year's counter),
+ * then one transaction with the concern, a check that its number is not voided, its first
+ * events, its counter ADDs, the idempotency record and, for the open internet, the hit on the
+ * submitter's rate window, conditional on room in it.
  *
- * Gap-free numbering by optimistic concurrency: read the counter, build the concern for
- * counter + 1, and commit only if the counter still holds what was read. A number is
- * therefore consumed exactly when its concern is written; a loser of the race rebuilds
- * with the next number and tries again. `build` is pure, so rebuilding is safe. No retry
- * starts past the request's deadline (deadline.ts): the caller answers 503, and a retry of
- * the request with its Idempotency-Key finds the concern if the last attempt did commit.
+ * No submission waits for another: the counter is touched by one UpdateItem, outside any
+ * transaction. A number whose concern is not written gets a void record (作废) at once, with
+ * the reason: the key was taken by a concurrent request, the window filled, or the write
+ * failed; a request that dies before it can say is found by the escalation job's audit, which
+ * voids the number after 10 minutes. So every number is a concern or a recorded void. A
+ * cancellation caused only by other transactions holding shared items (TransactionConflict,
+ * real DynamoDB only) sends the same transaction again with the same number (bounded,
+ * jittered, never past the request's deadline).
  */
 export async function registerConcernWithNextLedgerNumber(
   ctx: StoreContext,
@@ -82,74 +104,90 @@ export async function registerConcernWithNextLedgerNumber(
     idempotency: { key: string; fingerprint: string };
     now: Date;
     build: (ledgerNo: string) => NewConcern;
-    maxAttempts?: number;
+    /** The submitter's hourly allowance: its hit is counted in the same transaction. */
+    rateLimit?: { rule: RateLimitRule; subject: string };
   },
 ): Promise<RegisterOutcome> {
-  const counterKey = keys.ledgerCounter(TOWN_PREFIX, args.year);
-  const maxAttempts = args.maxAttempts ?? 400;
+  const ledgerNo = formatLedgerNo(args.year, await reserveLedgerNumber(ctx, args));
+  const voidNumber = (reason: LedgerVoidReason, detail: string | null = null) =>
+    voidLedgerNumber(ctx, {
+      ledgerNo,
+      reason,
+      detail,
+      voidedAt: args.now.toISOString(),
+      voidedBy: "submission",
+    }).catch(() => false); // Best effort: the job's audit voids it later if this fails.
+  let result: NewConcern;
+  try {
+    result = args.build(ledgerNo);
+  } catch (error) {
+    await voidNumber("write_failed", (error as Error)?.name ?? null);
+    throw error;
+  }
+  const { concern, events, receipt } = result;
+  const items: TransactItem[] = [
+    {
+      Put: {
+        TableName: ctx.tableName,
+        Item: concernItem(concern),
+        ConditionExpression: "attribute_not_exists(pk)",
+      },
+    },
+    notVoided(ctx, ledgerNo),
+    ...events.map((e) => eventPut(ctx, e)),
+    ...counterUpdates(ctx, result.counters ?? []),
+  ];
+  const idempotencyAt = items.length;
+  items.push({
+    Put: {
+      TableName: ctx.tableName,
+      Item: {
+        ...keys.idempotency(args.idempotency.key),
+        entity: "idempotency",
+        key: args.idempotency.key,
+        fingerprint: args.idempotency.fingerprint,
+        // Kept as the exact JSON text, so a replay answers byte for byte the same.
+        receiptJson: JSON.stringify(receipt),
+        createdAt: args.now.toISOString(),
+        expiresAt: Math.floor(args.now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
+      },
+      // An expired record that TTL has not yet swept may be replaced.
+      ConditionExpression: "attribute_not_exists(pk) OR expiresAt < :nowEpoch",
+      ExpressionAttributeValues: { ":nowEpoch": Math.floor(args.now.getTime() / 1000) },
+    },
+  });
+  const rate = args.rateLimit;
+  const rateAt = rate ? items.length : -1;
+  if (rate) items.push({ Update: rateLimitHit(ctx, rate.rule, rate.subject, args.now) });
+
   for (let attempt = 1; ; attempt++) {
-    const counter = await ctx.client.send(
-      new GetCommand({ TableName: ctx.tableName, Key: counterKey, ConsistentRead: true }),
-    );
-    const current = Number(counter.Item?.lastSequence ?? 0);
-    const next = current + 1;
-    const result = args.build(formatLedgerNo(args.year, next));
-    const { concern, events, receipt } = result;
-    const transactItems: TransactItem[] = [
-      {
-        Update: {
-          TableName: ctx.tableName,
-          Key: counterKey,
-          UpdateExpression: "SET lastSequence = :next, updatedAt = :now",
-          ConditionExpression:
-            current === 0 ? "attribute_not_exists(lastSequence)" : "lastSequence = :current",
-          ExpressionAttributeValues: {
-            ":next": next,
-            ":now": args.now.toISOString(),
-            ...(current === 0 ? {} : { ":current": current }),
-          },
-        },
-      },
-      {
-        Put: {
-          TableName: ctx.tableName,
-          Item: concernItem(concern),
-          ConditionExpression: "attribute_not_exists(pk)",
-        },
-      },
-      ...events.map((e) => eventPut(ctx, e)),
-      ...counterUpdates(ctx, result.counters ?? []),
-      {
-        Put: {
-          TableName: ctx.tableName,
-          Item: {
-            ...keys.idempotency(args.idempotency.key),
-            entity: "idempotency",
-            key: args.idempotency.key,
-            fingerprint: args.idempotency.fingerprint,
-            // Kept as the exact JSON text, so a replay answers byte for byte the same.
-            receiptJson: JSON.stringify(receipt),
-            createdAt: args.now.toISOString(),
-            expiresAt: Math.floor(args.now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
-          },
-          // An expired record that TTL has not yet swept may be replaced.
-          ConditionExpression: "attribute_not_exists(pk) OR expiresAt < :nowEpoch",
-          ExpressionAttributeValues: { ":nowEpoch": Math.floor(args.now.getTime() / 1000) },
-        },
-      },
-    ];
     try {
-      await ctx.client.send(new TransactWriteCommand({ TransactItems: transactItems }));
+      await ctx.client.send(new TransactWriteCommand({ TransactItems: items }));
       return { kind: "created", result };
     } catch (error) {
       const reasons = cancellationReasons(error);
-      const retryable =
-        reasons !== null || (error as Error)?.name === "TransactionConflictException";
-      if (!retryable) throw error;
-      if (reasons?.at(-1) === "ConditionalCheckFailed") return { kind: "idempotency_taken" };
-      if (attempt >= maxAttempts) throw new Error(`ledger counter contention: ${attempt} attempts`);
-      // Jittered backoff keeps a burst of submissions from colliding in lockstep.
-      await pauseBeforeRetry(Math.random() * Math.min(200, 5 * attempt));
+      if (reasons?.[idempotencyAt] === "ConditionalCheckFailed") {
+        await voidNumber("duplicate_request");
+        return { kind: "idempotency_taken" };
+      }
+      if (rate && reasons?.[rateAt] === "ConditionalCheckFailed") {
+        await voidNumber("rate_limited");
+        return {
+          kind: "rate_limited",
+          retryAfterSeconds: rateLimitState(rate.rule, rate.rule.limit, args.now).retryAfterSeconds,
+        };
+      }
+      const contention = cancelledByContention(error);
+      if (!contention || attempt >= COMMIT_ATTEMPTS) {
+        // The write may still land (a timeout): the void is conditional on its absence, and
+        // the concern's write on the void's, so one of them wins.
+        await voidNumber(
+          "write_failed",
+          contention ? "ContentionExhausted" : (error as Error)?.name,
+        );
+        throw contention ? new ContentionExhausted(attempt) : error;
+      }
+      await pauseForContention(attempt);
     }
   }
 }
@@ -226,19 +264,28 @@ export async function commitConcernChanges(
       return true;
     } catch (error) {
       const reasons = cancellationReasons(error);
-      const conflict = (error as Error)?.name === "TransactionConflictException";
-      if (reasons === null && !conflict) throw error;
       if (reasons && versionChecks.some((i) => reasons[i] === "ConditionalCheckFailed")) {
         return false;
       }
+      if (!cancelledByContention(error)) throw error;
       if (attempt >= COMMIT_ATTEMPTS) throw new ContentionExhausted(attempt);
-      await pauseBeforeRetry(Math.random() * Math.min(200, 10 * 2 ** attempt));
+      await pauseForContention(attempt);
     }
   }
 }
 
-/** Sends of one change while other transactions hold its shared items, at most. */
-const COMMIT_ATTEMPTS = 8;
+/**
+ * Sends of one transaction while other transactions hold its shared items, at most. The
+ * request's deadline usually ends it first (pauseBeforeRetry): a hot item (one address's
+ * rate window, a counter shard) is held for one round trip at a time, so even fifty writers
+ * of one item get through within a second or two.
+ */
+const COMMIT_ATTEMPTS = 30;
+
+/** Full jitter, growing to at most 100 ms: contenders spread out instead of colliding again. */
+function pauseForContention(attempt: number): Promise<void> {
+  return pauseBeforeRetry(Math.random() * Math.min(100, 5 * 2 ** attempt));
+}
 
 /**
  * A change that other transactions kept cancelling until its attempts ran out: the caller

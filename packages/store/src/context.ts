@@ -1,4 +1,6 @@
+import { pauseBeforeRetry } from "./deadline.js";
 import {
+  BatchGetCommand,
   type DynamoDBDocumentClient,
   QueryCommand,
   TransactWriteCommand,
@@ -71,4 +73,38 @@ export async function transact(ctx: StoreContext, items: TransactItem[]): Promis
     if ((error as Error).name === "TransactionCanceledException") return false;
     throw error;
   }
+}
+
+/**
+ * The items at `itemKeys` that exist, 100 keys a BatchGetItem, keys left unprocessed (the
+ * service's answer to throttling) sent again with backoff, at most 8 times, never past the
+ * request's deadline. Order is not kept.
+ */
+export async function batchGetAll(
+  ctx: StoreContext,
+  itemKeys: Array<{ pk: string; sk: string }>,
+  options: { consistent?: boolean; projection?: string } = {},
+): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  for (let i = 0; i < itemKeys.length; i += 100) {
+    let pending: Record<string, unknown>[] = itemKeys.slice(i, i + 100);
+    for (let attempt = 0; pending.length; attempt++) {
+      if (attempt >= 8) throw new Error("batch reads left unprocessed after 8 attempts");
+      if (attempt) await pauseBeforeRetry(25 * 2 ** attempt);
+      const result = await ctx.client.send(
+        new BatchGetCommand({
+          RequestItems: {
+            [ctx.tableName]: {
+              Keys: pending,
+              ConsistentRead: options.consistent ?? false,
+              ...(options.projection ? { ProjectionExpression: options.projection } : {}),
+            },
+          },
+        }),
+      );
+      out.push(...(result.Responses?.[ctx.tableName] ?? []));
+      pending = (result.UnprocessedKeys?.[ctx.tableName]?.Keys ?? []) as Record<string, unknown>[];
+    }
+  }
+  return out;
 }

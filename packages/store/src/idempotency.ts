@@ -1,6 +1,12 @@
 import type { SubmissionReceipt } from "@lianxin/core";
-import type { StoreContext } from "./context.js";
+import { batchGetAll, type StoreContext } from "./context.js";
 import { keys } from "./keys.js";
+import {
+  type RateLimitRule,
+  type RateLimitState,
+  rateLimitKey,
+  rateLimitState,
+} from "./rate-limits.js";
 import { GetCommand } from "./sdk.js";
 
 /** How long a retried submission gets the same answer. */
@@ -15,10 +21,22 @@ export interface IdempotencyRecord {
   expiresAt: number;
 }
 
-/**
- * AP-I1: the record of an earlier submission under this key. Expired records may linger
- * until DynamoDB's TTL sweeps them, so they are filtered here.
- */
+type StoredRecord = Omit<IdempotencyRecord, "receipt"> & { receiptJson: string };
+
+/** A stored record as the caller sees it; expired ones (TTL not yet swept) are none. */
+function recordOf(item: Record<string, unknown> | undefined, now: Date): IdempotencyRecord | null {
+  const stored = item as StoredRecord | undefined;
+  if (!stored || stored.expiresAt * 1000 <= now.getTime()) return null;
+  return {
+    key: stored.key,
+    fingerprint: stored.fingerprint,
+    receipt: JSON.parse(stored.receiptJson) as SubmissionReceipt,
+    createdAt: stored.createdAt,
+    expiresAt: stored.expiresAt,
+  };
+}
+
+/** AP-I1: the record of an earlier submission under this key (GetItem, consistent). */
 export async function getIdempotencyRecord(
   ctx: StoreContext,
   key: string,
@@ -27,15 +45,30 @@ export async function getIdempotencyRecord(
   const result = await ctx.client.send(
     new GetCommand({ TableName: ctx.tableName, Key: keys.idempotency(key), ConsistentRead: true }),
   );
-  const item = result.Item as
-    | (Omit<IdempotencyRecord, "receipt"> & { receiptJson: string })
-    | undefined;
-  if (!item || item.expiresAt * 1000 <= now.getTime()) return null;
+  return recordOf(result.Item, now);
+}
+
+/**
+ * AP-I2: what a submission must know before it reserves a number, in one BatchGetItem
+ * (consistent): the record of an earlier request with its key (a replay never consumes a
+ * number) and, for the open internet, the submitter's rate window (a full window is refused
+ * before a number is reserved, so a flood cannot fill the ledger with voids).
+ */
+export async function readSubmissionGate(
+  ctx: StoreContext,
+  args: { key: string; now: Date; rate?: { rule: RateLimitRule; subject: string } },
+): Promise<{ record: IdempotencyRecord | null; rate: RateLimitState | null }> {
+  const recordKey = keys.idempotency(args.key);
+  const windowKey = args.rate ? rateLimitKey(args.rate.rule, args.rate.subject, args.now) : null;
+  const items = await batchGetAll(ctx, windowKey ? [recordKey, windowKey] : [recordKey], {
+    consistent: true,
+  });
+  const find = (k: { pk: string; sk: string }) => items.find((i) => i.pk === k.pk && i.sk === k.sk);
   return {
-    key: item.key,
-    fingerprint: item.fingerprint,
-    receipt: JSON.parse(item.receiptJson) as SubmissionReceipt,
-    createdAt: item.createdAt,
-    expiresAt: item.expiresAt,
+    record: recordOf(find(recordKey), args.now),
+    rate:
+      args.rate && windowKey
+        ? rateLimitState(args.rate.rule, Number(find(windowKey)?.count ?? 0), args.now)
+        : null,
   };
 }

@@ -35,8 +35,15 @@ import {
   setGroupHolders,
 } from "./grid.js";
 import { pingStore } from "./health.js";
-import { getIdempotencyRecord } from "./idempotency.js";
+import { getIdempotencyRecord, readSubmissionGate } from "./idempotency.js";
 import { queryConcernsByMonth } from "./ledger.js";
+import {
+  accountedLedgerNumbers,
+  listLedgerVoids,
+  readLedgerAudit,
+  saveLedgerAudit,
+  voidLedgerNumber,
+} from "./ledger-numbers.js";
 import { readCounters, readCountersBatch } from "./metrics.js";
 import { getNotice, listNotices, noticeItem, replaceNotice } from "./notices.js";
 import {
@@ -127,6 +134,12 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     countQueue: bind(ctx, countQueue),
     queryConcernsByMonth: bind(ctx, queryConcernsByMonth),
     getIdempotencyRecord: bind(ctx, getIdempotencyRecord),
+    readSubmissionGate: bind(ctx, readSubmissionGate),
+    voidLedgerNumber: bind(ctx, voidLedgerNumber),
+    listLedgerVoids: bind(ctx, listLedgerVoids),
+    readLedgerAudit: bind(ctx, readLedgerAudit),
+    accountedLedgerNumbers: bind(ctx, accountedLedgerNumbers),
+    saveLedgerAudit: bind(ctx, saveLedgerAudit),
     peekRateLimit: bind(ctx, peekRateLimit),
     consumeRateLimit: bind(ctx, consumeRateLimit),
     recordLoginFailure: bind(ctx, recordLoginFailure),

@@ -10,7 +10,13 @@ export const keys = {
     pk: `LEDGER#${prefix}#${year}`,
     sk: "COUNTER",
   }),
+  /** The escalation job's audit of the year's reserved numbers (watermark and sightings). */
+  ledgerAudit: (prefix: string, year: number) => ({ pk: `LEDGER#${prefix}#${year}`, sk: "AUDIT" }),
   concern: (ledgerNo: string) => ({ pk: `CONCERN#${ledgerNo}`, sk: "CONCERN" }),
+  /** 作废: a reserved number that will never hold a concern, beside where its concern would be. */
+  ledgerVoid: (ledgerNo: string) => ({ pk: `CONCERN#${ledgerNo}`, sk: "VOID" }),
+  /** Index gsi4: a year's void records, by number. */
+  ledgerVoidsOfYear: (prefix: string, year: number) => `LEDGER_VOIDS#${prefix}#${year}`,
   concernPartition: (ledgerNo: string) => `CONCERN#${ledgerNo}`,
   /** Events sort after the concern item by their sequence number. */
   concernEvent: (ledgerNo: string, seq: number) => ({

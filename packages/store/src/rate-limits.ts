@@ -22,6 +22,20 @@ function windowOf(rule: RateLimitRule, now: Date) {
   return { start, expiresAt: Math.ceil((start + windowMs) / 1000) + 60, retryAfterSeconds };
 }
 
+/** The state of a window that has seen `count` hits. */
+export function rateLimitState(rule: RateLimitRule, count: number, now: Date): RateLimitState {
+  return {
+    allowed: count < rule.limit,
+    count,
+    retryAfterSeconds: windowOf(rule, now).retryAfterSeconds,
+  };
+}
+
+/** The window item's key for `now`. */
+export function rateLimitKey(rule: RateLimitRule, subject: string, now: Date) {
+  return keys.rateLimit(rule.scope, subject, windowOf(rule, now).start);
+}
+
 /** AP-R1: how many hits this window has seen (a GetItem). */
 export async function peekRateLimit(
   ctx: StoreContext,
@@ -29,45 +43,47 @@ export async function peekRateLimit(
   subject: string,
   now: Date,
 ): Promise<RateLimitState> {
-  const w = windowOf(rule, now);
   const result = await ctx.client.send(
-    new GetCommand({ TableName: ctx.tableName, Key: keys.rateLimit(rule.scope, subject, w.start) }),
+    new GetCommand({ TableName: ctx.tableName, Key: rateLimitKey(rule, subject, now) }),
   );
-  const count = Number(result.Item?.count ?? 0);
-  return { allowed: count < rule.limit, count, retryAfterSeconds: w.retryAfterSeconds };
+  return rateLimitState(rule, Number(result.Item?.count ?? 0), now);
 }
 
 /**
- * AP-R2: count one hit, atomically, unless the window is full. A full window is not
+ * One hit on the window, unless it is full: an UpdateItem on its own (AP-R2) or an item of a
+ * transaction (a submission counts its hit with its concern, AP-C1). A full window is not
  * incremented further, so a flood cannot push the counter on.
  */
+export function rateLimitHit(ctx: StoreContext, rule: RateLimitRule, subject: string, now: Date) {
+  return {
+    TableName: ctx.tableName,
+    Key: rateLimitKey(rule, subject, now),
+    UpdateExpression: "ADD #count :one SET expiresAt = :expiresAt",
+    ConditionExpression: "attribute_not_exists(#count) OR #count < :limit",
+    ExpressionAttributeNames: { "#count": "count" },
+    ExpressionAttributeValues: {
+      ":one": 1,
+      ":limit": rule.limit,
+      ":expiresAt": windowOf(rule, now).expiresAt,
+    },
+  };
+}
+
+/** AP-R2: count one hit, atomically, unless the window is full. */
 export async function consumeRateLimit(
   ctx: StoreContext,
   rule: RateLimitRule,
   subject: string,
   now: Date,
 ): Promise<RateLimitState> {
-  const w = windowOf(rule, now);
   try {
     const result = await ctx.client.send(
-      new UpdateCommand({
-        TableName: ctx.tableName,
-        Key: keys.rateLimit(rule.scope, subject, w.start),
-        UpdateExpression: "ADD #count :one SET expiresAt = :expiresAt",
-        ConditionExpression: "attribute_not_exists(#count) OR #count < :limit",
-        ExpressionAttributeNames: { "#count": "count" },
-        ExpressionAttributeValues: { ":one": 1, ":limit": rule.limit, ":expiresAt": w.expiresAt },
-        ReturnValues: "UPDATED_NEW",
-      }),
+      new UpdateCommand({ ...rateLimitHit(ctx, rule, subject, now), ReturnValues: "UPDATED_NEW" }),
     );
-    return {
-      allowed: true,
-      count: Number(result.Attributes?.count ?? 1),
-      retryAfterSeconds: w.retryAfterSeconds,
-    };
+    return { ...rateLimitState(rule, Number(result.Attributes?.count ?? 1), now), allowed: true };
   } catch (error) {
     if ((error as Error).name === "ConditionalCheckFailedException") {
-      return { allowed: false, count: rule.limit, retryAfterSeconds: w.retryAfterSeconds };
+      return rateLimitState(rule, rule.limit, now);
     }
     throw error;
   }

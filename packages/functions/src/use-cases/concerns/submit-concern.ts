@@ -12,12 +12,12 @@ import {
   type SubmissionReceipt,
 } from "@lianxin/core";
 import { STAFF_CHANNELS } from "@lianxin/core/vocabulary";
+import type { IdempotencyRecord } from "@lianxin/store";
 import * as z from "zod/mini";
 import type { Deps } from "../../deps.js";
 import { currentCalendar } from "../calendar/calendar.js";
 import { currentDirectory } from "../directory/current-directory.js";
 import { parseInput } from "../parse.js";
-import { enforceRateLimit } from "./rate-limit.js";
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
 
@@ -54,38 +54,41 @@ export async function submitConcern(
   const fingerprint = requestFingerprint({ channel, ...input });
   const now = deps.now();
 
-  const replay = async () => {
-    const record = await deps.store.getIdempotencyRecord(key, now);
-    if (!record) return null;
-    if (record.fingerprint !== fingerprint) throw new DomainError("idempotency_conflict");
-    return { receipt: record.receipt, replayed: true };
-  };
-  const earlier = await replay();
+  // The open internet is limited per address; staff registering what residents told them
+  // are not.
+  const rateLimit = request.staff
+    ? undefined
+    : {
+        rule: { scope: "submit", limit: deps.limits.submissionsPerHour, windowSeconds: 3600 },
+        subject: request.clientAddress,
+      };
+  // Request 1 of 3: an earlier answer under this key, and room in the submitter's window.
+  const gate = await deps.store.readSubmissionGate({
+    key,
+    now,
+    ...(rateLimit ? { rate: rateLimit } : {}),
+  });
+  const earlier = answerOf(gate.record, fingerprint);
   if (earlier) return earlier;
 
   // Every check on the input comes before the rate limit, so that a refused submission
-  // writes nothing, not even a count against the resident's hourly allowance.
+  // writes nothing, not even a count against the resident's hourly allowance. The directory
+  // and calendar come from the process cache (no request when warm).
   const index = await currentDirectory(deps);
   const { village, category } = resolveSubmissionReferences(index, input);
-
-  // Staff registering what residents told them are not limited like the open internet.
-  if (!request.staff) {
-    await enforceRateLimit(
-      deps,
-      { scope: "submit", limit: deps.limits.submissionsPerHour, windowSeconds: 3600 },
-      request.clientAddress,
-      now,
-    );
+  if (gate.rate && !gate.rate.allowed) {
+    throw new DomainError("rate_limited", { retryAfterSeconds: gate.rate.retryAfterSeconds });
   }
-
   const routing = routeConcern(index, village, category, input.groupId ?? null);
   const accessCode = accessCodeFromBytes(deps.randomBytes(10));
   const calendar = await currentCalendar(deps);
 
+  // Requests 2 and 3: reserve the number, write the concern (store README, AP-C1).
   const outcome = await deps.store.registerConcernWithNextLedgerNumber({
     year: ledgerYear(now),
     idempotency: { key, fingerprint },
     now,
+    ...(rateLimit ? { rateLimit } : {}),
     build: (ledgerNo) => {
       const registered = registerConcern({
         input,
@@ -105,8 +108,18 @@ export async function submitConcern(
     },
   });
   if (outcome.kind === "created") return { receipt: outcome.result.receipt, replayed: false };
+  if (outcome.kind === "rate_limited") {
+    throw new DomainError("rate_limited", { retryAfterSeconds: outcome.retryAfterSeconds });
+  }
   // A concurrent request with the same key won the race: answer as it did.
-  const winner = await replay();
+  const winner = answerOf(await deps.store.getIdempotencyRecord(key, now), fingerprint);
   if (!winner) throw new DomainError("conflict", { detail: "idempotency record vanished" });
   return winner;
+}
+
+/** The earlier answer under a key, if any; the same key with another body is refused. */
+function answerOf(record: IdempotencyRecord | null, fingerprint: string) {
+  if (!record) return null;
+  if (record.fingerprint !== fingerprint) throw new DomainError("idempotency_conflict");
+  return { receipt: record.receipt, replayed: true };
 }

@@ -6,6 +6,7 @@ import { currentCalendar } from "../calendar/calendar.js";
 import { changeOf, noticeDraftsFor } from "../concerns/staff-concerns.js";
 import { currentDirectory } from "../directory/current-directory.js";
 import { applyRotation } from "../grid/rotation.js";
+import { auditLedgerNumbers } from "../ledger/number-audit.js";
 
 export interface JobSummary {
   visited: number;
@@ -14,6 +15,8 @@ export interface JobSummary {
   notifications: number;
   /** Villager groups whose holder changed because a rotation period began. */
   groupsRotated: number;
+  /** Reserved ledger numbers found empty after 10 minutes and voided (作废). */
+  numbersVoided: number;
 }
 
 /**
@@ -37,6 +40,7 @@ export async function runEscalationJob(
     conflicts: 0,
     notifications: 0,
     groupsRotated: groupsChanged,
+    numbersVoided: (await auditLedgerNumbers(deps)).voided,
   };
   const delivered: Notification[] = [];
   for (const lane of ["OPEN", "ANSWERED"] as Lane[]) {

@@ -1,0 +1,41 @@
+import * as z from "zod/mini";
+
+/**
+ * Why a reserved ledger number holds no concern (作废原因). A number is reserved before its
+ * concern is written (an atomic ADD on the year's counter, no read), so a submission that
+ * then fails leaves a number without a concern; the ledger accounts for it with a void
+ * record, never a silent gap.
+ */
+export const LedgerVoidReason = z.enum([
+  /** Another request with the same Idempotency-Key wrote its concern first. */
+  "duplicate_request",
+  /** The submitter's hourly allowance filled between the check and the write. */
+  "rate_limited",
+  /** The concern's write failed for another reason the submission saw (said in `detail`). */
+  "write_failed",
+  /** Reserved, then neither written nor voided by its request (it died): found by the job. */
+  "orphaned",
+]);
+export type LedgerVoidReason = z.infer<typeof LedgerVoidReason>;
+
+/** 作废记录: a ledger number that will never hold a concern, and why. */
+export const LedgerVoid = z.object({
+  ledgerNo: z.string(),
+  reason: LedgerVoidReason,
+  /** A short technical note for an inspector (an error name), never personal data. */
+  detail: z.nullable(z.string()),
+  voidedAt: z.string(),
+  /** "submission": the request that reserved it; "escalation_job": the job's audit. */
+  voidedBy: z.enum(["submission", "escalation_job"]),
+});
+export type LedgerVoid = z.infer<typeof LedgerVoid>;
+
+export const LEDGER_VOID_REASON_LABELS: Record<LedgerVoidReason, { zh: string; en: string }> = {
+  duplicate_request: {
+    zh: "重复提交，已按首次提交登记",
+    en: "repeated submission, registered once",
+  },
+  rate_limited: { zh: "超过提交频次限制", en: "over the submission limit" },
+  write_failed: { zh: "登记未能写入", en: "registration could not be written" },
+  orphaned: { zh: "预留后未登记（超时）", en: "reserved but never registered (timed out)" },
+};

@@ -6,7 +6,16 @@
  *   pnpm bench:intake            100 / 400 / 800 submissions at concurrency 1 / 16 / 64
  *   pnpm bench:intake --small    40 / 160 / 320, to check the script quickly
  *
- * Options: --counts A,B,C (submissions per level), --warm-up N (default 10).
+ * Options: --counts A,B,C (submissions per level), --warm-up N (default 10), --simulate (the
+ * app and the replay both talk through the conflict simulator, `@lianxin/store/simulator`:
+ * real DynamoDB's cancellations of concurrent transactions on one item, 5–10 ms a round trip).
+ *
+ * The app runs with the deployed API's request deadline (REQUEST_DEADLINE_MS.aws). At
+ * concurrency 64 one submission in RETRY_EVERY is sent again with its Idempotency-Key
+ * RETRY_AFTER_MS later, as a client that gave up would: both answers must be the same
+ * receipt. A middleware inside the SDK's retry loop counts every attempt sent after its
+ * request's deadline (the goal: none). At the end every ledger number of the year must hold a
+ * concern or a void record.
  *
  * Every submission comes from its own client address (forwarded with the site secret, as
  * the sites do), so the hourly allowance never refuses one. A middleware on the store's
@@ -14,20 +23,21 @@
  * which submission a request belongs to) and keeps the input of the last TransactWriteItems
  * each submission sent: the one that committed. The replay sends those transactions again
  * straight through a document client, at the same concurrency, each with its partition keys
- * suffixed (fresh items, no collision with the app's or each other's) and the ledger
- * counter's condition rewritten for a fresh counter item (`attribute_not_exists`): the same
- * items, the same sizes, the same conditions otherwise, without the app's reads, retries
- * and contention on one counter. Exit 1 if a goal is missed.
+ * suffixed (fresh items, no collision with the app's or each other's): the same items, the
+ * same sizes, the same conditions, without the app's reads and number reservation. Exit 1 if
+ * a goal is missed.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
-import { createApp, createDeps, readConfig } from "@lianxin/functions";
+import { type DynamoDBDocumentClient, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { formatLedgerNo, ledgerYear } from "@lianxin/core";
+import { createApp, createDeps, REQUEST_DEADLINE_MS, readConfig } from "@lianxin/functions";
 import { prepareLocalDatabase } from "@lianxin/functions/local";
-import { createDynamoClient, createStore } from "@lianxin/store";
+import { createDynamoClient, createStore, currentDeadline } from "@lianxin/store";
+import { simulateConflicts } from "@lianxin/store/simulator";
 import { startDynamoDbLocal } from "../dynamodb-local.js";
 import { fail, log, positive } from "./cli.js";
 
@@ -36,6 +46,9 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 const TABLE = "lianxin-bench-intake";
 const SITE_SECRET = "bench-intake-site-secret";
 const LEVELS = [1, 16, 64] as const;
+/** At concurrency 64, every so many submissions are sent again RETRY_AFTER_MS later. */
+const RETRY_EVERY = 20;
+const RETRY_AFTER_MS = 300;
 const GOALS = {
   warmRequests: 3,
   c1LatencyRatio: 2.5,
@@ -47,6 +60,7 @@ const GOALS = {
 const { values: opts } = parseArgs({
   options: {
     small: { type: "boolean", default: false },
+    simulate: { type: "boolean", default: false },
     counts: { type: "string" },
     "warm-up": { type: "string", default: "10" },
   },
@@ -132,7 +146,7 @@ async function pool(
   return (performance.now() - t0) / 1000;
 }
 
-/** The captured transaction made fresh: partition keys suffixed, the ledger counter's condition for a new item. */
+/** The captured transaction made fresh: partition keys suffixed. */
 function freshCopy(tx: Transaction, suffix: string): Transaction {
   const renameKey = (key: Json) => ({ ...key, pk: `${String(key.pk)}${suffix}` });
   return {
@@ -141,21 +155,34 @@ function freshCopy(tx: Transaction, suffix: string): Transaction {
       const copy: Json = { ...op };
       if (copy.Key) copy.Key = renameKey(copy.Key as Json);
       if (copy.Item) copy.Item = renameKey(copy.Item as Json);
-      const values = copy.ExpressionAttributeValues as Json | undefined;
-      if (
-        values &&
-        ":current" in values &&
-        String(copy.ConditionExpression).includes("lastSequence")
-      ) {
-        // The ledger counter, compared with the value the app read: on a fresh item the
-        // equivalent condition is that it has none yet.
-        const { ":current": _current, ...rest } = values;
-        copy.ExpressionAttributeValues = rest;
-        copy.ConditionExpression = "attribute_not_exists(lastSequence)";
-      }
       return { [kind]: copy };
     }),
   };
+}
+
+/**
+ * `client` with its `send` counted per submission (the Trace in `current`) by command, and
+ * the input of each transaction that committed kept: the last one is the submission's own.
+ */
+function recording(
+  client: DynamoDBDocumentClient,
+  current: AsyncLocalStorage<Trace>,
+): DynamoDBDocumentClient {
+  type Send = (command: { input: unknown }, ...rest: unknown[]) => Promise<unknown>;
+  const send = client.send.bind(client) as unknown as Send;
+  const counted: Send = async (command, ...rest) => {
+    const trace = current.getStore();
+    const name = command.constructor.name.replace(/Command$/, "");
+    if (trace) add(trace.requests, name);
+    const input = name === "TransactWrite" ? structuredClone(command.input as Transaction) : null;
+    const result = await send(command, ...rest);
+    if (trace && input) trace.lastTransaction = input;
+    return result;
+  };
+  return new Proxy(client, {
+    get: (target, property, receiver) =>
+      property === "send" ? counted : Reflect.get(target, property, receiver),
+  });
 }
 
 const add = (m: Map<string, number>, k: string, n = 1) => m.set(k, (m.get(k) ?? 0) + n);
@@ -177,33 +204,39 @@ async function main(): Promise<number> {
       `  DynamoDB Local (in memory) at ${db.endpoint}, table ${TABLE}, demo directory seeded; load average ${loadavg()[0]?.toFixed(2)}, ${availableParallelism()} CPUs`,
     );
 
-    const client = createDynamoClient({ endpoint: db.endpoint });
     const current = new AsyncLocalStorage<Trace>();
-    client.middlewareStack.add(
-      (next, context) => async (args) => {
-        const trace = current.getStore();
-        if (trace) {
-          const name = String(context.commandName ?? "?").replace(/Command$/, "");
-          add(trace.requests, name);
-          if (name === "TransactWriteItems") {
-            trace.lastTransaction = structuredClone(args.input as Transaction);
-          }
-        }
+    const lateAttempts = { count: 0 };
+    const base = createDynamoClient({ endpoint: db.endpoint });
+    // Inside the SDK's retry loop (finalizeRequest, low priority): every attempt that goes on
+    // the wire, checked against the deadline of the request it serves.
+    base.middlewareStack.add(
+      (next) => async (args) => {
+        const deadline = currentDeadline();
+        if (deadline && deadline.clock() > deadline.at) lateAttempts.count++;
         return next(args);
       },
-      // The input as the store gave it (plain values; the document client marshals them on
-      // every send), so a document client can send it again as it is.
-      { step: "initialize", name: "benchIntakeRecorder", priority: "high" },
+      { step: "finalizeRequest", name: "benchIntakeLateAttempts", priority: "low" },
     );
+    const simulated = opts.simulate ? simulateConflicts(base) : null;
+    // Outermost: what the store sends (under the simulator, cancelled attempts too, as they
+    // would be requests on AWS), and the input of each transaction that committed, as the
+    // store gave it (plain values), so a document client can send it again.
+    const client = recording(simulated ?? base, current);
     const config = readConfig({
       TABLE_NAME: TABLE,
       DYNAMODB_ENDPOINT: db.endpoint,
       LIANXIN_SITE_SECRET: SITE_SECRET,
       FILES_DIR: join(tmpdir(), "lianxin-bench-files"),
     });
-    const app = createApp(createDeps(config, { store: createStore(client, TABLE) }));
-    // A document client as the store's (same timeouts, two attempts per call).
-    const replayClient = createDynamoClient({ endpoint: db.endpoint });
+    const deps = createDeps(config, {
+      store: createStore(client, TABLE),
+      requestDeadlineMs: REQUEST_DEADLINE_MS.aws,
+    });
+    const app = createApp(deps);
+    // A document client as the store's (same timeouts, two attempts per call), simulated alike.
+    const plainReplay = createDynamoClient({ endpoint: db.endpoint });
+    const replayClient = opts.simulate ? simulateConflicts(plainReplay) : plainReplay;
+    if (simulated) log("  conflict simulator on: app and replay, 5–10 ms a round trip");
 
     const replayOne = async (replay: ReplayLevel, captured: Transaction, suffix: string) => {
       const tx = freshCopy(captured, suffix);
@@ -224,8 +257,9 @@ async function main(): Promise<number> {
     };
 
     let serial = 0;
-    const submitOne = async () => {
-      const n = ++serial;
+    /** One submission; `again` sends submission n's request once more (same key and body). */
+    const submitOne = async (again?: number) => {
+      const n = again ?? ++serial;
       const trace: Trace = { requests: new Map() };
       const t0 = performance.now();
       const res = await current.run(trace, () =>
@@ -240,9 +274,10 @@ async function main(): Promise<number> {
           body: JSON.stringify(body(n)),
         }),
       );
-      await res.arrayBuffer();
-      return { took: performance.now() - t0, status: res.status, trace };
+      const text = await res.text();
+      return { took: performance.now() - t0, status: res.status, trace, text, n };
     };
+    const retried = { sent: 0, sameReceipt: 0 };
 
     log(
       `  warm-up: ${warmUp} submissions one at a time, each then replayed (directory, calendar, both JITs)`,
@@ -282,7 +317,19 @@ async function main(): Promise<number> {
       const paired = concurrency === 1;
       const replay: ReplayLevel = { seconds: 0, latencies: [], errors: new Map() };
       level.seconds = await pool("app", count, concurrency, async (k) => {
-        const r = await submitOne();
+        const retry = concurrency === 64 && k % RETRY_EVERY === 0;
+        const first = submitOne();
+        if (retry) {
+          // A client that gave up waiting sends the same request again.
+          const n = serial;
+          await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_MS));
+          const [original, again] = await Promise.all([first, submitOne(n)]);
+          retried.sent++;
+          if (original.status === 201 && again.status === 201 && original.text === again.text) {
+            retried.sameReceipt++;
+          }
+        }
+        const r = await first;
         level.latencies.push(r.took);
         if (r.status !== 201) add(level.errors, String(r.status));
         let total = 0;
@@ -324,7 +371,41 @@ async function main(): Promise<number> {
       replays.push(replay);
       printLevel("replay", replay.seconds, count, replay.latencies, replay.errors);
     }
-    return report(levels, replays);
+    // Every number of the year: a concern or a void record, never both, never neither.
+    const year = ledgerYear(new Date());
+    const { lastSequence } = await deps.store.readLedgerAudit(year);
+    const all = Array.from({ length: lastSequence }, (_, i) => formatLedgerNo(year, i + 1));
+    const accounted = await deps.store.accountedLedgerNumbers(all);
+    const voids = await deps.store.listLedgerVoids(year);
+    let both = 0;
+    for (const v of voids) if (await deps.store.getConcernWithEvents(v.ledgerNo)) both++;
+    const unaccounted = lastSequence - accounted.size;
+    const byReason = new Map<string, number>();
+    for (const v of voids) add(byReason, v.reason);
+    log();
+    log(
+      `Ledger: ${lastSequence} numbers reserved: ${accounted.size - voids.length} concerns, ${voids.length} voids${voids.length ? ` (${describe(byReason)})` : ""}, ${unaccounted} unaccounted, ${both} with both`,
+    );
+    if (simulated) {
+      const { stats } = simulated.simulator;
+      log(
+        `Simulator: ${stats.transactionsCancelled} transactions cancelled, ${stats.writesRefused} writes refused; conflicts on ${JSON.stringify(stats.conflictsOn)}`,
+      );
+    }
+    return report(levels, replays, [
+      [
+        `concurrency 64: no DynamoDB attempt sent after its request's deadline: ${lateAttempts.count}`,
+        lateAttempts.count === 0,
+      ],
+      [
+        `concurrency 64: a retry with the same Idempotency-Key ${RETRY_AFTER_MS} ms later gets the original receipt: ${retried.sameReceipt}/${retried.sent}`,
+        retried.sent > 0 && retried.sameReceipt === retried.sent,
+      ],
+      [
+        `every ledger number is a concern or a void, never both: ${unaccounted} unaccounted, ${both} both`,
+        unaccounted === 0 && both === 0,
+      ],
+    ]);
   } finally {
     await db.stop();
   }
@@ -343,7 +424,7 @@ function printLevel(
   );
 }
 
-function report(levels: Level[], replays: ReplayLevel[]): number {
+function report(levels: Level[], replays: ReplayLevel[], more: Array<[string, boolean]>): number {
   log();
   log(
     "Results (app = POST /api/concerns in-process; replay = its committed transaction sent directly):",
@@ -424,6 +505,7 @@ function report(levels: Level[], replays: ReplayLevel[]): number {
       `concurrency 64: p99 ≤ ${ms(GOALS.c64P99Ms)}: ${ms(percentile(c64.latencies, 0.99))}`,
       percentile(c64.latencies, 0.99) <= GOALS.c64P99Ms,
     ],
+    ...more,
   ];
   log();
   log("Goals (issue 13):");

@@ -8,4 +8,5 @@ export { API_FUNCTION_TIMEOUT_SECONDS, REQUEST_DEADLINE_MS } from "./request-dea
 export { apiGatewayPath, type Route, routes } from "./routes.js";
 export { ensureStaffAccount } from "./use-cases/accounts/accounts.js";
 export { runLedgerExportJob } from "./use-cases/ledger/ledger-export.js";
+export { auditLedgerNumbers } from "./use-cases/ledger/number-audit.js";
 export { runEscalationJob } from "./use-cases/monitoring/escalation-job.js";

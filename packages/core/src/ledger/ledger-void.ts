@@ -39,3 +39,6 @@ export const LEDGER_VOID_REASON_LABELS: Record<LedgerVoidReason, { zh: string; e
   write_failed: { zh: "登记未能写入", en: "registration could not be written" },
   orphaned: { zh: "预留后未登记（超时）", en: "reserved but never registered (timed out)" },
 };
+
+/** The status a void shows where a concern shows its status (the ledger export's 状态). */
+export const LEDGER_VOID_STATUS_LABEL: { zh: string; en: string } = { zh: "作废", en: "Void" };

@@ -565,4 +565,32 @@ describe("void numbers (作废)", () => {
     none(await rowsOf(t.admin, "&status=assigned"));
     expect((await rowsOf(t.admin, "&status=assigned")).every((r) => r[9] === "待签收")).toBe(true);
   });
+
+  it("counts them in the public statistics of the ledger year, without numbers or detail", async () => {
+    const res = await api.app.request("/api/statistics");
+    expect(res.status).toBe(200);
+    const s = await res.json();
+    expect(s.ledger).toEqual({
+      year: 2026,
+      issued: 6 + 3 + 1,
+      registered: 6 + 1,
+      voided: 3,
+      voidReasons: [
+        { reason: "duplicate_request", label: "重复提交，已按首次提交登记", count: 1 },
+        { reason: "write_failed", label: "登记未能写入", count: 1 },
+        { reason: "orphaned", label: "预留后未登记（超时）", count: 1 },
+      ],
+    });
+    const text = JSON.stringify(s);
+    for (const no of [inDay, dayBefore, atMidnight]) expect(text).not.toContain(no);
+    expect(text).not.toContain("TimeoutError");
+    const en = await (
+      await api.app.request("/api/statistics", { headers: { "accept-language": "en" } })
+    ).json();
+    expect(en.ledger.voidReasons[1]).toEqual({
+      reason: "write_failed",
+      label: "registration could not be written",
+      count: 1,
+    });
+  });
 });

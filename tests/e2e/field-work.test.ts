@@ -13,8 +13,9 @@ import { createTestTable } from "../support/database.js";
  * A department head logs a symposium with two concerns raised there: both go onto the
  * ledger (the receipt gives each a number and an access code; admin's ledger lists them),
  * and the head's cell of this month in the compliance matrix turns from pending to met; the
- * public statistics page counts it in the town totals. Then: concern blocks added with and
- * without JavaScript, a service day recorded as held, a party member edited.
+ * public statistics page counts it in the town totals (and its concerns among the year's
+ * ledger numbers). Then: concern blocks added with and without JavaScript, a service day
+ * recorded as held, a party member edited.
  */
 const DESKTOP = { viewport: { width: 1280, height: 900 }, locale: "zh-CN" };
 
@@ -89,6 +90,12 @@ describe("field logs, end to end", () => {
     const tile = section.locator("dl.totals > div").filter({ hasText: "召开座谈会（场）" });
     expect(((await tile.locator("dd").textContent()) ?? "").trim()).toBe("1");
     expect(await section.locator("dl.totals > div").count()).toBe(10);
+    // The ledger year's line: the symposium's two concerns are numbered, none voided.
+    const ledger = page.getByRole("region", { name: "台账编号" });
+    expect(await ledger.textContent()).toMatch(
+      /本年度（\d{4}年）已编号 (\d+) 个，其中登记诉求 \1 件，作废 0 个。/,
+    );
+    expect(await ledger.textContent()).toContain("作废编号是已经预留、但登记没有完成的编号");
     // The chart islands draw under the site's Content-Security-Policy.
     await expectChartsDrawn(page);
     await context.close();

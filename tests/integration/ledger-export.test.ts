@@ -1,10 +1,10 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
-import { type Concern, formatLedgerNo } from "@lianxin/core";
+import { BatchWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { type Concern, formatLedgerNo, type LedgerVoidReason, TOWN_PREFIX } from "@lianxin/core";
 import { LocalFileStore, runLedgerExportJob } from "@lianxin/functions";
-import { concernItem, createDynamoClient } from "@lianxin/store";
+import { concernItem, createDynamoClient, keys } from "@lianxin/store";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApi, smellyCreek, submit, type TestApi } from "../support/api.js";
@@ -12,7 +12,8 @@ import { act, loginAs, staff } from "../support/staff.js";
 
 /**
  * The ledger (台账) export: xlsx opened with exceljs, CSV for Excel, the role rules, a large
- * export handed out as a link (the local file store), and links that cannot be forged.
+ * export handed out as a link (the local file store), links that cannot be forged, and the
+ * void numbers (作废) of a town-wide export (last: they add rows to the day's ledger).
  */
 const now = new Date("2026-03-10T02:00:00.000Z"); // 10:00 on 10 March 2026 in Shanghai
 const DAY = "2026-03-10";
@@ -446,5 +447,150 @@ describe("bad input", () => {
 
   it("accepts exactly 366 days", async () => {
     expect((await ledger(t.admin, "from=2025-03-11&to=2026-03-11&format=csv")).status).toBe(201);
+  });
+});
+
+describe("void numbers (作废)", () => {
+  const rowsOf = async (token: string, query = "", lang?: string) => {
+    const res = await ok(
+      await ledger(
+        token,
+        `from=${DAY}&to=${DAY}&format=csv${query}`,
+        lang ? { "accept-language": lang } : {},
+      ),
+    );
+    return parseCsv((await res.text()).slice(1)).slice(1);
+  };
+  /** A number reserved as a submission reserves it (ADD on the year's counter), then voided. */
+  async function reserveAndVoid(reason: LedgerVoidReason, voidedAt: string) {
+    const client = createDynamoClient({ endpoint: api.endpoint, region: "local" });
+    const out = await client.send(
+      new UpdateCommand({
+        TableName: api.tableName,
+        Key: keys.ledgerCounter(TOWN_PREFIX, 2026),
+        UpdateExpression: "ADD lastSequence :one",
+        ExpressionAttributeValues: { ":one": 1 },
+        ReturnValues: "UPDATED_NEW",
+      }),
+    );
+    client.destroy();
+    const ledgerNo = formatLedgerNo(2026, Number(out.Attributes?.lastSequence));
+    const voided = await api.deps.store.voidLedgerNumber({
+      ledgerNo,
+      reason,
+      detail: "TimeoutError",
+      voidedAt,
+      voidedBy: "submission",
+    });
+    expect(voided).toBe(true);
+    return ledgerNo;
+  }
+
+  let inDay: string;
+  let dayBefore: string;
+  let atMidnight: string;
+  let after: string;
+
+  beforeAll(async () => {
+    inDay = await reserveAndVoid("write_failed", now.toISOString()); // 10:00 on the day
+    dayBefore = await reserveAndVoid("orphaned", "2026-03-09T15:59:59.999Z"); // 9 March 23:59
+    atMidnight = await reserveAndVoid("duplicate_request", "2026-03-09T16:00:00.000Z"); // 00:00
+    // A concern after them, so that the voids have to sit between concerns.
+    const res = await ok(await submit(api, { ...smellyCreek, groupId: undefined }), 201);
+    after = (await res.json()).ledgerNo;
+  });
+
+  it("lists the voids of the range in a town-wide CSV, in number order among the concerns", async () => {
+    const rows = await rowsOf(t.admin);
+    expect(rows).toHaveLength(6 + 1 + 2);
+    expect(rows.slice(-3).map((r) => r[0])).toEqual([inDay, atMidnight, after]);
+    const numbers = rows.map((r) => r[0] as string);
+    expect(numbers).toEqual([...numbers].sort());
+    expect(numbers).not.toContain(dayBefore); // voided on 9 March (Shanghai): outside
+    const row = rows.find((r) => r[0] === inDay);
+    expect(row).toEqual([
+      inDay,
+      "",
+      "",
+      "",
+      "",
+      "",
+      "作废原因：登记未能写入；作废时间：2026-03-10 10:00",
+      "",
+      "",
+      "作废",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+    ]);
+    expect(rows.find((r) => r[0] === atMidnight)?.[6]).toBe(
+      "作废原因：重复提交，已按首次提交登记；作废时间：2026-03-10 00:00",
+    );
+    expect(JSON.stringify(rows)).not.toContain("TimeoutError"); // the detail stays out
+    // The day before holds the other void, and the inspector's ledger has them too.
+    const before = await ok(await ledger(t.admin, "from=2026-03-09&to=2026-03-09&format=csv"));
+    expect(parseCsv((await before.text()).slice(1)).map((r) => r[0])).toContain(dayBefore);
+    expect((await rowsOf(t.inspector)).map((r) => r[0])).toContain(inDay);
+  });
+
+  it("writes them in English and in xlsx too, with empty date and number cells", async () => {
+    const en = await rowsOf(t.admin, "", "en");
+    expect(en.find((r) => r[0] === inDay)?.slice(6, 10)).toEqual([
+      "Void: registration could not be written; voided 2026-03-10 10:00",
+      "",
+      "",
+      "Void",
+    ]);
+    const sheet = await workbookOf(await ok(await ledger(t.admin, `from=${DAY}&to=${DAY}`)));
+    expect(sheet.rowCount).toBe(1 + 9);
+    const row = sheet.getRows(2, 9)?.find((r) => r.getCell(1).value === inDay);
+    expect(row?.getCell(10).value).toBe("作废");
+    expect(row?.getCell(2).value ?? null).toBeNull();
+    expect(row?.getCell(14).value ?? null).toBeNull();
+  });
+
+  it("leaves them out of a department's, a leader's and any filtered export", async () => {
+    const voids = new Set([inDay, atMidnight]);
+    const none = (rows: string[][]) =>
+      expect(rows.filter((r) => voids.has(r[0] as string))).toEqual([]);
+    const env = await rowsOf(t.cadre); // 环保分局: the three earlier items and `after`
+    expect(env).toHaveLength(4);
+    none(env);
+    none(await rowsOf(t.leader));
+    none(await rowsOf(t.admin, "&village=meijing"));
+    none(await rowsOf(t.admin, "&department=env-bureau"));
+    none(await rowsOf(t.admin, "&status=assigned"));
+    expect((await rowsOf(t.admin, "&status=assigned")).every((r) => r[9] === "待签收")).toBe(true);
+  });
+
+  it("counts them in the public statistics of the ledger year, without numbers or detail", async () => {
+    const res = await api.app.request("/api/statistics");
+    expect(res.status).toBe(200);
+    const s = await res.json();
+    expect(s.ledger).toEqual({
+      year: 2026,
+      issued: 6 + 3 + 1,
+      registered: 6 + 1,
+      voided: 3,
+      voidReasons: [
+        { reason: "duplicate_request", label: "重复提交，已按首次提交登记", count: 1 },
+        { reason: "write_failed", label: "登记未能写入", count: 1 },
+        { reason: "orphaned", label: "预留后未登记（超时）", count: 1 },
+      ],
+    });
+    const text = JSON.stringify(s);
+    for (const no of [inDay, dayBefore, atMidnight]) expect(text).not.toContain(no);
+    expect(text).not.toContain("TimeoutError");
+    const en = await (
+      await api.app.request("/api/statistics", { headers: { "accept-language": "en" } })
+    ).json();
+    expect(en.ledger.voidReasons[1]).toEqual({
+      reason: "write_failed",
+      label: "registration could not be written",
+      count: 1,
+    });
   });
 });

@@ -12,6 +12,7 @@ export type {
   DeadlineStage,
   Feedback,
   FieldLog,
+  LedgerYearFigures,
   Open311KeyView,
   PublicDirectory,
   PublicNotice,

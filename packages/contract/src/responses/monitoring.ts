@@ -1,4 +1,10 @@
-import type { BacklogAgeBucket, CounterField, Notification, QueueItem } from "@lianxin/core";
+import type {
+  BacklogAgeBucket,
+  CounterField,
+  LedgerYearFigures,
+  Notification,
+  QueueItem,
+} from "@lianxin/core";
 import type { Page, Rate } from "./common.js";
 
 /** One village's, department's or person's figures for the period. */
@@ -54,13 +60,19 @@ export interface Dashboard {
   people: RateRow[];
 }
 
-/** `GET /api/statistics`: the public figures of the last 12 months. */
+/** `GET /api/statistics`: the public figures of the last 12 months, and the ledger year's. */
 export interface Statistics {
   from: string;
   to: string;
   villages: RateRow[];
   departments: RateRow[];
   trend: TrendPoint[];
+  /**
+   * The current ledger year's numbers (台账编号): issued, registered, void (作废) by reason.
+   * `issued` can exceed `registered + voided` for a few minutes (numbers being written, or
+   * awaiting the escalation job's audit).
+   */
+  ledger: LedgerYearFigures;
 }
 
 /** A notification as its recipient reads it: what happened to which concern, and its data. */

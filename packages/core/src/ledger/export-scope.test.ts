@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildDemoDirectory } from "../directory/demo-directory.js";
 import { indexDirectory } from "../directory/lookup.js";
 import type { StaffUser } from "../staff/schema.js";
-import { ledgerScope } from "./export-scope.js";
+import { ledgerScope, seesWholeLedger } from "./export-scope.js";
 
 const index = indexDirectory(buildDemoDirectory());
 const user = (u: Partial<StaffUser>): StaffUser => ({
@@ -42,5 +42,31 @@ describe("ledgerScope", () => {
     expect(() => ledgerScope(cadre, { village: "atlantis" }, index)).toThrow(
       expect.objectContaining({ code: "validation_failed" }),
     );
+  });
+});
+
+describe("seesWholeLedger", () => {
+  it("is true only for admin and inspectors without a filter", () => {
+    for (const role of ["admin", "inspector"] as const) {
+      expect(seesWholeLedger(ledgerScope(user({ role }), {}, index))).toBe(true);
+      expect(seesWholeLedger(ledgerScope(user({ role }), { village: "meijing" }, index))).toBe(
+        false,
+      );
+      expect(
+        seesWholeLedger(ledgerScope(user({ role }), { department: "env-bureau" }, index)),
+      ).toBe(false);
+      expect(seesWholeLedger(ledgerScope(user({ role }), { status: "answered" }, index))).toBe(
+        false,
+      );
+    }
+  });
+
+  it("is false for leaders, heads and cadres, whatever they ask", () => {
+    const leader = user({ role: "leader", villageIds: ["meijing", "doumen"] });
+    expect(seesWholeLedger(ledgerScope(leader, {}, index))).toBe(false);
+    for (const role of ["dept_head", "cadre"] as const) {
+      const u = user({ role, departmentId: "env-bureau" });
+      expect(seesWholeLedger(ledgerScope(u, {}, index))).toBe(false);
+    }
   });
 });

@@ -79,3 +79,18 @@ export function inScope(scope: LedgerScope, user: StaffUser, c: Concern): boolea
   if (scope.status && c.status !== scope.status) return false;
   return canView(user, c);
 }
+
+/**
+ * Whether the export covers the whole ledger: every village, department and status, conduct
+ * complaints included (admin and inspectors without a filter). Only such an export lists the
+ * void numbers (作废): a void belongs to no village or department and has no concern status,
+ * so any narrower export would show it where it does not belong.
+ */
+export function seesWholeLedger(scope: LedgerScope): boolean {
+  return (
+    scope.villages === null &&
+    scope.department === null &&
+    scope.status === null &&
+    scope.includeDiscipline
+  );
+}

@@ -11,7 +11,9 @@ import {
   ledgerHeaders,
   ledgerValues,
   toLedgerRow,
+  toLedgerVoidRow,
 } from "./ledger-row.js";
+import type { LedgerVoid } from "./ledger-void.js";
 
 const index = indexDirectory(buildDemoDirectory());
 function must<T>(value: T | undefined): T {
@@ -156,5 +158,47 @@ describe("the ledger row", () => {
     const row = toLedgerRow(fresh({ title: null, description: "臭".repeat(300) }), index, "en", t0);
     expect([...row.summary]).toHaveLength(120);
     expect(row.summary.endsWith("…")).toBe(true);
+  });
+});
+
+describe("a void number's row", () => {
+  const entry: LedgerVoid = {
+    ledgerNo: "LS-2026-000043",
+    reason: "write_failed",
+    detail: "TimeoutError",
+    voidedAt: "2026-03-01T23:31:20.000Z", // 2026-03-02 07:31 in Shanghai
+    voidedBy: "submission",
+  };
+
+  it("shows the number, 作废, the reason and the Shanghai time; every other column empty", () => {
+    const row = toLedgerVoidRow(entry, "zh-CN");
+    expect(row).toEqual({
+      ledgerNo: "LS-2026-000043",
+      registered: null,
+      channel: "",
+      village: "",
+      group: "",
+      category: "",
+      summary: "作废原因：登记未能写入；作废时间：2026-03-02 07:31",
+      department: "",
+      contactLeader: "",
+      status: "作废",
+      outcome: "",
+      due: null,
+      closed: null,
+      daysTaken: null,
+      overdueDays: null,
+      rating: "",
+    });
+    expect(ledgerValues(row)).toHaveLength(LEDGER_COLUMNS.length);
+    expect(JSON.stringify(row)).not.toContain("TimeoutError");
+  });
+
+  it("speaks English when asked", () => {
+    const row = toLedgerVoidRow({ ...entry, reason: "orphaned" }, "en");
+    expect(row.status).toBe("Void");
+    expect(row.summary).toBe(
+      "Void: reserved but never registered (timed out); voided 2026-03-02 07:31",
+    );
   });
 });

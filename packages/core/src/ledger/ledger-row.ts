@@ -4,11 +4,17 @@ import type { Channel } from "../concern/submission.js";
 import { type DirectoryIndex, namedRefs } from "../directory/lookup.js";
 import type { Locale } from "../errors.js";
 import { endOfShanghaiDay, shanghaiDate } from "../time/shanghai.js";
+import {
+  LEDGER_VOID_REASON_LABELS,
+  LEDGER_VOID_STATUS_LABEL,
+  type LedgerVoid,
+} from "./ledger-void.js";
 
 /**
  * The ledger (台账) as a town office keeps it in Excel: one row per concern, the columns
- * below, in this order. Values stay typed (dates as `Date`, day counts as numbers) so that
- * an xlsx writer makes date and number cells; a CSV writer formats them.
+ * below, in this order (and, in a town-wide export, one per void number: `toLedgerVoidRow`).
+ * Values stay typed (dates as `Date`, day counts as numbers) so that an xlsx writer makes
+ * date and number cells; a CSV writer formats them. An empty date or number is null.
  */
 export type LedgerCellKind = "text" | "date" | "number";
 
@@ -69,7 +75,7 @@ export type LedgerColumnKey = (typeof LEDGER_COLUMNS)[number]["key"];
 type CellValue<K extends LedgerCellKind> = K extends "date"
   ? Date | null
   : K extends "number"
-    ? number
+    ? number | null
     : string;
 
 /** One ledger row, typed per column. */
@@ -244,5 +250,41 @@ export function toLedgerRow(
     daysTaken,
     overdueDays,
     rating: concern.rating ? labels.rating[concern.rating.rating] : "",
+  };
+}
+
+/** `YYYY-MM-DD HH:mm` in Asia/Shanghai. */
+function shanghaiMinute(instant: string): string {
+  return new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
+}
+
+/**
+ * A void number (作废) as a ledger row: the number, the status 作废, and in 内容摘要 the reason
+ * and when it was voided (Asia/Shanghai, to the minute); every other column empty. The
+ * number never held a concern, so there is no registration date, place, category or handler
+ * to show, and `detail` (a technical note) stays out of the ledger.
+ */
+export function toLedgerVoidRow(entry: LedgerVoid, locale: Locale): LedgerRow {
+  const lang = locale === "en" ? "en" : "zh";
+  const reason = LEDGER_VOID_REASON_LABELS[entry.reason]?.[lang] ?? entry.reason;
+  const at = shanghaiMinute(entry.voidedAt);
+  return {
+    ledgerNo: entry.ledgerNo,
+    registered: null,
+    channel: "",
+    village: "",
+    group: "",
+    category: "",
+    summary:
+      lang === "en" ? `Void: ${reason}; voided ${at}` : `作废原因：${reason}；作废时间：${at}`,
+    department: "",
+    contactLeader: "",
+    status: LEDGER_VOID_STATUS_LABEL[lang],
+    outcome: "",
+    due: null,
+    closed: null,
+    daysTaken: null,
+    overdueDays: null,
+    rating: "",
   };
 }

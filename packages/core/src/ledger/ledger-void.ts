@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import type { Locale } from "../errors.js";
 
 /**
  * Why a reserved ledger number holds no concern (作废原因). A number is reserved before its
@@ -39,3 +40,50 @@ export const LEDGER_VOID_REASON_LABELS: Record<LedgerVoidReason, { zh: string; e
   write_failed: { zh: "登记未能写入", en: "registration could not be written" },
   orphaned: { zh: "预留后未登记（超时）", en: "reserved but never registered (timed out)" },
 };
+
+/** The status a void shows where a concern shows its status (the ledger export's 状态). */
+export const LEDGER_VOID_STATUS_LABEL: { zh: string; en: string } = { zh: "作废", en: "Void" };
+
+/**
+ * A year of ledger numbers as the public statistics give it: how many were issued, how many
+ * hold a concern, how many are void and why. Numbers and fixed labels only: a void carries
+ * nothing personal, and its `detail` (a technical note) is not published.
+ */
+export interface LedgerYearFigures {
+  year: number;
+  /** Numbers issued: the year's counter (every number up to it was reserved). */
+  issued: number;
+  /** Concerns registered in the year. */
+  registered: number;
+  /** Void numbers (作废). */
+  voided: number;
+  /** The voids by reason, in the order of `LedgerVoidReason`; reasons with none left out. */
+  voidReasons: Array<{ reason: LedgerVoidReason; label: string; count: number }>;
+}
+
+/**
+ * The year's figures from its counter, its void records and the concerns registered in it.
+ * `issued` may exceed `registered + voided` for a few minutes: numbers reserved by requests
+ * still writing, or by requests that died and await the escalation job's audit.
+ */
+export function ledgerYearFigures(args: {
+  year: number;
+  lastSequence: number;
+  voids: readonly Pick<LedgerVoid, "reason">[];
+  registered: number;
+  locale: Locale;
+}): LedgerYearFigures {
+  const lang = args.locale === "en" ? "en" : "zh";
+  const counts = new Map<LedgerVoidReason, number>();
+  for (const v of args.voids) counts.set(v.reason, (counts.get(v.reason) ?? 0) + 1);
+  return {
+    year: args.year,
+    issued: args.lastSequence,
+    registered: args.registered,
+    voided: args.voids.length,
+    voidReasons: LedgerVoidReason.options.flatMap((reason) => {
+      const count = counts.get(reason) ?? 0;
+      return count > 0 ? [{ reason, label: LEDGER_VOID_REASON_LABELS[reason][lang], count }] : [];
+    }),
+  };
+}

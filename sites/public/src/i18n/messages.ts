@@ -54,6 +54,16 @@ const zhCN = {
   "stats.fw.solved": "解决问题（件）",
   "stats.fw.solvedNote":
     "解决问题：期间销号且办理结果为“解决到位”或“帮扶到位”的诉求（不论网上提交还是走访中收集）。",
+  "stats.ledger": "台账编号",
+  "stats.ledger.line":
+    "本年度（{year}年）已编号 {issued} 个，其中登记诉求 {registered} 件，作废 {voided} 个。",
+  "stats.ledger.lineReasons":
+    "本年度（{year}年）已编号 {issued} 个，其中登记诉求 {registered} 件，作废 {voided} 个（原因：{reasons}）。",
+  "stats.ledger.reason": "{label} {count} 个",
+  "stats.ledger.reasonSeparator": "；",
+  "stats.ledger.pending": "另有 {pending} 个编号正在登记或核对中。",
+  "stats.ledger.note":
+    "作废编号是已经预留、但登记没有完成的编号（例如重复提交、写入失败）。作废的编号不再使用，作为作废记录留在台账中，所以台账编号连续，没有无故缺号。",
   "home.statisticsHeading": "数据公开",
   "home.statisticsIntro": "各村（社区）和部门的响应率、解决率、满意率，每月更新。",
   "home.statistics": "查看数据公开",
@@ -351,6 +361,16 @@ const en: Messages = {
   "stats.fw.solved": "Problems solved",
   "stats.fw.solvedNote":
     "Problems solved: concerns struck off in the period as resolved or assisted, whether submitted online or raised on a visit.",
+  "stats.ledger": "Ledger numbers",
+  "stats.ledger.line":
+    "Ledger numbers issued this year ({year}): {issued}. Concerns registered: {registered}. Void numbers: {voided}.",
+  "stats.ledger.lineReasons":
+    "Ledger numbers issued this year ({year}): {issued}. Concerns registered: {registered}. Void numbers: {voided} (reasons: {reasons}).",
+  "stats.ledger.reason": "{label} ({count})",
+  "stats.ledger.reasonSeparator": "; ",
+  "stats.ledger.pending": "Still being registered or checked: {pending}.",
+  "stats.ledger.note":
+    "A void number was reserved for a submission whose registration did not complete (a repeated submission, a failed write, for example). It is never used again and stays on the ledger as a void record, so the numbers run on with no unexplained gaps.",
   "home.statisticsHeading": "Open data",
   "home.statisticsIntro":
     "Response, resolution and satisfaction rates of every village and department, updated monthly.",

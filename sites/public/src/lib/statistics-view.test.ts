@@ -3,9 +3,11 @@ import { describe, expect, it } from "vitest";
 import {
   FIELD_WORK_FIGURES,
   formatCount,
+  ledgerYearText,
   monthLabel,
   ratesSpec,
   readFieldWorkTotals,
+  readLedgerYear,
   sortByResponse,
   trendSpec,
 } from "./statistics-view";
@@ -84,5 +86,53 @@ describe("town totals (扎根行动)", () => {
     expect(formatCount(5163, "zh-CN")).toBe("5,163");
     expect(formatCount(5163, "en")).toBe("5,163");
     expect(formatCount(46, "en")).toBe("46");
+  });
+});
+
+describe("the ledger year (台账编号)", () => {
+  const figures = {
+    year: 2026,
+    issued: 1234,
+    registered: 1230,
+    voided: 3,
+    voidReasons: [
+      { reason: "duplicate_request" as const, label: "重复提交，已按首次提交登记", count: 1 },
+      { reason: "write_failed" as const, label: "登记未能写入", count: 2 },
+    ],
+  };
+
+  it("says how many numbers were issued, registered and void, and why", () => {
+    const text = ledgerYearText(figures, "zh-CN");
+    expect(text.line).toBe(
+      "本年度（2026年）已编号 1,234 个，其中登记诉求 1,230 件，作废 3 个（原因：重复提交，已按首次提交登记 1 个；登记未能写入 2 个）。",
+    );
+    expect(text.pending).toBe("另有 1 个编号正在登记或核对中。");
+  });
+
+  it("speaks English, and leaves out the reasons and the pending when there are none", () => {
+    const none = { ...figures, issued: 1230, voided: 0, voidReasons: [] };
+    expect(ledgerYearText(none, "en")).toEqual({
+      line: "Ledger numbers issued this year (2026): 1,230. Concerns registered: 1,230. Void numbers: 0.",
+      pending: null,
+    });
+    const en = ledgerYearText(
+      {
+        ...figures,
+        issued: 1233,
+        voidReasons: [{ ...figures.voidReasons[1], label: "registration could not be written" }],
+      } as typeof figures,
+      "en",
+    );
+    expect(en.line).toContain("Void numbers: 3 (reasons: registration could not be written (2)).");
+    expect(en.pending).toBeNull();
+  });
+
+  it("keeps the figures when they are what the page expects, else null", () => {
+    expect(readLedgerYear({ ...figures, extra: "x" })).toEqual(figures);
+    expect(readLedgerYear(undefined)).toBeNull();
+    expect(readLedgerYear({ ...figures, voided: "3" })).toBeNull();
+    expect(readLedgerYear({ ...figures, issued: -1 })).toBeNull();
+    expect(readLedgerYear({ ...figures, voidReasons: [{ reason: "x", count: 1 }] })).toBeNull();
+    expect(readLedgerYear({ ...figures, voidReasons: null })).toBeNull();
   });
 });

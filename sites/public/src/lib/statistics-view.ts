@@ -1,7 +1,7 @@
 // The public statistics page (数据公开): rows sorted by response rate, month labels and the
 // chart specs. Pure.
 
-import type { FieldWorkTotals, RateRow, Statistics } from "@lianxin/contract";
+import type { FieldWorkTotals, LedgerYearFigures, RateRow, Statistics } from "@lianxin/contract";
 import type { ChartSpec } from "@lianxin/site-kit/chart-options";
 import { type Locale, t } from "../i18n/messages";
 
@@ -106,4 +106,65 @@ export function formatCount(n: number, locale: Locale): string {
   return new Intl.NumberFormat(locale === "en" ? "en" : "zh-CN", {
     maximumFractionDigits: 0,
   }).format(n);
+}
+
+const isCount = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
+
+/**
+ * The API's ledger-year figures, or null when they are missing (an older API) or not what the
+ * page expects; the page then leaves the line out. Only the numbers and the reasons' labels
+ * are kept.
+ */
+export function readLedgerYear(data: unknown): LedgerYearFigures | null {
+  if (!data || typeof data !== "object") return null;
+  const d = data as Record<string, unknown>;
+  const numbers = [d.year, d.issued, d.registered, d.voided];
+  if (!numbers.every(isCount) || !Array.isArray(d.voidReasons)) return null;
+  const voidReasons: LedgerYearFigures["voidReasons"] = [];
+  for (const r of d.voidReasons as unknown[]) {
+    const item = (r ?? {}) as Record<string, unknown>;
+    if (typeof item.reason !== "string" || typeof item.label !== "string") return null;
+    if (!isCount(item.count)) return null;
+    voidReasons.push({
+      reason: item.reason as LedgerYearFigures["voidReasons"][number]["reason"],
+      label: item.label,
+      count: item.count,
+    });
+  }
+  return {
+    year: d.year as number,
+    issued: d.issued as number,
+    registered: d.registered as number,
+    voided: d.voided as number,
+    voidReasons,
+  };
+}
+
+/**
+ * The line the page shows of the ledger year: the numbers issued, registered and void (with
+ * the reasons when there are voids), and the numbers still being written when there are any
+ * (issued beyond registered and void: for a few minutes, until written or voided).
+ */
+export function ledgerYearText(
+  f: LedgerYearFigures,
+  locale: Locale,
+): { line: string; pending: string | null } {
+  const n = (v: number) => formatCount(v, locale);
+  const vars = {
+    year: String(f.year),
+    issued: n(f.issued),
+    registered: n(f.registered),
+    voided: n(f.voided),
+  };
+  const reasons = f.voidReasons
+    .map((r) => t(locale, "stats.ledger.reason", { label: r.label, count: n(r.count) }))
+    .join(t(locale, "stats.ledger.reasonSeparator"));
+  const line = reasons
+    ? t(locale, "stats.ledger.lineReasons", { ...vars, reasons })
+    : t(locale, "stats.ledger.line", vars);
+  const pending = f.issued - f.registered - f.voided;
+  return {
+    line,
+    pending: pending > 0 ? t(locale, "stats.ledger.pending", { pending: n(pending) }) : null,
+  };
 }

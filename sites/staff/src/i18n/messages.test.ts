@@ -1,3 +1,4 @@
+import { LEDGER_VOID_STATUS_LABEL } from "@lianxin/core";
 import { describe, expect, it } from "vitest";
 import { ACTION_TYPES, ACTIONS } from "../lib/actions";
 import { format, messages, t } from "./messages";
@@ -64,6 +65,12 @@ describe("messages", () => {
       "解释到位",
       "帮扶到位",
     ]);
+  });
+  it("names the void status of the ledger export as core's rows do", () => {
+    // The site stays without zod, so it cannot import core's ledger-void module: the words
+    // are written here and held to core's label by this test.
+    expect(messages["zh-CN"]["ledger.voids"]).toContain(`“${LEDGER_VOID_STATUS_LABEL.zh}”`);
+    expect(messages.en["ledger.voids"]).toContain(`“${LEDGER_VOID_STATUS_LABEL.en}”`);
   });
   it("carries the review panel's words the browser test uses", () => {
     const zh = messages["zh-CN"];

@@ -114,6 +114,8 @@ export const monitoringZh = {
 
   "ledger.intro":
     "按条件导出诉求台账（台账编号、日期、渠道、村组、类别、摘要、承办部门、联系领导、状态、结果、期限、办结、用时、逾期天数、评价）。",
+  "ledger.voids":
+    "全镇导出（不限村（社区）、部门和状态）还列出期间作废的台账编号：状态为“作废”，内容摘要写明作废原因和时间，其他栏为空。作废编号是已预留、但登记没有完成的编号，列出它们，台账编号就没有无故缺号。",
   "ledger.from": "开始日期",
   "ledger.to": "结束日期",
   "ledger.village": "村（社区）",
@@ -253,6 +255,8 @@ export const monitoringEn: MonitoringMessages = {
 
   "ledger.intro":
     "Export the ledger of concerns for a period (ledger number, date, channel, village and group, category, summary, department, contact leader, status, outcome, due, closed, days taken, days overdue, rating).",
+  "ledger.voids":
+    "A town-wide export (no village, department or status chosen) also lists the ledger numbers voided in the period: status “Void”, the reason and the time in the summary, the other columns empty. A void number was reserved for a registration that did not complete; listing them leaves the ledger no unexplained gaps.",
   "ledger.from": "From date",
   "ledger.to": "To date",
   "ledger.village": "Village or community",

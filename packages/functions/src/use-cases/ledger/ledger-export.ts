@@ -10,12 +10,17 @@ import {
   type ExportJobState,
   inScope,
   type LedgerExportJob,
+  type LedgerRow,
+  type LedgerVoid,
   type Locale,
   ledgerScope,
+  ledgerYear,
   mayReadExportJob,
   monthsBetween,
   type StaffUser,
+  seesWholeLedger,
   toLedgerRow,
+  toLedgerVoidRow,
 } from "@lianxin/core";
 import * as z from "zod/mini";
 import type { Deps } from "../../deps.js";
@@ -114,6 +119,25 @@ async function drained(sink: SpillSink): Promise<void> {
   if (sink.writableNeedDrain) await once(sink, "drain");
 }
 
+/**
+ * The void numbers (作废) voided within the range (Asia/Shanghai days, as for concerns), in
+ * number order. One Query per ledger year from the year before the range's first to its
+ * last: a number reserved late on New Year's Eve can be voided in the new year (the job
+ * audits last year too), and voids are a handful a year, so the extra Query costs nothing.
+ */
+async function voidsInRange(deps: Deps, fromIso: string, toIso: string): Promise<LedgerVoid[]> {
+  const first = ledgerYear(new Date(fromIso)) - 1;
+  const last = ledgerYear(new Date(Date.parse(toIso) - 1));
+  const out: LedgerVoid[] = [];
+  for (let year = first; year <= last; year++) {
+    for (const v of await deps.store.listLedgerVoids(year)) {
+      if (v.voidedAt >= fromIso && v.voidedAt < toIso) out.push(v);
+    }
+  }
+  // Ledger numbers sort as strings: one prefix, a four-digit year, six-digit sequences.
+  return out.sort((a, b) => (a.ledgerNo < b.ledgerNo ? -1 : a.ledgerNo > b.ledgerNo ? 1 : 0));
+}
+
 /** Every row the user may see, written to the sink as xlsx or CSV; the number of rows. */
 async function writeLedger(
   deps: Deps,
@@ -129,9 +153,32 @@ async function writeLedger(
   const now = deps.now();
   const fromIso = startOfShanghaiDay(params.from);
   const toIso = startOfShanghaiDay(addCalendarDays(params.to, 1));
+  // A town-wide export also lists the numbers voided in the range, so that the ledger it
+  // gives has no silent gaps; a narrower one does not (a void has no village, department or
+  // status: core's `seesWholeLedger`). They are merged in number order, each where its
+  // number falls among the concerns: the ledger reads as the numbered sequence it is, and a
+  // reader checking for gaps finds the void at the gap. Cheap: the concerns come in
+  // registration order, which is number order but for requests racing within a moment, and
+  // the voids (a handful) are held in memory and taken off the front as the numbers pass.
+  const voids = seesWholeLedger(scope) ? await voidsInRange(deps, fromIso, toIso) : [];
+  let nextVoid = 0;
   let rows = 0;
   const xlsx = params.format === "xlsx" ? await openLedgerXlsx(sink, locale) : null;
   if (!xlsx) sink.write(csvHeader(locale));
+  const write = (row: LedgerRow) => {
+    if (xlsx) xlsx.add(row);
+    else sink.write(csvRow(row));
+    rows += 1;
+    if (rows === DIRECT_MAX_ROWS + 1) sink.spill();
+  };
+  /** The voids numbered before `ledgerNo` (all that are left, without one). */
+  const writeVoidsBefore = (ledgerNo?: string) => {
+    for (; nextVoid < voids.length; nextVoid++) {
+      const entry = voids[nextVoid] as LedgerVoid;
+      if (ledgerNo !== undefined && entry.ledgerNo > ledgerNo) break;
+      write(toLedgerVoidRow(entry, locale));
+    }
+  };
   for (const month of monthsBetween(params.from, params.to)) {
     let cursor: string | undefined;
     do {
@@ -143,17 +190,15 @@ async function writeLedger(
       });
       for (const concern of page.items) {
         if (!inScope(scope, user, concern)) continue;
-        const row = toLedgerRow(concern, index, locale, now);
-        if (xlsx) xlsx.add(row);
-        else sink.write(csvRow(row));
-        rows += 1;
-        if (rows === DIRECT_MAX_ROWS + 1) sink.spill();
+        writeVoidsBefore(concern.ledgerNo);
+        write(toLedgerRow(concern, index, locale, now));
       }
       await drained(sink);
       await onPage?.(rows);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
   }
+  writeVoidsBefore();
   if (xlsx) await xlsx.finish();
   else {
     sink.end();
@@ -184,8 +229,9 @@ async function linkTo(deps: Deps, key: string, fileName: string) {
 
 /**
  * 台账导出: every concern registered in the date range (Asia/Shanghai days, both included)
- * that the user may see, with the filters, as xlsx or CSV. Reads the months of the range
- * from the month index page by page and writes each row as it comes.
+ * that the user may see, with the filters, as xlsx or CSV, and in a town-wide export the
+ * numbers voided in the range (作废). Reads the months of the range from the month index
+ * page by page and writes each row as it comes.
  */
 export async function exportLedger(
   deps: Deps,

@@ -8,6 +8,8 @@ import {
   defaultDashboardScope,
   isOverdue,
   type Locale,
+  ledgerYear,
+  ledgerYearFigures,
   mayViewDashboard,
   monthRange,
   monthsBetween,
@@ -252,21 +254,37 @@ export async function dashboard(
   };
 }
 
-/** 数据公开: the town's rates by village and department over the last 12 months. */
+/**
+ * 数据公开: the town's rates by village and department over the last 12 months, and the
+ * current ledger year's numbers: issued, registered and void (作废) by reason, so that the
+ * public sees the ledger has no silent gaps. Numbers and names only, as before: directory
+ * names, core's fixed reason labels, no ledger number, no void's `detail`; nothing here is
+ * free text, so nothing passes the masking engine. The year's registered concerns are the
+ * `received` counters of its months, which the 12 months always include (January onward):
+ * no read beyond the counter and the year's voids (one BatchGetItem, one Query).
+ */
 export async function publicStatistics(deps: Deps, locale: Locale) {
-  const to = shanghaiMonth(deps.now());
+  const now = deps.now();
+  const to = shanghaiMonth(now);
   const months = monthRange(to, 12);
   const from = months[0] as string;
+  const year = ledgerYear(now);
   const index = await currentDirectory(deps);
-  const figures = await periodFigures(deps, index, locale, from, to);
+  const [figures, { lastSequence }, voids] = await Promise.all([
+    periodFigures(deps, index, locale, from, to),
+    deps.store.readLedgerAudit(year),
+    deps.store.listLedgerVoids(year),
+  ]);
+  const villageMonths = figures.villages.flatMap((v) => v.rows);
+  const registered =
+    sumCounters(villageMonths.filter((r) => r.month.startsWith(`${year}-`)).map((r) => r.counters))
+      .received ?? 0;
   return {
     from,
     to,
     villages: figures.villageRows,
     departments: figures.departmentRows,
-    trend: trendOf(
-      figures.villages.flatMap((v) => v.rows),
-      months,
-    ),
+    trend: trendOf(villageMonths, months),
+    ledger: ledgerYearFigures({ year, lastSequence, voids, registered, locale }),
   };
 }

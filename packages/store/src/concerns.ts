@@ -14,7 +14,7 @@ import { pauseBeforeRetry } from "./deadline.js";
 import { IDEMPOTENCY_TTL_SECONDS } from "./idempotency.js";
 import { keys } from "./keys.js";
 import { notVoided, reserveLedgerNumber, voidLedgerNumber } from "./ledger-numbers.js";
-import { counterUpdates } from "./metrics.js";
+import { type CounterDelta, counterUpdates } from "./metrics.js";
 import { type RateLimitRule, rateLimitHit, rateLimitState } from "./rate-limits.js";
 import { TransactWriteCommand } from "./sdk.js";
 
@@ -135,8 +135,8 @@ export async function registerConcernWithNextLedgerNumber(
     },
     notVoided(ctx, ledgerNo),
     ...events.map((e) => eventPut(ctx, e)),
-    ...counterUpdates(ctx, result.counters ?? []),
   ];
+  const counters = counterSlot(ctx, items, result.counters ?? []);
   const idempotencyAt = items.length;
   items.push({
     Put: {
@@ -188,8 +188,26 @@ export async function registerConcernWithNextLedgerNumber(
         throw contention ? new ContentionExhausted(attempt) : error;
       }
       await pauseForContention(attempt);
+      counters.redraw();
     }
   }
+}
+
+/**
+ * Appends a change's counter ADDs to `items` (one shard of each counter item, drawn at
+ * random: store README, "Sharded counters"); `redraw()` replaces them in place with fresh
+ * draws, so that a transaction cancelled on a held shard tries other shards next time
+ * rather than queueing for the same one.
+ */
+function counterSlot(ctx: StoreContext, items: TransactItem[], deltas: CounterDelta[]) {
+  const at = items.length;
+  const first = counterUpdates(ctx, deltas);
+  items.push(...first);
+  return {
+    redraw: () => {
+      items.splice(at, first.length, ...counterUpdates(ctx, deltas));
+    },
+  };
 }
 
 /** AP-C2: a concern and its whole history, one Query on its partition. */
@@ -251,11 +269,10 @@ export async function commitConcernChanges(
     });
     for (const event of change.events) items.push(eventPut(ctx, event));
   }
-  items.push(
-    ...counterUpdates(
-      ctx,
-      changes.flatMap((c) => c.counters),
-    ),
+  const counters = counterSlot(
+    ctx,
+    items,
+    changes.flatMap((c) => c.counters),
   );
   for (const Item of extraPuts) items.push({ Put: { TableName: ctx.tableName, Item } });
   for (let attempt = 1; ; attempt++) {
@@ -270,6 +287,7 @@ export async function commitConcernChanges(
       if (!cancelledByContention(error)) throw error;
       if (attempt >= COMMIT_ATTEMPTS) throw new ContentionExhausted(attempt);
       await pauseForContention(attempt);
+      counters.redraw();
     }
   }
 }

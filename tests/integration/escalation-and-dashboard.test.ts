@@ -1,6 +1,7 @@
 import { runEscalationJob } from "@lianxin/functions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApi, smellyCreek, submit, type TestApi, track } from "../support/api.js";
+import { expectCountersMatchRecount } from "../support/recount.js";
 import { act, loginAs, staff } from "../support/staff.js";
 
 /** Time is injected: the job is run at chosen instants, no waiting. */
@@ -184,5 +185,13 @@ describe("the dashboard", () => {
       received: 2,
     });
     expect(JSON.stringify(s)).not.toMatch(/张三|13800138000/);
+  });
+});
+
+describe("the counters", () => {
+  it("equal a recount from the concerns and their events, the job's overdue marks included", async () => {
+    const recount = await expectCountersMatchRecount(api);
+    expect(recount.concerns).toBe(2);
+    expect([...recount.recounted.keys()].some((c) => c.endsWith("|dueForResponse"))).toBe(true);
   });
 });

@@ -99,8 +99,10 @@ export { fieldLogItem, presenceItem } from "./field-logs.js";
 export type { HolderChange, StoredRotationPlan } from "./grid.js";
 export type { IdempotencyRecord } from "./idempotency.js";
 export { IDEMPOTENCY_TTL_SECONDS } from "./idempotency.js";
-export { keys, type Lane } from "./keys.js";
+export { COUNTER_SHARDS, keys, type Lane } from "./keys.js";
 export type { MonthRange } from "./ledger.js";
+/** How the counter writer merges a change's deltas and draws shards: for benchmark seeding. */
+export { type CounterDelta, counterShard, sumCounterDeltas } from "./metrics.js";
 export type { NoticeFilter } from "./notices.js";
 export type { InboxItem } from "./outbox.js";
 export type { QueueQuery, QueueSource } from "./queues.js";

@@ -4,6 +4,42 @@
  */
 export type Lane = "OPEN" | "ANSWERED" | "DONE";
 
+/**
+ * Counter items are sharded (README, "Sharded counters"): a change ADDs to one of this many
+ * items of each counter it touches, chosen at random, so two changes to one village's month
+ * rarely hold the same item in their transactions; reads ask for every shard and sum them.
+ * Raising it is safe (reads then cover the new shards too); lowering it would hide the
+ * figures in the shards no longer read.
+ */
+export const COUNTER_SHARDS = 4;
+
+/**
+ * Shard 0's sort key is the unsharded one (`<month>` or `<month>#<member>`), so tables and
+ * seeds from before sharding read unchanged; shard k ≥ 1 appends `@<k>`. "@" sorts after
+ * "#" and before "~", so a month's shards stay inside AP-M1's `BETWEEN <from> AND <to>~`,
+ * and it never occurs in a month or an id (ids are slugs: `[a-z0-9-]`).
+ */
+const SHARD_MARK = "@";
+const METRICS = "METRICS#";
+
+function metricsKey(kind: string, id: string, month: string, member?: string, shard = 0) {
+  if (!Number.isInteger(shard) || shard < 0 || shard >= COUNTER_SHARDS) {
+    throw new RangeError(`counter shard ${shard} is not one of 0..${COUNTER_SHARDS - 1}`);
+  }
+  const sk = member ? `${month}#${member}` : month;
+  return { pk: `${METRICS}${kind}#${id}`, sk: shard === 0 ? sk : `${sk}${SHARD_MARK}${shard}` };
+}
+
+function parseMetricsSort(sk: string): { month: string; member: string | null; shard: number } {
+  const mark = sk.lastIndexOf(SHARD_MARK);
+  const base = mark < 0 ? sk : sk.slice(0, mark);
+  const shard = mark < 0 ? 0 : Number(sk.slice(mark + 1));
+  const hash = base.indexOf("#");
+  return hash < 0
+    ? { month: base, member: null, shard }
+    : { month: base.slice(0, hash), member: base.slice(hash + 1), shard };
+}
+
 export const keys = {
   /** The ledger counter of a town and year: the one item a submission must serialise on. */
   ledgerCounter: (prefix: string, year: number) => ({
@@ -63,12 +99,21 @@ export const keys = {
     pk: `AUDIT#${subject}`,
     sk: `${at}#${id}`,
   }),
-  /** A counter item: one scope (village, department, person), one month. */
-  metrics: (kind: string, id: string, month: string, member?: string) => ({
-    pk: `METRICS#${kind}#${id}`,
-    sk: member ? `${month}#${member}` : month,
-  }),
-  metricsPartition: (kind: string, id: string) => `METRICS#${kind}#${id}`,
+  /**
+   * A counter item: one scope (village, department, person), one month (and, for the
+   * per-person kinds, one member), one shard of COUNTER_SHARDS. Shard 0 is the unsharded key.
+   */
+  metrics: metricsKey,
+  /** Every shard's key of one counter, shard 0 first: what a read by key must ask for. */
+  metricsShards: (kind: string, id: string, month: string, member?: string) =>
+    Array.from({ length: COUNTER_SHARDS }, (_, shard) =>
+      metricsKey(kind, id, month, member, shard),
+    ),
+  /** A counter item's sort key read back: its month, member and shard. */
+  metricsSort: parseMetricsSort,
+  metricsPartition: (kind: string, id: string) => `${METRICS}${kind}#${id}`,
+  /** What every counter partition key starts with. */
+  metricsPrefix: METRICS,
   /** A staff member's inbox (or a role's shared one, `role:inspector`). */
   outbox: (recipient: string, at: string, id: string) => ({
     pk: `OUTBOX#${recipient}`,

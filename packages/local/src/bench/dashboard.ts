@@ -3,7 +3,8 @@
  * up to 100,000 in the same run and measures again. The dashboard reads counters and the
  * open backlog, never the history, so its latency must not grow with the ledger: the run
  * fails (exit 1) if a median at the large size exceeds 1.2 × the one at the small size,
- * measured at the end with both tables queried in turn (so machine load hits both alike).
+ * measured at the end with both tables queried in turn (so machine load hits both alike),
+ * or if a dashboard's DynamoDB requests or item reads differ between the two sizes.
  *
  *   pnpm bench:dashboard            1,000 → 100,000 concerns
  *   pnpm bench:dashboard --small    500 → 5,000, to check the script quickly
@@ -15,22 +16,41 @@
  * Seeding goes around the use cases (their transactions at DynamoDB Local's pace would take
  * most of an hour) but builds everything with core's functions: see simulate.ts. The open
  * backlog is a fixed 40 at every size, as in a town whose work gets done: only the history
- * grows. Measuring goes through the real HTTP app (`createApp(deps).request`), signed in
- * as the demo admin, and counts the DynamoDB requests each dashboard makes.
+ * grows. Counters are spread over their shards as the store's random ADDs would leave them.
+ * Measuring goes through the real HTTP app (`createApp(deps).request`), signed in as the
+ * demo admin, and counts the DynamoDB requests and item reads each dashboard makes, and what
+ * the counter shards add to them over one item a counter (read-count.ts).
  */
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { isDeepStrictEqual, parseArgs } from "node:util";
 import { DynamoDBClient, QueryCommand } from "@aws-sdk/client-dynamodb";
-import { createWorkingCalendar, indexDirectory, officialArrangement } from "@lianxin/core";
+import {
+  addMonths,
+  createWorkingCalendar,
+  endOfShanghaiMonth,
+  indexDirectory,
+  isSealedMonth,
+  officialArrangement,
+  shanghaiMonth,
+} from "@lianxin/core";
 import { createApp, createDeps, readConfig } from "@lianxin/functions";
 import { prepareLocalDatabase } from "@lianxin/functions/local";
-import { createDynamoClient, createStore, keys, TABLE_KEYS } from "@lianxin/store";
+import { COUNTER_SHARDS, createDynamoClient, createStore, keys, TABLE_KEYS } from "@lianxin/store";
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from "../dynamodb-local.js";
 import { BatchWriter } from "./batch-writer.js";
 import { fail, log, positive } from "./cli.js";
 import { createRng } from "./random.js";
+import {
+  describeReads,
+  describeShardCost,
+  ReadCounter,
+  type Reads,
+  readsSince,
+  sameRequestsAndCounterReads,
+  totalRequests,
+} from "./read-count.js";
 import {
   type ConcernSpec,
   createWorld,
@@ -80,39 +100,11 @@ function percentile(values: number[], q: number): number {
   return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] as number;
 }
 
-/** Counts the DynamoDB requests sent through the clients, by command. */
-function countRequests(clients: Array<ReturnType<typeof createDynamoClient>>) {
-  const byCommand = new Map<string, number>();
-  for (const client of clients) {
-    client.middlewareStack.add(
-      (next, context) => async (args) => {
-        const name = String(context.commandName ?? "?").replace(/Command$/, "");
-        byCommand.set(name, (byCommand.get(name) ?? 0) + 1);
-        return next(args);
-      },
-      { step: "initialize", name: "benchRequestCounter" },
-    );
-  }
-  return { snapshot: () => new Map(byCommand) };
-}
-
-function diff(after: Map<string, number>, before: Map<string, number>): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const [k, v] of after)
-    if (v - (before.get(k) ?? 0) > 0) out.set(k, v - (before.get(k) ?? 0));
-  return out;
-}
-const describeRequests = (m: Map<string, number>) =>
-  `${[...m.values()].reduce((a, b) => a + b, 0)} (${[...m]
-    .sort((a, b) => b[1] - a[1])
-    .map(([k, v]) => `${k} ${v}`)
-    .join(", ")})`;
-
 interface PhaseResult {
   size: number;
   itemsWritten: number;
   seedMs: number;
-  scopes: Record<Scope, { median: number; p90: number; requests: string }>;
+  scopes: Record<Scope, { median: number; p90: number; reads: Reads }>;
   all: number[];
   probe?: { beginsWith: number; between: number };
 }
@@ -188,22 +180,19 @@ interface Target {
 }
 
 /** A table with the demo directory and accounts, and the real app on it, signed in as admin. */
-async function openTarget(
-  endpoint: string,
-  table: string,
-  counted: Array<ReturnType<typeof createDynamoClient>>,
-): Promise<Target> {
+async function openTarget(endpoint: string, table: string, counter: ReadCounter): Promise<Target> {
   const password = `bench-${Math.random().toString(36).slice(2)}-pw`;
   await prepareLocalDatabase({ endpoint, tableName: table, demoPassword: password });
   const client = createDynamoClient({ endpoint });
-  counted.push(client);
+  counter.watch(client);
   const store = createStore(client, table);
   const config = readConfig({
     TABLE_NAME: table,
     DYNAMODB_ENDPOINT: endpoint,
     FILES_DIR: join(tmpdir(), "lianxin-bench-files"),
   });
-  const newApp = () => createApp(createDeps(config, { store: createStore(client, table) }));
+  const newApp = () =>
+    createApp(createDeps(config, { store: counter.watchStore(createStore(client, table)) }));
   const app = newApp();
   const login = await app.request("/api/staff/session", {
     method: "POST",
@@ -234,12 +223,11 @@ async function main(): Promise<number> {
   const stop = () => db.stop();
   process.once("SIGINT", () => void stop().then(() => process.exit(130)));
   try {
-    const clients: Array<ReturnType<typeof createDynamoClient>> = [];
-    const main = await openTarget(db.endpoint, TABLE, clients);
+    const counter = new ReadCounter();
+    const main = await openTarget(db.endpoint, TABLE, counter);
     // A frozen copy of the small size, measured again at the end alternately with the large
     // table: the same moment and the same JVM, so a busier machine cancels out.
-    const control = await openTarget(db.endpoint, `${TABLE}-small`, clients);
-    const counter = countRequests(clients);
+    const control = await openTarget(db.endpoint, `${TABLE}-small`, counter);
     log(
       `  DynamoDB Local (in memory) at ${db.endpoint}, tables ${main.table} and ${control.table}, demo data seeded`,
     );
@@ -270,7 +258,7 @@ async function main(): Promise<number> {
       if (res.status !== 200) {
         throw new Error(`dashboard ${scope}: ${res.status} ${JSON.stringify(body)}`);
       }
-      return { took, body, requests: diff(counter.snapshot(), before) };
+      return { took, body, reads: readsSince(counter.snapshot(), before) };
     };
     const settle = async () => {
       // Let DynamoDB Local finish with the writes, collect this process's seeding garbage.
@@ -283,20 +271,20 @@ async function main(): Promise<number> {
       main.restart();
       const cold = await get(main, "town");
       log(
-        `  first town dashboard of a fresh process: ${ms(cold.took)}, DynamoDB requests ${describeRequests(cold.requests)}`,
+        `  first town dashboard of a fresh process: ${ms(cold.took)}, DynamoDB ${describeReads(cold.reads)}; ${COUNTER_SHARDS} counter shards added ${describeShardCost(cold.reads)}`,
       );
       for (let i = 0; i < WARM_UP_ROUNDS; i++) for (const scope of SCOPES) await get(main, scope);
       const times = new Map<Scope, number[]>(SCOPES.map((s) => [s, []]));
-      const requestKinds = new Map<Scope, Map<string, number>>();
+      const fewest = new Map<Scope, Reads>();
       const bodies = new Map<Scope, DashboardBody>();
       for (let i = 0; i < requestsPerScope; i++) {
         for (const scope of SCOPES) {
           const r = await get(main, scope);
           times.get(scope)?.push(r.took);
           bodies.set(scope, r.body);
-          if (!requestKinds.has(scope) || total(r.requests) < total(requestKinds.get(scope))) {
+          if (!fewest.has(scope) || totalRequests(r.reads) < totalRequests(fewest.get(scope))) {
             // The fewest: a cached directory (30 s) is not reloaded.
-            requestKinds.set(scope, r.requests);
+            fewest.set(scope, r.reads);
           }
         }
       }
@@ -309,10 +297,10 @@ async function main(): Promise<number> {
       };
       for (const scope of SCOPES) {
         const t = times.get(scope) ?? [];
-        const requests = describeRequests(requestKinds.get(scope) ?? new Map());
-        result.scopes[scope] = { median: percentile(t, 0.5), p90: percentile(t, 0.9), requests };
+        const reads = fewest.get(scope) as Reads;
+        result.scopes[scope] = { median: percentile(t, 0.5), p90: percentile(t, 0.9), reads };
         log(
-          `  ${scope.padEnd(22)} median ${ms(percentile(t, 0.5))}, p90 ${ms(percentile(t, 0.9))}; DynamoDB requests ${requests}`,
+          `  ${scope.padEnd(22)} median ${ms(percentile(t, 0.5))}, p90 ${ms(percentile(t, 0.9))}; DynamoDB ${describeReads(reads)}; the shards added ${describeShardCost(reads)}`,
         );
       }
       const probe = await laneProbe(rawClient, main.table);
@@ -362,6 +350,10 @@ async function main(): Promise<number> {
       return { scopes: SCOPES.map((s) => ratio(s)), overall: ratio("all") };
     };
 
+    // The last month already sealed (on the 1st before 01:00, the month before last).
+    let sealed = addMonths(shanghaiMonth(new Date(world.now)), -1);
+    if (!isSealedMonth(sealed, new Date(world.now))) sealed = addMonths(sealed, -1);
+    const historyEnd = endOfShanghaiMonth(sealed).getTime();
     const samples: Life[] = [];
     const results: PhaseResult[] = [];
     let seededSoFar = 0;
@@ -374,10 +366,13 @@ async function main(): Promise<number> {
       const counts = { closed: add - live.open - live.answered, ...live };
       log();
       log(
-        `Seeding ${int(add)} concerns (${int(counts.closed)} struck off, ${counts.answered} answered, ${counts.open} open) → ${int(size)}`,
+        `Seeding ${int(add)} concerns (${int(counts.closed)} struck off${first ? "" : ` by the end of ${sealed}`}, ${counts.answered} answered, ${counts.open} open) → ${int(size)}`,
       );
       const writers = first ? [writer, controlWriter] : [writer];
-      const specs = phaseSpecs(world, counts);
+      // The top-up is history: every step of it in months already sealed (core
+      // `isSealedMonth`), so the open months' items, all a warm dashboard reads from the
+      // table, are the same at both sizes, as in a town whose past grows, not its month.
+      const specs = phaseSpecs(world, counts, first ? {} : { closedBy: historyEnd });
       const seeded = await seedPhase(world, writers, `${int(size)}`, specs, samples);
       seededSoFar = size;
       itemsSoFar += seeded.items;
@@ -434,8 +429,6 @@ interface DashboardBody {
   totals: Record<string, number>;
   backlog: { total: number };
 }
-const total = (m: Map<string, number> | undefined) =>
-  [...(m?.values() ?? [])].reduce((a, b) => a + b, 0);
 
 /** Read back a few concerns through the store: what was written is what core built. */
 async function checkSamples(store: ReturnType<typeof createStore>, samples: Life[]) {
@@ -484,10 +477,23 @@ function report(
   log(line(header));
   for (const row of rows) log(line(row));
   log();
-  log("DynamoDB requests per dashboard (fewest seen, directory cached):");
+  log(
+    `DynamoDB reads per dashboard (fewest requests seen, directory cached), ${int(a.size)} → ${int(b.size)} concerns; in brackets what ${COUNTER_SHARDS} counter shards added to one item a counter:`,
+  );
+  let readsDiffer = 0;
   for (const s of SCOPES) {
-    log(`  ${s.padEnd(22)} ${a.scopes[s].requests} → ${b.scopes[s].requests}`);
+    const [before, after] = [a.scopes[s].reads, b.scopes[s].reads];
+    // What must not grow with the history: the requests, and the counter items read.
+    const same = sameRequestsAndCounterReads(before, after);
+    if (!same) readsDiffer++;
+    log(
+      `  ${s.padEnd(22)} ${describeReads(before)} [${describeShardCost(before)}] → ${describeReads(after)} [${describeShardCost(after)}] ${same ? "✓" : "✗"}`,
+    );
   }
+  log(
+    "  (✓: requests and counter item reads the same at both sizes. Other item reads: the session and account, the open backlog, and the names of the period's people, as many as handled its concerns: bounded by the staff, not the history.)",
+  );
+  if (readsDiffer) log(`${readsDiffer} scope(s) read differently at the two sizes`);
   if (a.probe && b.probe) {
     log(
       `Town OPEN lane alone (raw Query): begins_with ${ms(a.probe.beginsWith)} → ${ms(b.probe.beginsWith)}, BETWEEN ${ms(a.probe.between)} → ${ms(b.probe.between)}`,
@@ -500,7 +506,7 @@ function report(
   // minutes, so the shared machine's load falls on both alike. The sequential figures are
   // printed too, for what they are.
   const worst = Math.max(control.overall, ...control.scopes);
-  const pass = worst <= MAX_RATIO && problems === 0;
+  const pass = worst <= MAX_RATIO && problems === 0 && readsDiffer === 0;
   const describe = (rs: number[], all: number) =>
     `${SCOPES.map((s, i) => `${s} ${(rs[i] as number).toFixed(2)}`).join(", ")}, overall ${all.toFixed(2)}`;
   log();

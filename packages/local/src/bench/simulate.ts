@@ -39,8 +39,8 @@ import {
   type WorkingCalendar,
 } from "@lianxin/core";
 import { buildDemoStaff } from "@lianxin/core/demo";
-import { concernItem, keys } from "@lianxin/store";
-import type { Rng } from "./random.js";
+import { concernItem, counterShard, keys, sumCounterDeltas } from "@lianxin/store";
+import { createRng, type Rng } from "./random.js";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -56,22 +56,35 @@ export interface ConcernSpec {
   fate: Fate;
   villageId?: string;
   categoryCode?: string;
+  /** Every step before this (epoch ms), if not before the world's "now". */
+  until?: number;
 }
 
-/** Counter items as the store keeps them: one per scope, month (and person). */
+/**
+ * Counter items as the store keeps them: one per scope, month (and person) and shard. Each
+ * change's deltas go to one shard per counter, drawn as the store's writer draws them
+ * (`sumCounterDeltas` with `counterShard`), from a generator of their own so that the
+ * concerns drawn for a seed stay the same whatever the number of shards.
+ */
 export class CounterSums {
   private readonly items = new Map<string, { pk: string; sk: string; fields: Counters }>();
+  private readonly shard: () => number;
 
-  add(deltas: MetricDelta[]): void {
-    for (const d of deltas) {
-      const key = keys.metrics(d.scope.kind, d.scope.id, d.month, d.scope.member);
+  constructor(random: () => number) {
+    this.shard = () => counterShard(random);
+  }
+
+  /** One change's deltas, as one transaction's ADDs. */
+  add(change: MetricDelta[]): void {
+    for (const { key, fields } of sumCounterDeltas(change, this.shard)) {
       const id = `${key.pk}|${key.sk}`;
       let entry = this.items.get(id);
       if (!entry) {
         entry = { ...key, fields: {} };
         this.items.set(id, entry);
       }
-      entry.fields[d.field] = (entry.fields[d.field] ?? 0) + d.amount;
+      for (const [field, amount] of fields)
+        entry.fields[field] = (entry.fields[field] ?? 0) + amount;
     }
   }
 
@@ -84,12 +97,13 @@ export class CounterSums {
     for (const { pk, sk, fields } of this.items.values()) yield { pk, sk, ...fields };
   }
 
-  /** One field summed over a scope kind's items (no per-person items) within months. */
+  /** One field summed over a scope kind's items (every shard, no per-person items) within months. */
   sum(kind: string, field: string, fromMonth: string, toMonth: string): number {
-    const prefix = `METRICS#${kind}#`;
+    const prefix = keys.metricsPartition(kind, "");
     let total = 0;
     for (const { pk, sk, fields } of this.items.values()) {
-      if (pk.startsWith(prefix) && !sk.includes("#") && sk >= fromMonth && sk <= toMonth) {
+      const { month, member } = keys.metricsSort(sk);
+      if (pk.startsWith(prefix) && member === null && month >= fromMonth && month <= toMonth) {
         total += fields[field] ?? 0;
       }
     }
@@ -212,7 +226,8 @@ export function createWorld(
     calendar,
     rng,
     now,
-    counters: new CounterSums(),
+    // Shards drawn apart from the world's generator (fixed seed): see CounterSums.
+    counters: new CounterSums(createRng(0x5eed)),
     sequences: new Map(),
     admin,
     handlers,
@@ -233,18 +248,21 @@ function registrationTime(rng: Rng, from: number, to: number): number {
 /**
  * The concerns of one seeding phase, ordered by registration time and numbered on from
  * the last ledger number of each year. Closed ones over the past `months` months (up to
- * three days ago); the live ones (answered, open) within the last days.
+ * three days ago, or three days before `closedBy`, each closed by then); the live ones
+ * (answered, open) within the last days.
  */
 export function phaseSpecs(
   w: World,
   counts: { closed: number; answered: number; open: number },
-  months = 24,
+  options: { months?: number; closedBy?: number } = {},
 ): ConcernSpec[] {
   const { rng, now } = w;
-  const start = now - months * 30.44 * DAY;
+  const start = now - (options.months ?? 24) * 30.44 * DAY;
+  const closedBy = options.closedBy ?? now;
   const specs: Array<Omit<ConcernSpec, "ledgerNo">> = [];
   for (let i = 0; i < counts.closed; i++) {
-    specs.push({ at: registrationTime(rng, start, now - 3 * DAY), fate: "closed" });
+    const at = registrationTime(rng, start, closedBy - 3 * DAY);
+    specs.push({ at, fate: "closed", ...(options.closedBy ? { until: closedBy } : {}) });
   }
   for (let i = 0; i < counts.answered; i++) {
     specs.push({ at: registrationTime(rng, now - 6 * DAY, now - 2 * DAY), fate: "answered" });
@@ -279,7 +297,8 @@ type WithoutVersion<T> = T extends unknown ? Omit<T, "expectedVersion"> : never;
 export class Life {
   concern: Concern;
   readonly events: ConcernEvent[];
-  readonly deltas: MetricDelta[];
+  /** The counter deltas of each change, one list a transaction. */
+  readonly changes: MetricDelta[][];
   /** Time of the last change (epoch ms). */
   lastAt: number;
 
@@ -291,12 +310,12 @@ export class Life {
   ) {
     this.concern = registered.concern;
     this.events = [...registered.events];
-    this.deltas = metricDeltas(null, registered.concern);
+    this.changes = [metricDeltas(null, registered.concern)];
     this.lastAt = at;
   }
 
   private apply(next: { concern: Concern; events: ConcernEvent[] }, at: number): void {
-    this.deltas.push(...metricDeltas(this.concern, next.concern));
+    this.changes.push(metricDeltas(this.concern, next.concern));
     this.concern = next.concern;
     this.events.push(...next.events);
     this.lastAt = at;
@@ -576,13 +595,14 @@ const OPEN_STOPS: Record<Exclude<Stop, "answered" | "closed">, number> = {
 };
 
 /**
- * One concern of the spec's fate, every step before the world's "now" (a life that runs
- * past it is played again with other draws). Its counter deltas join the world's sums.
+ * One concern of the spec's fate, every step before the world's "now" or the spec's `until`
+ * (a life that runs past it is played again with other draws). Its counter deltas join the
+ * world's sums.
  */
 export function simulate(w: World, spec: ConcernSpec): Life {
-  const end = w.now - 5 * MINUTE;
+  const end = Math.min(w.now, spec.until ?? w.now) - 5 * MINUTE;
   const done = (life: Life) => {
-    w.counters.add(life.deltas);
+    for (const change of life.changes) w.counters.add(change);
     return life;
   };
   if (spec.fate === "closed") {

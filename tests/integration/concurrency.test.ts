@@ -7,6 +7,7 @@ import {
   submit,
   type TestApi,
 } from "../support/api.js";
+import { expectCountersMatchRecount } from "../support/recount.js";
 import { act, loginAs, staff } from "../support/staff.js";
 
 /**
@@ -59,6 +60,7 @@ describe.each([
     const next = await (await submit(api, smellyCreek)).json();
     expect(sequenceOf(next.ledgerNo)).toBe((sequences.at(-1) ?? 0) + 1);
     expect((await voidsNow()).length).toBe(voidsBefore);
+    await expectCountersMatchRecount(api);
     if (simulate) expect(api.simulator?.stats.transactionsCancelled).toBeGreaterThan(0);
   });
 
@@ -129,6 +131,7 @@ describe.each([
       expect(after > before).toBe(status === 200);
       if (status !== 200) expect(code).toBe("conflict");
     }
+    await expectCountersMatchRecount(api);
     if (simulate) expect(api.simulator?.stats.conflictsOn.METRICS ?? 0).toBeGreaterThan(0);
   });
 

@@ -1,11 +1,12 @@
 import { readJson } from "../http/body.js";
+import { lazy } from "../lazy.js";
 import { param, type Route, sessions, staffRoute } from "./define.js";
 
 /**
  * Staff accounts (admin): list, create, edit, and reset another's password. Each handler loads
  * its use case on first use.
  */
-const accounts = () => import("../use-cases/accounts/accounts-admin.js");
+const accounts = lazy(() => import("../use-cases/accounts/accounts-admin.js"));
 
 export const accountsRoutes: Route[] = [
   staffRoute("POST", "/api/staff/users/:id/password-reset", async (c, deps, auth) => {

@@ -1,11 +1,12 @@
 import { readJson } from "../http/body.js";
+import { lazy } from "../lazy.js";
 import { type Route, staffRoute } from "./define.js";
 
 /**
  * The working calendar: admin's holiday override and the years still estimated. Each handler
  * loads its use case on first use.
  */
-const calendar = () => import("../use-cases/calendar/calendar.js");
+const calendar = lazy(() => import("../use-cases/calendar/calendar.js"));
 
 export const calendarRoutes: Route[] = [
   staffRoute("GET", "/api/staff/calendar", async (c, deps, auth) =>

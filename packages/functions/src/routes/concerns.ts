@@ -1,5 +1,6 @@
 import { readJson } from "../http/body.js";
 import { clientAddress } from "../http/client-address.js";
+import { lazy } from "../lazy.js";
 import { locale, noStore, param, publicRoute, type Route, staffRoute } from "./define.js";
 
 /**
@@ -8,11 +9,14 @@ import { locale, noStore, param, publicRoute, type Route, staffRoute } from "./d
  * admin makes its description public before its notice.
  * Each handler loads its use case on first use.
  */
-const intake = () => import("../use-cases/concerns/submit-concern.js");
-const tracking = () => import("../use-cases/concerns/track-concern.js");
-const messages = () => import("../use-cases/concerns/add-resident-message.js");
-const feedback = () => import("../use-cases/concerns/feedback.js");
-const concerns = () => import("../use-cases/concerns/staff-concerns.js");
+const intake = lazy(() => import("../use-cases/concerns/submit-concern.js"));
+const tracking = lazy(() => import("../use-cases/concerns/track-concern.js"));
+const messages = lazy(() => import("../use-cases/concerns/add-resident-message.js"));
+const feedback = lazy(() => import("../use-cases/concerns/feedback.js"));
+const concerns = lazy(() => import("../use-cases/concerns/staff-concerns.js"));
+
+const queue = lazy(() => import("../use-cases/concerns/queue.js"));
+const publicDescription = lazy(() => import("../use-cases/concerns/public-description.js"));
 
 export const concernsRoutes: Route[] = [
   publicRoute("POST", "/api/concerns", async (c, deps) => {
@@ -55,11 +59,11 @@ export const concernsRoutes: Route[] = [
     return c.json(result, 201);
   }),
   staffRoute("GET", "/api/staff/queue", async (c, deps, auth) => {
-    const { staffQueue } = await import("../use-cases/concerns/queue.js");
+    const { staffQueue } = await queue();
     return c.json(await staffQueue(deps, auth, c.req.query(), locale(c)));
   }),
   staffRoute("POST", "/api/staff/concerns", async (c, deps, auth) => {
-    const { submitConcern } = await import("../use-cases/concerns/submit-concern.js");
+    const { submitConcern } = await intake();
     const { receipt } = await submitConcern(deps, {
       idempotencyKey: c.req.header("idempotency-key"),
       body: await readJson(c),
@@ -85,9 +89,7 @@ export const concernsRoutes: Route[] = [
     );
   }),
   staffRoute("POST", "/api/staff/concerns/:ledgerNo/public-description", async (c, deps, auth) => {
-    const { publishConcernDescription } = await import(
-      "../use-cases/concerns/public-description.js"
-    );
+    const { publishConcernDescription } = await publicDescription();
     return c.json(
       await publishConcernDescription(
         deps,

@@ -3,6 +3,7 @@ import { DomainError } from "@lianxin/core";
 import type { Deps } from "../deps.js";
 import type { Context, HttpResponse, Reply } from "../http/exchange.js";
 import { localeFrom } from "../http/locale.js";
+import { lazy } from "../lazy.js";
 import type { StaffAuth } from "../use-cases/accounts/session.js";
 
 export type { Method };
@@ -41,7 +42,7 @@ export function publicRoute<M extends Method, P extends PathsFor<M, "public">>(
 }
 
 /** Sessions (and the staff schemas) load with the first staff request, not at cold start. */
-export const sessions = () => import("../use-cases/accounts/session.js");
+export const sessions = lazy(() => import("../use-cases/accounts/session.js"));
 
 /**
  * A staff route: the session is checked first, on every request. Until a reset password

@@ -1,5 +1,6 @@
 import { MAX_IMPORT_BYTES, readBinary } from "../http/binary-body.js";
 import { readJson } from "../http/body.js";
+import { lazy } from "../lazy.js";
 import {
   fileBody,
   locale,
@@ -16,13 +17,15 @@ import {
  * category's time limits, and the audit trail of every change. Each handler loads its use case
  * on first use.
  */
-const staffDirectory = () => import("../use-cases/directory/departments.js");
-const directoryAdmin = () => import("../use-cases/directory/directory-admin.js");
-const directoryXlsx = () => import("../use-cases/directory/directory-xlsx.js");
+const staffDirectory = lazy(() => import("../use-cases/directory/departments.js"));
+const directoryAdmin = lazy(() => import("../use-cases/directory/directory-admin.js"));
+const directoryXlsx = lazy(() => import("../use-cases/directory/directory-xlsx.js"));
+
+const currentDirectory = lazy(() => import("../use-cases/directory/current-directory.js"));
 
 export const directoryRoutes: Route[] = [
   publicRoute("GET", "/api/directory", async (c, deps) => {
-    const { publicDirectory } = await import("../use-cases/directory/current-directory.js");
+    const { publicDirectory } = await currentDirectory();
     c.header("Cache-Control", "public, max-age=60");
     return c.json(await publicDirectory(deps, locale(c)));
   }),

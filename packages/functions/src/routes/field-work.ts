@@ -1,16 +1,17 @@
 import { readJson } from "../http/body.js";
 import { clientAddress } from "../http/client-address.js";
+import { lazy } from "../lazy.js";
 import { locale, publicRoute, type Route, staffRoute } from "./define.js";
 
 /**
  * Field work (蹲点日志): logs, the monthly compliance of leaders and heads, and the campaign's
  * public totals. Each handler loads its use case on first use.
  */
-const fieldWork = () => import("../use-cases/field-work/field-work.js");
+const fieldWork = lazy(() => import("../use-cases/field-work/field-work.js"));
 
 export const fieldWorkRoutes: Route[] = [
   publicRoute("GET", "/api/statistics/field-work", async (c, deps) => {
-    const { fieldWorkTotals } = await import("../use-cases/field-work/field-work.js");
+    const { fieldWorkTotals } = await fieldWork();
     c.header("Cache-Control", "public, max-age=300");
     return c.json(await fieldWorkTotals(deps, c.req.query()));
   }),

@@ -1,17 +1,20 @@
 import { readJson } from "../http/body.js";
+import { lazy } from "../lazy.js";
 import { locale, param, publicRoute, type Route, staffRoute } from "./define.js";
 
 /**
  * The town's grid: a village's public page, rotation (包干轮换), party members (入户) and front-line
  * service days (一线服务日). Each handler loads its use case on first use.
  */
-const rotation = () => import("../use-cases/grid/rotation.js");
-const partyMembers = () => import("../use-cases/grid/party-members.js");
-const serviceDays = () => import("../use-cases/grid/service-days.js");
+const rotation = lazy(() => import("../use-cases/grid/rotation.js"));
+const partyMembers = lazy(() => import("../use-cases/grid/party-members.js"));
+const serviceDays = lazy(() => import("../use-cases/grid/service-days.js"));
+
+const villages = lazy(() => import("../use-cases/grid/villages.js"));
 
 export const gridRoutes: Route[] = [
   publicRoute("GET", "/api/villages/:id", async (c, deps) => {
-    const { publicVillage } = await import("../use-cases/grid/villages.js");
+    const { publicVillage } = await villages();
     c.header("Cache-Control", "public, max-age=60");
     return c.json(await publicVillage(deps, param(c, "id"), locale(c)));
   }),

@@ -1,12 +1,13 @@
 import { readJson } from "../http/body.js";
+import { lazy } from "../lazy.js";
 import { locale, param, type Route, staffRoute } from "./define.js";
 
 /**
  * The ledger (台账) export: directly when small, a link when large, and background exports. Each
  * handler loads its use case on first use.
  */
-const ledger = () => import("../use-cases/ledger/ledger-export.js");
-const exportResponse = () => import("../http/export-response.js");
+const ledger = lazy(() => import("../use-cases/ledger/ledger-export.js"));
+const exportResponse = lazy(() => import("../http/export-response.js"));
 
 export const ledgerRoutes: Route[] = [
   staffRoute("GET", "/api/staff/ledger", async (c, deps, auth) => {

@@ -1,19 +1,23 @@
+import { lazy } from "../lazy.js";
 import { locale, param, publicRoute, type Route, staffRoute } from "./define.js";
 
 /**
  * Monitoring: health, the public statistics, leaders' dashboard, the inbox, and who saw
  * personal data (the access log). Each handler loads its use case on first use.
  */
-const staffDirectory = () => import("../use-cases/directory/departments.js");
-const inbox = () => import("../use-cases/monitoring/inbox.js");
+const staffDirectory = lazy(() => import("../use-cases/directory/departments.js"));
+const inbox = lazy(() => import("../use-cases/monitoring/inbox.js"));
+
+const health = lazy(() => import("../use-cases/monitoring/health.js"));
+const dashboards = lazy(() => import("../use-cases/monitoring/dashboard.js"));
 
 export const monitoringRoutes: Route[] = [
   publicRoute("GET", "/api/health", async (c, deps) => {
-    const { checkHealth } = await import("../use-cases/monitoring/health.js");
+    const { checkHealth } = await health();
     return c.json(await checkHealth(deps));
   }),
   publicRoute("GET", "/api/statistics", async (c, deps) => {
-    const { publicStatistics } = await import("../use-cases/monitoring/dashboard.js");
+    const { publicStatistics } = await dashboards();
     c.header("Cache-Control", "public, max-age=300");
     return c.json(await publicStatistics(deps, locale(c)));
   }),
@@ -21,7 +25,7 @@ export const monitoringRoutes: Route[] = [
     c.json(await (await staffDirectory()).accessLog(deps, auth, c.req.query())),
   ),
   staffRoute("GET", "/api/staff/dashboard", async (c, deps, auth) => {
-    const { dashboard } = await import("../use-cases/monitoring/dashboard.js");
+    const { dashboard } = await dashboards();
     return c.json(await dashboard(deps, auth, c.req.query(), locale(c)));
   }),
   staffRoute("GET", "/api/staff/inbox", async (c, deps, auth) =>

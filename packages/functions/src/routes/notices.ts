@@ -1,11 +1,12 @@
 import { readJson } from "../http/body.js";
+import { lazy } from "../lazy.js";
 import { locale, param, publicRoute, type Route, staffRoute } from "./define.js";
 
 /**
  * Close-out notices (公示): published ones for everyone; drafts, edits and publishing in the back
  * office. Each handler loads its use case on first use.
  */
-const notices = () => import("../use-cases/notices/notices.js");
+const notices = lazy(() => import("../use-cases/notices/notices.js"));
 
 export const noticesRoutes: Route[] = [
   publicRoute("GET", "/api/notices", async (c, deps) => {

@@ -1,11 +1,12 @@
 import { readJson } from "../http/body.js";
+import { lazy } from "../lazy.js";
 import { param, type Route, staffRoute } from "./define.js";
 
 /**
  * Open311 api_keys (admin): issue (the secret in the 201 answer only), list, revoke. Each
  * handler loads its use case on first use.
  */
-const open311Keys = () => import("../use-cases/open311/open311-keys.js");
+const open311Keys = lazy(() => import("../use-cases/open311/open311-keys.js"));
 
 export const open311KeyRoutes: Route[] = [
   // Open311 api_keys (admin): the secret is in the 201 answer only.

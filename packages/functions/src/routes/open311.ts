@@ -3,13 +3,14 @@ import type { Deps } from "../deps.js";
 import type { Context } from "../http/exchange.js";
 import { localeFrom } from "../http/locale.js";
 import { splitFormatted, UnknownTokenError } from "../http/open311-paths.js";
+import { lazy } from "../lazy.js";
 import type { Method, Route } from "./define.js";
 
 // Loaded on first use: Open311 clients are rare next to the residents' own site.
-const requests = () => import("../use-cases/open311/requests.js");
-const services = () => import("../use-cases/open311/services.js");
+const requests = lazy(() => import("../use-cases/open311/requests.js"));
+const services = lazy(() => import("../use-cases/open311/services.js"));
 /** The formats, the spec's errors and the form reader, with core's GeoReport schemas. */
-const wire = () => import("../http/open311.js");
+const wire = lazy(() => import("../http/open311.js"));
 
 /** What an Open311 handler answers: a document, written in its format by the route. */
 interface Open311Answer {

@@ -1,10 +1,11 @@
+import { lazy } from "../lazy.js";
 import { fileBody, locale, type Route, staffRoute, xlsxFile } from "./define.js";
 
 /**
  * Reports: a person's or department's quarter (json or xlsx) and the annual assessment. Each
  * handler loads its use case on first use.
  */
-const fieldWork = () => import("../use-cases/field-work/field-work.js");
+const fieldWork = lazy(() => import("../use-cases/field-work/field-work.js"));
 
 export const reportsRoutes: Route[] = [
   staffRoute("GET", "/api/staff/reports/quarterly", async (c, deps, auth) => {

@@ -49,6 +49,8 @@ const LEVELS = [1, 16, 64] as const;
 /** At concurrency 64, every so many submissions are sent again RETRY_AFTER_MS later. */
 const RETRY_EVERY = 20;
 const RETRY_AFTER_MS = 300;
+/** At 16 and 64, the app and the replay take turns in this many chunks each. */
+const ROUNDS = 4;
 const GOALS = {
   warmRequests: 3,
   c1LatencyRatio: 2.5,
@@ -104,6 +106,8 @@ const body = (i: number) => ({
 const address = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
 
 interface Level {
+  /** CPU time of this Node process while the level ran (not DynamoDB Local's). */
+  cpuMs: number;
   concurrency: number;
   count: number;
   seconds: number;
@@ -116,31 +120,22 @@ interface Level {
 
 interface ReplayLevel {
   seconds: number;
+  /** CPU time of this Node process while the level ran (not DynamoDB Local's). */
+  cpuMs: number;
   latencies: number[];
   errors: Map<string, number>;
 }
 
-/** Runs `count` tasks with `concurrency` in flight, printing progress now and then. */
+/** Runs `count` tasks with `concurrency` in flight; the time taken, in seconds. */
 async function pool(
-  label: string,
   count: number,
   concurrency: number,
   task: (i: number) => Promise<void>,
 ): Promise<number> {
   let next = 0;
-  let done = 0;
-  const every = Math.max(1, Math.ceil(count / 4));
   const t0 = performance.now();
   const worker = async () => {
-    while (next < count) {
-      const i = next++;
-      await task(i);
-      done++;
-      if (done % every === 0 && done < count) {
-        const s = (performance.now() - t0) / 1000;
-        log(`    ${label}: ${done}/${count} in ${s.toFixed(1)} s (${rate(done / s)})`);
-      }
-    }
+    while (next < count) await task(next++);
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
   return (performance.now() - t0) / 1000;
@@ -311,12 +306,14 @@ async function main(): Promise<number> {
         requestsPer: [],
         requestKinds: new Map(),
         transactions: [],
+        cpuMs: 0,
       };
-      // At concurrency 1 each submission's transaction is replayed right after it, so the
-      // two sides of the ratio see the same moment of a shared machine.
+      // At concurrency 1 each submission's transaction is replayed right after it, and at 16
+      // and 64 the app and the replay take turns in ROUNDS chunks, so that both sides of each
+      // ratio see the same moments of a shared machine.
       const paired = concurrency === 1;
-      const replay: ReplayLevel = { seconds: 0, latencies: [], errors: new Map() };
-      level.seconds = await pool("app", count, concurrency, async (k) => {
+      const replay: ReplayLevel = { seconds: 0, latencies: [], errors: new Map(), cpuMs: 0 };
+      const appTask = async (k: number) => {
         const retry = concurrency === 64 && k % RETRY_EVERY === 0;
         const first = submitOne();
         if (retry) {
@@ -342,32 +339,61 @@ async function main(): Promise<number> {
           level.transactions.push(r.trace.lastTransaction);
           if (paired) await replayOne(replay, r.trace.lastTransaction, `#replay-1-${k}`);
         }
-      });
-      // Serial and paired: each side's time is the sum of its latencies.
-      if (paired) level.seconds = level.latencies.reduce((a, b) => a + b, 0) / 1000;
+      };
+      if (paired) {
+        // Progress: a line each quarter.
+        const quarter = Math.ceil(count / 4);
+        for (let from = 0; from < count; from += quarter) {
+          await pool(Math.min(quarter, count - from), 1, (k) => appTask(from + k));
+          log(`    ${Math.min(from + quarter, count)}/${count} submitted and replayed`);
+        }
+        // Serial and paired: each side's time is the sum of its latencies.
+        level.seconds = level.latencies.reduce((a, b) => a + b, 0) / 1000;
+        replay.seconds = replay.latencies.reduce((a, b) => a + b, 0) / 1000;
+      } else {
+        for (let round = 0; round < ROUNDS; round++) {
+          const from = Math.floor((count * round) / ROUNDS);
+          const size = Math.floor((count * (round + 1)) / ROUNDS) - from;
+          const tag = `round ${round + 1}/${ROUNDS}`;
+          const cpu0 = process.cpuUsage();
+          const appSeconds = await pool(size, concurrency, (k) => appTask(from + k));
+          const cpu1 = process.cpuUsage(cpu0);
+          level.seconds += appSeconds;
+          level.cpuMs += (cpu1.user + cpu1.system) / 1000;
+          if (level.transactions.length === 0) throw new Error("no transaction captured");
+          const captured = level.transactions.slice(-size);
+          const cpu2 = process.cpuUsage();
+          const replaySeconds = await pool(size, concurrency, (k) =>
+            replayOne(
+              replay,
+              captured[k % captured.length] as Transaction,
+              `#replay-${concurrency}-${from + k}`,
+            ),
+          );
+          const cpu3 = process.cpuUsage(cpu2);
+          replay.seconds += replaySeconds;
+          replay.cpuMs += (cpu3.user + cpu3.system) / 1000;
+          log(
+            `    ${tag}: ${size} through the app at ${rate(size / appSeconds)}, replayed at ${rate(size / replaySeconds)}`,
+          );
+        }
+      }
       levels.push(level);
       printLevel("app", level.seconds, count, level.latencies, level.errors);
       log(
         `    DynamoDB requests per submission: median ${percentile(level.requestsPer, 0.5)}, mean ${(level.requestsPer.reduce((a, b) => a + b, 0) / count).toFixed(2)}, max ${Math.max(...level.requestsPer)} (${describe(level.requestKinds, count)})`,
       );
-      if (level.transactions.length === 0) throw new Error("no transaction captured");
+      if (!paired) {
+        log(
+          `    this process's CPU per submission: app ${(level.cpuMs / count).toFixed(2)} ms, replay ${(replay.cpuMs / count).toFixed(2)} ms (DynamoDB Local's JVM not counted)`,
+        );
+      }
       const items = level.transactions[0]?.TransactItems.length ?? 0;
       log(
         paired
           ? `  each submission's committed transaction replayed directly right after it (${items} items, keys suffixed)`
-          : `  replaying ${count} of its committed transactions directly (${items} items each, keys suffixed)`,
+          : `  its committed transactions replayed directly in turns with it (${items} items each, keys suffixed)`,
       );
-      if (paired) {
-        replay.seconds = replay.latencies.reduce((a, b) => a + b, 0) / 1000;
-      } else {
-        replay.seconds = await pool("replay", count, concurrency, async (k) => {
-          await replayOne(
-            replay,
-            level.transactions[k % level.transactions.length] as Transaction,
-            `#replay-${concurrency}-${k}`,
-          );
-        });
-      }
       replays.push(replay);
       printLevel("replay", replay.seconds, count, replay.latencies, replay.errors);
     }

@@ -3,6 +3,7 @@ import {
   BatchGetCommand,
   type DynamoDBDocumentClient,
   QueryCommand,
+  type QueryCommandInput,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from "./sdk.js";
@@ -35,28 +36,34 @@ export function stripKeys<T>(item: Record<string, unknown>): T {
   return out as T;
 }
 
-/** Every item of one partition, following pagination. */
-export async function queryPartition(
+/** Every item a Query matches, following pagination. */
+export async function queryAll(
   ctx: StoreContext,
-  pk: string,
-  options: { consistent?: boolean } = {},
+  input: Omit<QueryCommandInput, "TableName" | "ExclusiveStartKey">,
 ): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
     const page = await ctx.client.send(
-      new QueryCommand({
-        TableName: ctx.tableName,
-        KeyConditionExpression: "pk = :pk",
-        ExpressionAttributeValues: { ":pk": pk },
-        ConsistentRead: options.consistent ?? false,
-        ExclusiveStartKey: startKey,
-      }),
+      new QueryCommand({ ...input, TableName: ctx.tableName, ExclusiveStartKey: startKey }),
     );
     items.push(...(page.Items ?? []));
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return items;
+}
+
+/** Every item of one partition, following pagination. */
+export function queryPartition(
+  ctx: StoreContext,
+  pk: string,
+  options: { consistent?: boolean } = {},
+): Promise<Record<string, unknown>[]> {
+  return queryAll(ctx, {
+    KeyConditionExpression: "pk = :pk",
+    ExpressionAttributeValues: { ":pk": pk },
+    ConsistentRead: options.consistent ?? false,
+  });
 }
 
 export type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];

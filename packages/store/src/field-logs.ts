@@ -7,12 +7,11 @@ import {
   upgradeConcern,
 } from "@lianxin/core";
 import { cancellationReasons } from "./concerns.js";
-import { type StoreContext, stripKeys } from "./context.js";
+import { batchGetAll, type StoreContext, stripKeys } from "./context.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
-import { pauseBeforeRetry } from "./deadline.js";
 import { keys } from "./keys.js";
 import { counterUpdates } from "./metrics.js";
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from "./sdk.js";
+import { GetCommand, QueryCommand, TransactWriteCommand } from "./sdk.js";
 import { TABLE_KEYS } from "./table.js";
 
 /** The stored field log: its author's partition, and its village's and department's lists. */
@@ -190,20 +189,9 @@ export async function getConcernsByLedgerNos(
   ctx: StoreContext,
   ledgerNos: string[],
 ): Promise<Concern[]> {
-  const out: Concern[] = [];
-  const unique = [...new Set(ledgerNos)];
-  for (let i = 0; i < unique.length; i += 100) {
-    let pending: Record<string, unknown>[] = unique.slice(i, i + 100).map((no) => keys.concern(no));
-    for (let attempt = 0; pending.length && attempt < 8; attempt++) {
-      if (attempt) await pauseBeforeRetry(20 * 2 ** attempt);
-      const res = await ctx.client.send(
-        new BatchGetCommand({ RequestItems: { [ctx.tableName]: { Keys: pending } } }),
-      );
-      for (const item of res.Responses?.[ctx.tableName] ?? []) {
-        out.push(upgradeConcern(stripKeys<Concern>(item)));
-      }
-      pending = (res.UnprocessedKeys?.[ctx.tableName]?.Keys ?? []) as Record<string, unknown>[];
-    }
-  }
-  return out;
+  const items = await batchGetAll(
+    ctx,
+    [...new Set(ledgerNos)].map((no) => keys.concern(no)),
+  );
+  return items.map((item) => upgradeConcern(stripKeys<Concern>(item)));
 }

@@ -1,7 +1,13 @@
 import { type LedgerAudit, type LedgerVoid, parseLedgerNo, TOWN_PREFIX } from "@lianxin/core";
-import { batchGetAll, type StoreContext, stripKeys, type TransactItem } from "./context.js";
+import {
+  batchGetAll,
+  queryAll,
+  type StoreContext,
+  stripKeys,
+  type TransactItem,
+} from "./context.js";
 import { keys } from "./keys.js";
-import { QueryCommand, TransactWriteCommand, UpdateCommand } from "./sdk.js";
+import { TransactWriteCommand, UpdateCommand } from "./sdk.js";
 
 /**
  * Ledger numbers (台账编号): reserved by an atomic ADD on the year's counter, then each one
@@ -84,22 +90,12 @@ export async function voidLedgerNumber(ctx: StoreContext, entry: LedgerVoid): Pr
 
 /** AP-L3: a year's void records, in number order (Query on index gsi4). */
 export async function listLedgerVoids(ctx: StoreContext, year: number): Promise<LedgerVoid[]> {
-  const out: LedgerVoid[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await ctx.client.send(
-      new QueryCommand({
-        TableName: ctx.tableName,
-        IndexName: "gsi4",
-        KeyConditionExpression: "gsi4pk = :pk",
-        ExpressionAttributeValues: { ":pk": keys.ledgerVoidsOfYear(TOWN_PREFIX, year) },
-        ExclusiveStartKey,
-      }),
-    );
-    for (const item of page.Items ?? []) out.push(stripKeys<LedgerVoid>(item));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return out;
+  const items = await queryAll(ctx, {
+    IndexName: "gsi4",
+    KeyConditionExpression: "gsi4pk = :pk",
+    ExpressionAttributeValues: { ":pk": keys.ledgerVoidsOfYear(TOWN_PREFIX, year) },
+  });
+  return items.map((item) => stripKeys<LedgerVoid>(item));
 }
 
 /** AP-L4: the year's counter and the job's audit of it (one BatchGetItem, consistent). */

@@ -9,29 +9,36 @@ import type * as s3 from "aws-cdk-lib/aws-s3";
  * TransactWriteItems itself. Add an action here only with the code path that needs it.
  */
 export const API_TABLE_ACTIONS = [
-  // sessions, staff accounts, the ledger counter, idempotency records, rate-limit peeks, settings
+  // sessions, staff accounts, idempotency records, rate-limit peeks, settings
   "dynamodb:GetItem",
-  // dashboards: the rankings' counter items and the per-person names; concerns by ledger number
+  // a submission's gate (idempotency record and rate window); dashboards' counter shards and
+  // per-person names; concerns by ledger number; the ledger audit
   "dynamodb:BatchGetItem",
   // partitions (directory, a concern with its events) and the queues and months on gsi1–gsi4
   "dynamodb:Query",
   // sessions, access log, notices, outbox; transaction Puts (concern, events, audit, idempotency)
   "dynamodb:PutItem",
-  // rate-limit counters, sessions, inbox reads; transaction Updates (ledger counter, metrics)
+  // the ledger number's ADD, rate-limit counters, sessions, inbox reads; transaction Updates
+  // (metrics, the submission's rate-window hit)
   "dynamodb:UpdateItem",
+  // transaction ConditionChecks: a concern's number has no void, a void's number no concern
+  "dynamodb:ConditionCheckItem",
 ] as const;
 
 /**
  * The escalation job's DynamoDB actions: read the directory, calendar, rotation plans and the
  * town queue (Query/GetItem), and commit each concern's change with its counters, notice draft
- * and outbox items, and a rotation's group holders (Puts and Updates in transactions). Recorded
- * against DynamoDB Local: GetItem, Query, TransactWriteItems of Put and Update, nothing else.
+ * and outbox items, and a rotation's group holders (Puts and Updates in transactions); audit
+ * the ledger numbers (BatchGetItem of the counter, its audit and the numbers past it; a void's
+ * Put with its ConditionCheck; the audit's UpdateItem).
  */
 export const JOB_TABLE_ACTIONS = [
   "dynamodb:GetItem",
+  "dynamodb:BatchGetItem",
   "dynamodb:Query",
   "dynamodb:PutItem",
   "dynamodb:UpdateItem",
+  "dynamodb:ConditionCheckItem",
 ] as const;
 
 /**

@@ -169,7 +169,10 @@ function recording(
     const trace = current.getStore();
     const name = command.constructor.name.replace(/Command$/, "");
     if (trace) add(trace.requests, name);
-    const input = name === "TransactWrite" ? structuredClone(command.input as Transaction) : null;
+    // Kept by reference: the store builds a new input per transaction and only redraws the
+    // counter shards of a cancelled one before sending it again, so after the last answer it
+    // holds what committed (freshCopy copies it for each replay).
+    const input = name === "TransactWrite" ? (command.input as Transaction) : null;
     const result = await send(command, ...rest);
     if (trace && input) trace.lastTransaction = input;
     return result;

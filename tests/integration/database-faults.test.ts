@@ -297,8 +297,8 @@ describe("a database that hangs, then dies, then comes back", () => {
     const refused = outcomes.filter((o) => o.status === 503 && !acknowledged.has(o.key));
     const keys = [...new Set(refused.map((o) => o.key))];
     expect(keys.length).toBeGreaterThan(0);
-    // Retried a few at a time (many at once on one ledger counter would mostly measure the
-    // emulator's contention), each until it is acknowledged.
+    // Retried a few at a time (many at once would mostly measure the emulator's speed), each
+    // until it is acknowledged.
     const queue = [...keys];
     const failed: string[] = [];
     const worker = async () => {

@@ -9,8 +9,8 @@ export const API_FUNCTION_TIMEOUT_SECONDS = 10;
  * (the store's DYNAMODB_TIMEOUTS), so a database that is down or stalled is a 503 within
  * 3 s. With DynamoDB Local (npm start, the tests) 60 s, as long as a test may take: no
  * function limit applies there, and a JVM on two busy cores can take seconds for one call
- * (50 submissions at once on one ledger counter took over 30 s for some under a loaded
- * test run).
+ * (before issue 13, 50 submissions at once on the old read-and-condition ledger counter took
+ * over 30 s for some under a loaded test run).
  */
 export const REQUEST_DEADLINE_MS = {
   aws: API_FUNCTION_TIMEOUT_SECONDS * 1_000 - 2_000,

@@ -114,7 +114,7 @@ export async function boundedCall<T>(
 }
 
 /**
- * A store-level retry's pause (a lost ledger-counter race, unprocessed batch keys): refused
+ * A store-level retry's pause (a contended transaction, unprocessed batch keys): refused
  * with DeadlineExceeded when the retry would start past the current request's deadline.
  */
 export async function pauseBeforeRetry(ms: number): Promise<void> {

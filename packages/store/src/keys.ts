@@ -41,7 +41,7 @@ function parseMetricsSort(sk: string): { month: string; member: string | null; s
 }
 
 export const keys = {
-  /** The ledger counter of a town and year: the one item a submission must serialise on. */
+  /** The ledger counter of a town and year: each submission ADDs 1 to reserve its number. */
   ledgerCounter: (prefix: string, year: number) => ({
     pk: `LEDGER#${prefix}#${year}`,
     sk: "COUNTER",

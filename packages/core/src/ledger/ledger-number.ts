@@ -2,7 +2,8 @@ import * as z from "zod/mini";
 import { shanghaiYear } from "../time/shanghai.js";
 
 /**
- * 台账编号: `LS-2026-000123`, sequential per year in Asia/Shanghai, gap-free. "LS" is the
+ * 台账编号: `LS-2026-000123`, sequential per year in Asia/Shanghai, each number a concern or a
+ * recorded void (ledger-void.ts), so the ledger has no silent gap. "LS" is the
  * town's prefix (洛社). Six digits hold 999,999 items a year: far beyond a town's volume.
  */
 export const TOWN_PREFIX = "LS";

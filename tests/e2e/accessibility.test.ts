@@ -1,14 +1,12 @@
 import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
-  launchBrowser,
   type PortalForTest,
   signInStaff,
-  startPortalForTest,
   submitSmellyCreek,
+  usePortalAndBrowser,
 } from "../support/browser.js";
-import { createTestTable } from "../support/database.js";
 
 /**
  * axe-core (WCAG 2.1 A and AA rules) on the pages residents and staff use most, as they
@@ -45,14 +43,9 @@ async function violationsOf(page: Page): Promise<string[]> {
 let portal: PortalForTest;
 let browser: Browser;
 
-beforeAll(async () => {
-  portal = await startPortalForTest(await createTestTable());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
+usePortalAndBrowser((p, b) => {
+  portal = p;
+  browser = b;
 });
 
 describe("accessibility (axe-core, WCAG 2.1 AA)", () => {

@@ -1,14 +1,12 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   expectChartsDrawn,
-  launchBrowser,
   type PortalForTest,
   signInStaff,
-  startPortalForTest,
   submitSmellyCreek,
+  usePortalAndBrowser,
 } from "../support/browser.js";
-import { createTestTable } from "../support/database.js";
 
 /**
  * The whole loop through real pages: a cadre signs in and signs for with the keyboard alone,
@@ -22,14 +20,9 @@ const REPLY = "已完成倪巷浜清淤。联系人张三 13800138000。<script>
 let portal: PortalForTest;
 let browser: Browser;
 
-beforeAll(async () => {
-  portal = await startPortalForTest(await createTestTable());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
+usePortalAndBrowser((p, b) => {
+  portal = p;
+  browser = b;
 });
 
 /** What the focused element should be: its tag, name attribute or text (all that are given). */

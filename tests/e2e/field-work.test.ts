@@ -1,13 +1,11 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   expectChartsDrawn,
-  launchBrowser,
   type PortalForTest,
   signInStaff,
-  startPortalForTest,
+  usePortalAndBrowser,
 } from "../support/browser.js";
-import { createTestTable } from "../support/database.js";
 
 /**
  * A department head logs a symposium with two concerns raised there: both go onto the
@@ -22,14 +20,9 @@ const DESKTOP = { viewport: { width: 1280, height: 900 }, locale: "zh-CN" };
 let portal: PortalForTest;
 let browser: Browser;
 
-beforeAll(async () => {
-  portal = await startPortalForTest(await createTestTable());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
+usePortalAndBrowser((p, b) => {
+  portal = p;
+  browser = b;
 });
 
 async function headCell(page: Page) {

@@ -1,13 +1,11 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
-  launchBrowser,
   type PortalForTest,
   signInStaff,
-  startPortalForTest,
   submitSmellyCreek,
+  usePortalAndBrowser,
 } from "../support/browser.js";
-import { createTestTable } from "../support/database.js";
 
 /**
  * 在后台生成 on the ledger page: admin asks for the ledger of a range that includes today, lands
@@ -23,14 +21,9 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 let portal: PortalForTest;
 let browser: Browser;
 
-beforeAll(async () => {
-  portal = await startPortalForTest(await createTestTable());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
+usePortalAndBrowser((p, b) => {
+  portal = p;
+  browser = b;
 });
 
 /** Today in Asia/Shanghai, YYYY-MM-DD (the ledger's days). */

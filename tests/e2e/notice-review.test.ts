@@ -1,15 +1,13 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
-  launchBrowser,
   type PortalForTest,
   signInStaff,
   siteCall,
   staffToken,
-  startPortalForTest,
   submitSmellyCreek,
+  usePortalAndBrowser,
 } from "../support/browser.js";
-import { createTestTable } from "../support/database.js";
 
 /**
  * 公示审核 through the real page (issue 12): a draft notice with a span the masking engine is
@@ -19,14 +17,9 @@ import { createTestTable } from "../support/database.js";
 let portal: PortalForTest;
 let browser: Browser;
 
-beforeAll(async () => {
-  portal = await startPortalForTest(await createTestTable());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
+usePortalAndBrowser((p, b) => {
+  portal = p;
+  browser = b;
 });
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON bodies read by tests

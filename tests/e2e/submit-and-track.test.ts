@@ -1,8 +1,7 @@
 import { buildDemoDirectory } from "@lianxin/core/demo";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, type PortalForTest, startPortalForTest } from "../support/browser.js";
-import { createTestTable } from "../support/database.js";
+import { describe, expect, it } from "vitest";
+import { type PortalForTest, usePortalAndBrowser } from "../support/browser.js";
 
 /**
  * A resident on a phone: submits the smelly-creek concern for 梅泾村, sees it routed to
@@ -24,14 +23,9 @@ const CONTACT_PHONE = "13912345678";
 let portal: PortalForTest;
 let browser: Browser;
 
-beforeAll(async () => {
-  portal = await startPortalForTest(await createTestTable());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
+usePortalAndBrowser((p, b) => {
+  portal = p;
+  browser = b;
 });
 
 /** The value shown beside a term in a definition list. */

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { prepareLocalDatabase, startLocalApi } from "@lianxin/functions/local";
 import { findFreePort, startPublicSite, startStaffSite } from "@lianxin/local";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, afterEach, expect } from "vitest";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
+import { createTestTable } from "./database.js";
 import { DEMO_PASSWORD } from "./staff.js";
 
 /** Debian's chromium package (npm test installs it through apt where it can). */
@@ -97,6 +98,24 @@ export interface PortalForTest {
   apiUrl: string;
   siteSecret: string;
   stop(): Promise<void>;
+}
+
+/**
+ * A test file's portal (on a table of its own) and browser: started before its tests, handed
+ * to `use`, and stopped after them.
+ */
+export function usePortalAndBrowser(use: (portal: PortalForTest, browser: Browser) => void) {
+  let portal: PortalForTest | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    portal = await startPortalForTest(await createTestTable());
+    browser = await launchBrowser();
+    use(portal, browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.stop();
+  });
 }
 
 /**

@@ -3,6 +3,7 @@
 
 import {
   type ActionType,
+  type ApiErrorBody,
   type ReviewDecisions,
   type ReviewRequiredError,
   ROLES,
@@ -47,8 +48,7 @@ export interface PostedAction {
 export type ActionOutcome =
   | { kind: "done"; type: ActionType }
   | { kind: "failed"; status: number; posted: PostedAction | null; conflict: boolean }
-  | { kind: "session"; failure: ApiFailure }
-  | { kind: "gone"; failure: FailureKind };
+  | RefusedPost<PostedAction>;
 
 function label(locale: Locale, type: ActionType, field: string): string {
   const spec = ACTIONS[type].fields.find((f) => f.name === field);
@@ -89,34 +89,55 @@ export async function runAction(
     body: actionBody(type, version, checked.fields, decisions),
   });
   if (res.ok) return { kind: "done", type };
-  const kind = classifyFailure(res);
-  if (kind === "signed_out" || kind === "password_change") return { kind: "session", failure: res };
-  if (kind === "not_found") return { kind: "gone", failure: kind };
-  const status = kind === "unavailable" ? 503 : res.kind === "http" ? res.status : 503;
-  if (kind === "conflict") return { kind: "failed", status, posted, conflict: true };
-  if (res.kind === "http" && res.error?.code === "review_required" && res.error.texts) {
-    // 公开前审核: the form comes back as typed, with the highlights to mask or keep.
-    posted.review = { texts: res.error.texts, highlights: res.error.highlights ?? {} };
-    posted.message = res.error.message || t(locale, "review.required");
-    return { kind: "failed", status, posted, conflict: false };
-  }
-  if (kind === "invalid" && res.kind === "http") {
-    const fields = ACTIONS[type].fields.map((f) => f.name);
-    const split = splitFieldErrors(res.error, fields);
+  const fields = ACTIONS[type].fields.map((f) => f.name);
+  return refusedPost(res, locale, posted, (error) => {
+    const split = splitFieldErrors(error, fields);
     posted.errors = split.fieldErrors as Record<string, string>;
     posted.message =
       split.loose.join("；") ||
       (Object.keys(split.fieldErrors).length
         ? null
-        : res.error?.message || t(locale, "common.badRequest"));
+        : error?.message || t(locale, "common.badRequest"));
+  });
+}
+
+/** A refused post, as the page shows it (the form's own outcomes add "done"). */
+export type RefusedPost<P> =
+  | { kind: "failed"; status: number; posted: P; conflict: boolean }
+  | { kind: "session"; failure: ApiFailure }
+  | { kind: "gone"; failure: FailureKind };
+
+/**
+ * What a refused post of a reviewed form reads as, alike for every such form: a lost session
+ * or concern; a conflict; a 422 review_required, which brings the form back as typed with the
+ * highlights to mask or keep (公开前审核); a 400, whose field errors `onInvalid` puts on the
+ * form; anything else as one message.
+ */
+function refusedPost<P extends { message: string | null; review: ReviewRequiredError | null }>(
+  res: ApiFailure,
+  locale: Locale,
+  posted: P,
+  onInvalid: (error: ApiErrorBody | null) => void,
+): RefusedPost<P> {
+  const kind = classifyFailure(res);
+  if (kind === "signed_out" || kind === "password_change") return { kind: "session", failure: res };
+  if (kind === "not_found") return { kind: "gone", failure: kind };
+  const status = res.kind === "http" && kind !== "unavailable" ? res.status : 503;
+  if (kind === "conflict") return { kind: "failed", status, posted, conflict: true };
+  if (res.kind === "http" && res.error?.code === "review_required" && res.error.texts) {
+    posted.review = { texts: res.error.texts, highlights: res.error.highlights ?? {} };
+    posted.message = res.error.message || t(locale, "review.required");
+  } else if (kind === "invalid" && res.kind === "http") {
+    onInvalid(res.error);
   } else {
-    const key: MessageKey =
+    posted.message = t(
+      locale,
       kind === "forbidden"
         ? "common.forbiddenDetail"
         : kind === "rate_limited"
           ? "common.rateLimited"
-          : "common.unavailable";
-    posted.message = t(locale, key);
+          : "common.unavailable",
+    );
   }
   return { kind: "failed", status, posted, conflict: false };
 }
@@ -215,11 +236,7 @@ export interface PostedPublicDescription {
   review: ReviewRequiredError | null;
 }
 
-export type PublicDescriptionOutcome =
-  | { kind: "done" }
-  | { kind: "failed"; status: number; posted: PostedPublicDescription; conflict: boolean }
-  | { kind: "session"; failure: ApiFailure }
-  | { kind: "gone"; failure: FailureKind };
+export type PublicDescriptionOutcome = { kind: "done" } | RefusedPost<PostedPublicDescription>;
 
 /**
  * 公开诉求内容: post the text admin left in the panel, with the decisions made so far; a 422
@@ -254,29 +271,11 @@ export async function publishDescription(
     body: publicDescriptionBody({ ...read, version: read.version }),
   });
   if (res.ok) return { kind: "done" };
-  const kind = classifyFailure(res);
-  if (kind === "signed_out" || kind === "password_change") return { kind: "session", failure: res };
-  if (kind === "not_found") return { kind: "gone", failure: kind };
-  const status = kind === "unavailable" ? 503 : res.kind === "http" ? res.status : 503;
-  if (kind === "conflict") return { kind: "failed", status, posted, conflict: true };
-  if (res.kind === "http" && res.error?.code === "review_required" && res.error.texts) {
-    posted.review = { texts: res.error.texts, highlights: res.error.highlights ?? {} };
-    posted.message = res.error.message || t(locale, "review.required");
-  } else if (kind === "invalid" && res.kind === "http") {
-    const split = splitFieldErrors(res.error, ["text"] as const);
+  return refusedPost(res, locale, posted, (error) => {
+    const split = splitFieldErrors(error, ["text"] as const);
     posted.error = split.fieldErrors.text ?? null;
     posted.message =
       split.loose.join("；") ||
-      (posted.error ? null : res.error?.message || t(locale, "common.badRequest"));
-  } else {
-    posted.message = t(
-      locale,
-      kind === "forbidden"
-        ? "common.forbiddenDetail"
-        : kind === "rate_limited"
-          ? "common.rateLimited"
-          : "common.unavailable",
-    );
-  }
-  return { kind: "failed", status, posted, conflict: false };
+      (posted.error ? null : error?.message || t(locale, "common.badRequest"));
+  });
 }

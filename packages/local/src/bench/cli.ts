@@ -14,3 +14,23 @@ export function positive(value: string | undefined, name: string): number {
 }
 
 export const log = (line = "") => process.stdout.write(`${line}\n`);
+
+/** Nearest-rank percentile (NaN of none). */
+export function percentile(values: number[], q: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] as number;
+}
+
+/** Runs a script's main: exits with its code, or 1 with the stack if it throws. */
+export function runScript(main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (error) => {
+      process.stderr.write(
+        `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+      process.exit(1);
+    },
+  );
+}

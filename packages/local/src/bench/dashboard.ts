@@ -40,7 +40,7 @@ import { prepareLocalDatabase } from "@lianxin/functions/local";
 import { COUNTER_SHARDS, createDynamoClient, createStore, keys, TABLE_KEYS } from "@lianxin/store";
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from "../dynamodb-local.js";
 import { BatchWriter } from "./batch-writer.js";
-import { fail, log, positive } from "./cli.js";
+import { fail, log, percentile, positive, runScript } from "./cli.js";
 import { createRng } from "./random.js";
 import {
   describeReads,
@@ -93,11 +93,6 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 function duration(millis: number): string {
   const s = Math.round(millis / 1000);
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, "0")} s`;
-}
-/** Nearest-rank percentile. */
-function percentile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] as number;
 }
 
 interface PhaseResult {
@@ -518,12 +513,4 @@ function report(
   return pass ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    process.stderr.write(
-      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exit(1);
-  },
-);
+runScript(main);

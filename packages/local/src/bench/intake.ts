@@ -39,7 +39,7 @@ import { prepareLocalDatabase } from "@lianxin/functions/local";
 import { createDynamoClient, createStore, currentDeadline } from "@lianxin/store";
 import { simulateConflicts } from "@lianxin/store/simulator";
 import { startDynamoDbLocal } from "../dynamodb-local.js";
-import { fail, log, positive } from "./cli.js";
+import { fail, log, percentile, positive, runScript } from "./cli.js";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
@@ -75,12 +75,6 @@ const warmUp = positive(opts["warm-up"], "--warm-up");
 
 const ms = (n: number) => (n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(1)} ms`);
 const rate = (n: number) => `${n.toFixed(1)}/s`;
-/** Nearest-rank percentile. */
-function percentile(values: number[], q: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] as number;
-}
 
 type Json = Record<string, unknown>;
 type Transaction = { TransactItems: Json[] };
@@ -546,12 +540,4 @@ function report(levels: Level[], replays: ReplayLevel[], more: Array<[string, bo
   return failed ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    process.stderr.write(
-      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exit(1);
-  },
-);
+runScript(main);

@@ -151,12 +151,32 @@ export async function editNotice(
 ) {
   authorize(auth, "notice.publish");
   const edit = parseInput(NoticeEdit, body);
-  const notice = await loadDraft(deps, id);
+  return reviseDraft(deps, id, locale, (notice) => ({
+    notice,
+    texts: {
+      summary: edit.summary ?? notice.summary,
+      publicReply: edit.publicReply ?? notice.publicReply,
+    },
+  }));
+}
+
+/**
+ * A draft revised by admin (edited, or a span decided): masked again with the given texts,
+ * saved unless someone changed it meanwhile (409), and shown as staff see it.
+ */
+async function reviseDraft(
+  deps: Deps,
+  id: string,
+  locale: Locale,
+  revise: (draft: StoredNotice) => {
+    notice: StoredNotice;
+    texts: { summary: string; publicReply: string };
+  },
+) {
+  const draft = await loadDraft(deps, id);
   const index = await currentDirectory(deps);
-  const { next } = await remasked(deps, notice, index, {
-    summary: edit.summary ?? notice.summary,
-    publicReply: edit.publicReply ?? notice.publicReply,
-  });
+  const { notice, texts } = revise(draft);
+  const { next } = await remasked(deps, notice, index, texts);
   if (!(await deps.store.replaceNotice(next, "draft"))) throw new DomainError("conflict");
   return staffNotice(deps, next, index, locale);
 }
@@ -179,23 +199,21 @@ export async function reviewNotice(
 ) {
   authorize(auth, "notice.publish");
   const { term, decision } = parseInput(NoticeReview, body);
-  const notice = await loadDraft(deps, id);
-  const index = await currentDirectory(deps);
-  const decided = {
-    ...notice,
-    decisions: [
-      ...(notice.decisions ?? []),
-      {
-        term,
-        decision,
-        by: { id: auth.user.id, name: auth.user.name },
-        at: deps.now().toISOString(),
-      },
-    ],
-  };
-  const { next } = await remasked(deps, decided, index, decided);
-  if (!(await deps.store.replaceNotice(next, "draft"))) throw new DomainError("conflict");
-  return staffNotice(deps, next, index, locale);
+  return reviseDraft(deps, id, locale, (notice) => {
+    const decided = {
+      ...notice,
+      decisions: [
+        ...(notice.decisions ?? []),
+        {
+          term,
+          decision,
+          by: { id: auth.user.id, name: auth.user.name },
+          at: deps.now().toISOString(),
+        },
+      ],
+    };
+    return { notice: decided, texts: decided };
+  });
 }
 
 /**

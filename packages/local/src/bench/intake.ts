@@ -6,7 +6,7 @@
  *   pnpm bench:intake            100 / 400 / 800 submissions at concurrency 1 / 16 / 64
  *   pnpm bench:intake --small    40 / 160 / 320, to check the script quickly
  *
- * Options: --counts A,B,C (submissions per level), --warm-up N (default 10), --simulate (the
+ * Options: --counts A,B,C (submissions per level), --warm-up N (default 200), --simulate (the
  * app and the replay both talk through the conflict simulator, `@lianxin/store/simulator`:
  * real DynamoDB's cancellations of concurrent transactions on one item, 5–10 ms a round trip).
  *
@@ -24,10 +24,13 @@
  * each submission sent: the one that committed. The replay sends those transactions again
  * straight through a document client, at the same concurrency, each with its partition keys
  * suffixed (fresh items, no collision with the app's or each other's): the same items, the
- * same sizes, the same conditions, without the app's reads and number reservation. Exit 1 if
- * a goal is missed.
+ * same sizes, the same conditions, without the app's reads and number reservation: at
+ * concurrency 1 each right after its submission, at 16 and 64 in four rounds of each, taking
+ * turns at going first, after a warm-up that lets DynamoDB Local's JIT settle. Exit 1 if a
+ * goal is missed.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
+import { readFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -51,6 +54,7 @@ const RETRY_EVERY = 20;
 const RETRY_AFTER_MS = 300;
 /** At 16 and 64, the app and the replay take turns in this many chunks each. */
 const ROUNDS = 4;
+const WARM_UP_CONCURRENCY = 16;
 const GOALS = {
   warmRequests: 3,
   c1LatencyRatio: 2.5,
@@ -64,7 +68,7 @@ const { values: opts } = parseArgs({
     small: { type: "boolean", default: false },
     simulate: { type: "boolean", default: false },
     counts: { type: "string" },
-    "warm-up": { type: "string", default: "10" },
+    "warm-up": { type: "string", default: "200" },
   },
 });
 const counts = (opts.counts ?? (opts.small ? "40,160,320" : "100,400,800"))
@@ -102,6 +106,8 @@ const address = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 25
 interface Level {
   /** CPU time of this Node process while the level ran (not DynamoDB Local's). */
   cpuMs: number;
+  /** CPU time of DynamoDB Local's JVM while the level ran. */
+  jvmCpuMs: number;
   concurrency: number;
   count: number;
   seconds: number;
@@ -116,6 +122,8 @@ interface ReplayLevel {
   seconds: number;
   /** CPU time of this Node process while the level ran (not DynamoDB Local's). */
   cpuMs: number;
+  /** CPU time of DynamoDB Local's JVM while the level ran. */
+  jvmCpuMs: number;
   latencies: number[];
   errors: Map<string, number>;
 }
@@ -177,6 +185,21 @@ function recording(
   });
 }
 
+/**
+ * CPU time a process has used, in ms, from Linux's /proc (clock ticks of 10 ms): DynamoDB
+ * Local's JVM, to show how each side's cost splits between it and this process. 0 elsewhere.
+ */
+function processCpuMs(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
 const add = (m: Map<string, number>, k: string, n = 1) => m.set(k, (m.get(k) ?? 0) + n);
 const describe = (m: Map<string, number>, per = 1) =>
   [...m]
@@ -186,7 +209,7 @@ const describe = (m: Map<string, number>, per = 1) =>
 
 async function main(): Promise<number> {
   log(
-    `Lianxin intake benchmark: POST /api/concerns at concurrency ${LEVELS.join(", ")} (${counts.join(" / ")} submissions); their committed transactions replayed directly (at 1 each right after its submission, else after the level)`,
+    `Lianxin intake benchmark: POST /api/concerns at concurrency ${LEVELS.join(", ")} (${counts.join(" / ")} submissions); their committed transactions replayed directly (at 1 each right after its submission, else in turns with the app)`,
   );
   const db = await startDynamoDbLocal();
   process.once("SIGINT", () => void db.stop().then(() => process.exit(130)));
@@ -271,14 +294,19 @@ async function main(): Promise<number> {
     };
     const retried = { sent: 0, sameReceipt: 0 };
 
+    // DynamoDB Local's JVM takes a few hundred requests of each kind before its JIT settles
+    // (its CPU per transaction halves meanwhile): without this the app, measured first, would
+    // pay for the warming and its replay would not.
     log(
-      `  warm-up: ${warmUp} submissions one at a time, each then replayed (directory, calendar, both JITs)`,
+      `  warm-up: ${warmUp} submissions at concurrency ${WARM_UP_CONCURRENCY}, each then replayed (directory, calendar, both JITs)`,
     );
-    for (let i = 0; i < warmUp; i++) {
+    const warmTransactions: Transaction[] = [];
+    await pool(warmUp, WARM_UP_CONCURRENCY, async (i) => {
       const r = await submitOne();
       if (r.status !== 201 || !r.trace.lastTransaction) {
         throw new Error(`warm-up submission answered ${r.status}`);
       }
+      warmTransactions.push(r.trace.lastTransaction);
       await replayClient.send(
         new TransactWriteCommand(
           freshCopy(r.trace.lastTransaction, `#warm-up-${i}`) as ConstructorParameters<
@@ -286,7 +314,7 @@ async function main(): Promise<number> {
           >[0],
         ),
       );
-    }
+    });
 
     const levels: Level[] = [];
     const replays: ReplayLevel[] = [];
@@ -304,12 +332,19 @@ async function main(): Promise<number> {
         requestKinds: new Map(),
         transactions: [],
         cpuMs: 0,
+        jvmCpuMs: 0,
       };
       // At concurrency 1 each submission's transaction is replayed right after it, and at 16
       // and 64 the app and the replay take turns in ROUNDS chunks, so that both sides of each
       // ratio see the same moments of a shared machine.
       const paired = concurrency === 1;
-      const replay: ReplayLevel = { seconds: 0, latencies: [], errors: new Map(), cpuMs: 0 };
+      const replay: ReplayLevel = {
+        seconds: 0,
+        latencies: [],
+        errors: new Map(),
+        cpuMs: 0,
+        jvmCpuMs: 0,
+      };
       const appTask = async (k: number) => {
         const retry = concurrency === 64 && k % RETRY_EVERY === 0;
         const first = submitOne();
@@ -352,26 +387,42 @@ async function main(): Promise<number> {
           const from = Math.floor((count * round) / ROUNDS);
           const size = Math.floor((count * (round + 1)) / ROUNDS) - from;
           const tag = `round ${round + 1}/${ROUNDS}`;
-          const cpu0 = process.cpuUsage();
-          const appSeconds = await pool(size, concurrency, (k) => appTask(from + k));
-          const cpu1 = process.cpuUsage(cpu0);
-          level.seconds += appSeconds;
-          level.cpuMs += (cpu1.user + cpu1.system) / 1000;
-          if (level.transactions.length === 0) throw new Error("no transaction captured");
-          const captured = level.transactions.slice(-size);
-          const cpu2 = process.cpuUsage();
-          const replaySeconds = await pool(size, concurrency, (k) =>
-            replayOne(
-              replay,
-              captured[k % captured.length] as Transaction,
-              `#replay-${concurrency}-${from + k}`,
-            ),
-          );
-          const cpu3 = process.cpuUsage(cpu2);
-          replay.seconds += replaySeconds;
-          replay.cpuMs += (cpu3.user + cpu3.system) / 1000;
+          const runApp = async () => {
+            const cpu0 = process.cpuUsage();
+            const jvm0 = processCpuMs(db.pid);
+            const seconds = await pool(size, concurrency, (k) => appTask(from + k));
+            const cpu1 = process.cpuUsage(cpu0);
+            level.jvmCpuMs += processCpuMs(db.pid) - jvm0;
+            level.seconds += seconds;
+            level.cpuMs += (cpu1.user + cpu1.system) / 1000;
+            return seconds;
+          };
+          const runReplay = async () => {
+            // The latest transactions the app committed (the warm-up's before its first turn).
+            const captured = [...warmTransactions, ...level.transactions].slice(-size);
+            const cpu0 = process.cpuUsage();
+            const jvm0 = processCpuMs(db.pid);
+            const seconds = await pool(size, concurrency, (k) =>
+              replayOne(
+                replay,
+                captured[k % captured.length] as Transaction,
+                `#replay-${concurrency}-${from + k}`,
+              ),
+            );
+            const cpu1 = process.cpuUsage(cpu0);
+            replay.jvmCpuMs += processCpuMs(db.pid) - jvm0;
+            replay.seconds += seconds;
+            replay.cpuMs += (cpu1.user + cpu1.system) / 1000;
+            return seconds;
+          };
+          // A B, B A, A B, B A: a machine that speeds up or slows down through the level favours
+          // neither side.
+          const appFirst = round % 2 === 0;
+          const appSeconds = appFirst ? await runApp() : 0;
+          const replaySeconds = await runReplay();
+          const seconds = appFirst ? appSeconds : await runApp();
           log(
-            `    ${tag}: ${size} through the app at ${rate(size / appSeconds)}, replayed at ${rate(size / replaySeconds)}`,
+            `    ${tag}: ${size} through the app at ${rate(size / seconds)}, replayed at ${rate(size / replaySeconds)}${appFirst ? "" : " (replay first)"}`,
           );
         }
       }
@@ -381,8 +432,9 @@ async function main(): Promise<number> {
         `    DynamoDB requests per submission: median ${percentile(level.requestsPer, 0.5)}, mean ${(level.requestsPer.reduce((a, b) => a + b, 0) / count).toFixed(2)}, max ${Math.max(...level.requestsPer)} (${describe(level.requestKinds, count)})`,
       );
       if (!paired) {
+        const per = (cpuMs: number) => `${(cpuMs / count).toFixed(2)} ms`;
         log(
-          `    this process's CPU per submission: app ${(level.cpuMs / count).toFixed(2)} ms, replay ${(replay.cpuMs / count).toFixed(2)} ms (DynamoDB Local's JVM not counted)`,
+          `    CPU per submission: app ${per(level.cpuMs)} here + ${per(level.jvmCpuMs)} DynamoDB Local, replay ${per(replay.cpuMs)} + ${per(replay.jvmCpuMs)}`,
         );
       }
       const items = level.transactions[0]?.TransactItems.length ?? 0;

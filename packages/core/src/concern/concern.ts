@@ -60,6 +60,12 @@ export const Concern = z.object({
    */
   publicDescription: z.optional(z.string()),
   routing: RoutingDecision,
+  /**
+   * Does the resident get SMS at each step (messaging/resident-messages.ts)? Set at
+   * registration (a mainland mobile, not anonymous, not Open311, not opted out), cleared when
+   * the resident stops them. Absent on concerns stored before messages existed: none sent.
+   */
+  smsUpdates: z.optional(z.boolean()),
   accessCodeHash: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -140,6 +146,8 @@ export const ConcernEventType = z.enum([
   "rated",
   "reopened",
   "access_code_reissued",
+  /** The resident stopped SMS updates (停止短信通知). */
+  "sms_opted_out",
   "reminded",
   "overdue",
   "escalated",

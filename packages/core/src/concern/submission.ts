@@ -33,6 +33,8 @@ export const ConcernSubmission = z.strictObject({
   contactName: optionalText(LIMITS.contactName),
   contactPhone: PhoneField,
   anonymous: z._default(z.boolean(), false),
+  /** 不接收短信通知: the resident declines the SMS messages a mobile number otherwise gets. */
+  smsOptOut: z.optional(z.boolean()),
   /** From other systems (Open311 `lat`/`long`); the portal's form does not ask for it. */
   location: z.optional(GeoLocation),
   /** From other systems (Open311 `media_url`): http(s) only, stored as parsed. */

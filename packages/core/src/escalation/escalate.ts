@@ -26,6 +26,11 @@ export interface Notification {
 
 /** Share of a limit after which the handler is reminded. */
 export const REMINDER_AT = 0.8;
+/**
+ * Days after an answer when a resident who gets SMS and has not rated is reminded, once: the
+ * reminder goes out on the 5th day, two before the rating window closes.
+ */
+export const RATING_REMINDER_AFTER_DAYS = 4;
 /** Working days overdue after which the discipline commission takes the item on its list. */
 export const INSPECTOR_AFTER_WORKING_DAYS = 5;
 
@@ -43,7 +48,8 @@ export interface EscalationContext {
  * - 80 % of a limit: a reminder to the handler;
  * - the limit passed: the overdue record, automatic supervision, a notice to the contact leader;
  * - 5 working days past: onto the inspectors' list;
- * - answered and not rated within 7 days: struck off as "no rating".
+ * - answered and not rated: on the 5th day the resident's one reminder (if they get SMS);
+ *   after 7 days struck off as "no rating".
  */
 export function escalate(
   concern: Concern,
@@ -83,11 +89,30 @@ export function escalate(
 
   if (concern.status === "answered" && !concern.awaitingVerification) {
     const rateBy = ratingDeadline(concern);
-    if (rateBy && ctx.now > rateBy && !currentAnswerRating(concern)) {
+    const unrated = !currentAnswerRating(concern);
+    const reminderKey = `rating@${concern.answeredAt}`;
+    const remindFrom =
+      Date.parse(concern.answeredAt ?? "") + RATING_REMINDER_AFTER_DAYS * 86_400_000;
+    if (rateBy && ctx.now > rateBy && unrated) {
       next.status = "struck_off";
       next.closedAt = at;
       events.push(system("struck_off", { public: true, reason: "no_rating" }));
       notify(handler, "struck_off_no_rating");
+    } else if (
+      rateBy &&
+      unrated &&
+      concern.smsUpdates &&
+      ctx.now.getTime() >= remindFrom &&
+      !concern.escalation.reminded.includes(reminderKey)
+    ) {
+      // The resident's one rating reminder (an SMS, messaging/resident-messages.ts).
+      next.escalation.reminded.push(reminderKey);
+      events.push(
+        system("reminded", {
+          public: false,
+          data: { stage: "rating", dueAt: rateBy.toISOString() },
+        }),
+      );
     }
   } else if (isOpen(concern)) {
     const deadline = currentDeadline(concern, ctx.now);

@@ -3,6 +3,7 @@ import type { ConcernSubmission } from "../concern/submission.js";
 import type { DirectoryIndex } from "../directory/lookup.js";
 import { DomainError, type FieldProblem } from "../errors.js";
 import { hashAccessCode } from "../ledger/access-code.js";
+import { smsUpdatesAtRegistration } from "../messaging/sms-policy.js";
 import { calendarWarningText, computeDeadlines, type WorkingCalendar } from "../time/index.js";
 
 /** The 201 answer to a submission, kept whole by the idempotency record. */
@@ -15,6 +16,8 @@ export interface SubmissionReceipt {
     contactLeader: { name: string };
   };
   dueAt: string;
+  /** The resident will get SMS at each step (the access code among them). */
+  smsUpdates: boolean;
 }
 
 /**
@@ -52,6 +55,8 @@ export interface RegistrationInput {
   accessCode: string;
   now: Date;
   newEventId: () => string;
+  /** Staff registering a call or a visit ticked that the resident was told of SMS updates. */
+  residentToldOfSms?: boolean;
 }
 
 /**
@@ -66,11 +71,19 @@ export function registerConcern(r: RegistrationInput): {
   const at = r.now.toISOString();
   const deadlines = computeDeadlines(r.now, r.limits, r.calendar);
   const { input, routing } = r;
+  const channel = r.channel ?? "online";
+  const smsUpdates = smsUpdatesAtRegistration({
+    channel,
+    anonymous: input.anonymous,
+    contactPhone: input.contactPhone,
+    optedOut: input.smsOptOut ?? false,
+    residentTold: r.residentToldOfSms ?? false,
+  });
   const concern: Concern = {
     ledgerNo: r.ledgerNo,
     status: routing.status,
     flags: { overdue: false, supervised: false, reopened: false },
-    channel: r.channel ?? "online",
+    channel,
     villageId: input.villageId,
     groupId: input.groupId ?? null,
     categoryCode: input.categoryCode,
@@ -86,6 +99,7 @@ export function registerConcern(r: RegistrationInput): {
     ...(input.location ? { location: input.location } : {}),
     ...(input.mediaUrl ? { mediaUrl: input.mediaUrl } : {}),
     routing,
+    smsUpdates,
     accessCodeHash: hashAccessCode(r.ledgerNo, r.accessCode),
     createdAt: at,
     updatedAt: at,
@@ -129,7 +143,7 @@ export function registerConcern(r: RegistrationInput): {
       reason: null,
       public: true,
       text: null,
-      data: { channel: concern.channel },
+      data: { channel, smsUpdates },
     },
     {
       ledgerNo: r.ledgerNo,
@@ -157,6 +171,7 @@ export function registerConcern(r: RegistrationInput): {
       contactLeader: { name: routing.contactLeader.name },
     },
     dueAt: concern.deadlines.answerBy,
+    smsUpdates,
   };
   return { concern, events, receipt };
 }

@@ -69,7 +69,12 @@ const DEMO_PASSWORD = "demo-only-change-me";
  *   a failed sign-in's time, for the username's lock;
  * - `sign-in lock` (`STAFF#<id>` / `ACCOUNT`, its `lockedUntil` attribute only): set on the
  *   account by the fifth failed sign-in in 15 minutes (store lockStaffAccount), and only by
- *   the staff login.
+ *   the staff login;
+ * - `ledger number` and `void record` (`LEDGER#<prefix>#<year>` / `COUNTER`, keys.ledgerCounter;
+ *   `CONCERN#<ledgerNo>` / `VOID`, keys.ledgerVoid; store AP-L1, AP-L2): a submission that
+ *   passed its gate read reserves a number; refused after that (its address's window filled
+ *   by a concurrent submission before the commit: 429), the number is recorded as void, so
+ *   the ledger has no silent gap.
  */
 export const REFUSED_MAY_WRITE = {
   "rate-limit window": (pk: string, sk: string) =>
@@ -77,6 +82,8 @@ export const REFUSED_MAY_WRITE = {
   "login-failure record": (pk: string, sk: string) =>
     pk.startsWith("LOGINFAIL#") && sk === "FAILURES",
   "sign-in lock": (pk: string, sk: string) => pk.startsWith("STAFF#") && sk === "ACCOUNT",
+  "ledger number": (pk: string, sk: string) => pk.startsWith("LEDGER#") && sk === "COUNTER",
+  "void record": (pk: string, sk: string) => pk.startsWith("CONCERN#") && sk === "VOID",
 } as const;
 type Exception = keyof typeof REFUSED_MAY_WRITE;
 
@@ -85,6 +92,8 @@ for (const [name, key] of [
   ["rate-limit window", keys.rateLimit("code", "LS-2026-000001", 0)],
   ["login-failure record", keys.loginFailures("admin")],
   ["sign-in lock", keys.staffAccount("u1")],
+  ["ledger number", keys.ledgerCounter("LS", 2026)],
+  ["void record", keys.ledgerVoid("LS-2026-000001")],
 ] as [Exception, { pk: string; sk: string }][]) {
   if (!REFUSED_MAY_WRITE[name](key.pk, key.sk)) {
     throw new Error(`fuzz harness: the store's ${name} key is now ${key.pk} / ${key.sk}`);
@@ -603,6 +612,9 @@ async function runOne(
       const exception = exceptionOf(pk, sk);
       if (exception === "sign-in lock")
         return input.route !== "POST /api/staff/session" || answer.status !== 401;
+      // A number is reserved and voided only by a submission its window then refused.
+      if (exception === "ledger number" || exception === "void record")
+        return answer.status !== 429;
       return exception === null;
     });
     if (wrote.length)

@@ -9,11 +9,7 @@ import {
   simulate,
   step,
 } from "../testing/random-histories.js";
-import {
-  type ResidentMessageContext,
-  residentMessagesFor,
-  type SmsMessage,
-} from "./resident-messages.js";
+import { residentMessagesFor, type SmsMessage } from "./resident-messages.js";
 import { mainlandMobile } from "./resident-phone.js";
 import type { SmsKind } from "./sms-texts.js";
 
@@ -22,14 +18,11 @@ import type { SmsKind } from "./sms-texts.js";
  * messages each change sends must be exactly those its events call for, in order, for a
  * resident who may get them, worked out here from the submitter alone.
  */
-const link: ResidentMessageContext["link"] = (purpose, ledgerNo) =>
-  `https://x/t/${purpose}.${ledgerNo}`;
 
 function messagesOf(change: Change, newId: () => string): SmsMessage[] {
   return residentMessagesFor(change.after, change.events, {
     now: change.now,
     newId,
-    link,
     ...(change.accessCode ? { accessCode: change.accessCode } : {}),
   });
 }

@@ -21,12 +21,6 @@ const head: StaffUser = {
 };
 let ids = 0;
 const newId = () => `id-${++ids}`;
-const links: string[] = [];
-const link = (purpose: string, ledgerNo: string, expiresAt: Date) => {
-  const url = `https://lx.test/t/${purpose}.${ledgerNo}.${expiresAt.toISOString()}`;
-  links.push(url);
-  return url;
-};
 const village = index.village("meijing");
 const category = index.category("environment");
 if (!village || !category) throw new Error("demo directory");
@@ -62,7 +56,7 @@ function registered(
   });
   return {
     concern,
-    messages: residentMessagesFor(concern, events, { now, newId, link, accessCode: "7KQ2M9X4PA" }),
+    messages: residentMessagesFor(concern, events, { now, newId, accessCode: "7KQ2M9X4PA" }),
   };
 }
 
@@ -78,7 +72,7 @@ function act(concern: Concern, at: string, action: Record<string, unknown>) {
   });
   return {
     concern: r.concern,
-    messages: residentMessagesFor(r.concern, r.events, { now, newId, link }),
+    messages: residentMessagesFor(r.concern, r.events, { now, newId }),
   };
 }
 
@@ -100,7 +94,7 @@ describe("resident messages, step by step", () => {
       sendAfter: "2026-12-07T15:30:00.000Z",
     });
     expect(receipt.params).toMatchObject({ code: "7KQ2M9X4PA", ledgerNo: "LS-2026-000123" });
-    expect(receipt.params.link).toMatch(/^https:\/\/lx\.test\/t\/track\./);
+    expect(receipt.link).toEqual({ purpose: "track", expiresAt: "2027-01-06T15:30:00.000Z" });
 
     // Signed for at 23:45: waits until 08:00 the next morning (00:00 UTC).
     const accepted = act(first.concern, "2026-12-07T15:45:00Z", { type: "accept" });
@@ -133,7 +127,7 @@ describe("resident messages, step by step", () => {
       params: { outcome: "解决到位", date: "12月16日" },
       sendAfter: "2026-12-10T00:00:00.000Z",
     });
-    expect(a.params.link).toMatch(/\/t\/rate\.LS-2026-000123\.2026-12-16T15:00:00\.000Z$/);
+    expect(a.link).toEqual({ purpose: "rate", expiresAt: "2026-12-16T15:00:00.000Z" });
 
     // Dissatisfied: reopened, the redo message.
     const rated = applyFeedback(
@@ -149,7 +143,6 @@ describe("resident messages, step by step", () => {
     const redo = residentMessagesFor(rated.concern, rated.events, {
       now: new Date("2026-12-10T03:00:00Z"),
       newId,
-      link,
     });
     expect(redo.map((m) => m.kind)).toEqual(["redo"]);
 
@@ -165,9 +158,9 @@ describe("resident messages, step by step", () => {
       { rating: "dissatisfied" },
       { now: verifyAt, newEventId: newId, limits, calendar: officialCalendar },
     );
-    expect(
-      residentMessagesFor(verify.concern, verify.events, { now: verifyAt, newId, link }),
-    ).toEqual([]);
+    expect(residentMessagesFor(verify.concern, verify.events, { now: verifyAt, newId })).toEqual(
+      [],
+    );
     const ordered = act(verify.concern, "2026-12-11T05:00:00Z", { type: "redo", reason: "再办" });
     expect(ordered.messages.map((m) => m.kind)).toEqual(["redo"]);
     const again = act(ordered.concern, "2026-12-12T03:00:00Z", {
@@ -189,7 +182,6 @@ describe("resident messages, step by step", () => {
       residentMessagesFor(satisfied.concern, satisfied.events, {
         now: new Date("2026-12-12T04:00:00Z"),
         newId,
-        link,
       }).map((m) => m.kind),
     ).toEqual(["struck_off"]);
   });
@@ -208,7 +200,7 @@ describe("resident messages, step by step", () => {
       return step
         ? {
             concern: step.concern,
-            messages: residentMessagesFor(step.concern, step.events, { now, newId, link }),
+            messages: residentMessagesFor(step.concern, step.events, { now, newId }),
           }
         : null;
     };

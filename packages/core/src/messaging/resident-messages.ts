@@ -17,7 +17,13 @@ export interface SmsMessage {
   audience: "resident" | "staff";
   /** The concern it is about; null for a one-time code. */
   ledgerNo: string | null;
+  /** The template's parameters, but the link: signed by the sender when it sends. */
   params: Record<string, string>;
+  /**
+   * The link the text ends with, as a claim to sign (link-token.ts): the sender signs it, so
+   * that writing a message needs no secret (the escalation job holds none).
+   */
+  link: { purpose: LinkPurpose; expiresAt: string } | null;
   createdAt: string;
   /** Not before (quiet hours). */
   sendAfter: string;
@@ -26,8 +32,6 @@ export interface SmsMessage {
 export interface ResidentMessageContext {
   now: Date;
   newId: () => string;
-  /** The public site's address of a signed link (link-token.ts) for the concern. */
-  link: (purpose: LinkPurpose, ledgerNo: string, expiresAt: Date) => string;
   /** The access code in plain: known only while the concern is registered. */
   accessCode?: string;
 }
@@ -73,12 +77,14 @@ export function residentMessagesFor(
     return [];
   }
   const { ledgerNo } = concern;
-  const track = () =>
-    ctx.link("track", ledgerNo, new Date(ctx.now.getTime() + TRACK_LINK_DAYS * 86_400_000));
+  const track = {
+    purpose: "track" as const,
+    expiresAt: new Date(ctx.now.getTime() + TRACK_LINK_DAYS * 86_400_000).toISOString(),
+  };
   const rateBy = ratingDeadline(concern);
-  const rate = () => (rateBy ? ctx.link("rate", ledgerNo, rateBy) : track());
+  const rate = rateBy ? { purpose: "rate" as const, expiresAt: rateBy.toISOString() } : track;
   const messages: SmsMessage[] = [];
-  const send = (kind: SmsKind, params: Record<string, string>) => {
+  const send = (kind: SmsKind, params: Record<string, string>, link: SmsMessage["link"]) => {
     messages.push({
       id: ctx.newId(),
       kind,
@@ -86,6 +92,7 @@ export function residentMessagesFor(
       audience: "resident",
       ledgerNo,
       params: { ledgerNo, ...params },
+      link,
       createdAt: ctx.now.toISOString(),
       sendAfter: sendableFrom(kind, ctx.now).toISOString(),
     });
@@ -93,41 +100,48 @@ export function residentMessagesFor(
   for (const event of events) {
     switch (event.type) {
       case "submitted":
-        if (ctx.accessCode) send("receipt", { code: ctx.accessCode, link: track() });
+        if (ctx.accessCode) send("receipt", { code: ctx.accessCode }, track);
         break;
       case "accepted":
-        send("signed_for", { department: concern.routing.department.name, link: track() });
+        send("signed_for", { department: concern.routing.department.name }, track);
         break;
       case "deferred":
-        send("deferred", {
-          date: smsDate(String(event.data.committedDate ?? concern.committedDate)),
-          reason: shortReason(event.text),
-          link: track(),
-        });
+        send(
+          "deferred",
+          {
+            date: smsDate(String(event.data.committedDate ?? concern.committedDate)),
+            reason: shortReason(event.text),
+          },
+          track,
+        );
         break;
       case "extended":
-        send("extended", {
-          date: smsDate(String(event.data.answerBy ?? concern.deadlines.answerBy)),
-          link: track(),
-        });
+        send(
+          "extended",
+          { date: smsDate(String(event.data.answerBy ?? concern.deadlines.answerBy)) },
+          track,
+        );
         break;
       case "answered":
-        send("answered", {
-          outcome: OUTCOME_WORDS[String(event.data.outcome)] ?? "已答复",
-          date: rateBy ? smsDate(rateBy) : "",
-          link: rate(),
-        });
+        send(
+          "answered",
+          {
+            outcome: OUTCOME_WORDS[String(event.data.outcome)] ?? "已答复",
+            date: rateBy ? smsDate(rateBy) : "",
+          },
+          rate,
+        );
         break;
       case "reopened":
       case "redo_ordered":
-        send("redo", { link: track() });
+        send("redo", {}, track);
         break;
       case "struck_off":
-        send("struck_off", { link: track() });
+        send("struck_off", {}, track);
         break;
       case "reminded":
         if (event.data.stage === "rating" && rateBy) {
-          send("rating_reminder", { date: smsDate(rateBy), link: rate() });
+          send("rating_reminder", { date: smsDate(rateBy) }, rate);
         }
         break;
       default:

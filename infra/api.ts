@@ -12,6 +12,7 @@ import {
   tableAccess,
 } from "./permissions.js";
 import { personTaggerFiles } from "./person-tagger.js";
+import { smsSender } from "./sms.js";
 import { EXPORTS_PREFIX, StorageStack } from "./storage.js";
 
 /** Lambda handler of the whole API: one function behind every route (the route list inside). */
@@ -28,7 +29,12 @@ export interface ApiResources {
   api: Api;
   handler: SstFunction;
   exportWorker: SstFunction;
-  secrets: { SESSION_SIGNING_KEY: Config.Secret; LIANXIN_SITE_SECRET: Config.Secret };
+  smsSender: SstFunction;
+  secrets: {
+    SESSION_SIGNING_KEY: Config.Secret;
+    LIANXIN_SITE_SECRET: Config.Secret;
+    RESIDENT_KEY: Config.Secret;
+  };
 }
 
 /** `GET /api/concerns/{ledgerNo}` for each entry of the shared route list. */
@@ -45,7 +51,12 @@ export function apiRouteKeys(): string[] {
  */
 export function ApiStack({ stack }: StackContext): ApiResources {
   const { table, bucket } = use(StorageStack);
-  const secrets = Config.Secret.create(stack, "SESSION_SIGNING_KEY", "LIANXIN_SITE_SECRET");
+  const secrets = Config.Secret.create(
+    stack,
+    "SESSION_SIGNING_KEY",
+    "LIANXIN_SITE_SECRET",
+    "RESIDENT_KEY",
+  );
 
   const handler = new SstFunction(stack, "ApiHandler", {
     handler: API_HANDLER,
@@ -55,7 +66,7 @@ export function ApiStack({ stack }: StackContext): ApiResources {
     // The API's request deadline (8 s) is set 2 s under this limit, from the same constant.
     timeout: API_FUNCTION_TIMEOUT_SECONDS,
     environment: { TABLE_NAME: table.tableName, FILES_BUCKET: bucket.bucketName },
-    bind: [secrets.SESSION_SIGNING_KEY, secrets.LIANXIN_SITE_SECRET],
+    bind: [secrets.SESSION_SIGNING_KEY, secrets.LIANXIN_SITE_SECRET, secrets.RESIDENT_KEY],
   });
   handler.attachPermissions([
     tableAccess(table, API_TABLE_ACTIONS),
@@ -76,11 +87,15 @@ export function ApiStack({ stack }: StackContext): ApiResources {
     tableAccess(table, EXPORT_WORKER_TABLE_ACTIONS),
     bucketPrefixAccess(bucket, EXPORTS_PREFIX, EXPORT_WORKER_FILE_ACTIONS),
   ]);
+  // Residents' SMS: the API writes them with each change and starts the sender at once.
+  const sms = smsSender(stack, { table, residentKey: secrets.RESIDENT_KEY });
+
   handler.addEnvironment("EXPORT_WORKER", exportWorker.functionName);
+  handler.addEnvironment("SMS_SENDER", sms.fn.functionName);
   handler.attachPermissions([
     new PolicyStatement({
       actions: ["lambda:InvokeFunction"],
-      resources: [exportWorker.functionArn],
+      resources: [exportWorker.functionArn, sms.fn.functionArn],
     }),
   ]);
 
@@ -95,5 +110,5 @@ export function ApiStack({ stack }: StackContext): ApiResources {
   });
 
   stack.addOutputs({ ApiUrl: api.url });
-  return { api, handler, exportWorker, secrets };
+  return { api, handler, exportWorker, smsSender: sms.fn, secrets };
 }

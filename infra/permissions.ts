@@ -51,6 +51,17 @@ export const EXPORT_WORKER_TABLE_ACTIONS = [
   "dynamodb:UpdateItem",
 ] as const;
 
+/**
+ * The SMS sender's DynamoDB actions: find due, stale and pending messages (Query on gsi1),
+ * claim and settle each (UpdateItem, conditional), count the town's and each phone's caps
+ * (UpdateItem on rate windows), and tell admin that sending paused (PutItem, an inbox item).
+ */
+export const SMS_SENDER_TABLE_ACTIONS = [
+  "dynamodb:Query",
+  "dynamodb:UpdateItem",
+  "dynamodb:PutItem",
+] as const;
+
 /** The export worker writes the file; the API presigns its link (API_FILE_ACTIONS). */
 export const EXPORT_WORKER_FILE_ACTIONS = ["s3:PutObject"] as const;
 

@@ -20,6 +20,7 @@ import {
   EXPORT_WORKER_FILE_ACTIONS,
   EXPORT_WORKER_TABLE_ACTIONS,
   JOB_TABLE_ACTIONS,
+  SMS_SENDER_TABLE_ACTIONS,
 } from "../../infra/permissions.js";
 import { JIEBA_BINARY_FILE, JIEBA_BINARY_PACKAGE } from "../../infra/person-tagger.js";
 import {
@@ -29,6 +30,11 @@ import {
   SITE_BUILDS,
   SitesStack,
 } from "../../infra/sites.js";
+import {
+  SMS_SEND_ACTION,
+  SMS_SENDER_SCHEDULE,
+  SMS_SENDER_TIMEOUT_SECONDS,
+} from "../../infra/sms.js";
 import { EXPORTS_EXPIRE_DAYS, EXPORTS_PREFIX, StorageStack } from "../../infra/storage.js";
 import { apiGatewayPath, routes } from "../../packages/functions/src/routes.js";
 import {
@@ -301,6 +307,7 @@ describe("api stack", () => {
           FILES_BUCKET: Match.anyValue(),
           SST_Secret_value_SESSION_SIGNING_KEY: "__FETCH_FROM_SSM__",
           SST_Secret_value_LIANXIN_SITE_SECRET: "__FETCH_FROM_SSM__",
+          SST_Secret_value_RESIDENT_KEY: "__FETCH_FROM_SSM__",
         }),
       },
     });
@@ -398,9 +405,10 @@ describe("api stack: the export worker", () => {
     }
   });
 
-  it("is what the API invokes, and the only function it may invoke", () => {
+  it("is one of the two functions the API may invoke: it and the SMS sender", () => {
     for (const { api } of [dev, prod]) {
       const [workerId] = worker(api) ?? [];
+      const [senderId] = smsSenderOf(api) ?? [];
       const [, apiFn] =
         Object.entries(resourcesOf(api, "AWS::Lambda::Function")).find(([, f]) =>
           String(f.Properties?.Handler).endsWith("lambda.handler"),
@@ -409,12 +417,59 @@ describe("api stack: the export worker", () => {
         (apiFn?.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)
           ?.Variables ?? {};
       expect(env.EXPORT_WORKER).toEqual({ Ref: workerId });
+      expect(env.SMS_SENDER).toEqual({ Ref: senderId });
       const invoke = statementsOfFunction(api, "lambda.handler").filter((s) =>
         list(s.Action).some((a) => a.startsWith("lambda:")),
       );
       expect(invoke).toHaveLength(1);
       expect(list(invoke[0]?.Action ?? [])).toEqual(["lambda:InvokeFunction"]);
-      expect(list(invoke[0]?.Resource)).toEqual([{ "Fn::GetAtt": [workerId, "Arn"] }]);
+      expect(list(invoke[0]?.Resource)).toEqual([
+        { "Fn::GetAtt": [workerId, "Arn"] },
+        { "Fn::GetAtt": [senderId, "Arn"] },
+      ]);
+    }
+  });
+});
+
+const smsSenderOf = (t: Template) =>
+  Object.entries(resourcesOf(t, "AWS::Lambda::Function")).find(([, f]) =>
+    String(f.Properties?.Handler).endsWith("sms-sender.handler"),
+  );
+
+describe("api stack: the SMS sender", () => {
+  it("runs every minute with the table, binding the resident key and no other secret", () => {
+    for (const { api } of [dev, prod]) {
+      const [senderId, fn] = smsSenderOf(api) ?? [];
+      expect(fn?.Properties?.Runtime).toBe("nodejs22.x");
+      expect(fn?.Properties?.Timeout).toBe(SMS_SENDER_TIMEOUT_SECONDS);
+      const env =
+        (fn?.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)
+          ?.Variables ?? {};
+      expect(Object.keys(env)).toEqual(expect.arrayContaining(["TABLE_NAME", "SMS_PROVIDER"]));
+      expect(Object.keys(env).filter((k) => k.startsWith("SST_Secret_value"))).toEqual([
+        "SST_Secret_value_RESIDENT_KEY",
+      ]);
+      const rule = Object.values(resourcesOf(api, "AWS::Events::Rule")).find((r) =>
+        JSON.stringify(r.Properties?.Targets).includes(senderId ?? "?"),
+      );
+      expect(rule?.Properties?.ScheduleExpression).toBe(SMS_SENDER_SCHEDULE);
+    }
+  });
+
+  it("may work the outbox and send a text message, nothing more; no other role may send", () => {
+    for (const { api, jobs, sites } of [dev, prod]) {
+      const statements = statementsOfFunction(api, "sms-sender.handler");
+      const dynamo = statements.filter((s) =>
+        list(s.Action).some((a) => a.startsWith("dynamodb:")),
+      );
+      expect(dynamo).toHaveLength(1);
+      expect(list(dynamo[0]?.Action ?? []).sort()).toEqual([...SMS_SENDER_TABLE_ACTIONS].sort());
+      const sms = statements.filter((s) => list(s.Action).some((a) => a.startsWith("sms-voice:")));
+      expect(sms.map((s) => list(s.Action))).toEqual([[SMS_SEND_ACTION]]);
+      expect(statements.filter((s) => list(s.Action).some((a) => a.startsWith("s3:")))).toEqual([]);
+      const everyone = [api, jobs, sites].flatMap((t) => statementsOf(t));
+      const senders = everyone.filter((s) => JSON.stringify(s.Action).includes("sms-voice"));
+      expect(senders).toHaveLength(1);
     }
   });
 });

@@ -44,6 +44,7 @@ export * from "./messaging/link-token.js";
 export * from "./messaging/one-time-code.js";
 export * from "./messaging/resident-messages.js";
 export * from "./messaging/resident-phone.js";
+export * from "./messaging/sms-delivery.js";
 export * from "./messaging/sms-opt-out.js";
 export * from "./messaging/sms-policy.js";
 export * from "./messaging/sms-texts.js";

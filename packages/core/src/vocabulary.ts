@@ -126,6 +126,8 @@ export const INBOX_KINDS = [
   "struck_off_no_rating",
   "verification_needed",
   "urged",
+  /** The town's hourly SMS cap was reached: sending paused until the hour ends (admin). */
+  "sms_paused",
 ] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
 

@@ -16,4 +16,17 @@ describe("config", () => {
     expect(a.sessionSigningKey.length).toBeGreaterThanOrEqual(32);
     expect(a.sessionSigningKey).not.toBe(b.sessionSigningKey);
   });
+
+  it("refuses to run the API on AWS without the resident key; locally it has a fixed one", () => {
+    const signed = { ...aws, SESSION_SIGNING_KEY: "k".repeat(32) };
+    expect(() => readConfig(signed)).toThrow("RESIDENT_KEY is not set");
+    expect(() => readConfig({ ...signed, RESIDENT_KEY: "short" })).toThrow("at least 32");
+    expect(readConfig({ ...signed, RESIDENT_KEY: "r".repeat(32) }).residentKey).toBe(
+      "r".repeat(32),
+    );
+    // The local phone index must survive restarts: the same key every time.
+    const local = { TABLE_NAME: "t", DYNAMODB_ENDPOINT: "http://127.0.0.1:8000" };
+    expect(readConfig(local).residentKey).toBe(readConfig(local).residentKey);
+    expect(readJobConfig(aws).residentKey.length).toBeGreaterThanOrEqual(32);
+  });
 });

@@ -23,7 +23,17 @@ export interface ApiConfig {
    * discovery) name: never the request's Host, which a client chooses.
    */
   publicApiUrl: string | undefined;
+  /** The SMS sender function (AWS), started after commits that wrote messages. */
+  smsSender: string | undefined;
+  /**
+   * Signs residents' links and one-time codes, keys the phone index (RESIDENT_KEY, an SST
+   * secret on AWS). Locally a fixed development key, so the phone index survives restarts.
+   */
+  residentKey: string;
 }
+
+/** The local stack's resident key: never used where DynamoDB Local is not. */
+export const LOCAL_RESIDENT_KEY = "lianxin-local-resident-key-for-development-only";
 
 export function readConfig(env: Record<string, string | undefined> = process.env): ApiConfig {
   const tableName = env.TABLE_NAME;
@@ -38,6 +48,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     filesBucket: env.FILES_BUCKET || undefined,
     exportWorker: env.EXPORT_WORKER || undefined,
     publicApiUrl: publicUrl(env.LIANXIN_PUBLIC_API_URL),
+    smsSender: env.SMS_SENDER || undefined,
+    residentKey: residentKey(env),
     filesDir:
       env.FILES_DIR ||
       (env.DYNAMODB_ENDPOINT
@@ -69,6 +81,14 @@ function sessionKey(env: Record<string, string | undefined>): string {
   throw new Error("SESSION_SIGNING_KEY is not set");
 }
 
+function residentKey(env: Record<string, string | undefined>): string {
+  const key = env.RESIDENT_KEY;
+  if (key && key.length >= 32) return key;
+  if (key) throw new Error("RESIDENT_KEY must be at least 32 characters");
+  if (env.DYNAMODB_ENDPOINT) return LOCAL_RESIDENT_KEY;
+  throw new Error("RESIDENT_KEY is not set");
+}
+
 /**
  * The config of the background functions (the escalation job, the export worker). They sign
  * and check no sessions, so they are not bound to the session key (least privilege: no SSM
@@ -78,5 +98,7 @@ export function readJobConfig(env: Record<string, string | undefined> = process.
   return readConfig({
     ...env,
     SESSION_SIGNING_KEY: env.SESSION_SIGNING_KEY || randomBytes(32).toString("base64url"),
+    // Messages carry link claims, not links: only the sender signs them (sms-sender.ts).
+    RESIDENT_KEY: env.RESIDENT_KEY || randomBytes(32).toString("base64url"),
   });
 }

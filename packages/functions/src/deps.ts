@@ -6,6 +6,11 @@ import { type ExportWorkerPort, lambdaExportWorker, noExportWorker } from "./exp
 import type { FileStore } from "./files/file-store.js";
 import { LocalFileStore } from "./files/local-file-store.js";
 import { S3FileStore, sdkS3Port } from "./files/s3-file-store.js";
+import {
+  lambdaSmsSender,
+  type SmsSenderPort,
+  scheduledSmsSenderOnly,
+} from "./notifications/sender-port.js";
 import { REQUEST_DEADLINE_MS } from "./request-deadline.js";
 import { type PersonTagger, personTagger } from "./text/person-tagger.js";
 
@@ -58,6 +63,13 @@ export interface Deps {
    * (request-deadline.ts): 8 s on AWS, 60 s with DynamoDB Local.
    */
   requestDeadlineMs: number;
+  /**
+   * Starts the SMS sender after a commit that wrote residents' messages: the sender function
+   * on AWS (SMS_SENDER), this process locally (`withInProcessSms`); else the schedule sends.
+   */
+  smsSender: SmsSenderPort;
+  /** Signs residents' links and one-time codes and keys the phone index (RESIDENT_KEY). */
+  residentKey: string;
 }
 
 export function createDeps(config: ApiConfig, overrides: Partial<Deps> = {}): Deps {
@@ -90,6 +102,10 @@ export function createDeps(config: ApiConfig, overrides: Partial<Deps> = {}): De
     exportWorker: config.exportWorker
       ? lambdaExportWorker(config.exportWorker, config.region)
       : noExportWorker,
+    smsSender: config.smsSender
+      ? lambdaSmsSender(config.smsSender, config.region)
+      : scheduledSmsSenderOnly,
+    residentKey: config.residentKey,
     ...overrides,
   };
 }

@@ -4,9 +4,18 @@ export { createDeps, type Deps } from "./deps.js";
 export { withInProcessExports } from "./export/in-process-worker.js";
 export type { FileBody, FileStore } from "./files/file-store.js";
 export { LocalFileStore } from "./files/local-file-store.js";
+export { withInProcessSms } from "./notifications/in-process-sender.js";
+export { localSmsSink } from "./notifications/local-sms-sink.js";
+export type { SmsProvider, SmsRequest, SmsResult } from "./notifications/sms-provider.js";
 export { API_FUNCTION_TIMEOUT_SECONDS, REQUEST_DEADLINE_MS } from "./request-deadline.js";
 export { apiGatewayPath, type Route, routes } from "./routes.js";
 export { ensureStaffAccount } from "./use-cases/accounts/accounts.js";
 export { runLedgerExportJob } from "./use-cases/ledger/ledger-export.js";
 export { auditLedgerNumbers } from "./use-cases/ledger/number-audit.js";
+export {
+  runSmsSender,
+  type SenderSummary,
+  type SmsSenderSettings,
+  smsLink,
+} from "./use-cases/messaging/sms-sender.js";
 export { runEscalationJob } from "./use-cases/monitoring/escalation-job.js";

@@ -7,6 +7,8 @@ import { seedDemoCampaign } from "./demo-campaign.js";
 import { createDeps, type Deps } from "./deps.js";
 import { withInProcessExports } from "./export/in-process-worker.js";
 import { createNodeServer } from "./http/node-server.js";
+import { withInProcessSms } from "./notifications/in-process-sender.js";
+import { readSmsSettings } from "./notifications/sms-settings.js";
 import { ensureStaffAccount } from "./use-cases/accounts/accounts.js";
 import { type JobSummary, runEscalationJob } from "./use-cases/monitoring/escalation-job.js";
 
@@ -62,6 +64,9 @@ export async function prepareLocalDatabase(options: {
   };
 }
 
+/** How often the local server sweeps the SMS outbox (the sender function's schedule on AWS). */
+const SMS_SWEEP_MS = 60_000;
+
 /** Serves the same app the Lambda serves, on a local port (0 picks a free one). */
 export async function startLocalApi(options: {
   port: number;
@@ -74,13 +79,22 @@ export async function startLocalApi(options: {
   jobIntervalSeconds?: number;
   onJobRun?: (summary: JobSummary) => void;
 }): Promise<{ url: string; close(): Promise<void> }> {
-  const config = readConfig({
+  const env = {
     ...process.env,
     TABLE_NAME: options.tableName,
     DYNAMODB_ENDPOINT: options.endpoint,
+  };
+  const config = readConfig({
+    ...env,
     LIANXIN_SITE_SECRET: options.siteSecret ?? process.env.LIANXIN_SITE_SECRET,
   });
-  const deps = withInProcessExports(createDeps(config, options.overrides));
+  // Residents' SMS go to the local sink (the server's output and the staff site's /dev/sms),
+  // sent right after each commit and swept every minute, as the sender function does on AWS.
+  const deps = withInProcessSms(
+    withInProcessExports(createDeps(config, options.overrides)),
+    readSmsSettings(env, config.residentKey),
+  );
+  const smsSweep = setInterval(() => void deps.smsSender.kick(), SMS_SWEEP_MS);
   const app = createApp(deps);
   const timer = options.jobIntervalSeconds
     ? setInterval(() => {
@@ -103,6 +117,7 @@ export async function startLocalApi(options: {
         close: () =>
           new Promise<void>((done) => {
             if (timer) clearInterval(timer);
+            clearInterval(smsSweep);
             server.close(() => done());
             server.closeAllConnections();
           }),

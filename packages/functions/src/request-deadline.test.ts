@@ -21,7 +21,11 @@ describe("the request deadline", () => {
   });
 
   it("is 8 s on AWS and 60 s with DynamoDB Local, from the configuration", () => {
-    const aws = readConfig({ TABLE_NAME: "t", SESSION_SIGNING_KEY: "k".repeat(32) });
+    const aws = readConfig({
+      TABLE_NAME: "t",
+      SESSION_SIGNING_KEY: "k".repeat(32),
+      RESIDENT_KEY: "r".repeat(32),
+    });
     expect(createDeps(aws).requestDeadlineMs).toBe(8_000);
     const local = readConfig({ TABLE_NAME: "t", DYNAMODB_ENDPOINT: "http://127.0.0.1:9" });
     expect(createDeps(local).requestDeadlineMs).toBe(60_000);

@@ -96,6 +96,8 @@ async function main(): Promise<void> {
 
   const summary = await prepareLocalDatabase({ endpoint, tableName, demoCampaign: true, log });
 
+  // Links in residents' SMS (shown by the local sink) lead to this public site.
+  if (publicPort !== 0) process.env.LIANXIN_PUBLIC_SITE_URL ??= `http://localhost:${publicPort}`;
   // The escalation job runs every few minutes, as the Cron does on AWS.
   const jobIntervalSeconds = Number(process.env.JOB_INTERVAL_SECONDS ?? 120);
   const api = await startLocalApi({

@@ -52,6 +52,8 @@ export interface NewConcern {
   events: ConcernEvent[];
   receipt: SubmissionReceipt;
   counters?: MetricDelta[];
+  /** Further items written with it (its messages: the staff inbox's, the resident's SMS). */
+  extraPuts?: Record<string, unknown>[];
 }
 
 export type RegisterOutcome =
@@ -137,6 +139,8 @@ export async function registerConcernWithNextLedgerNumber(
     ...events.map((e) => eventPut(ctx, e)),
   ];
   const counters = counterSlot(ctx, items, result.counters ?? []);
+  for (const Item of result.extraPuts ?? [])
+    items.push({ Put: { TableName: ctx.tableName, Item } });
   const idempotencyAt = items.length;
   items.push({
     Put: {

@@ -52,7 +52,7 @@ import {
   putOpen311Key,
   revokeOpen311Key,
 } from "./open311-keys.js";
-import { listInbox, markInboxRead, outboxItem, putOutbox } from "./outbox.js";
+import { listInbox, markInboxRead, outboxItem, putOutboxOnce } from "./outbox.js";
 import { countQueue, queryQueue } from "./queues.js";
 import {
   consumeRateLimit,
@@ -64,6 +64,18 @@ import type { DynamoDBDocumentClient } from "./sdk.js";
 import { seedItems } from "./seed.js";
 import { getSession, putSession, revokeSession } from "./sessions.js";
 import { getCalendarOverride, putCalendarOverride } from "./settings.js";
+import {
+  claimSms,
+  listDueSms,
+  listSmsLog,
+  listSmsNeedingAttention,
+  listSmsOfConcern,
+  listStaleSending,
+  markSmsUnknown,
+  releaseSms,
+  settleSms,
+  smsItem,
+} from "./sms.js";
 import {
   createStaffAccount,
   findStaffByUsername,
@@ -110,6 +122,7 @@ export type { RateLimitRule, RateLimitState } from "./rate-limits.js";
 export { counterItems, ledgerCounterItem } from "./seed.js";
 export type { SessionRecord } from "./sessions.js";
 export type { AuditEntry } from "./settings.js";
+export type { SmsSettlement } from "./sms.js";
 export type { StaffAccountEdit } from "./staff.js";
 export { ensureTable, TABLE_KEYS } from "./table.js";
 
@@ -179,7 +192,7 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     seedItems: bind(ctx, seedItems),
     listInbox: bind(ctx, listInbox),
     markInboxRead: bind(ctx, markInboxRead),
-    putOutbox: bind(ctx, putOutbox),
+    putOutboxOnce: bind(ctx, putOutboxOnce),
     getRotationPlan: bind(ctx, getRotationPlan),
     listRotationPlans: bind(ctx, listRotationPlans),
     putRotationPlan: bind(ctx, putRotationPlan),
@@ -196,8 +209,17 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     listOpen311Keys: bind(ctx, listOpen311Keys),
     getOpen311KeyByHash: bind(ctx, getOpen311KeyByHash),
     revokeOpen311Key: bind(ctx, revokeOpen311Key),
+    listDueSms: bind(ctx, listDueSms),
+    claimSms: bind(ctx, claimSms),
+    settleSms: bind(ctx, settleSms),
+    releaseSms: bind(ctx, releaseSms),
+    listStaleSending: bind(ctx, listStaleSending),
+    markSmsUnknown: bind(ctx, markSmsUnknown),
+    listSmsNeedingAttention: bind(ctx, listSmsNeedingAttention),
+    listSmsOfConcern: bind(ctx, listSmsOfConcern),
+    listSmsLog: bind(ctx, listSmsLog),
     /** Items to add to a concern change's transaction. */
-    items: { notice: noticeItem, outbox: outboxItem },
+    items: { notice: noticeItem, outbox: outboxItem, sms: smsItem },
   };
 }
 export type Store = ReturnType<typeof createStore>;

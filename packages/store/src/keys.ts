@@ -120,6 +120,19 @@ export const keys = {
     sk: `${at}#${id}`,
   }),
   outboxPartition: (recipient: string) => `OUTBOX#${recipient}`,
+  /** An SMS (issue 14): written with the change that causes it, then the sender's record. */
+  sms: (id: string) => ({ pk: `SMS#${id}`, sk: "SMS" }),
+  /**
+   * Index gsi1 partitions of SMS by what they wait for: sending (`PENDING`, sorted by when
+   * they may go), an answer from the provider (`SENDING`, by claim time), admin (`ATTENTION`:
+   * failed, state unknown, dropped at a cap; by time). A sent message leaves the index.
+   */
+  smsLane: (lane: SmsLane) => `SMS_${lane}`,
+  smsLaneSort: (at: string, id: string) => `${at}#${id}`,
+  /** Index gsi2: the messages about one concern, by creation time. */
+  smsOfConcern: (ledgerNo: string) => `SMS_OF#${ledgerNo}`,
+  /** Index gsi3: every message of a month (Asia/Shanghai), by creation time. */
+  smsLog: (month: string) => `SMS_LOG#${month}`,
   /**
    * 蹲点日志: a field log in its author's partition, by date; listed by village (gsi2) and
    * by the author's department (gsi1) under their own prefixes.
@@ -156,5 +169,7 @@ export const keys = {
   serviceDaysAt: (villageId: string) => `SERVICE_DAYS_AT#${villageId}`,
   serviceDaysOf: (personId: string) => `SERVICE_DAYS_OF#${personId}`,
 } as const;
+
+export type SmsLane = "PENDING" | "SENDING" | "ATTENTION";
 
 export type DirectoryEntryKind = "VILLAGE" | "LEADER" | "DEPARTMENT" | "PARTNER" | "CATEGORY";

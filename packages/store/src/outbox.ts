@@ -69,7 +69,20 @@ export async function markInboxRead(
   }
 }
 
-/** Writes one notification outside a concern change (e.g. a manual message). */
-export async function putOutbox(ctx: StoreContext, n: Notification): Promise<void> {
-  await ctx.client.send(new PutCommand({ TableName: ctx.tableName, Item: outboxItem(n) }));
+/**
+ * AP-O3: writes a notification unless one with its time and id is there (read or not): a
+ * notice that may be raised many times stays one item (the SMS sender's pause, once an hour).
+ */
+export async function putOutboxOnce(ctx: StoreContext, n: Notification): Promise<void> {
+  try {
+    await ctx.client.send(
+      new PutCommand({
+        TableName: ctx.tableName,
+        Item: outboxItem(n),
+        ConditionExpression: "attribute_not_exists(pk)",
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+  }
 }

@@ -54,31 +54,45 @@ export async function peekRateLimit(
  * transaction (a submission counts its hit with its concern, AP-C1). A full window is not
  * incremented further, so a flood cannot push the counter on.
  */
-export function rateLimitHit(ctx: StoreContext, rule: RateLimitRule, subject: string, now: Date) {
+export function rateLimitHit(
+  ctx: StoreContext,
+  rule: RateLimitRule,
+  subject: string,
+  now: Date,
+  hits = 1,
+) {
   return {
     TableName: ctx.tableName,
     Key: rateLimitKey(rule, subject, now),
-    UpdateExpression: "ADD #count :one SET expiresAt = :expiresAt",
-    ConditionExpression: "attribute_not_exists(#count) OR #count < :limit",
+    UpdateExpression: "ADD #count :hits SET expiresAt = :expiresAt",
+    ConditionExpression: "attribute_not_exists(#count) OR #count <= :room",
     ExpressionAttributeNames: { "#count": "count" },
     ExpressionAttributeValues: {
-      ":one": 1,
-      ":limit": rule.limit,
+      ":hits": hits,
+      ":room": rule.limit - hits,
       ":expiresAt": windowOf(rule, now).expiresAt,
     },
   };
 }
 
-/** AP-R2: count one hit, atomically, unless the window is full. */
+/**
+ * AP-R2: count `hits` (one unless said), atomically, unless the window has no room for them
+ * all; then nothing is counted.
+ */
 export async function consumeRateLimit(
   ctx: StoreContext,
   rule: RateLimitRule,
   subject: string,
   now: Date,
+  hits = 1,
 ): Promise<RateLimitState> {
+  if (hits > rule.limit) return rateLimitState(rule, rule.limit, now);
   try {
     const result = await ctx.client.send(
-      new UpdateCommand({ ...rateLimitHit(ctx, rule, subject, now), ReturnValues: "UPDATED_NEW" }),
+      new UpdateCommand({
+        ...rateLimitHit(ctx, rule, subject, now, hits),
+        ReturnValues: "UPDATED_NEW",
+      }),
     );
     return { ...rateLimitState(rule, Number(result.Attributes?.count ?? 1), now), allowed: true };
   } catch (error) {

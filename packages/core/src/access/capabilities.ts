@@ -19,6 +19,8 @@ export const CAPABILITIES = [
   "access_log.read",
   "inbox.read",
   "commission_inbox.read",
+  /** SMS that failed, went unanswered (状态未知) or were dropped, and sending paused at a cap. */
+  "sms_delivery.read",
   // Figures
   "dashboard.read",
   "department_figures.read",
@@ -119,6 +121,7 @@ const RULES: Record<Capability, Rule> = {
   "inbox.read": { roles: EVERYONE },
   /** The discipline commission's shared inbox, beside one's own. */
   "commission_inbox.read": { roles: ["inspector"] },
+  "sms_delivery.read": { roles: ADMIN },
 
   /** 统计分析: the town's, a contact village's, one's department's, one's own. */
   "dashboard.read": {

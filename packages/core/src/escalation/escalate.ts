@@ -6,10 +6,14 @@ import { endOfShanghaiDay, shanghaiDate } from "../time/shanghai.js";
 import { addWorkingDays, type WorkingCalendar } from "../time/working-calendar.js";
 import type { InboxKind } from "../vocabulary.js";
 
-/** A message for a staff member's inbox (and, later, SMS or e-mail). */
+/** The shared inboxes of a role: the discipline commission's, admin's. */
+export const INSPECTORS_INBOX = "role:inspector";
+export const ADMINS_INBOX = "role:admin";
+
+/** A message for a staff member's inbox. */
 export interface Notification {
   id: string;
-  /** A staff id, or `role:inspector` for the discipline commission's shared list. */
+  /** A staff id, or a role's shared inbox (INSPECTORS_INBOX, ADMINS_INBOX). */
   recipient: string;
   kind: InboxKind;
   ledgerNo: string;
@@ -152,7 +156,7 @@ export function escalate(
       if (ctx.now >= inspectorsFrom && ctx.now.getTime() >= due && !next.escalation.inspectors) {
         next.escalation.inspectors = true;
         events.push(system("escalated", { public: false, data }));
-        notify("role:inspector", "escalated", data);
+        notify(INSPECTORS_INBOX, "escalated", data);
       }
     }
   }

@@ -36,8 +36,15 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { type DynamoDBDocumentClient, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
-import { formatLedgerNo, ledgerYear } from "@lianxin/core";
-import { createApp, createDeps, REQUEST_DEADLINE_MS, readConfig } from "@lianxin/functions";
+import { DEFAULT_SMS_SIGNATURE, formatLedgerNo, ledgerYear } from "@lianxin/core";
+import {
+  createApp,
+  createDeps,
+  localSmsSink,
+  REQUEST_DEADLINE_MS,
+  readConfig,
+  withInProcessSms,
+} from "@lianxin/functions";
 import { prepareLocalDatabase } from "@lianxin/functions/local";
 import { createDynamoClient, createStore, currentDeadline } from "@lianxin/store";
 import { simulateConflicts } from "@lianxin/store/simulator";
@@ -97,7 +104,8 @@ const body = (i: number) => ({
   description: "倪巷浜河水发黑发臭，夏天气味很大，附近居民经常“感冒”，希望尽快治理。",
   address: "梅泾村倪巷组 18 号",
   contactName: "张三",
-  contactPhone: "13800138000",
+  // A mobile each: every submission sends its receipt by SMS (through the local sink).
+  contactPhone: `139${String(i).padStart(8, "0")}`,
 });
 
 /** A distinct client address per submission: 10.x.y.z from its number. */
@@ -143,9 +151,18 @@ async function pool(
   return (performance.now() - t0) / 1000;
 }
 
-/** The captured transaction made fresh: partition keys suffixed. */
+/**
+ * The captured transaction made fresh: partition keys suffixed, the indexes' too (the same
+ * index writes, in partitions of their own: a replayed SMS must not join the sender's queue).
+ */
 function freshCopy(tx: Transaction, suffix: string): Transaction {
-  const renameKey = (key: Json) => ({ ...key, pk: `${String(key.pk)}${suffix}` });
+  const renameKey = (key: Json) => {
+    const copy: Json = { ...key, pk: `${String(key.pk)}${suffix}` };
+    for (const name of Object.keys(copy)) {
+      if (/^gsi\d+pk$/.test(name)) copy[name] = `${String(copy[name])}${suffix}`;
+    }
+    return copy;
+  };
   return {
     TransactItems: tx.TransactItems.map((entry) => {
       const [kind, op] = Object.entries(entry)[0] as [string, Json];
@@ -243,10 +260,21 @@ async function main(): Promise<number> {
       LIANXIN_SITE_SECRET: SITE_SECRET,
       FILES_DIR: join(tmpdir(), "lianxin-bench-files"),
     });
-    const deps = createDeps(config, {
-      store: createStore(client, TABLE),
-      requestDeadlineMs: REQUEST_DEADLINE_MS.aws,
-    });
+    // The SMS sender runs in this process, as with npm start: each submission writes its
+    // receipt and starts it; the sink only counts what it is given.
+    const sink = { sent: 0 };
+    const deps = withInProcessSms(
+      createDeps(config, {
+        store: createStore(client, TABLE),
+        requestDeadlineMs: REQUEST_DEADLINE_MS.aws,
+      }),
+      {
+        provider: localSmsSink({ log: () => sink.sent++ }),
+        signature: DEFAULT_SMS_SIGNATURE,
+        siteUrl: "http://localhost:4321",
+        townPerHour: 1_000_000,
+      },
+    );
     const app = createApp(deps);
     // A document client as the store's (same timeouts, two attempts per call), simulated alike.
     const plainReplay = createDynamoClient({ endpoint: db.endpoint });
@@ -461,6 +489,19 @@ async function main(): Promise<number> {
     log(
       `Ledger: ${lastSequence} numbers reserved: ${accounted.size - voids.length} concerns, ${voids.length} voids${voids.length ? ` (${describe(byReason)})` : ""}, ${unaccounted} unaccounted, ${both} with both`,
     );
+    // The sender ran beside the submissions throughout; what it had left is sent now (a run
+    // takes at most its share, so until a run sends nothing more).
+    let before = -1;
+    while (sink.sent !== before) {
+      before = sink.sent;
+      await deps.drainSms();
+      await deps.smsSender.kick();
+      await deps.drainSms();
+    }
+    const receipts = accounted.size - voids.length;
+    log(
+      `SMS: the in-process sender sent ${sink.sent} receipts for ${receipts} concerns (${sink.sent - receipts >= 0 ? "all" : `${receipts - sink.sent} missing`})`,
+    );
     if (simulated) {
       const { stats } = simulated.simulator;
       log(
@@ -479,6 +520,10 @@ async function main(): Promise<number> {
       [
         `every ledger number is a concern or a void, never both: ${unaccounted} unaccounted, ${both} both`,
         unaccounted === 0 && both === 0,
+      ],
+      [
+        `with the SMS sender running: every concern's receipt sent once: ${sink.sent} for ${receipts}`,
+        sink.sent === receipts,
       ],
     ]);
   } finally {

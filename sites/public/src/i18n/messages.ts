@@ -235,6 +235,7 @@ const zhCN = {
   "timeline.notice_published": "办结情况已公示",
   "timeline.description_published": "诉求内容经审核后公开（个人信息已遮盖）",
   "timeline.access_code_reissued": "重新发放查询码",
+  "timeline.sms_opted_out": "已停止短信通知",
   "timeline.other": "办理更新",
 
   "limit.signFor": "{d}内签收",
@@ -558,6 +559,7 @@ const en: Messages = {
   "timeline.description_published":
     "Your description made public after review (personal data masked)",
   "timeline.access_code_reissued": "Access code reissued",
+  "timeline.sms_opted_out": "SMS updates stopped",
   "timeline.other": "Update",
 
   "limit.signFor": "signed for within {d}",

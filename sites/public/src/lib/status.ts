@@ -55,6 +55,7 @@ const TIMELINE_TYPES = new Set<string>([
   "struck_off",
   "message",
   "access_code_reissued",
+  "sms_opted_out",
   "notice_published",
   "description_published",
 ] satisfies TimelineEntry["type"][]);

@@ -1,5 +1,6 @@
 import { type ConcernEvent, DomainError, ResidentMessage } from "@lianxin/core";
 import type { Deps } from "../../deps.js";
+import { commitConcernChanges } from "../messaging/resident-sms.js";
 import { parseInput } from "../parse.js";
 import { enforceRateLimit } from "./rate-limit.js";
 import { authenticateResident, type ResidentKey } from "./resident-access.js";
@@ -36,7 +37,7 @@ export async function addResidentMessage(
       data: {},
     };
     const next = { ...concern, updatedAt: event.at, version: event.seq };
-    if (await deps.store.commitConcernChanges([changeOf(concern, next, [event])])) {
+    if (await commitConcernChanges(deps, [changeOf(concern, next, [event])])) {
       return { at: event.at, type: "message", text };
     }
     // Someone acted on the concern meanwhile: re-read it and append after them.

@@ -27,6 +27,7 @@ import type { Deps } from "../../deps.js";
 import type { StaffAuth } from "../accounts/session.js";
 import { currentCalendar } from "../calendar/calendar.js";
 import { currentDirectory } from "../directory/current-directory.js";
+import { commitConcernChanges } from "../messaging/resident-sms.js";
 import { parseInput } from "../parse.js";
 
 /** A concern the user may see, with its history; anything else is "not found". */
@@ -135,7 +136,7 @@ export async function commitOrConflict(
   changes: ConcernChange[],
   extra: Record<string, unknown>[],
 ): Promise<void> {
-  if (await deps.store.commitConcernChanges(changes, extra)) return;
+  if (await commitConcernChanges(deps, changes, extra)) return;
   const first = changes[0] as ConcernChange;
   const fresh = await deps.store.getConcernWithEvents(first.concern.ledgerNo);
   throw new DomainError("conflict", {

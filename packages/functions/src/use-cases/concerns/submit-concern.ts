@@ -17,6 +17,7 @@ import * as z from "zod/mini";
 import type { Deps } from "../../deps.js";
 import { currentCalendar } from "../calendar/calendar.js";
 import { currentDirectory } from "../directory/current-directory.js";
+import { residentSmsItems } from "../messaging/resident-sms.js";
 import { parseInput } from "../parse.js";
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
@@ -24,6 +25,8 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
 /** What staff register: a submission plus how it reached them. */
 const StaffRegistration = z.extend(ConcernSubmission, {
   channel: z.enum(STAFF_CHANNELS),
+  /** Staff told the resident that SMS updates will come (they are sent only then). */
+  residentToldOfSms: z.optional(z.boolean()),
 });
 
 /**
@@ -44,10 +47,11 @@ export async function submitConcern(
 ): Promise<{ receipt: SubmissionReceipt; replayed: boolean }> {
   const key = request.idempotencyKey?.trim();
   if (!key || !IDEMPOTENCY_KEY.test(key)) throw new DomainError("missing_idempotency_key");
-  const { channel, ...fields } = request.staff
+  const { channel, residentToldOfSms, ...fields } = request.staff
     ? parseInput(StaffRegistration, request.body)
     : {
         channel: request.channel ?? ("online" as const),
+        residentToldOfSms: false,
         ...parseInput(ConcernSubmission, request.body),
       };
   const input = fields as ConcernSubmission;
@@ -97,6 +101,7 @@ export async function submitConcern(
           ? { registeredBy: { id: request.staff.user.id, name: request.staff.user.name } }
           : {}),
         routing,
+        residentToldOfSms: residentToldOfSms ?? false,
         limits: category.limits,
         calendar,
         ledgerNo,
@@ -104,10 +109,17 @@ export async function submitConcern(
         now,
         newEventId: deps.newId,
       });
-      return { ...registered, counters: metricDeltas(null, registered.concern) };
+      return {
+        ...registered,
+        counters: metricDeltas(null, registered.concern),
+        extraPuts: residentSmsItems(deps, [registered], accessCode),
+      };
     },
   });
-  if (outcome.kind === "created") return { receipt: outcome.result.receipt, replayed: false };
+  if (outcome.kind === "created") {
+    if (outcome.result.extraPuts?.length) await deps.smsSender.kick();
+    return { receipt: outcome.result.receipt, replayed: false };
+  }
   if (outcome.kind === "rate_limited") {
     throw new DomainError("rate_limited", { retryAfterSeconds: outcome.retryAfterSeconds });
   }

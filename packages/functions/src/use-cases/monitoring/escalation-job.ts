@@ -1,12 +1,12 @@
-import { escalate, type Notification } from "@lianxin/core";
+import { escalate } from "@lianxin/core";
 import type { Lane } from "@lianxin/store";
 import type { Deps } from "../../deps.js";
-import { inboxOnlySender, type NotificationSender } from "../../notifications/sender.js";
 import { currentCalendar } from "../calendar/calendar.js";
 import { changeOf, noticeDraftsFor } from "../concerns/staff-concerns.js";
 import { currentDirectory } from "../directory/current-directory.js";
 import { applyRotation } from "../grid/rotation.js";
 import { auditLedgerNumbers } from "../ledger/number-audit.js";
+import { commitConcernChanges } from "../messaging/resident-sms.js";
 
 export interface JobSummary {
   visited: number;
@@ -23,12 +23,10 @@ export interface JobSummary {
  * The escalation and follow-up job: visits every open and every answered concern (the
  * town queue's OPEN and ANSWERED lanes, never the closed history) and applies core's
  * `escalate`. Idempotent: each step is recorded on the concern, and a concern changed by
- * someone meanwhile is left for the next run.
+ * someone meanwhile is left for the next run. Its inbox items and residents' SMS are written
+ * in each change's transaction; the SMS sender delivers the latter from the outbox.
  */
-export async function runEscalationJob(
-  deps: Deps,
-  sender: NotificationSender = inboxOnlySender,
-): Promise<JobSummary> {
+export async function runEscalationJob(deps: Deps): Promise<JobSummary> {
   const now = deps.now();
   // Rotation first, so that the concerns below (and routing from now on) see the holders
   // of the period that has begun.
@@ -42,7 +40,6 @@ export async function runEscalationJob(
     groupsRotated: groupsChanged,
     numbersVoided: (await auditLedgerNumbers(deps)).voided,
   };
-  const delivered: Notification[] = [];
   for (const lane of ["OPEN", "ANSWERED"] as Lane[]) {
     let cursor: string | undefined;
     do {
@@ -66,10 +63,9 @@ export async function runEscalationJob(
           ...noticeDraftsFor(deps, index, change, history),
           ...step.notifications.map((n) => deps.store.items.outbox(n)),
         ];
-        if (await deps.store.commitConcernChanges([change], extra)) {
+        if (await commitConcernChanges(deps, [change], extra)) {
           summary.changed++;
           summary.notifications += step.notifications.length;
-          delivered.push(...step.notifications);
         } else {
           summary.conflicts++;
         }
@@ -77,6 +73,5 @@ export async function runEscalationJob(
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
   }
-  await sender.deliver(delivered);
   return summary;
 }

@@ -1,12 +1,17 @@
-import { DomainError, may } from "@lianxin/core";
+import { ADMINS_INBOX, DomainError, INSPECTORS_INBOX, may } from "@lianxin/core";
 import type { Deps } from "../../deps.js";
 import type { StaffAuth } from "../accounts/session.js";
 
-/** Whose inboxes a user reads: their own, and inspectors also the commission's shared list. */
+/**
+ * Whose inboxes a user reads: their own; inspectors also the commission's shared list, admin
+ * the SMS sender's (sending paused at the town's hourly cap).
+ */
 function recipients(auth: StaffAuth): string[] {
-  return may(auth.user, "commission_inbox.read")
-    ? [auth.user.id, "role:inspector"]
-    : [auth.user.id];
+  return [
+    auth.user.id,
+    ...(may(auth.user, "commission_inbox.read") ? [INSPECTORS_INBOX] : []),
+    ...(may(auth.user, "sms_delivery.read") ? [ADMINS_INBOX] : []),
+  ];
 }
 
 /** 消息: the user's notifications, newest first (first page of each inbox merged). */

@@ -99,36 +99,34 @@ export async function listSmsNeedingAttention(
   return (await queryLane(ctx, "ATTENTION", { limit, newestFirst: true })).items;
 }
 
-/** AP-T8: the messages about one concern, oldest first (Query on gsi2 `SMS_OF#<ledgerNo>`). */
-export async function listSmsOfConcern(ctx: StoreContext, ledgerNo: string): Promise<StoredSms[]> {
+/** One page of messages from an index partition, by creation time. */
+async function queryIndex(
+  ctx: StoreContext,
+  index: "gsi2" | "gsi3",
+  partition: string,
+  options: { newestFirst?: boolean; limit?: number } = {},
+): Promise<StoredSms[]> {
   const page = await ctx.client.send(
     new QueryCommand({
       TableName: ctx.tableName,
-      IndexName: "gsi2",
-      KeyConditionExpression: "gsi2pk = :pk",
-      ExpressionAttributeValues: { ":pk": keys.smsOfConcern(ledgerNo) },
+      IndexName: index,
+      KeyConditionExpression: `${index}pk = :pk`,
+      ExpressionAttributeValues: { ":pk": partition },
+      ScanIndexForward: !options.newestFirst,
+      ...(options.limit ? { Limit: options.limit } : {}),
     }),
   );
   return (page.Items ?? []).map(asSms);
 }
 
+/** AP-T8: the messages about one concern, oldest first (Query on gsi2 `SMS_OF#<ledgerNo>`). */
+export function listSmsOfConcern(ctx: StoreContext, ledgerNo: string): Promise<StoredSms[]> {
+  return queryIndex(ctx, "gsi2", keys.smsOfConcern(ledgerNo));
+}
+
 /** AP-T9: a month's messages, newest first (Query on gsi3 `SMS_LOG#<month>`): the local sink's page. */
-export async function listSmsLog(
-  ctx: StoreContext,
-  month: string,
-  limit: number,
-): Promise<StoredSms[]> {
-  const page = await ctx.client.send(
-    new QueryCommand({
-      TableName: ctx.tableName,
-      IndexName: "gsi3",
-      KeyConditionExpression: "gsi3pk = :pk",
-      ExpressionAttributeValues: { ":pk": keys.smsLog(month) },
-      ScanIndexForward: false,
-      Limit: limit,
-    }),
-  );
-  return (page.Items ?? []).map(asSms);
+export function listSmsLog(ctx: StoreContext, month: string, limit: number): Promise<StoredSms[]> {
+  return queryIndex(ctx, "gsi3", keys.smsLog(month), { newestFirst: true, limit });
 }
 
 /** One conditional state change; false when the message was not in the expected state. */

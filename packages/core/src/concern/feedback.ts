@@ -6,7 +6,7 @@ import type { WorkingCalendar } from "../time/working-calendar.js";
 import type { Feedback } from "./actions.js";
 import type { Concern, ConcernEvent } from "./concern.js";
 import { ratingDeadline } from "./deadline.js";
-import { eventFactory, warningAfter } from "./state-machine.js";
+import { eventFactory, RESIDENT_ACTOR, SYSTEM_ACTOR, warningAfter } from "./state-machine.js";
 
 /**
  * 跟踪问效: the resident rates the answer within the rating window.
@@ -32,12 +32,7 @@ export function applyFeedback(
     });
   }
   const at = ctx.now.toISOString();
-  const resident = eventFactory(
-    concern,
-    at,
-    { kind: "resident", id: null, name: null },
-    ctx.newEventId,
-  );
+  const resident = eventFactory(concern, at, RESIDENT_ACTOR, ctx.newEventId);
   const rating = { rating: feedback.rating, comment: feedback.comment ?? null, at };
   const next: Concern = { ...concern, rating, updatedAt: at };
   const events = [
@@ -51,7 +46,7 @@ export function applyFeedback(
   const system = eventFactory(
     { ...concern, version: concern.version + 1 },
     at,
-    { kind: "system", id: null, name: null },
+    SYSTEM_ACTOR,
     ctx.newEventId,
   );
 

@@ -92,6 +92,10 @@ export function eventFactory(concern: Concern, at: string, actor: Actor, newId: 
   });
 }
 
+/** The resident (never named in the record) and the system (the job, automatic steps). */
+export const RESIDENT_ACTOR: Actor = { kind: "resident", id: null, name: null };
+export const SYSTEM_ACTOR: Actor = { kind: "system", id: null, name: null };
+
 export function staffActor(user: StaffUser): Actor {
   return { kind: "staff", id: user.id, name: user.name };
 }

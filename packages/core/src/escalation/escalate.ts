@@ -1,6 +1,6 @@
 import type { Concern, ConcernEvent } from "../concern/concern.js";
 import { currentAnswerRating, currentDeadline, ratingDeadline } from "../concern/deadline.js";
-import { eventFactory, isOpen } from "../concern/state-machine.js";
+import { eventFactory, isOpen, SYSTEM_ACTOR } from "../concern/state-machine.js";
 import type { DirectoryIndex } from "../directory/lookup.js";
 import { endOfShanghaiDay, shanghaiDate } from "../time/shanghai.js";
 import { addWorkingDays, type WorkingCalendar } from "../time/working-calendar.js";
@@ -60,7 +60,7 @@ export function escalate(
   ctx: EscalationContext,
 ): { concern: Concern; events: ConcernEvent[]; notifications: Notification[] } | null {
   const at = ctx.now.toISOString();
-  const system = eventFactory(concern, at, { kind: "system", id: null, name: null }, ctx.newId);
+  const system = eventFactory(concern, at, SYSTEM_ACTOR, ctx.newId);
   const events: ConcernEvent[] = [];
   const notifications: Notification[] = [];
   const notify = (

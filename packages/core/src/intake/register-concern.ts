@@ -1,4 +1,5 @@
 import type { Concern, ConcernEvent, RoutingDecision } from "../concern/concern.js";
+import { RESIDENT_ACTOR, SYSTEM_ACTOR } from "../concern/state-machine.js";
 import type { ConcernSubmission } from "../concern/submission.js";
 import type { DirectoryIndex } from "../directory/lookup.js";
 import { DomainError, type FieldProblem } from "../errors.js";
@@ -129,7 +130,6 @@ export function registerConcern(r: RegistrationInput): {
     reopenCount: 0,
     escalation: { reminded: [], overdue: [], inspectors: false, responseDueCounted: false },
   };
-  const system = { kind: "system" as const, id: null, name: null };
   const events: ConcernEvent[] = [
     {
       ledgerNo: r.ledgerNo,
@@ -139,7 +139,7 @@ export function registerConcern(r: RegistrationInput): {
       at,
       actor: r.registeredBy
         ? { kind: "staff", id: r.registeredBy.id, name: r.registeredBy.name }
-        : { kind: "resident", id: null, name: null },
+        : RESIDENT_ACTOR,
       reason: null,
       public: true,
       text: null,
@@ -151,7 +151,7 @@ export function registerConcern(r: RegistrationInput): {
       id: r.newEventId(),
       type: routing.status === "assigned" ? "routed" : "triaged",
       at,
-      actor: system,
+      actor: SYSTEM_ACTOR,
       reason: routing.reasons.join(","),
       public: true,
       text: null,

@@ -1,5 +1,5 @@
 import type { Concern, ConcernEvent } from "../concern/concern.js";
-import { eventFactory } from "../concern/state-machine.js";
+import { eventFactory, RESIDENT_ACTOR } from "../concern/state-machine.js";
 
 /**
  * 停止短信通知: the resident stops the SMS updates of one concern, recorded as an event.
@@ -11,12 +11,7 @@ export function stopSmsUpdates(
 ): { concern: Concern; events: ConcernEvent[] } | null {
   if (!concern.smsUpdates) return null;
   const at = ctx.now.toISOString();
-  const resident = eventFactory(
-    concern,
-    at,
-    { kind: "resident", id: null, name: null },
-    ctx.newEventId,
-  );
+  const resident = eventFactory(concern, at, RESIDENT_ACTOR, ctx.newEventId);
   return {
     concern: { ...concern, smsUpdates: false, updatedAt: at, version: concern.version + 1 },
     events: [resident("sms_opted_out", { public: true })],

@@ -1,4 +1,4 @@
-import { type ConcernEvent, DomainError, ResidentMessage } from "@lianxin/core";
+import { type ConcernEvent, DomainError, RESIDENT_ACTOR, ResidentMessage } from "@lianxin/core";
 import type { Deps } from "../../deps.js";
 import { commitConcernChanges } from "../messaging/resident-sms.js";
 import { parseInput } from "../parse.js";
@@ -30,7 +30,7 @@ export async function addResidentMessage(
       id: deps.newId(),
       type: "message",
       at: now.toISOString(),
-      actor: { kind: "resident", id: null, name: null },
+      actor: RESIDENT_ACTOR,
       reason: null,
       public: true,
       text,

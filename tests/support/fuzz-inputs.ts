@@ -1269,6 +1269,9 @@ function routeFuzzers(world: FuzzWorld): Record<PublicRoute, RouteFuzzer> {
     residentPost((s) => `/api/concerns/${s}/messages`, MESSAGE_FIELDS, messageBody, kind);
   const feedback = (kind: Kind3) =>
     residentPost((s) => `/api/concerns/${s}/feedback`, FEEDBACK_FIELDS, feedbackBody, kind);
+  // 停止短信通知 takes no fields: what varies is the number and the code.
+  const stopSms = (kind: Kind3) =>
+    residentPost((s) => `/api/concerns/${s}/sms-opt-out`, [], fc.constant({}), kind);
 
   const track: RouteFuzzer = {
     valid: fc
@@ -2140,6 +2143,7 @@ function routeFuzzers(world: FuzzWorld): Record<PublicRoute, RouteFuzzer> {
     "GET /api/concerns/:ledgerNo": track,
     "POST /api/concerns/:ledgerNo/messages": withKinds(messages),
     "POST /api/concerns/:ledgerNo/feedback": withKinds(feedback),
+    "POST /api/concerns/:ledgerNo/sms-opt-out": withKinds(stopSms),
     "GET /api/notices": withKinds(noticeQuery),
     "GET /api/notices/:id": idParam(world.notices, (s) => `/api/notices/${s}`),
     "GET /api/statistics": plainGet("/api/statistics"),
@@ -2177,6 +2181,7 @@ const ROUTE_WEIGHTS: Record<PublicRoute, number> = {
   "GET /api/concerns/:ledgerNo": 6,
   "POST /api/concerns/:ledgerNo/messages": 6,
   "POST /api/concerns/:ledgerNo/feedback": 5,
+  "POST /api/concerns/:ledgerNo/sms-opt-out": 2,
   "GET /api/notices": 5,
   "GET /api/notices/:id": 2,
   "GET /api/statistics": 1,

@@ -81,6 +81,29 @@ export interface ConcernBody {
   contactName?: string;
   contactPhone?: string;
   anonymous?: boolean;
+  /** 不接收短信通知: no SMS updates although a mobile is given. */
+  smsOptOut?: boolean;
+}
+
+/** What staff register (`POST /api/staff/concerns`): the resident's fields and the channel. */
+export interface StaffRegistrationBody extends ConcernBody {
+  channel: string;
+  /** Staff told the resident that SMS updates will come: only then are they sent. */
+  residentToldOfSms?: boolean;
+}
+
+/** One message as the local SMS sink took it (`/dev/sms`). */
+export interface SmsLogEntry {
+  id: string;
+  createdAt: string;
+  sentAt: string | null;
+  kind: string;
+  state: string;
+  ledgerNo: string | null;
+  /** The phone, masked: 138****8000. */
+  to: string;
+  /** The text as sent, its codes blanked. */
+  text: string | null;
 }
 
 /** A staff action: `{ type, expectedVersion, ...its fields }` (core's `ConcernAction`). */
@@ -126,6 +149,8 @@ export interface ApiRoutes {
     FeedbackResult,
     { body: Feedback; accessCode: true }
   >;
+  /** 停止短信通知 (the code, or a link token from one of its messages). */
+  "POST /api/concerns/:ledgerNo/sms-opt-out": Public<{ smsUpdates: false }, { accessCode: true }>;
   "GET /api/notices": Public<
     Page<PublicNotice>,
     { query: { village?: string; outcome?: string; month?: string; q?: string; cursor?: string } }
@@ -157,9 +182,11 @@ export interface ApiRoutes {
   "GET /api/staff/departments/:id/staff": Staff<DepartmentStaffList>;
   "POST /api/staff/concerns": Staff<
     SubmissionReceipt,
-    { body: ConcernBody & { channel: string }; idempotent: true }
+    { body: StaffRegistrationBody; idempotent: true }
   >;
   "GET /api/staff/concerns/:ledgerNo": Staff<StaffConcernView>;
+  /** The local stack's SMS sink: what would have been sent (404 on a deployed stage). */
+  "GET /api/staff/dev/sms": Staff<{ items: SmsLogEntry[] }>;
   "POST /api/staff/concerns/:ledgerNo/actions": Staff<StaffConcernView, { body: ActionBody }>;
   "POST /api/staff/concerns/:ledgerNo/access-code": Staff<
     ReissuedAccessCode,
@@ -301,6 +328,7 @@ export const ROUTE_ACCESS = {
   "GET /api/concerns/:ledgerNo": "public",
   "POST /api/concerns/:ledgerNo/messages": "public",
   "POST /api/concerns/:ledgerNo/feedback": "public",
+  "POST /api/concerns/:ledgerNo/sms-opt-out": "public",
   "GET /api/notices": "public",
   "GET /api/notices/:id": "public",
   "GET /api/statistics": "public",
@@ -316,6 +344,7 @@ export const ROUTE_ACCESS = {
   "GET /api/staff/departments/:id/staff": "staff",
   "POST /api/staff/concerns": "staff",
   "GET /api/staff/concerns/:ledgerNo": "staff",
+  "GET /api/staff/dev/sms": "staff",
   "POST /api/staff/concerns/:ledgerNo/actions": "staff",
   "POST /api/staff/concerns/:ledgerNo/access-code": "staff",
   "POST /api/staff/concerns/:ledgerNo/public-description": "staff",

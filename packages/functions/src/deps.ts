@@ -70,6 +70,8 @@ export interface Deps {
   smsSender: SmsSenderPort;
   /** Signs residents' links and one-time codes and keys the phone index (RESIDENT_KEY). */
   residentKey: string;
+  /** Running on DynamoDB Local (npm start, tests): the development pages answer. */
+  localStack: boolean;
 }
 
 export function createDeps(config: ApiConfig, overrides: Partial<Deps> = {}): Deps {
@@ -106,6 +108,7 @@ export function createDeps(config: ApiConfig, overrides: Partial<Deps> = {}): De
       ? lambdaSmsSender(config.smsSender, config.region)
       : scheduledSmsSenderOnly,
     residentKey: config.residentKey,
+    localStack: Boolean(config.dynamodbEndpoint),
     ...overrides,
   };
 }

@@ -6,6 +6,7 @@ import { directoryRoutes } from "./routes/directory.js";
 import { fieldWorkRoutes } from "./routes/field-work.js";
 import { gridRoutes } from "./routes/grid.js";
 import { ledgerRoutes } from "./routes/ledger.js";
+import { messagingRoutes } from "./routes/messaging.js";
 import { monitoringRoutes } from "./routes/monitoring.js";
 import { noticesRoutes } from "./routes/notices.js";
 import { open311Routes } from "./routes/open311.js";
@@ -34,6 +35,7 @@ export const routes: Route[] = [
   ...calendarRoutes,
   ...ledgerRoutes,
   ...open311KeyRoutes,
+  ...messagingRoutes,
   // Open311 GeoReport v2 (both formats).
   ...open311Routes,
 ];

@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { normalizePhone } from "../contact/phone.js";
+import { maskPhone } from "../notice/mask.js";
 
 const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
 
@@ -18,6 +19,11 @@ export function mainlandMobile(phone: string | null | undefined): string | null 
 /** A mainland mobile in E.164, as SMS providers take it: +8613800138000. */
 export function mobileE164(mobile: string): string {
   return `+86${mobile}`;
+}
+
+/** An E.164 mobile as staff pages show it: 138****8000. */
+export function maskedMobile(e164: string): string {
+  return maskPhone(e164.replace(/^\+86/, "")) ?? "";
 }
 
 /**

@@ -1,4 +1,4 @@
-import { maskPhone } from "@lianxin/core";
+import { maskedMobile } from "@lianxin/core";
 import type { SmsProvider } from "./sms-provider.js";
 
 /**
@@ -13,7 +13,7 @@ export function localSmsSink(options: { log?: (line: string) => void } = {}): Sm
     name: "local-sink",
     async send(request) {
       const ledgerNo = request.params.ledgerNo ?? "-";
-      log(`[短信·未发送 SMS not sent] ${ledgerNo} → ${maskPhone(request.to)}: ${request.text}`);
+      log(`[短信·未发送 SMS not sent] ${ledgerNo} → ${maskedMobile(request.to)}: ${request.text}`);
       return { kind: "sent", providerId: `local-${request.id}` };
     },
   };

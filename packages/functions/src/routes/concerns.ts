@@ -1,5 +1,7 @@
+import type { Deps } from "../deps.js";
 import { readJson } from "../http/body.js";
 import { clientAddress } from "../http/client-address.js";
+import type { Context } from "../http/exchange.js";
 import { lazy } from "../lazy.js";
 import { locale, noStore, param, publicRoute, type Route, staffRoute } from "./define.js";
 
@@ -16,6 +18,20 @@ const feedback = lazy(() => import("../use-cases/concerns/feedback.js"));
 const concerns = lazy(() => import("../use-cases/concerns/staff-concerns.js"));
 
 const queue = lazy(() => import("../use-cases/concerns/queue.js"));
+const stopSms = lazy(() => import("../use-cases/concerns/stop-sms.js"));
+
+/**
+ * The resident's credential for a concern: its access code (`X-Access-Code`) or the token of
+ * a link from one of its SMS (`X-Link-Token`), and the client address for the limits.
+ */
+function residentKey(c: Context, deps: Deps) {
+  return {
+    ledgerNo: param(c, "ledgerNo"),
+    accessCode: c.req.header("x-access-code"),
+    linkToken: c.req.header("x-link-token"),
+    clientAddress: clientAddress(c, deps.siteSecret),
+  };
+}
 const publicDescription = lazy(() => import("../use-cases/concerns/public-description.js"));
 
 export const concernsRoutes: Route[] = [
@@ -30,9 +46,7 @@ export const concernsRoutes: Route[] = [
   }),
   publicRoute("GET", "/api/concerns/:ledgerNo", async (c, deps) => {
     const view = await (await tracking()).trackConcern(deps, {
-      ledgerNo: param(c, "ledgerNo"),
-      accessCode: c.req.header("x-access-code"),
-      clientAddress: clientAddress(c, deps.siteSecret),
+      ...residentKey(c, deps),
       locale: locale(c),
     });
     noStore(c);
@@ -40,19 +54,20 @@ export const concernsRoutes: Route[] = [
   }),
   publicRoute("POST", "/api/concerns/:ledgerNo/messages", async (c, deps) => {
     const event = await (await messages()).addResidentMessage(deps, {
-      ledgerNo: param(c, "ledgerNo"),
-      accessCode: c.req.header("x-access-code"),
-      clientAddress: clientAddress(c, deps.siteSecret),
+      ...residentKey(c, deps),
       body: await readJson(c),
     });
     noStore(c);
     return c.json(event, 201);
   }),
+  publicRoute("POST", "/api/concerns/:ledgerNo/sms-opt-out", async (c, deps) => {
+    const result = await (await stopSms()).stopSms(deps, residentKey(c, deps));
+    noStore(c);
+    return c.json(result);
+  }),
   publicRoute("POST", "/api/concerns/:ledgerNo/feedback", async (c, deps) => {
     const result = await (await feedback()).rateAnswer(deps, {
-      ledgerNo: param(c, "ledgerNo"),
-      accessCode: c.req.header("x-access-code"),
-      clientAddress: clientAddress(c, deps.siteSecret),
+      ...residentKey(c, deps),
       body: await readJson(c),
     });
     noStore(c);

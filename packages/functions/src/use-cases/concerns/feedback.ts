@@ -12,7 +12,8 @@ import { changeOf, commitOrConflict, noticeDraftsFor } from "./staff-concerns.js
  */
 export async function rateAnswer(deps: Deps, request: ResidentKey & { body: unknown }) {
   const feedback = parseInput(Feedback, request.body);
-  const { concern, events } = await authenticateResident(deps, request);
+  // A tracking link never rates: only a rating link (or the code) does.
+  const { concern, events } = await authenticateResident(deps, request, ["rate"]);
   const index = await currentDirectory(deps);
   const category = index.category(concern.categoryCode);
   if (!category) throw new DomainError("conflict", { detail: "category missing" });

@@ -3,15 +3,22 @@ import {
   type ConcernEvent,
   DomainError,
   hashAccessCode,
+  type LinkPurpose,
   normalizeAccessCode,
   parseLedgerNo,
+  verifyLinkToken,
 } from "@lianxin/core";
 import type { Deps } from "../../deps.js";
 
-/** What a resident presents for a concern: its number, its code, and where they are. */
+/**
+ * What a resident presents for a concern: its number, its access code or the signed token of
+ * a link from an SMS (link-token.ts), and where they are.
+ */
 export interface ResidentKey {
   ledgerNo: string;
   accessCode: string | undefined;
+  /** A link token (`X-Link-Token`): accepted only for the purposes the use case names. */
+  linkToken?: string | undefined;
   /** The client address (as the API trusts it), for the per-address limit of wrong codes. */
   clientAddress: string;
 }
@@ -20,8 +27,10 @@ export interface ResidentKey {
 export const WRONG_CODES_PER_ADDRESS = 60;
 
 /**
- * The resident proves they own a concern with its access code. An unknown number, a
- * missing code and a wrong code all get the same not_found, so numbers cannot be probed.
+ * The resident proves they own a concern with its access code, or holds a link from its SMS
+ * (a token signed for that concern and a purpose, unexpired). An unknown number, a missing
+ * code, a wrong code and a token that is forged, expired or for another purpose all get the
+ * same not_found, so numbers cannot be probed, and count alike against the limits below.
  * The right code always gets in: wrong codes are counted apart, per ledger number (past the
  * limit a wrong code is 429, so nobody can lock a resident out of their own concern) and per
  * client address, sized for many residents behind one address (past it, that address is 429
@@ -30,6 +39,8 @@ export const WRONG_CODES_PER_ADDRESS = 60;
 export async function authenticateResident(
   deps: Deps,
   key: ResidentKey,
+  /** What a link token must be for to open this (a rating link also opens the tracking view). */
+  linkPurposes: readonly LinkPurpose[] = ["track", "rate"],
 ): Promise<{ concern: Concern; events: ConcernEvent[] }> {
   const parsed = parseLedgerNo(key.ledgerNo);
   if (!parsed) throw new DomainError("not_found");
@@ -47,7 +58,12 @@ export async function authenticateResident(
     throw new DomainError("rate_limited", { retryAfterSeconds: address.retryAfterSeconds });
   }
   const code = key.accessCode ? normalizeAccessCode(key.accessCode) : null;
-  const found = code ? await deps.store.getConcernWithEvents(ledgerNo) : null;
+  const link = key.linkToken
+    ? verifyLinkToken(key.linkToken, linkPurposes, now, deps.residentKey)
+    : null;
+  const linked = link?.ok === true && link.ledgerNo === ledgerNo;
+  const found = code || linked ? await deps.store.getConcernWithEvents(ledgerNo) : null;
+  if (found && linked) return found;
   if (found && code && found.concern.accessCodeHash === hashAccessCode(ledgerNo, code)) {
     return found;
   }

@@ -1,0 +1,11 @@
+import { lazy } from "../lazy.js";
+import { type Route, staffRoute } from "./define.js";
+
+const smsLog = lazy(() => import("../use-cases/messaging/sms-log.js"));
+
+/** Residents' messages as staff see them: the local stack's SMS sink. */
+export const messagingRoutes: Route[] = [
+  staffRoute("GET", "/api/staff/dev/sms", async (c, deps) =>
+    c.json(await (await smsLog()).localSmsLog(deps)),
+  ),
+];

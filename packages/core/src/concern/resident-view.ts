@@ -24,6 +24,8 @@ export interface ResidentView {
   canRate: boolean;
   ratingDeadline: string | null;
   mergedInto: string | null;
+  /** The resident gets SMS at each step (and may stop them: 停止短信通知). */
+  smsUpdates: boolean;
   timeline: Array<{ at: string; type: ConcernEvent["type"]; text?: string }>;
 }
 
@@ -66,6 +68,7 @@ export function toResidentView(
       now <= rateBy,
     ratingDeadline: rateBy?.toISOString() ?? null,
     mergedInto: concern.mergedInto,
+    smsUpdates: concern.smsUpdates === true,
     // Public events only; a staff member's internal reason never reaches the resident.
     timeline: events
       .filter((e) => e.public)

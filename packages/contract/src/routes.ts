@@ -1,6 +1,7 @@
 import type {
   AccountView,
   ActionType,
+  CallBackReason,
   CategoryLimits,
   ConcernAction,
   DirectoryEntryBody,
@@ -13,6 +14,7 @@ import type {
   PublicDirectory,
   PublicNotice,
   PublicVillage,
+  QueueItem,
   ResidentView,
   ReviewDecisionsInput,
   ServiceDay,
@@ -91,6 +93,13 @@ export interface StaffRegistrationBody extends ConcernBody {
   /** Staff told the resident that SMS updates will come: only then are they sent. */
   residentToldOfSms?: boolean;
 }
+
+/** A row of the 回访 list: the queue row, why to call, and by when the rating counts. */
+export type CallBackItem = QueueItem & {
+  reason: CallBackReason;
+  answeredAt: string;
+  ratingDeadline: string | null;
+};
 
 /** One message as the local SMS sink took it (`/dev/sms`). */
 export interface SmsLogEntry {
@@ -185,6 +194,13 @@ export interface ApiRoutes {
     { body: StaffRegistrationBody; idempotent: true }
   >;
   "GET /api/staff/concerns/:ledgerNo": Staff<StaffConcernView>;
+  /** 回访: answered concerns whose residents must be called for their rating, oldest first. */
+  "GET /api/staff/call-backs": Staff<{ items: CallBackItem[] }>;
+  /** A rating taken by phone, the resident's words as its comment (回访 list only). */
+  "POST /api/staff/concerns/:ledgerNo/phone-rating": Staff<
+    FeedbackResult,
+    { body: { rating: string; comment: string; expectedVersion: number } }
+  >;
   /** The local stack's SMS sink: what would have been sent (404 on a deployed stage). */
   "GET /api/staff/dev/sms": Staff<{ items: SmsLogEntry[] }>;
   "POST /api/staff/concerns/:ledgerNo/actions": Staff<StaffConcernView, { body: ActionBody }>;
@@ -345,6 +361,8 @@ export const ROUTE_ACCESS = {
   "POST /api/staff/concerns": "staff",
   "GET /api/staff/concerns/:ledgerNo": "staff",
   "GET /api/staff/dev/sms": "staff",
+  "GET /api/staff/call-backs": "staff",
+  "POST /api/staff/concerns/:ledgerNo/phone-rating": "staff",
   "POST /api/staff/concerns/:ledgerNo/actions": "staff",
   "POST /api/staff/concerns/:ledgerNo/access-code": "staff",
   "POST /api/staff/concerns/:ledgerNo/public-description": "staff",

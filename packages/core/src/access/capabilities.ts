@@ -21,6 +21,8 @@ export const CAPABILITIES = [
   "commission_inbox.read",
   /** SMS that failed, went unanswered (状态未知) or were dropped, and sending paused at a cap. */
   "sms_delivery.read",
+  /** 回访: the call-back list, and recording a rating taken by phone. */
+  "call_back.record",
   // Figures
   "dashboard.read",
   "department_figures.read",
@@ -122,6 +124,11 @@ const RULES: Record<Capability, Rule> = {
   /** The discipline commission's shared inbox, beside one's own. */
   "commission_inbox.read": { roles: ["inspector"] },
   "sms_delivery.read": { roles: ADMIN },
+  /**
+   * 回访 is the handlers' work (and the town office's): not the discipline commission's, which
+   * checks ratings and must not record them.
+   */
+  "call_back.record": { roles: ["admin", "leader", "dept_head", "cadre"] },
 
   /** 统计分析: the town's, a contact village's, one's department's, one's own. */
   "dashboard.read": {

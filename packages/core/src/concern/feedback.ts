@@ -1,12 +1,19 @@
 import { DomainError } from "../errors.js";
 import type { Notification } from "../escalation/escalate.js";
+import type { StaffUser } from "../staff/schema.js";
 import type { CategoryLimits } from "../time/limits.js";
 import { limitEnd } from "../time/limits.js";
 import type { WorkingCalendar } from "../time/working-calendar.js";
 import type { Feedback } from "./actions.js";
 import type { Concern, ConcernEvent } from "./concern.js";
 import { ratingDeadline } from "./deadline.js";
-import { eventFactory, RESIDENT_ACTOR, SYSTEM_ACTOR, warningAfter } from "./state-machine.js";
+import {
+  eventFactory,
+  RESIDENT_ACTOR,
+  SYSTEM_ACTOR,
+  staffActor,
+  warningAfter,
+} from "./state-machine.js";
 
 /**
  * 跟踪问效: the resident rates the answer within the rating window.
@@ -18,7 +25,17 @@ import { eventFactory, RESIDENT_ACTOR, SYSTEM_ACTOR, warningAfter } from "./stat
 export function applyFeedback(
   concern: Concern,
   feedback: Feedback,
-  ctx: { now: Date; newEventId: () => string; limits: CategoryLimits; calendar: WorkingCalendar },
+  ctx: {
+    now: Date;
+    newEventId: () => string;
+    limits: CategoryLimits;
+    calendar: WorkingCalendar;
+    /**
+     * 回访: a staff member who called the resident and took the rating by phone. It counts
+     * as the resident's own; the event records who took it and the channel.
+     */
+    takenBy?: StaffUser;
+  },
 ): { concern: Concern; events: ConcernEvent[]; notifications: Notification[] } {
   const deadline = ratingDeadline(concern);
   if (
@@ -32,14 +49,21 @@ export function applyFeedback(
     });
   }
   const at = ctx.now.toISOString();
-  const resident = eventFactory(concern, at, RESIDENT_ACTOR, ctx.newEventId);
+  const rater = eventFactory(
+    concern,
+    at,
+    ctx.takenBy ? staffActor(ctx.takenBy) : RESIDENT_ACTOR,
+    ctx.newEventId,
+  );
   const rating = { rating: feedback.rating, comment: feedback.comment ?? null, at };
   const next: Concern = { ...concern, rating, updatedAt: at };
   const events = [
-    resident("rated", {
+    rater("rated", {
       public: true,
       text: feedback.comment ?? null,
-      data: { rating: feedback.rating },
+      data: ctx.takenBy
+        ? { rating: feedback.rating, channel: "phone" }
+        : { rating: feedback.rating },
     }),
   ];
   const notifications: Notification[] = [];

@@ -19,6 +19,7 @@ const concerns = lazy(() => import("../use-cases/concerns/staff-concerns.js"));
 
 const queue = lazy(() => import("../use-cases/concerns/queue.js"));
 const stopSms = lazy(() => import("../use-cases/concerns/stop-sms.js"));
+const callBacks = lazy(() => import("../use-cases/concerns/call-backs.js"));
 
 /**
  * The resident's credential for a concern: its access code (`X-Access-Code`) or the token of
@@ -94,6 +95,16 @@ export const concernsRoutes: Route[] = [
     const { actOnConcern } = await concerns();
     return c.json(
       await actOnConcern(deps, auth, param(c, "ledgerNo"), await readJson(c), locale(c)),
+    );
+  }),
+  staffRoute("GET", "/api/staff/call-backs", async (c, deps, auth) =>
+    c.json(await (await callBacks()).callBackList(deps, auth, locale(c))),
+  ),
+  staffRoute("POST", "/api/staff/concerns/:ledgerNo/phone-rating", async (c, deps, auth) => {
+    const { recordPhoneRating } = await callBacks();
+    return c.json(
+      await recordPhoneRating(deps, auth, param(c, "ledgerNo"), await readJson(c)),
+      201,
     );
   }),
   staffRoute("POST", "/api/staff/concerns/:ledgerNo/access-code", async (c, deps, auth) => {

@@ -1,4 +1,11 @@
-import { applyFeedback, DomainError, Feedback } from "@lianxin/core";
+import {
+  applyFeedback,
+  type Concern,
+  type ConcernEvent,
+  DomainError,
+  Feedback,
+  type StaffUser,
+} from "@lianxin/core";
 import type { Deps } from "../../deps.js";
 import { currentCalendar } from "../calendar/calendar.js";
 import { currentDirectory } from "../directory/current-directory.js";
@@ -13,7 +20,21 @@ import { changeOf, commitOrConflict, noticeDraftsFor } from "./staff-concerns.js
 export async function rateAnswer(deps: Deps, request: ResidentKey & { body: unknown }) {
   const feedback = parseInput(Feedback, request.body);
   // A tracking link never rates: only a rating link (or the code) does.
-  const { concern, events } = await authenticateResident(deps, request, ["rate"]);
+  const found = await authenticateResident(deps, request, ["rate"]);
+  return commitRating(deps, found, feedback);
+}
+
+/**
+ * A rating applied and committed with what it causes: a notice draft when it strikes off, the
+ * contact leader's inbox item after a second dissatisfied one, the resident's SMS, all in the
+ * same transaction. `takenBy`: a staff member who took it by phone (回访).
+ */
+export async function commitRating(
+  deps: Deps,
+  { concern, events }: { concern: Concern; events: ConcernEvent[] },
+  feedback: Feedback,
+  takenBy?: StaffUser,
+) {
   const index = await currentDirectory(deps);
   const category = index.category(concern.categoryCode);
   if (!category) throw new DomainError("conflict", { detail: "category missing" });
@@ -22,9 +43,9 @@ export async function rateAnswer(deps: Deps, request: ResidentKey & { body: unkn
     newEventId: deps.newId,
     limits: category.limits,
     calendar: await currentCalendar(deps),
+    ...(takenBy ? { takenBy } : {}),
   });
   const change = changeOf(concern, result.concern, result.events);
-  // A second dissatisfied rating goes to the contact leader's inbox, in the same transaction.
   await commitOrConflict(
     deps,
     [change],

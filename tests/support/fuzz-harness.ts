@@ -74,7 +74,9 @@ const DEMO_PASSWORD = "demo-only-change-me";
  *   `CONCERN#<ledgerNo>` / `VOID`, keys.ledgerVoid; store AP-L1, AP-L2): a submission that
  *   passed its gate read reserves a number; refused after that (its address's window filled
  *   by a concurrent submission before the commit: 429), the number is recorded as void, so
- *   the ledger has no silent gap.
+ *   the ledger has no silent gap;
+ * - `one-time code try` (`OTP#<purpose>#<subject>` / `OTP`, keys.oneTimeCode, store AP-V2): a
+ *   wrong one-time code spends one of the code's five tries.
  */
 export const REFUSED_MAY_WRITE = {
   "rate-limit window": (pk: string, sk: string) =>
@@ -84,6 +86,7 @@ export const REFUSED_MAY_WRITE = {
   "sign-in lock": (pk: string, sk: string) => pk.startsWith("STAFF#") && sk === "ACCOUNT",
   "ledger number": (pk: string, sk: string) => pk.startsWith("LEDGER#") && sk === "COUNTER",
   "void record": (pk: string, sk: string) => pk.startsWith("CONCERN#") && sk === "VOID",
+  "one-time code try": (pk: string, sk: string) => pk.startsWith("OTP#") && sk === "OTP",
 } as const;
 type Exception = keyof typeof REFUSED_MAY_WRITE;
 
@@ -94,6 +97,7 @@ for (const [name, key] of [
   ["sign-in lock", keys.staffAccount("u1")],
   ["ledger number", keys.ledgerCounter("LS", 2026)],
   ["void record", keys.ledgerVoid("LS-2026-000001")],
+  ["one-time code try", keys.oneTimeCode("recover", "LS-2026-000001")],
 ] as [Exception, { pk: string; sk: string }][]) {
   if (!REFUSED_MAY_WRITE[name](key.pk, key.sk)) {
     throw new Error(`fuzz harness: the store's ${name} key is now ${key.pk} / ${key.sk}`);

@@ -432,6 +432,11 @@ const FEEDBACK_FIELDS: FieldSpec[] = [
   { name: "rating", kind: "enum", required: true },
   { name: "comment", kind: "text", required: false, max: LIMITS.ratingComment },
 ];
+const RECOVERY_FIELDS: FieldSpec[] = [{ name: "phone", kind: "phone", required: true }];
+const RECOVERY_VERIFY_FIELDS: FieldSpec[] = [
+  ...RECOVERY_FIELDS,
+  { name: "code", kind: "text", required: true, min: 1, max: 20 },
+];
 const LOGIN_FIELDS: FieldSpec[] = [
   { name: "username", kind: "username", required: true, min: 2, max: 40 },
   { name: "password", kind: "password", required: true, min: 1, max: 200 },
@@ -1231,7 +1236,8 @@ function routeFuzzers(world: FuzzWorld): Record<PublicRoute, RouteFuzzer> {
         fc.constantFrom("body", "code", "both"),
       )
       .chain(([param, body, what]) => {
-        const bendBody = kind !== "valid" && what !== "code";
+        // A route without fields (停止短信通知) has no body to bend: only its number and code vary.
+        const bendBody = kind !== "valid" && what !== "code" && fields.length > 0;
         return fc.tuple(
           fc.constant(param),
           accessCodeHeader(world, param.known).filter((c) => kind !== "valid" || c.right),
@@ -1269,6 +1275,53 @@ function routeFuzzers(world: FuzzWorld): Record<PublicRoute, RouteFuzzer> {
     residentPost((s) => `/api/concerns/${s}/messages`, MESSAGE_FIELDS, messageBody, kind);
   const feedback = (kind: Kind3) =>
     residentPost((s) => `/api/concerns/${s}/feedback`, FEEDBACK_FIELDS, feedbackBody, kind);
+  /**
+   * 忘记查询码: a ledger number and a body, no access code. Asking for a code answers 202
+   * whatever the number and phone (the same answer either way); a guessed code is refused.
+   */
+  const recoveryPost = (
+    path: (segment: string) => string,
+    fields: FieldSpec[],
+    validBody: fc.Arbitrary<Record<string, Json>>,
+    guessing: boolean,
+    kind: Kind3,
+  ): fc.Arbitrary<Draft> =>
+    fc
+      .tuple(ledgerParam(world, year), validBody)
+      .chain(([param, body]) =>
+        (kind === "valid"
+          ? fc.constant({ value: body, refused: false, tags: [] } as Bent)
+          : bentObject(fields, fc.constant(body))
+        ).map((b) => ({ param, b })),
+      )
+      .map(({ param, b }) => ({
+        variant: [kind, param.tag, ...b.tags].join(":"),
+        path: path(param.segment),
+        headers: { "content-type": "application/json" },
+        body: toJson(b.value),
+        // Any number gets the same 202 (nothing tells whether it exists); a guess is refused.
+        refused: b.refused || guessing,
+      }))
+      .filter((d) => kind !== "broken" || d.refused);
+  const phoneBody = fc.constantFrom("13800138000", "0510-83312345", "+86 139 1234 5678");
+  const recovery = (kind: Kind3) =>
+    recoveryPost(
+      (s) => `/api/concerns/${s}/recovery`,
+      RECOVERY_FIELDS,
+      phoneBody.map((phone) => ({ phone })),
+      false,
+      kind,
+    );
+  const recoveryVerify = (kind: Kind3) =>
+    recoveryPost(
+      (s) => `/api/concerns/${s}/recovery/verify`,
+      RECOVERY_VERIFY_FIELDS,
+      fc
+        .tuple(phoneBody, fc.integer({ min: 0, max: 999_999 }))
+        .map(([phone, n]) => ({ phone, code: String(n).padStart(6, "0") })),
+      true,
+      kind,
+    );
   // 停止短信通知 takes no fields: what varies is the number and the code.
   const stopSms = (kind: Kind3) =>
     residentPost((s) => `/api/concerns/${s}/sms-opt-out`, [], fc.constant({}), kind);
@@ -2144,6 +2197,8 @@ function routeFuzzers(world: FuzzWorld): Record<PublicRoute, RouteFuzzer> {
     "POST /api/concerns/:ledgerNo/messages": withKinds(messages),
     "POST /api/concerns/:ledgerNo/feedback": withKinds(feedback),
     "POST /api/concerns/:ledgerNo/sms-opt-out": withKinds(stopSms),
+    "POST /api/concerns/:ledgerNo/recovery": withKinds(recovery),
+    "POST /api/concerns/:ledgerNo/recovery/verify": withKinds(recoveryVerify),
     "GET /api/notices": withKinds(noticeQuery),
     "GET /api/notices/:id": idParam(world.notices, (s) => `/api/notices/${s}`),
     "GET /api/statistics": plainGet("/api/statistics"),
@@ -2182,6 +2237,8 @@ const ROUTE_WEIGHTS: Record<PublicRoute, number> = {
   "POST /api/concerns/:ledgerNo/messages": 6,
   "POST /api/concerns/:ledgerNo/feedback": 5,
   "POST /api/concerns/:ledgerNo/sms-opt-out": 2,
+  "POST /api/concerns/:ledgerNo/recovery": 2,
+  "POST /api/concerns/:ledgerNo/recovery/verify": 2,
   "GET /api/notices": 5,
   "GET /api/notices/:id": 2,
   "GET /api/statistics": 1,

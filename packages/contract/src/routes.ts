@@ -158,6 +158,15 @@ export interface ApiRoutes {
     FeedbackResult,
     { body: Feedback; accessCode: true }
   >;
+  /**
+   * 忘记查询码: the phone given at submission → a one-time code by SMS (the same answer
+   * whether or not anything was sent), then the code → a new access code, shown once.
+   */
+  "POST /api/concerns/:ledgerNo/recovery": Public<{ sent: true }, { body: { phone: string } }>;
+  "POST /api/concerns/:ledgerNo/recovery/verify": Public<
+    { accessCode: string },
+    { body: { phone: string; code: string } }
+  >;
   /** 停止短信通知 (the code, or a link token from one of its messages). */
   "POST /api/concerns/:ledgerNo/sms-opt-out": Public<{ smsUpdates: false }, { accessCode: true }>;
   "GET /api/notices": Public<
@@ -345,6 +354,8 @@ export const ROUTE_ACCESS = {
   "POST /api/concerns/:ledgerNo/messages": "public",
   "POST /api/concerns/:ledgerNo/feedback": "public",
   "POST /api/concerns/:ledgerNo/sms-opt-out": "public",
+  "POST /api/concerns/:ledgerNo/recovery": "public",
+  "POST /api/concerns/:ledgerNo/recovery/verify": "public",
   "GET /api/notices": "public",
   "GET /api/notices/:id": "public",
   "GET /api/statistics": "public",

@@ -47,6 +47,13 @@ import {
 import { readCounters, readCountersBatch } from "./metrics.js";
 import { getNotice, listNotices, noticeItem, replaceNotice } from "./notices.js";
 import {
+  oneTimeCodeItem,
+  putOneTimeCode,
+  readOneTimeCode,
+  spendOneTimeCodeTry,
+  useOneTimeCode,
+} from "./one-time-codes.js";
+import {
   getOpen311KeyByHash,
   listOpen311Keys,
   putOpen311Key,
@@ -218,8 +225,12 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     listSmsNeedingAttention: bind(ctx, listSmsNeedingAttention),
     listSmsOfConcern: bind(ctx, listSmsOfConcern),
     listSmsLog: bind(ctx, listSmsLog),
+    putOneTimeCode: bind(ctx, putOneTimeCode),
+    readOneTimeCode: bind(ctx, readOneTimeCode),
+    spendOneTimeCodeTry: bind(ctx, spendOneTimeCodeTry),
+    useOneTimeCode: bind(ctx, useOneTimeCode),
     /** Items to add to a concern change's transaction. */
-    items: { notice: noticeItem, outbox: outboxItem, sms: smsItem },
+    items: { notice: noticeItem, outbox: outboxItem, sms: smsItem, oneTimeCode: oneTimeCodeItem },
   };
 }
 export type Store = ReturnType<typeof createStore>;

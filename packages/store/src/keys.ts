@@ -120,6 +120,14 @@ export const keys = {
     sk: `${at}#${id}`,
   }),
   outboxPartition: (recipient: string) => `OUTBOX#${recipient}`,
+  /**
+   * A one-time code (验证码): `recover` bound to a ledger number, `sign_in` to a phone's keyed
+   * hash (never the number). TTL at its expiry.
+   */
+  oneTimeCode: (purpose: string, subject: string) => ({
+    pk: `OTP#${purpose}#${subject}`,
+    sk: "OTP",
+  }),
   /** An SMS (issue 14): written with the change that causes it, then the sender's record. */
   sms: (id: string) => ({ pk: `SMS#${id}`, sk: "SMS" }),
   /**

@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import type { Actor, Concern, ConcernEvent } from "../concern/concern.js";
+import { eventFactory } from "../concern/state-machine.js";
 
 /**
  * The resident's access code (查询码): 10 characters of Crockford base32 (50 bits), easy to
@@ -35,4 +37,36 @@ export function normalizeAccessCode(input: string): string | null {
 /** SHA-256 of the normalised code, bound to its ledger number. */
 export function hashAccessCode(ledgerNo: string, code: string): string {
   return createHash("sha256").update(`${ledgerNo}:${code}`).digest("base64url");
+}
+
+/**
+ * 补发查询码: the concern with a new code's hash, and the event recording it (public, the
+ * phone never in it). The old code stops working. Staff reissue it; a resident recovers it
+ * with a one-time code sent to the phone on file.
+ */
+export function withNewAccessCode(
+  concern: Concern,
+  code: string,
+  actor: Actor,
+  ctx: { now: Date; newEventId: () => string; via?: "staff" | "sms_code" },
+): { concern: Concern; events: ConcernEvent[] } {
+  const at = ctx.now.toISOString();
+  const event = eventFactory(
+    concern,
+    at,
+    actor,
+    ctx.newEventId,
+  )("access_code_reissued", {
+    public: true,
+    ...(ctx.via ? { data: { via: ctx.via } } : {}),
+  });
+  return {
+    concern: {
+      ...concern,
+      accessCodeHash: hashAccessCode(concern.ledgerNo, code),
+      version: event.seq,
+      updatedAt: at,
+    },
+    events: [event],
+  };
 }

@@ -1,4 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import type { SmsMessage } from "./resident-messages.js";
+import { mobileE164 } from "./resident-phone.js";
 
 /**
  * One-time codes (验证码) sent by SMS: to recover a lost access code, and to sign in to
@@ -44,4 +46,27 @@ export function oneTimeCodeMatches(
   const given = Buffer.from(hashOneTimeCode(code, boundTo, key));
   const stored = Buffer.from(storedHash);
   return given.length === stored.length && timingSafeEqual(given, stored);
+}
+
+/** The SMS carrying a one-time code: sent at any hour, no link, the code blanked once sent. */
+export function oneTimeCodeMessage(args: {
+  mobile: string;
+  code: string;
+  /** The concern it recovers the code of; null to sign in to "我的诉求". */
+  ledgerNo: string | null;
+  now: Date;
+  newId: () => string;
+}): SmsMessage {
+  const at = args.now.toISOString();
+  return {
+    id: args.newId(),
+    kind: "one_time_code",
+    to: mobileE164(args.mobile),
+    audience: "resident",
+    ledgerNo: args.ledgerNo,
+    params: { code: args.code },
+    link: null,
+    createdAt: at,
+    sendAfter: at,
+  };
 }

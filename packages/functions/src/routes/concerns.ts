@@ -20,6 +20,7 @@ const concerns = lazy(() => import("../use-cases/concerns/staff-concerns.js"));
 const queue = lazy(() => import("../use-cases/concerns/queue.js"));
 const stopSms = lazy(() => import("../use-cases/concerns/stop-sms.js"));
 const callBacks = lazy(() => import("../use-cases/concerns/call-backs.js"));
+const recovery = lazy(() => import("../use-cases/concerns/recover-code.js"));
 
 /**
  * The resident's credential for a concern: its access code (`X-Access-Code`) or the token of
@@ -65,6 +66,24 @@ export const concernsRoutes: Route[] = [
     const result = await (await stopSms()).stopSms(deps, residentKey(c, deps));
     noStore(c);
     return c.json(result);
+  }),
+  publicRoute("POST", "/api/concerns/:ledgerNo/recovery", async (c, deps) => {
+    const answer = await (await recovery()).requestRecoveryCode(deps, {
+      ledgerNo: param(c, "ledgerNo"),
+      body: await readJson(c),
+      clientAddress: clientAddress(c, deps.siteSecret),
+    });
+    noStore(c);
+    return c.json(answer, 202);
+  }),
+  publicRoute("POST", "/api/concerns/:ledgerNo/recovery/verify", async (c, deps) => {
+    const answer = await (await recovery()).verifyRecoveryCode(deps, {
+      ledgerNo: param(c, "ledgerNo"),
+      body: await readJson(c),
+      clientAddress: clientAddress(c, deps.siteSecret),
+    });
+    noStore(c);
+    return c.json(answer, 201);
   }),
   publicRoute("POST", "/api/concerns/:ledgerNo/feedback", async (c, deps) => {
     const result = await (await feedback()).rateAnswer(deps, {

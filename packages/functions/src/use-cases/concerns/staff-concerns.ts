@@ -10,7 +10,6 @@ import {
   type DirectoryIndex,
   DomainError,
   draftNotice,
-  hashAccessCode,
   type Locale,
   mayPerform,
   mayReissueAccessCode,
@@ -19,7 +18,9 @@ import {
   namesToMask,
   parseLedgerNo,
   publicTextContext,
+  staffActor,
   toStaffView,
+  withNewAccessCode,
 } from "@lianxin/core";
 import type { ConcernChange } from "@lianxin/store";
 import * as z from "zod/mini";
@@ -285,14 +286,11 @@ export async function reissueAccessCode(
   const now = deps.now();
   const at = now.toISOString();
   const accessCode = accessCodeFromBytes(deps.randomBytes(10));
-  const event = staffEvent(deps, auth, concern, at, "access_code_reissued", { public: true });
-  const next = {
-    ...concern,
-    accessCodeHash: hashAccessCode(concern.ledgerNo, accessCode),
-    version: event.seq,
-    updatedAt: at,
-  };
-  await commitOrConflict(deps, [changeOf(concern, next, [event])], []);
+  const reissued = withNewAccessCode(concern, accessCode, staffActor(auth.user), {
+    now,
+    newEventId: deps.newId,
+  });
+  await commitOrConflict(deps, [changeOf(concern, reissued.concern, reissued.events)], []);
   await deps.store.putAccessLog(
     {
       ledgerNo: concern.ledgerNo,

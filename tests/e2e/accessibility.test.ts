@@ -10,9 +10,9 @@ import {
 
 /**
  * axe-core (WCAG 2.1 A and AA rules) on the pages residents and staff use most, as they
- * render: forms empty and with the server's objections, the receipt, the tracked concern, the
- * notices, and the back office's sign-in, queue, concern page, ledger and dashboard. Each page
- * must have no violation at all.
+ * render: forms empty and with the server's objections, the receipt, the tracked concern, an
+ * invalid SMS link, the notices, and the back office's sign-in, queue, concern page, SMS log,
+ * ledger and dashboard. Each page must have no violation at all.
  */
 const AXE_SOURCE = createRequire(import.meta.url)("axe-core").source as string;
 
@@ -67,9 +67,16 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
       await page.getByLabel("所在村（社区）").selectOption({ label: "梅泾村" });
       await page.getByLabel("问题类别").selectOption({ label: "环境与河道" });
       await page.getByLabel("问题描述").fill("倪巷浜河水发黑发臭，夏天气味很大，希望尽快治理。");
+      await page.getByLabel("联系电话").fill("13912345678");
       await page.getByRole("button", { name: "提交" }).click();
       await page.getByText("请保存好编号和查询码").waitFor();
       await check("receipt");
+      // The tracked concern, with its 停止短信通知 form.
+      await page.getByRole("button", { name: "查看办理进度" }).click();
+      await page.getByRole("button", { name: "停止短信通知" }).waitFor();
+      await check("tracked concern");
+      await page.goto(`${portal.siteUrl}/t/track.LS-2026-000001.zzzzzz.AAAAAAAAAAAAAAAA`);
+      await check("invalid SMS link");
       await page.goto(`${portal.siteUrl}/track`);
       await check("tracking form");
       await page.goto(`${portal.siteUrl}/notices`);
@@ -109,6 +116,10 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
       const { ledgerNo } = await submitSmellyCreek(portal);
       await page.goto(`${portal.staffUrl}/concerns/${ledgerNo}`);
       await check("concern page");
+      // The local SMS sink's page, its receipt listed.
+      await page.goto(`${portal.staffUrl}/dev/sms`);
+      await page.locator("tbody tr", { hasText: ledgerNo }).first().waitFor();
+      await check("SMS log");
       // A background export's page, and the same in English.
       await page.goto(`${portal.staffUrl}/ledger`);
       await page.getByRole("button", { name: "在后台生成" }).click();

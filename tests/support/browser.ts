@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { Deps } from "@lianxin/functions";
 import { prepareLocalDatabase, startLocalApi } from "@lianxin/functions/local";
 import { findFreePort, startPublicSite, startStaffSite } from "@lianxin/local";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
@@ -104,11 +105,14 @@ export interface PortalForTest {
  * A test file's portal (on a table of its own) and browser: started before its tests, handed
  * to `use`, and stopped after them.
  */
-export function usePortalAndBrowser(use: (portal: PortalForTest, browser: Browser) => void) {
+export function usePortalAndBrowser(
+  use: (portal: PortalForTest, browser: Browser) => void,
+  options: { apiOverrides?: Partial<Deps> } = {},
+) {
   let portal: PortalForTest | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    portal = await startPortalForTest(await createTestTable());
+    portal = await startPortalForTest({ ...(await createTestTable()), ...options });
     browser = await launchBrowser();
     use(portal, browser);
   });
@@ -126,18 +130,29 @@ export function usePortalAndBrowser(use: (portal: PortalForTest, browser: Browse
 export async function startPortalForTest(options: {
   endpoint: string;
   tableName: string;
+  /** The API's dependencies replaced (its clock). */
+  apiOverrides?: Partial<Deps>;
 }): Promise<PortalForTest> {
-  const { endpoint, tableName } = options;
+  const { endpoint, tableName, apiOverrides } = options;
   const siteSecret = randomBytes(24).toString("base64url");
   await prepareLocalDatabase({ endpoint, tableName });
-  const api = await startLocalApi({ port: await findFreePort(), endpoint, tableName, siteSecret });
+  // Residents' SMS links lead to this portal's public site (read when the API starts).
+  const sitePort = await findFreePort();
+  process.env.LIANXIN_PUBLIC_SITE_URL = `http://127.0.0.1:${sitePort}`;
+  const api = await startLocalApi({
+    port: await findFreePort(),
+    endpoint,
+    tableName,
+    siteSecret,
+    ...(apiOverrides ? { overrides: apiOverrides } : {}),
+  });
   const stops: (() => Promise<void>)[] = [() => api.close()];
   const stopAll = async () => {
     for (const stop of stops.splice(0).reverse()) await stop();
   };
   try {
     const site = await startPublicSite({
-      port: await findFreePort(),
+      port: sitePort,
       apiUrl: api.url,
       siteSecret,
       stdio: "pipe",

@@ -131,6 +131,25 @@ describe("the API client", () => {
     }
   });
 
+  it("puts a link token in a header, and no access code with it", async () => {
+    const token = "rate.LS-2026-000123.mb0qz8.abcdefghijklmnop";
+    const { f, calls } = fakeFetch(() => json(200, { smsUpdates: false }));
+    const api = createApi(resident, config, f);
+    await api.get("/api/concerns/:ledgerNo", {
+      params: { ledgerNo: "LS-2026-000123" },
+      linkToken: token,
+    });
+    await api.post("/api/concerns/:ledgerNo/sms-opt-out", {
+      params: { ledgerNo: "LS-2026-000123" },
+      linkToken: token,
+    });
+    for (const c of calls) {
+      expect(c.headers["X-Link-Token"]).toBe(token);
+      expect(c.headers["X-Access-Code"]).toBeUndefined();
+      expect(c.url).not.toContain(token);
+    }
+  });
+
   it("writes the query from the defined, non-empty values", async () => {
     const { f, calls } = fakeFetch(() => json(200, { items: [], nextCursor: null }));
     await createApi(staff, config, f).get("/api/staff/notices", {

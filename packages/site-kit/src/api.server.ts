@@ -48,6 +48,8 @@ export type CallOptions<M extends Method, P extends string> = ParamsOption<P> &
     idempotencyKey?: string;
     /** `X-Access-Code`: the resident's code for their concern. */
     accessCode?: string;
+    /** `X-Link-Token`: the signed token of a link from the resident's SMS (`/t/<token>`). */
+    linkToken?: string;
     /** Raw bytes instead of a JSON body (the directory workbook). */
     upload?: { bytes: Uint8Array; contentType: string };
     /** Longer than the configured timeout (imports and exports). */
@@ -121,6 +123,7 @@ interface LooseOptions {
   body?: unknown;
   idempotencyKey?: string;
   accessCode?: string;
+  linkToken?: string;
   upload?: { bytes: Uint8Array; contentType: string };
   timeoutMs?: number;
   headers?: Record<string, string>;
@@ -135,6 +138,7 @@ export function createApi(
     const headers = { ...baseHeaders(config, ctx), ...options.headers };
     if (options.idempotencyKey) headers["Idempotency-Key"] = options.idempotencyKey;
     if (options.accessCode) headers["X-Access-Code"] = options.accessCode;
+    if (options.linkToken) headers["X-Link-Token"] = options.linkToken;
     let body: BodyInit | undefined;
     if (options.upload) {
       headers["Content-Type"] = options.upload.contentType;

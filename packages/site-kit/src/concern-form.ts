@@ -64,9 +64,14 @@ export function formText(form: FormLike, name: string): string {
   return typeof v === "string" ? v : "";
 }
 
+/** A checkbox: ticked when posted as "on" (the browser's value), "true" or "1". */
+export function formFlag(form: FormLike, name: string): boolean {
+  const v = formText(form, name);
+  return v === "on" || v === "true" || v === "1";
+}
+
 /** Read the posted fields. Text is kept as typed (so a re-rendered form shows it unchanged). */
 export function readConcernValues(form: FormLike): ConcernValues {
-  const anon = formText(form, "anonymous");
   return {
     villageId: formText(form, "villageId").trim(),
     groupId: formText(form, "groupId").trim(),
@@ -76,7 +81,7 @@ export function readConcernValues(form: FormLike): ConcernValues {
     address: formText(form, "address"),
     contactName: formText(form, "contactName"),
     contactPhone: formText(form, "contactPhone"),
-    anonymous: anon === "on" || anon === "true" || anon === "1",
+    anonymous: formFlag(form, "anonymous"),
   };
 }
 

@@ -486,6 +486,23 @@ export default function SubmitForm(props: SubmitFormProps) {
               aria-describedby={describedBy("contactPhone", `${fieldId("contactPhone")}-hint`)}
             />
           </div>
+          <div className="field">
+            <p className="hint" id={`${fieldId("smsOptOut")}-hint`}>
+              {tr("form.smsHint")}
+            </p>
+            <div className="checkbox">
+              <input
+                type="checkbox"
+                id={fieldId("smsOptOut")}
+                name="smsOptOut"
+                value="on"
+                disabled={enhanced && values.anonymous}
+                defaultChecked={props.values.smsOptOut}
+                aria-describedby={`${fieldId("smsOptOut")}-hint`}
+              />
+              <label htmlFor={fieldId("smsOptOut")}>{tr("form.smsOptOut")}</label>
+            </div>
+          </div>
         </div>
         <p className="hint">{tr("form.privacy")}</p>
       </fieldset>

@@ -136,6 +136,17 @@ const zhCN = {
   "form.anonymousHint": "匿名提交不留姓名和电话，工作人员无法回电，请凭查询码查看答复。",
   "form.submit": "提交",
   "form.privacy": "您的姓名、电话和地址只给办理人员看，公示时会隐去。",
+  "form.smsHint":
+    "留了手机号码的，每个办理环节（登记、签收、答复等）都会发短信告诉您；登记短信里有查询码和查看进度的链接。",
+  "form.smsOptOut": "不接收短信通知",
+  "done.smsSent": "查询码也已用短信发到您留的手机上。",
+  "sms.on": "办理进度会用短信发到您留的手机上。",
+  "sms.stop": "停止短信通知",
+  "sms.stopped": "已停止短信通知，以后不会再给您发短信。",
+  "link.invalid": "链接无效或已过期，请用编号和查询码查询",
+  "link.toTrack": "用编号和查询码查询",
+  "link.rateNeedsRatingLink":
+    "这个链接只能查看进度。评价请用答复短信里的评价链接，或用编号和查询码查询后评价。",
 
   "val.villageRequired": "请选择所在村（社区）",
   "val.villageUnknown": "没有这个村（社区），请重新选择",
@@ -454,6 +465,18 @@ const en: Messages = {
   "form.submit": "Submit",
   "form.privacy":
     "Your name, phone and address are seen only by the staff handling it and are masked in public notices.",
+  "form.smsHint":
+    "With a mobile number you get an SMS at each step (registered, signed for, answered…); the first one carries your access code and a link to the progress.",
+  "form.smsOptOut": "No SMS updates",
+  "done.smsSent": "The access code has also been sent by SMS to the phone you gave.",
+  "sms.on": "Progress updates are sent by SMS to the phone you gave.",
+  "sms.stop": "Stop SMS updates",
+  "sms.stopped": "SMS updates stopped: no more messages will be sent to you.",
+  "link.invalid":
+    "This link is invalid or has expired. Please track your concern with its ledger number and access code",
+  "link.toTrack": "Track with the ledger number and access code",
+  "link.rateNeedsRatingLink":
+    "This link only shows the progress. To rate, use the rating link in the answer's SMS, or track with the ledger number and access code.",
 
   "val.villageRequired": "Choose your village or community",
   "val.villageUnknown": "That village or community does not exist. Please choose again",

@@ -66,6 +66,8 @@ describe("readConcernForm", () => {
       anonymous: true,
     });
     expect(readConcernForm(form({})).anonymous).toBe(false);
+    expect(readConcernForm(form({ smsOptOut: "on" })).smsOptOut).toBe(true);
+    expect(readConcernForm(form({})).smsOptOut).toBe(false);
   });
 });
 
@@ -159,6 +161,15 @@ describe("toSubmission", () => {
     expect(anon.anonymous).toBe(true);
     expect(anon).not.toHaveProperty("contactName");
     expect(anon).not.toHaveProperty("contactPhone");
+  });
+  it("sends 不接收短信通知 only when ticked with a phone given", () => {
+    const v = { ...good, contactPhone: "13812345678" };
+    expect(toSubmission(v)).not.toHaveProperty("smsOptOut");
+    expect(toSubmission({ ...v, smsOptOut: true }).smsOptOut).toBe(true);
+    expect(toSubmission({ ...v, smsOptOut: true, anonymous: true })).not.toHaveProperty(
+      "smsOptOut",
+    );
+    expect(toSubmission({ ...good, smsOptOut: true })).not.toHaveProperty("smsOptOut");
   });
 });
 

@@ -13,6 +13,7 @@ import {
   checkConcernValues,
   EMPTY_CONCERN_VALUES,
   type FormLike,
+  formFlag,
   isIdempotencyKey,
   readConcernValues,
   textLength,
@@ -25,8 +26,11 @@ import type { MessageKey, Vars } from "../i18n/messages";
 export const LIMITS = { ...CONCERN_LIMITS, messageMin: 1, messageMax: 2000 } as const;
 
 export { CONCERN_FIELDS, type ConcernField, isIdempotencyKey, textLength };
-export type ConcernFormValues = ConcernValues;
-export const EMPTY_CONCERN: ConcernFormValues = EMPTY_CONCERN_VALUES;
+/** The residents' fields, and 不接收短信通知 (this site's only: staff ask in person). */
+export interface ConcernFormValues extends ConcernValues {
+  smsOptOut: boolean;
+}
+export const EMPTY_CONCERN: ConcernFormValues = { ...EMPTY_CONCERN_VALUES, smsOptOut: false };
 
 /** A validation problem as a dictionary key, translated where it is shown. */
 export interface Problem {
@@ -37,7 +41,7 @@ export type Problems<F extends string> = Partial<Record<F, Problem>>;
 
 /** Read the posted form. Text is kept as typed (so a re-rendered form shows it unchanged). */
 export function readConcernForm(form: FormLike): ConcernFormValues {
-  return readConcernValues(form);
+  return { ...readConcernValues(form), smsOptOut: formFlag(form, "smsOptOut") };
 }
 
 const WORDS: ConcernProblemWords<MessageKey> = {
@@ -76,9 +80,14 @@ export function hasProblems(p: Partial<Record<string, unknown>>): boolean {
   return Object.values(p).some((x) => x !== undefined);
 }
 
-/** The API body: trimmed text, empty optional fields left out, no contact details if anonymous. */
+/**
+ * The API body: trimmed text, empty optional fields left out, no contact details if anonymous;
+ * `smsOptOut` only when ticked and a phone goes with the body (otherwise no SMS goes anyway).
+ */
 export function toSubmission(v: ConcernFormValues): ConcernBody {
-  return toConcernBody(v);
+  const body = toConcernBody(v);
+  if (v.smsOptOut && body.contactPhone) body.smsOptOut = true;
+  return body;
 }
 
 /** The id of a field's control on the page, for labels, error links and focus. */

@@ -42,6 +42,14 @@ describe("staff registration form", () => {
       contactPhone: "13912345678",
     });
   });
+  it("sends residentToldOfSms only when the box is ticked", () => {
+    const f = new FormData();
+    f.set("residentToldOfSms", "on");
+    expect(readRegisterForm(f).residentToldOfSms).toBe(true);
+    expect(readRegisterForm(new FormData()).residentToldOfSms).toBe(false);
+    expect(toRegistration({ ...good, residentToldOfSms: true }).residentToldOfSms).toBe(true);
+    expect(toRegistration(good)).not.toHaveProperty("residentToldOfSms");
+  });
   it("leaves contact details out when anonymous", () => {
     expect(toRegistration({ ...good, anonymous: true })).not.toHaveProperty("contactPhone");
   });

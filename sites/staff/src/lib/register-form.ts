@@ -3,17 +3,17 @@
 // The residents' fields are read, checked and sent as site-kit does for the public form; here
 // are the channel, this site's words for the problems and its phone check.
 
-import { STAFF_CHANNELS, type StaffChannel } from "@lianxin/contract";
+import { STAFF_CHANNELS, type StaffChannel, type StaffRegistrationBody } from "@lianxin/contract";
 import {
   CONCERN_FIELDS,
   CONCERN_LIMITS,
-  type ConcernBody,
   type ConcernProblemWords,
   type ConcernValues,
   checkConcernValues,
   type DirectoryIds,
   EMPTY_CONCERN_VALUES,
   type FormLike,
+  formFlag,
   formText,
   isIdempotencyKey,
   readConcernValues,
@@ -32,12 +32,22 @@ export type RegisterField = (typeof REGISTER_FIELDS)[number];
 
 export interface RegisterValues extends ConcernValues {
   channel: string;
+  /** 已告知群众将收到短信通知: without it no SMS goes to a resident who never asked online. */
+  residentToldOfSms: boolean;
 }
 
-export const EMPTY_REGISTER: RegisterValues = { channel: "phone", ...EMPTY_CONCERN_VALUES };
+export const EMPTY_REGISTER: RegisterValues = {
+  channel: "phone",
+  ...EMPTY_CONCERN_VALUES,
+  residentToldOfSms: false,
+};
 
 export function readRegisterForm(form: FormLike): RegisterValues {
-  return { channel: formText(form, "channel").trim(), ...readConcernValues(form) };
+  return {
+    channel: formText(form, "channel").trim(),
+    ...readConcernValues(form),
+    residentToldOfSms: formFlag(form, "residentToldOfSms"),
+  };
 }
 
 const WORDS: ConcernProblemWords<MessageKey> = {
@@ -62,6 +72,8 @@ export function validateRegister(
 }
 
 /** The API body: trimmed text, empty optional fields left out, no contact if anonymous. */
-export function toRegistration(v: RegisterValues): ConcernBody & { channel: StaffChannel } {
-  return { channel: v.channel as StaffChannel, ...toConcernBody(v) };
+export function toRegistration(v: RegisterValues): StaffRegistrationBody {
+  const body: StaffRegistrationBody = { channel: v.channel as StaffChannel, ...toConcernBody(v) };
+  if (v.residentToldOfSms) body.residentToldOfSms = true;
+  return body;
 }

@@ -1,0 +1,40 @@
+// The local SMS sink's page (/dev/sms): its entries in order, their words, and each text with
+// its link made clickable. Pure.
+import type { SmsLogEntry } from "@lianxin/contract";
+import { type MessageKey, messages } from "../i18n/messages";
+
+/** Newest first (the API's order already; kept here so the page never depends on it). */
+export function newestFirst(items: readonly SmsLogEntry[]): SmsLogEntry[] {
+  return [...items].sort((a, b) =>
+    a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0,
+  );
+}
+
+/**
+ * The dictionary key of an SMS kind or state (`sms.kind.answered`), or null for a word this
+ * site has none for (a newer API): the page then shows the word as it came.
+ */
+export function smsWordKey(group: "kind" | "state", value: string): MessageKey | null {
+  const key = `sms.${group}.${value}`;
+  return Object.hasOwn(messages["zh-CN"], key) ? (key as MessageKey) : null;
+}
+
+export type TextPart = { text: string } | { href: string };
+
+// The links an SMS carries are the public site's URLs; Chinese punctuation ends one.
+const URL_IN_TEXT = /https?:\/\/[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+/g;
+
+/** The text cut into plain parts and links (only http and https). */
+export function linkParts(text: string): TextPart[] {
+  const parts: TextPart[] = [];
+  let at = 0;
+  for (const m of text.matchAll(URL_IN_TEXT)) {
+    const href = m[0].replace(/[.,;:!?]+$/, "");
+    const start = m.index ?? 0;
+    if (start > at) parts.push({ text: text.slice(at, start) });
+    parts.push({ href });
+    at = start + href.length;
+  }
+  if (at < text.length) parts.push({ text: text.slice(at) });
+  return parts;
+}

@@ -7,7 +7,7 @@ import {
 } from "@lianxin/functions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApi, smellyCreek, submit, type TestApi } from "../support/api.js";
-import { act, loginAs } from "../support/staff.js";
+import { act, loginAs, staff } from "../support/staff.js";
 
 /**
  * The SMS outbox and its sender on DynamoDB Local (issue 14): messages written with the
@@ -148,6 +148,17 @@ describe("the SMS sender", () => {
     expect(JSON.stringify(failed)).not.toContain(receipt.accessCode);
     const attention = await api.deps.store.listSmsNeedingAttention(50);
     expect(attention.map((m) => m.id)).toContain(failed?.id);
+    // Admin sees it with the provider's error; other roles may not look.
+    const admin = await loginAs(api, "admin");
+    const listed = await (await staff(api, admin, "GET", "/api/staff/sms/attention")).json();
+    expect(listed.items.find((m: { id: string }) => m.id === failed?.id)).toMatchObject({
+      state: "failed",
+      attempts: 5,
+      lastError: "isv.BUSINESS_LIMIT_CONTROL",
+      to: "139****0004",
+    });
+    const cadre = await loginAs(api, "cadre");
+    expect((await staff(api, cadre, "GET", "/api/staff/sms/attention")).status).toBe(403);
     advance(60);
     await runSmsSender(api.deps, settings(refusing.provider));
     expect(tries()).toBe(5);

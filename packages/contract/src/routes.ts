@@ -113,6 +113,9 @@ export interface SmsLogEntry {
   to: string;
   /** The text as sent, its codes blanked. */
   text: string | null;
+  /** Provider refusals so far, and the last one's error. */
+  attempts: number;
+  lastError: string | null;
 }
 
 /** A staff action: `{ type, expectedVersion, ...its fields }` (core's `ConcernAction`). */
@@ -212,6 +215,8 @@ export interface ApiRoutes {
   >;
   /** The local stack's SMS sink: what would have been sent (404 on a deployed stage). */
   "GET /api/staff/dev/sms": Staff<{ items: SmsLogEntry[] }>;
+  /** Admin: SMS that failed, went unanswered (状态未知) or were dropped at a cap. */
+  "GET /api/staff/sms/attention": Staff<{ items: SmsLogEntry[] }>;
   "POST /api/staff/concerns/:ledgerNo/actions": Staff<StaffConcernView, { body: ActionBody }>;
   "POST /api/staff/concerns/:ledgerNo/access-code": Staff<
     ReissuedAccessCode,
@@ -372,6 +377,7 @@ export const ROUTE_ACCESS = {
   "POST /api/staff/concerns": "staff",
   "GET /api/staff/concerns/:ledgerNo": "staff",
   "GET /api/staff/dev/sms": "staff",
+  "GET /api/staff/sms/attention": "staff",
   "GET /api/staff/call-backs": "staff",
   "POST /api/staff/concerns/:ledgerNo/phone-rating": "staff",
   "POST /api/staff/concerns/:ledgerNo/actions": "staff",

@@ -8,4 +8,7 @@ export const messagingRoutes: Route[] = [
   staffRoute("GET", "/api/staff/dev/sms", async (c, deps) =>
     c.json(await (await smsLog()).localSmsLog(deps)),
   ),
+  staffRoute("GET", "/api/staff/sms/attention", async (c, deps, auth) =>
+    c.json(await (await smsLog()).smsNeedingAttention(deps, auth)),
+  ),
 ];

@@ -12,6 +12,8 @@ const entry = (id: string, createdAt: string): SmsLogEntry => ({
   ledgerNo: "LS-2026-000001",
   to: "138****8000",
   text: null,
+  attempts: 0,
+  lastError: null,
 });
 
 describe("the SMS log page", () => {

@@ -67,7 +67,8 @@ describe("the escalation job", () => {
       ledgerNo: receipt.ledgerNo,
       readAt: null,
     });
-    expect(leaderInbox.unread).toBe(1);
+    // The overdue notice, and the concern's arrival (新诉求) when it was submitted.
+    expect(leaderInbox.unread).toBe(2);
     const read = await staff(
       api,
       t.leader,
@@ -75,7 +76,7 @@ describe("the escalation job", () => {
       `/api/staff/inbox/${encodeURIComponent(leaderInbox.items[0].id)}/read`,
     );
     expect(read.status).toBe(204);
-    expect((await inboxOf(t.leader)).unread).toBe(0);
+    expect((await inboxOf(t.leader)).unread).toBe(1);
 
     at("2026-11-27T15:00:00.000Z"); // Friday: 4 working days past
     await runEscalationJob(api.deps);

@@ -40,7 +40,9 @@ describe("urging the handler (催办)", () => {
       text: "群众又来电了",
       actor: { kind: "staff", name: "王建国" },
     });
-    expect((await inbox(t.head)).filter((n) => n.ledgerNo === filed.ledgerNo)).toEqual([
+    expect(
+      (await inbox(t.head)).filter((n) => n.ledgerNo === filed.ledgerNo && n.kind === "urged"),
+    ).toEqual([
       expect.objectContaining({
         kind: "urged",
         data: expect.objectContaining({ note: "群众又来电了", by: "王建国" }),
@@ -51,7 +53,9 @@ describe("urging the handler (催办)", () => {
     expect(
       (await act(api, t.admin, filed.ledgerNo, { type: "urge", note: "请今天答复" })).status,
     ).toBe(200);
-    const cadreInbox = (await inbox(t.cadre)).filter((n) => n.ledgerNo === filed.ledgerNo);
+    const cadreInbox = (await inbox(t.cadre)).filter(
+      (n) => n.ledgerNo === filed.ledgerNo && n.kind === "urged",
+    );
     expect(cadreInbox.map((n) => n.data.note)).toEqual(["请今天答复"]);
 
     // The resident never sees it.

@@ -24,6 +24,7 @@ export * from "./directory/public-directory.js";
 export * from "./directory/schema.js";
 export * from "./errors.js";
 export * from "./escalation/escalate.js";
+export * from "./escalation/inbox.js";
 export * from "./grid/compliance.js";
 export * from "./grid/field-work.js";
 export * from "./grid/field-work-figures.js";

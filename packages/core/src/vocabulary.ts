@@ -128,6 +128,8 @@ export const INBOX_KINDS = [
   "urged",
   /** The town's hourly SMS cap was reached: sending paused until the hour ends (admin). */
   "sms_paused",
+  /** A concern arrived: for its department (shared inbox) and its village's contact leader. */
+  "new_concern",
 ] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
 

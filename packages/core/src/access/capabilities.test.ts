@@ -82,7 +82,13 @@ describe("the capability list", () => {
       ].sort(),
     );
     expect(granted("leader").sort()).toEqual(
-      [...everyone, "compliance.read", "annual_assessment.read", "service_day.schedule"].sort(),
+      [
+        ...everyone,
+        "compliance.read",
+        "annual_assessment.read",
+        "service_day.schedule",
+        "call_back.record",
+      ].sort(),
     );
     expect(granted("dept_head").sort()).toEqual(
       [
@@ -92,10 +98,11 @@ describe("the capability list", () => {
         "member_report.read",
         "service_day.schedule",
         "department_staff.read",
+        "call_back.record",
       ].sort(),
     );
     expect(granted("cadre").sort()).toEqual(
-      [...everyone, "department_figures.read", "department_staff.read"].sort(),
+      [...everyone, "department_figures.read", "department_staff.read", "call_back.record"].sort(),
     );
   });
 });

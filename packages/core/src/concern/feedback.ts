@@ -1,5 +1,5 @@
 import { DomainError } from "../errors.js";
-import type { Notification } from "../escalation/escalate.js";
+import type { Notification } from "../escalation/inbox.js";
 import type { StaffUser } from "../staff/schema.js";
 import type { CategoryLimits } from "../time/limits.js";
 import { limitEnd } from "../time/limits.js";

@@ -1,6 +1,6 @@
 import type { DirectoryIndex } from "../directory/lookup.js";
 import { DomainError } from "../errors.js";
-import type { Notification } from "../escalation/escalate.js";
+import { arrivalNotice, departmentInbox, type Notification } from "../escalation/inbox.js";
 import type { StaffUser } from "../staff/schema.js";
 import {
   type CategoryLimits,
@@ -170,6 +170,9 @@ export function applyAction(
       };
       Object.assign(next, restartClocks(ctx));
       events.push(event("dispatched", { public: true, data: { departmentId: department.id } }));
+      notifications.push(
+        arrivalNotice(next, departmentInbox(department.id), { at, newId: ctx.newEventId }),
+      );
       break;
     }
     case "accept":

@@ -4,29 +4,7 @@ import { eventFactory, isOpen, SYSTEM_ACTOR } from "../concern/state-machine.js"
 import type { DirectoryIndex } from "../directory/lookup.js";
 import { endOfShanghaiDay, shanghaiDate } from "../time/shanghai.js";
 import { addWorkingDays, type WorkingCalendar } from "../time/working-calendar.js";
-import type { InboxKind } from "../vocabulary.js";
-
-/** The shared inboxes of a role: the discipline commission's, admin's. */
-export const INSPECTORS_INBOX = "role:inspector";
-export const ADMINS_INBOX = "role:admin";
-
-/** A message for a staff member's inbox. */
-export interface Notification {
-  id: string;
-  /** A staff id, or a role's shared inbox (INSPECTORS_INBOX, ADMINS_INBOX). */
-  recipient: string;
-  kind: InboxKind;
-  ledgerNo: string;
-  at: string;
-  data: {
-    stage?: string;
-    dueAt?: string;
-    title?: string | null;
-    /** 催办: what the urging staff member wrote, and their name. */
-    note?: string;
-    by?: string;
-  };
-}
+import { INSPECTORS_INBOX, type Notification } from "./inbox.js";
 
 /** Share of a limit after which the handler is reminded. */
 export const REMINDER_AT = 0.8;

@@ -3,6 +3,7 @@ import { RESIDENT_ACTOR, SYSTEM_ACTOR } from "../concern/state-machine.js";
 import type { ConcernSubmission } from "../concern/submission.js";
 import type { DirectoryIndex } from "../directory/lookup.js";
 import { DomainError, type FieldProblem } from "../errors.js";
+import { arrivalNotice, departmentInbox, type Notification } from "../escalation/inbox.js";
 import { hashAccessCode } from "../ledger/access-code.js";
 import { smsUpdatesAtRegistration } from "../messaging/sms-policy.js";
 import { calendarWarningText, computeDeadlines, type WorkingCalendar } from "../time/index.js";
@@ -68,6 +69,8 @@ export function registerConcern(r: RegistrationInput): {
   concern: Concern;
   events: ConcernEvent[];
   receipt: SubmissionReceipt;
+  /** 新诉求 in the handling department's shared inbox and the contact leader's. */
+  notifications: Notification[];
 } {
   const at = r.now.toISOString();
   const deadlines = computeDeadlines(r.now, r.limits, r.calendar);
@@ -173,5 +176,12 @@ export function registerConcern(r: RegistrationInput): {
     dueAt: concern.deadlines.answerBy,
     smsUpdates,
   };
-  return { concern, events, receipt };
+  const arrival = { at, newId: r.newEventId };
+  const notifications = [
+    arrivalNotice(concern, departmentInbox(routing.department.id), arrival),
+    ...(routing.contactLeader.id
+      ? [arrivalNotice(concern, routing.contactLeader.id, arrival)]
+      : []),
+  ];
+  return { concern, events, receipt, notifications };
 }

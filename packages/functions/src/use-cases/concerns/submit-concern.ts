@@ -112,12 +112,17 @@ export async function submitConcern(
       return {
         ...registered,
         counters: metricDeltas(null, registered.concern),
-        extraPuts: residentSmsItems(deps, [registered], accessCode),
+        // Its arrival in the department's shared inbox and the contact leader's, and the
+        // resident's receipt SMS: all in the concern's own transaction.
+        extraPuts: [
+          ...registered.notifications.map((n) => deps.store.items.outbox(n)),
+          ...residentSmsItems(deps, [registered], accessCode),
+        ],
       };
     },
   });
   if (outcome.kind === "created") {
-    if (outcome.result.extraPuts?.length) await deps.smsSender.kick();
+    if (outcome.result.concern.smsUpdates) await deps.smsSender.kick();
     return { receipt: outcome.result.receipt, replayed: false };
   }
   if (outcome.kind === "rate_limited") {

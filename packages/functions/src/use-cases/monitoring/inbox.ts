@@ -1,23 +1,34 @@
-import { ADMINS_INBOX, DomainError, INSPECTORS_INBOX, may } from "@lianxin/core";
+import { ADMINS_INBOX, DomainError, departmentInbox, INSPECTORS_INBOX, may } from "@lianxin/core";
 import type { Deps } from "../../deps.js";
 import type { StaffAuth } from "../accounts/session.js";
+import { currentDirectory } from "../directory/current-directory.js";
 
 /**
- * Whose inboxes a user reads: their own; inspectors also the commission's shared list, admin
- * the SMS sender's (sending paused at the town's hourly cap).
+ * Whose inboxes a user reads: their own; a department's head and cadres its shared list (new
+ * concerns), admin the triage office's and the SMS sender's (sending paused at the town's
+ * hourly cap); inspectors the commission's. A shared item is read once for all its readers:
+ * someone of the department has seen the new concern, and the queue holds the work.
  */
-function recipients(auth: StaffAuth): string[] {
+async function recipients(deps: Deps, auth: StaffAuth): Promise<string[]> {
+  const { user } = auth;
+  const admin = may(user, "sms_delivery.read");
+  const department = admin
+    ? (await currentDirectory(deps)).triageOffice().id
+    : user.role === "dept_head" || user.role === "cadre"
+      ? user.departmentId
+      : null;
   return [
-    auth.user.id,
-    ...(may(auth.user, "commission_inbox.read") ? [INSPECTORS_INBOX] : []),
-    ...(may(auth.user, "sms_delivery.read") ? [ADMINS_INBOX] : []),
+    user.id,
+    ...(department ? [departmentInbox(department)] : []),
+    ...(may(user, "commission_inbox.read") ? [INSPECTORS_INBOX] : []),
+    ...(admin ? [ADMINS_INBOX] : []),
   ];
 }
 
 /** 消息: the user's notifications, newest first (first page of each inbox merged). */
 export async function inbox(deps: Deps, auth: StaffAuth, query: Record<string, string>) {
   const pages = await Promise.all(
-    recipients(auth).map((r) =>
+    (await recipients(deps, auth)).map((r) =>
       deps.store.listInbox(r, { limit: 50, cursor: query.cursor || undefined }),
     ),
   );
@@ -35,7 +46,7 @@ export async function markRead(deps: Deps, auth: StaffAuth, id: string) {
   if (!at || !itemId || !/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(at) || itemId.length > 64) {
     throw new DomainError("not_found");
   }
-  for (const r of recipients(auth)) {
+  for (const r of await recipients(deps, auth)) {
     if (await deps.store.markInboxRead(r, at, itemId, deps.now().toISOString())) return;
   }
   throw new DomainError("not_found");

@@ -115,3 +115,16 @@ export async function batchGetAll(
   }
   return out;
 }
+
+/**
+ * A conditional write's outcome: what it returned, or null when its condition failed (the
+ * caller's "not in the expected state"); any other error propagates.
+ */
+export async function unlessConditionFails<T>(write: Promise<T>): Promise<T | null> {
+  try {
+    return await write;
+  } catch (error) {
+    if ((error as Error).name === "ConditionalCheckFailedException") return null;
+    throw error;
+  }
+}

@@ -1,4 +1,4 @@
-import type { StoreContext } from "./context.js";
+import { type StoreContext, unlessConditionFails } from "./context.js";
 import { keys } from "./keys.js";
 import { GetCommand, TransactWriteCommand, UpdateCommand } from "./sdk.js";
 
@@ -98,8 +98,8 @@ export async function useOneTimeCode(
   codeHash: string,
   at: string,
 ): Promise<boolean> {
-  try {
-    await ctx.client.send(
+  const used = await unlessConditionFails(
+    ctx.client.send(
       new UpdateCommand({
         TableName: ctx.tableName,
         Key: keys.oneTimeCode(purpose, subject),
@@ -107,12 +107,9 @@ export async function useOneTimeCode(
         ConditionExpression: "codeHash = :hash AND usedAt = :none",
         ExpressionAttributeValues: { ":at": at, ":hash": codeHash, ":none": null },
       }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as Error).name === "ConditionalCheckFailedException") return false;
-    throw error;
-  }
+    ),
+  );
+  return used !== null;
 }
 
 /** AP-V4: a new code and its SMS, written together (TransactWriteItems of two Puts). */

@@ -1,5 +1,5 @@
 import type { Notification } from "@lianxin/core";
-import type { StoreContext } from "./context.js";
+import { type StoreContext, unlessConditionFails } from "./context.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { keys } from "./keys.js";
 import { PutCommand, QueryCommand, UpdateCommand } from "./sdk.js";
@@ -74,15 +74,13 @@ export async function markInboxRead(
  * notice that may be raised many times stays one item (the SMS sender's pause, once an hour).
  */
 export async function putOutboxOnce(ctx: StoreContext, n: Notification): Promise<void> {
-  try {
-    await ctx.client.send(
+  await unlessConditionFails(
+    ctx.client.send(
       new PutCommand({
         TableName: ctx.tableName,
         Item: outboxItem(n),
         ConditionExpression: "attribute_not_exists(pk)",
       }),
-    );
-  } catch (error) {
-    if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
-  }
+    ),
+  );
 }

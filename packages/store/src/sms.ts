@@ -6,7 +6,7 @@ import {
   type StoredSms,
   shanghaiMonth,
 } from "@lianxin/core";
-import { type StoreContext, stripKeys } from "./context.js";
+import { type StoreContext, stripKeys, unlessConditionFails } from "./context.js";
 import { keys, type SmsLane } from "./keys.js";
 import { QueryCommand, UpdateCommand } from "./sdk.js";
 
@@ -150,8 +150,8 @@ async function transition(
     sets.push(`#${field} = :${field}`);
   }
   for (const field of update.remove ?? []) names[`#${field}`] = field;
-  try {
-    const result = await ctx.client.send(
+  const result = await unlessConditionFails(
+    ctx.client.send(
       new UpdateCommand({
         TableName: ctx.tableName,
         Key: keys.sms(id),
@@ -163,12 +163,9 @@ async function transition(
         ExpressionAttributeValues: values,
         ReturnValues: "ALL_NEW",
       }),
-    );
-    return result.Attributes ? asSms(result.Attributes) : null;
-  } catch (error) {
-    if ((error as Error).name === "ConditionalCheckFailedException") return null;
-    throw error;
-  }
+    ),
+  );
+  return result?.Attributes ? asSms(result.Attributes) : null;
 }
 
 /**

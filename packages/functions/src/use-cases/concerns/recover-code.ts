@@ -27,6 +27,15 @@ const Phone = z.pipe(PhoneField, z.string());
 const CodeRequest = z.strictObject({ phone: Phone });
 const CodeAnswer = z.strictObject({ phone: Phone, code: z.string().check(z.maxLength(20)) });
 
+/** Both steps count against the client address: 20 an hour, sized for shared addresses. */
+const limitAddress = (deps: Deps, address: string) =>
+  enforceRateLimit(
+    deps,
+    { scope: "otp_addr", limit: ONE_TIME_CODE.perAddressPerHour, windowSeconds: 3600 },
+    address,
+    deps.now(),
+  );
+
 /** The same answer whatever happened: nothing tells a prober whether the number fits. */
 const SAME_ANSWER = { sent: true } as const;
 
@@ -47,12 +56,7 @@ export async function requestRecoveryCode(
 ): Promise<typeof SAME_ANSWER> {
   const { phone } = parseInput(CodeRequest, request.body);
   const now = deps.now();
-  await enforceRateLimit(
-    deps,
-    { scope: "otp_addr", limit: ONE_TIME_CODE.perAddressPerHour, windowSeconds: 3600 },
-    request.clientAddress,
-    deps.now(),
-  );
+  await limitAddress(deps, request.clientAddress);
   const ledgerNo = canonical(request.ledgerNo);
   const found = ledgerNo ? await deps.store.getConcernWithEvents(ledgerNo) : null;
   const onFile =
@@ -101,12 +105,7 @@ export async function verifyRecoveryCode(
         },
       },
     });
-  await enforceRateLimit(
-    deps,
-    { scope: "otp_addr", limit: ONE_TIME_CODE.perAddressPerHour, windowSeconds: 3600 },
-    request.clientAddress,
-    deps.now(),
-  );
+  await limitAddress(deps, request.clientAddress);
   const ledgerNo = canonical(request.ledgerNo);
   const code = normalizeOneTimeCode(typed);
   if (!ledgerNo || !code) throw refused();

@@ -3,9 +3,8 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
   type PortalForTest,
+  signForAndAnswer,
   signInStaff,
-  siteCall,
-  staffToken,
   usePortalAndBrowser,
 } from "../support/browser.js";
 
@@ -80,24 +79,6 @@ async function smsRow(page: Page, ledgerNo: string, kind: string) {
   return row;
 }
 
-async function signForAndAnswer(ledgerNo: string) {
-  const token = await staffToken(portal, "head");
-  const act = async (action: Record<string, unknown>) => {
-    const { version } = await siteCall<{ version: number }>(
-      portal,
-      `/api/staff/concerns/${ledgerNo}`,
-      { token },
-    );
-    await siteCall(portal, `/api/staff/concerns/${ledgerNo}/actions`, {
-      method: "POST",
-      token,
-      body: { expectedVersion: version, ...action },
-    });
-  };
-  await act({ type: "accept" });
-  await act({ type: "answer", outcome: "resolved", publicReply: "已安排清淤，河水已恢复清澈。" });
-}
-
 async function rate(page: Page) {
   await page.getByLabel("满意", { exact: true }).check();
   await page.getByRole("button", { name: "提交评价" }).click();
@@ -127,7 +108,7 @@ describe("SMS updates", () => {
           await receipt.getByRole("link", { name: ledgerNo, exact: true }).getAttribute("href"),
         ).toBe(`/concerns/${ledgerNo}`);
 
-        await signForAndAnswer(ledgerNo);
+        await signForAndAnswer(portal, ledgerNo);
         const answered = await smsRow(office, ledgerNo, "已答复");
         const rateLink = await answered.locator("a[href*='/t/rate.']").getAttribute("href");
         expect(rateLink?.startsWith(`${portal.siteUrl}/t/rate.${ledgerNo}.`)).toBe(true);

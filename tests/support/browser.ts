@@ -215,9 +215,13 @@ export async function signInStaff(page: Page, portal: PortalForTest, username: s
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
 
-/** The smelly-creek concern for 梅泾村, submitted straight to the API (as a site would). */
+/**
+ * The smelly-creek concern for 梅泾村, submitted straight to the API (as a site would), with
+ * a mobile unless `contact` gives other contact fields.
+ */
 export async function submitSmellyCreek(
   portal: PortalForTest,
+  contact: { contactName?: string; contactPhone?: string } = {},
 ): Promise<{ ledgerNo: string; accessCode: string }> {
   const res = await fetch(`${portal.apiUrl}/api/concerns`, {
     method: "POST",
@@ -233,6 +237,7 @@ export async function submitSmellyCreek(
       description: "倪巷浜河水发黑发臭，夏天气味很大，希望尽快治理。",
       contactName: "张三",
       contactPhone: "13800138000",
+      ...contact,
     }),
   });
   if (res.status !== 201) throw new Error(`submission: ${res.status} ${await res.text()}`);
@@ -274,4 +279,23 @@ export async function staffToken(portal: PortalForTest, username: string): Promi
     body: { username, password: DEMO_PASSWORD },
   });
   return token;
+}
+
+/** 环保分局's head signs for the concern and answers it, through the API as the site would. */
+export async function signForAndAnswer(portal: PortalForTest, ledgerNo: string): Promise<void> {
+  const token = await staffToken(portal, "head");
+  const act = async (action: Record<string, unknown>) => {
+    const { version } = await siteCall<{ version: number }>(
+      portal,
+      `/api/staff/concerns/${ledgerNo}`,
+      { token },
+    );
+    await siteCall(portal, `/api/staff/concerns/${ledgerNo}/actions`, {
+      method: "POST",
+      token,
+      body: { expectedVersion: version, ...action },
+    });
+  };
+  await act({ type: "accept" });
+  await act({ type: "answer", outcome: "resolved", publicReply: "已安排清淤，河水已恢复清澈。" });
 }

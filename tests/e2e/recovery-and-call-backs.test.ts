@@ -1,12 +1,15 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, type MockInstance, vi } from "vitest";
 import {
+  DESKTOP,
+  PHONE,
   type PortalForTest,
   signForAndAnswer,
   signInStaff,
   siteCall,
   staffToken,
   submitSmellyCreek,
+  termValue,
   usePortalAndBrowser,
 } from "../support/browser.js";
 
@@ -19,14 +22,6 @@ import {
  * on the staff's call-back list, and a department head records the resident's rating by phone
  * from it, which strikes the concern off. Inspectors see no list, and only admin 短信发送异常.
  */
-const PHONE = {
-  viewport: { width: 390, height: 844 },
-  isMobile: true,
-  hasTouch: true,
-  locale: "zh-CN",
-};
-const DESKTOP = { viewport: { width: 1280, height: 900 }, locale: "zh-CN" };
-
 let portal: PortalForTest;
 let browser: Browser;
 usePortalAndBrowser((p, b) => {
@@ -61,9 +56,6 @@ async function codeTextedTo(masked: string, after: number): Promise<string> {
     .toMatch(/^\d{6}$/);
   return code;
 }
-
-const termValue = (page: Page, term: string) =>
-  page.locator("dt", { hasText: term }).first().locator("xpath=following-sibling::dd[1]");
 
 async function track(page: Page, ledgerNo: string, accessCode: string) {
   await page.goto(`${portal.siteUrl}/track`);

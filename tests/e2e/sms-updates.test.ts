@@ -2,9 +2,11 @@ import { QUIET_HOURS } from "@lianxin/core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
+  PHONE,
   type PortalForTest,
   signForAndAnswer,
   signInStaff,
+  termValue,
   usePortalAndBrowser,
 } from "../support/browser.js";
 
@@ -16,13 +18,6 @@ import {
  * the resident opens and rates from; a tracking link cannot rate; 停止短信通知 on the
  * tracking page stops them and says so in the timeline. With JavaScript on and off.
  */
-const PHONE = {
-  viewport: { width: 390, height: 844 },
-  isMobile: true,
-  hasTouch: true,
-  locale: "zh-CN",
-};
-
 let portal: PortalForTest;
 let browser: Browser;
 
@@ -44,9 +39,6 @@ usePortalAndBrowser(
   },
   { apiOverrides: { now: outsideQuietHours() } },
 );
-
-const termValue = (page: Page, term: string) =>
-  page.locator("dt", { hasText: term }).first().locator("xpath=following-sibling::dd[1]");
 
 async function submitWithMobile(page: Page) {
   await page.goto(`${portal.siteUrl}/submit`);

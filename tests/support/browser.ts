@@ -90,6 +90,21 @@ export async function launchBrowser(): Promise<Browser> {
   return browser;
 }
 
+/** A resident's phone, as the browser tests' contexts take it. */
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  locale: "zh-CN",
+};
+
+/** A staff desktop. */
+export const DESKTOP = { viewport: { width: 1280, height: 900 }, locale: "zh-CN" };
+
+/** The <dd> of a page's <dt> with this text (the first such term). */
+export const termValue = (page: Page, term: string) =>
+  page.locator("dt", { hasText: term }).first().locator("xpath=following-sibling::dd[1]");
+
 export interface PortalForTest {
   /** The public site, e.g. http://127.0.0.1:41234 */
   siteUrl: string;

@@ -98,11 +98,20 @@ export async function runAction(
   });
   if (res.ok) return { kind: "done", type };
   const fields = ACTIONS[type].fields.map((f) => f.name);
-  return refusedPost(res, locale, posted, (error) => {
+  return refusedPost(res, locale, posted, intoForm(posted, fields, locale));
+}
+
+/** A 400 put on a form whose posted state has errors by field and one message. */
+function intoForm<F extends string>(
+  posted: { errors: Partial<Record<F, string>>; message: string | null },
+  fields: readonly F[],
+  locale: Locale,
+): (error: ApiErrorBody | null) => void {
+  return (error) => {
     const worded = wordRefusal(error, fields, locale);
-    posted.errors = worded.fieldErrors as Record<string, string>;
+    posted.errors = worded.fieldErrors;
     posted.message = worded.message;
-  });
+  };
 }
 
 /**
@@ -342,11 +351,7 @@ export async function recordPhoneRating(
     body: read.body,
   });
   if (res.ok) return { kind: "done", rating: read.body.rating };
-  return refusedPost(res, locale, posted, (error) => {
-    const worded = wordRefusal(error, PHONE_RATING_FIELDS, locale);
-    posted.errors = worded.fieldErrors;
-    posted.message = worded.message;
-  });
+  return refusedPost(res, locale, posted, intoForm(posted, PHONE_RATING_FIELDS, locale));
 }
 
 /**

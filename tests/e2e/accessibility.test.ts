@@ -3,6 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
   type PortalForTest,
+  signForAndAnswer,
   signInStaff,
   submitSmellyCreek,
   usePortalAndBrowser,
@@ -79,6 +80,17 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
       await check("invalid SMS link");
       await page.goto(`${portal.siteUrl}/track`);
       await check("tracking form");
+      // 忘记查询码: both steps, and a code the site refuses.
+      await page.goto(`${portal.siteUrl}/recover`);
+      await check("recovery form");
+      await page.getByLabel("台账编号").fill("LS-2026-000001");
+      await page.getByLabel("提交时留的手机号").fill("13912345678");
+      await page.getByRole("button", { name: "获取验证码" }).click();
+      await page.getByLabel("验证码", { exact: true }).fill("12");
+      await check("recovery code");
+      await page.getByRole("button", { name: "确认" }).click();
+      await page.getByText("验证码是6位数字").first().waitFor();
+      await check("recovery code with objections");
       await page.goto(`${portal.siteUrl}/notices`);
       await check("notices");
       await page.goto(`${portal.siteUrl}/statistics`);
@@ -120,6 +132,17 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
       await page.goto(`${portal.staffUrl}/dev/sms`);
       await page.locator("tbody tr", { hasText: ledgerNo }).first().waitFor();
       await check("SMS log");
+      // 回访: the list, and a landline resident's answered concern with 电话回访评价; then
+      // admin's 短信发送异常.
+      const landline = await submitSmellyCreek(portal, { contactPhone: "0510-83312345" });
+      await signForAndAnswer(portal, landline.ledgerNo);
+      await page.goto(`${portal.staffUrl}/call-backs`);
+      await check("call-back list");
+      await page.goto(`${portal.staffUrl}/concerns/${landline.ledgerNo}`);
+      await page.locator("#phone-rating").waitFor();
+      await check("concern page with a rating by phone");
+      await page.goto(`${portal.staffUrl}/sms`);
+      await check("SMS needing attention");
       // A background export's page, and the same in English.
       await page.goto(`${portal.staffUrl}/ledger`);
       await page.getByRole("button", { name: "在后台生成" }).click();

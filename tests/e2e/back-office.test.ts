@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
+  DESKTOP,
   expectChartsDrawn,
   type PortalForTest,
   signInStaff,
@@ -14,7 +15,6 @@ import {
  * masked notice; it appears on the public site, with a <script> in the reply shown as text.
  * An answer whose reply may hold personal data waits for the cadre to mask or keep it.
  */
-const DESKTOP = { viewport: { width: 1280, height: 900 }, locale: "zh-CN" };
 const REPLY = "已完成倪巷浜清淤。联系人张三 13800138000。<script>window.__xss = 1</script>";
 
 let portal: PortalForTest;

@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
+  DESKTOP,
   expectChartsDrawn,
   type PortalForTest,
   signInStaff,
@@ -15,8 +16,6 @@ import {
  * ledger numbers). Then: concern blocks added with and without JavaScript, a service day
  * recorded as held, a party member edited.
  */
-const DESKTOP = { viewport: { width: 1280, height: 900 }, locale: "zh-CN" };
-
 let portal: PortalForTest;
 let browser: Browser;
 

@@ -1,6 +1,7 @@
 import type { Browser } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
+  DESKTOP,
   type PortalForTest,
   signInStaff,
   submitSmellyCreek,
@@ -15,7 +16,6 @@ import {
  * JavaScript the same post works, a wrong range comes back with what was typed, and another
  * staff member cannot see admin's export.
  */
-const DESKTOP = { viewport: { width: 1280, height: 900 }, locale: "zh-CN" };
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 let portal: PortalForTest;

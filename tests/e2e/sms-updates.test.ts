@@ -2,10 +2,11 @@ import { QUIET_HOURS } from "@lianxin/core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
+  PHONE,
   type PortalForTest,
+  signForAndAnswer,
   signInStaff,
-  siteCall,
-  staffToken,
+  termValue,
   usePortalAndBrowser,
 } from "../support/browser.js";
 
@@ -17,13 +18,6 @@ import {
  * the resident opens and rates from; a tracking link cannot rate; 停止短信通知 on the
  * tracking page stops them and says so in the timeline. With JavaScript on and off.
  */
-const PHONE = {
-  viewport: { width: 390, height: 844 },
-  isMobile: true,
-  hasTouch: true,
-  locale: "zh-CN",
-};
-
 let portal: PortalForTest;
 let browser: Browser;
 
@@ -45,9 +39,6 @@ usePortalAndBrowser(
   },
   { apiOverrides: { now: outsideQuietHours() } },
 );
-
-const termValue = (page: Page, term: string) =>
-  page.locator("dt", { hasText: term }).first().locator("xpath=following-sibling::dd[1]");
 
 async function submitWithMobile(page: Page) {
   await page.goto(`${portal.siteUrl}/submit`);
@@ -80,24 +71,6 @@ async function smsRow(page: Page, ledgerNo: string, kind: string) {
   return row;
 }
 
-async function signForAndAnswer(ledgerNo: string) {
-  const token = await staffToken(portal, "head");
-  const act = async (action: Record<string, unknown>) => {
-    const { version } = await siteCall<{ version: number }>(
-      portal,
-      `/api/staff/concerns/${ledgerNo}`,
-      { token },
-    );
-    await siteCall(portal, `/api/staff/concerns/${ledgerNo}/actions`, {
-      method: "POST",
-      token,
-      body: { expectedVersion: version, ...action },
-    });
-  };
-  await act({ type: "accept" });
-  await act({ type: "answer", outcome: "resolved", publicReply: "已安排清淤，河水已恢复清澈。" });
-}
-
 async function rate(page: Page) {
   await page.getByLabel("满意", { exact: true }).check();
   await page.getByRole("button", { name: "提交评价" }).click();
@@ -127,7 +100,7 @@ describe("SMS updates", () => {
           await receipt.getByRole("link", { name: ledgerNo, exact: true }).getAttribute("href"),
         ).toBe(`/concerns/${ledgerNo}`);
 
-        await signForAndAnswer(ledgerNo);
+        await signForAndAnswer(portal, ledgerNo);
         const answered = await smsRow(office, ledgerNo, "已答复");
         const rateLink = await answered.locator("a[href*='/t/rate.']").getAttribute("href");
         expect(rateLink?.startsWith(`${portal.siteUrl}/t/rate.${ledgerNo}.`)).toBe(true);

@@ -1,7 +1,7 @@
 import { buildDemoDirectory } from "@lianxin/core/demo";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { type PortalForTest, usePortalAndBrowser } from "../support/browser.js";
+import { PHONE, type PortalForTest, termValue, usePortalAndBrowser } from "../support/browser.js";
 
 /**
  * A resident on a phone: submits the smelly-creek concern for 梅泾村, sees it routed to
@@ -11,12 +11,6 @@ import { type PortalForTest, usePortalAndBrowser } from "../support/browser.js";
 const directory = buildDemoDirectory();
 const meijing = directory.villages.find((v) => v.id === "meijing");
 const leader = directory.leaders.find((l) => l.id === meijing?.contactLeaderId);
-const PHONE = {
-  viewport: { width: 390, height: 844 },
-  isMobile: true,
-  hasTouch: true,
-  locale: "zh-CN",
-};
 const CONTACT_NAME = "倪阿姨";
 const CONTACT_PHONE = "13912345678";
 
@@ -29,9 +23,6 @@ usePortalAndBrowser((p, b) => {
 });
 
 /** The value shown beside a term in a definition list. */
-const termValue = (page: Page, term: string) =>
-  page.locator("dt", { hasText: term }).first().locator("xpath=following-sibling::dd[1]");
-
 async function submitSmellyCreek(page: Page) {
   await page.goto(portal.siteUrl);
   await page.getByRole("link", { name: "我要反映问题" }).click();

@@ -90,6 +90,21 @@ export async function launchBrowser(): Promise<Browser> {
   return browser;
 }
 
+/** A resident's phone, as the browser tests' contexts take it. */
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  locale: "zh-CN",
+};
+
+/** A staff desktop. */
+export const DESKTOP = { viewport: { width: 1280, height: 900 }, locale: "zh-CN" };
+
+/** The <dd> of a page's <dt> with this text (the first such term). */
+export const termValue = (page: Page, term: string) =>
+  page.locator("dt", { hasText: term }).first().locator("xpath=following-sibling::dd[1]");
+
 export interface PortalForTest {
   /** The public site, e.g. http://127.0.0.1:41234 */
   siteUrl: string;
@@ -215,9 +230,13 @@ export async function signInStaff(page: Page, portal: PortalForTest, username: s
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
 
-/** The smelly-creek concern for 梅泾村, submitted straight to the API (as a site would). */
+/**
+ * The smelly-creek concern for 梅泾村, submitted straight to the API (as a site would), with
+ * a mobile unless `contact` gives other contact fields.
+ */
 export async function submitSmellyCreek(
   portal: PortalForTest,
+  contact: { contactName?: string; contactPhone?: string } = {},
 ): Promise<{ ledgerNo: string; accessCode: string }> {
   const res = await fetch(`${portal.apiUrl}/api/concerns`, {
     method: "POST",
@@ -233,6 +252,7 @@ export async function submitSmellyCreek(
       description: "倪巷浜河水发黑发臭，夏天气味很大，希望尽快治理。",
       contactName: "张三",
       contactPhone: "13800138000",
+      ...contact,
     }),
   });
   if (res.status !== 201) throw new Error(`submission: ${res.status} ${await res.text()}`);
@@ -274,4 +294,23 @@ export async function staffToken(portal: PortalForTest, username: string): Promi
     body: { username, password: DEMO_PASSWORD },
   });
   return token;
+}
+
+/** 环保分局's head signs for the concern and answers it, through the API as the site would. */
+export async function signForAndAnswer(portal: PortalForTest, ledgerNo: string): Promise<void> {
+  const token = await staffToken(portal, "head");
+  const act = async (action: Record<string, unknown>) => {
+    const { version } = await siteCall<{ version: number }>(
+      portal,
+      `/api/staff/concerns/${ledgerNo}`,
+      { token },
+    );
+    await siteCall(portal, `/api/staff/concerns/${ledgerNo}/actions`, {
+      method: "POST",
+      token,
+      body: { expectedVersion: version, ...action },
+    });
+  };
+  await act({ type: "accept" });
+  await act({ type: "answer", outcome: "resolved", publicReply: "已安排清淤，河水已恢复清澈。" });
 }

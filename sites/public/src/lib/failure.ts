@@ -55,3 +55,12 @@ export function describeFailure<F extends string>(
   // The request was refused before it was processed: a corrected form is a new submission.
   return { fieldErrors, message, kind: "invalid", freshKey: true };
 }
+
+/** The page's status for a failed call (the API's own, 503 for trouble) and any Retry-After. */
+export function failureStatus(failure: ApiFailure): { status: number; retryAfter: number | null } {
+  if (failure.kind === "network" || failure.status >= 500) return { status: 503, retryAfter: null };
+  return {
+    status: failure.status,
+    retryAfter: failure.status === 429 ? failure.retryAfter : null,
+  };
+}

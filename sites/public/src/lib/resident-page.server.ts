@@ -7,7 +7,7 @@ import type { Api } from "@lianxin/site-kit/api.server";
 import type { ApiFailure } from "@lianxin/site-kit/api-result";
 import { type Locale, translator } from "../i18n/messages";
 import { validateMessageText } from "./concern-form";
-import { describeFailure } from "./failure";
+import { describeFailure, failureStatus } from "./failure";
 import {
   FEEDBACK_FIELDS,
   type FeedbackField,
@@ -75,10 +75,7 @@ export async function residentPage(
     rated: null,
     smsStopped: false,
   };
-  const failed = (res: ApiFailure) => {
-    s.status = res.kind === "network" || res.status >= 500 ? 503 : res.status;
-    s.retryAfter = res.kind === "http" && res.status === 429 ? res.retryAfter : null;
-  };
+  const failed = (res: ApiFailure) => Object.assign(s, failureStatus(res));
   const unavailableOr = (f: { kind: string; message: string | null }) =>
     f.kind === "unavailable" ? tr("common.unavailable") : f.message;
   const params = { ledgerNo };

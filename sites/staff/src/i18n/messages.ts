@@ -7,6 +7,7 @@
 
 import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "@lianxin/site-kit/locale";
 import { format, sharedEn, sharedZh, translatorsFor, type Vars } from "@lianxin/site-kit/messages";
+import { callBackEn, callBackZh } from "./call-back-messages";
 import { directoryEn, directoryZh } from "./directory-messages";
 import { fieldWorkEn, fieldWorkZh } from "./field-work-messages";
 import { gridEn, gridZh } from "./grid-messages";
@@ -28,6 +29,7 @@ const zhCN = {
   ...timeZh,
   ...open311KeysZh,
   ...reviewZh,
+  ...callBackZh,
   "site.tagline": "工作台",
   "nav.label": "工作台导航",
   "nav.mine": "我的待办",
@@ -518,6 +520,7 @@ const en: Messages = {
   ...timeEn,
   ...open311KeysEn,
   ...reviewEn,
+  ...callBackEn,
   "site.tagline": "Staff desk",
   "nav.label": "Staff desk",
   "nav.mine": "My queue",

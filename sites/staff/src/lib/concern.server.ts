@@ -4,12 +4,14 @@
 import {
   type ActionType,
   type ApiErrorBody,
+  type Rating,
   type ReviewDecisions,
   type ReviewRequiredError,
   ROLES,
   type Role,
   type StaffConcernView,
 } from "@lianxin/contract";
+import { type CapabilityUser, may } from "@lianxin/core/access";
 import type { Api } from "@lianxin/site-kit/api.server";
 import { type ApiFailure, splitFieldErrors } from "@lianxin/site-kit/api-result";
 import { isPlausiblePhone } from "@lianxin/site-kit/concern-form";
@@ -25,6 +27,12 @@ import {
   shanghaiToday,
   validateAction,
 } from "./actions";
+import {
+  PHONE_RATING_FIELDS,
+  type PhoneRatingField,
+  type PhoneRatingValues,
+  readPhoneRatingForm,
+} from "./call-backs";
 import { classifyFailure, type FailureKind } from "./failure";
 import { readReviewDecisions } from "./highlights";
 import {
@@ -90,15 +98,38 @@ export async function runAction(
   });
   if (res.ok) return { kind: "done", type };
   const fields = ACTIONS[type].fields.map((f) => f.name);
-  return refusedPost(res, locale, posted, (error) => {
-    const split = splitFieldErrors(error, fields);
-    posted.errors = split.fieldErrors as Record<string, string>;
-    posted.message =
-      split.loose.join("；") ||
-      (Object.keys(split.fieldErrors).length
-        ? null
-        : error?.message || t(locale, "common.badRequest"));
-  });
+  return refusedPost(res, locale, posted, intoForm(posted, fields, locale));
+}
+
+/** A 400 put on a form whose posted state has errors by field and one message. */
+function intoForm<F extends string>(
+  posted: { errors: Partial<Record<F, string>>; message: string | null },
+  fields: readonly F[],
+  locale: Locale,
+): (error: ApiErrorBody | null) => void {
+  return (error) => {
+    const worded = wordRefusal(error, fields, locale);
+    posted.errors = worded.fieldErrors;
+    posted.message = worded.message;
+  };
+}
+
+/**
+ * A 400's words: the errors tied to the form's fields, and the rest (or the API's message, or
+ * a generic one when nothing is tied to a field) for the top of the form.
+ */
+function wordRefusal<F extends string>(
+  error: ApiErrorBody | null,
+  fields: readonly F[],
+  locale: Locale,
+): { fieldErrors: Partial<Record<F, string>>; message: string | null } {
+  const split = splitFieldErrors(error, fields);
+  const tied = Object.keys(split.fieldErrors).length > 0;
+  return {
+    fieldErrors: split.fieldErrors,
+    message:
+      split.loose.join("；") || (tied ? null : error?.message || t(locale, "common.badRequest")),
+  };
 }
 
 /** A refused post, as the page shows it (the form's own outcomes add "done"). */
@@ -272,10 +303,70 @@ export async function publishDescription(
   });
   if (res.ok) return { kind: "done" };
   return refusedPost(res, locale, posted, (error) => {
-    const split = splitFieldErrors(error, ["text"] as const);
-    posted.error = split.fieldErrors.text ?? null;
-    posted.message =
-      split.loose.join("；") ||
-      (posted.error ? null : error?.message || t(locale, "common.badRequest"));
+    const worded = wordRefusal(error, ["text"] as const, locale);
+    posted.error = worded.fieldErrors.text ?? null;
+    posted.message = worded.message;
   });
+}
+
+export interface PostedPhoneRating {
+  values: PhoneRatingValues;
+  errors: Partial<Record<PhoneRatingField, string>>;
+  message: string | null;
+  /** Never reviewed (the resident's words are not published): for the shared refusal. */
+  review: null;
+}
+
+export type PhoneRatingOutcome = { kind: "done"; rating: Rating } | RefusedPost<PostedPhoneRating>;
+
+const PHONE_RATING_LABELS: { readonly [F in PhoneRatingField]: MessageKey } = {
+  rating: "phoneRating.rating",
+  comment: "phoneRating.comment",
+};
+
+/** 电话回访评价: the rating a staff member took by phone, with the resident's words. */
+export async function recordPhoneRating(
+  api: Api,
+  locale: Locale,
+  ledgerNo: string,
+  form: FormData,
+): Promise<PhoneRatingOutcome> {
+  const read = readPhoneRatingForm(form);
+  const posted: PostedPhoneRating = {
+    values: read.values,
+    errors: {},
+    message: null,
+    review: null,
+  };
+  if (!read.ok) {
+    if (read.badVersion) posted.message = t(locale, "common.badRequest");
+    for (const [f, p] of Object.entries(read.problems)) {
+      const field = t(locale, PHONE_RATING_LABELS[f as PhoneRatingField]);
+      if (p) posted.errors[f as PhoneRatingField] = t(locale, p.key, { ...p.vars, field });
+    }
+    return { kind: "failed", status: 400, posted, conflict: false };
+  }
+  const res = await api.post("/api/staff/concerns/:ledgerNo/phone-rating", {
+    params: { ledgerNo },
+    body: read.body,
+  });
+  if (res.ok) return { kind: "done", rating: read.body.rating };
+  return refusedPost(res, locale, posted, intoForm(posted, PHONE_RATING_FIELDS, locale));
+}
+
+/**
+ * Whether the concern is on the 回访 list now (so the page offers 电话回访评价): asked only
+ * for an answered concern and a user who may record one; the list's own 403 or trouble hides
+ * the form (the API's 409 would explain a stale one).
+ */
+export async function onCallBackList(
+  api: Api,
+  user: CapabilityUser | null,
+  view: StaffConcernView,
+): Promise<boolean> {
+  if (view.status !== "answered" || !user || !may(user, "call_back.record")) return false;
+  const res = await api.get("/api/staff/call-backs");
+  return res.ok && Array.isArray(res.data?.items)
+    ? res.data.items.some((i) => i.ledgerNo === view.ledgerNo)
+    : false;
 }

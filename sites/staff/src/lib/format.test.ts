@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatLocalDate, formatShort, formatWeekday, isoOrEmpty } from "./format";
+import {
+  formatDateTime,
+  formatLocalDate,
+  formatMonthDay,
+  formatShort,
+  formatWeekday,
+  isoOrEmpty,
+} from "./format";
 
 describe("format", () => {
   it("shows times in Beijing time", () => {
@@ -13,6 +20,11 @@ describe("format", () => {
     expect(formatLocalDate("2026-12-31", "zh-CN")).toBe("2026年12月31日");
     expect(formatLocalDate("2026-12-31", "en")).toBe("31 December 2026");
     expect(formatLocalDate(null, "en")).toBe("");
+  });
+  it("gives an instant's day without the year, in Beijing time", () => {
+    expect(formatMonthDay("2026-12-13T16:30:00.000Z", "zh-CN")).toBe("12月14日");
+    expect(formatMonthDay("2026-12-13T01:00:00.000Z", "en")).toBe("13 December");
+    expect(formatMonthDay(null, "en")).toBe("");
   });
   it("names the weekday of a calendar date", () => {
     expect(formatWeekday("2027-02-06", "zh-CN")).toBe("星期六");

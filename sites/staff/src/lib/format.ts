@@ -7,7 +7,7 @@ const formats = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(
   locale: Locale,
-  kind: "dateTime" | "date" | "short" | "weekday",
+  kind: "dateTime" | "date" | "monthDay" | "short" | "weekday",
 ): Intl.DateTimeFormat {
   const key = `${locale}:${kind}`;
   let f = formats.get(key);
@@ -17,22 +17,24 @@ function formatter(
         ? { weekday: "long" }
         : kind === "date"
           ? { year: "numeric", month: "long", day: "numeric" }
-          : kind === "short"
-            ? {
-                month: "numeric",
-                day: "numeric",
-                hour: "2-digit",
-                minute: "2-digit",
-                hourCycle: "h23",
-              }
-            : {
-                year: "numeric",
-                month: "long",
-                day: "numeric",
-                hour: "2-digit",
-                minute: "2-digit",
-                hourCycle: "h23",
-              };
+          : kind === "monthDay"
+            ? { month: "long", day: "numeric" }
+            : kind === "short"
+              ? {
+                  month: "numeric",
+                  day: "numeric",
+                  hour: "2-digit",
+                  minute: "2-digit",
+                  hourCycle: "h23",
+                }
+              : {
+                  year: "numeric",
+                  month: "long",
+                  day: "numeric",
+                  hour: "2-digit",
+                  minute: "2-digit",
+                  hourCycle: "h23",
+                };
     // en-GB: day month year and a 24-hour clock, as the town writes times.
     f = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", {
       ...options,
@@ -59,6 +61,12 @@ export function formatDateTime(iso: string | null | undefined, locale: Locale): 
 export function formatShort(iso: string | null | undefined, locale: Locale): string {
   const d = parse(iso);
   return d ? formatter(locale, "short").format(d).replace(/\s+/g, " ") : "";
+}
+
+/** The day of an instant in the town's time, without the year: "12月13日" / "13 December". */
+export function formatMonthDay(iso: string | null | undefined, locale: Locale): string {
+  const d = parse(iso);
+  return d ? formatter(locale, "monthDay").format(d) : "";
 }
 
 /** A calendar date "2026-12-31" (already in the town's time) → "2026年12月31日". */

@@ -1,10 +1,10 @@
 // The staff session on the server: the cookie, the API client for one request, and what to do
 // when the API says the session is gone. Server-only.
 import { type Api, createApi } from "@lianxin/site-kit/api.server";
-import type { ApiFailure } from "@lianxin/site-kit/api-result";
+import type { ApiFailure, ApiResult } from "@lianxin/site-kit/api-result";
 import { readConfig } from "@lianxin/site-kit/config.server";
 import type { AstroCookies } from "astro";
-import { classifyFailure } from "./failure";
+import { classifyFailure, type FailureKind } from "./failure";
 import { clearedCookieOptions, loginHref, SESSION_COOKIE, sessionCookieOptions } from "./session";
 
 interface Ctx {
@@ -65,4 +65,26 @@ export function sessionRedirect(ctx: Ctx, failure: ApiFailure): string | null {
   }
   if (kind === "password_change") return "/password";
   return null;
+}
+
+/** A list page's read: its items, where to sign in again, or what went wrong and the status. */
+export type ListLoad<T> =
+  | { items: T[] }
+  | { redirect: string }
+  | { failure: FailureKind; status: number };
+
+/**
+ * The items of a list answer (`{ items }`), alike for the pages that only list: a lost session
+ * redirects, 403 is the page's 无权查看, anything else unusable is 503 (404 is the page's own).
+ */
+export function listOf<T>(ctx: Ctx, res: ApiResult<{ items: T[] }>): ListLoad<T> {
+  if (res.ok && Array.isArray(res.data?.items)) return { items: res.data.items };
+  if (res.ok) return { failure: "unavailable", status: 503 };
+  const to = sessionRedirect(ctx, res);
+  if (to) return { redirect: to };
+  const failure = classifyFailure(res);
+  return {
+    failure,
+    status: failure === "forbidden" ? 403 : failure === "not_found" ? 404 : 503,
+  };
 }

@@ -19,6 +19,16 @@ export function smsWordKey(group: "kind" | "state", value: string): MessageKey |
   return Object.hasOwn(messages["zh-CN"], key) ? (key as MessageKey) : null;
 }
 
+/** An SMS kind or state in words (the page's translator), or as it came when none is known. */
+export function smsWord(
+  tr: (key: MessageKey) => string,
+  group: "kind" | "state",
+  value: string,
+): string {
+  const key = smsWordKey(group, value);
+  return key ? tr(key) : value;
+}
+
 export type TextPart = { text: string } | { href: string };
 
 // The links an SMS carries are the public site's URLs; Chinese punctuation ends one.

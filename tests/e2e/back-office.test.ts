@@ -264,7 +264,8 @@ describe("the back office, end to end", () => {
     const head = await headContext.newPage();
     await signInStaff(head, portal, "head");
     await head.goto(`${portal.staffUrl}/inbox`);
-    const item = head.locator("li", { hasText: ledgerNo });
+    // The concern's arrival (新诉求) is in the same inbox: the urging is the item with the note.
+    const item = head.locator("li", { hasText: ledgerNo }).filter({ hasText: note });
     await expect.poll(() => item.count()).toBe(1);
     expect(await item.textContent()).toContain(`王建国催办：${note}`);
     await headContext.close();

@@ -174,7 +174,7 @@ describe("the 回访 list", () => {
     }
   });
 
-  it("is not the inspectors'; admin's 短信发送异常 is linked from the home page", async () => {
+  it("is not the inspectors'; admin's 短信发送异常 is in the header", async () => {
     const context = await browser.newContext(DESKTOP);
     try {
       const page = await context.newPage();
@@ -188,7 +188,7 @@ describe("the 回访 list", () => {
       await context.clearCookies();
       await signInStaff(page, portal, "admin");
       await page.goto(`${portal.staffUrl}/`);
-      await page.getByRole("link", { name: /^短信发送异常/ }).click();
+      await page.getByRole("link", { name: /^短信异常/ }).click();
       await page.waitForURL((url) => url.pathname === "/sms");
       expect(await page.getByRole("heading", { name: "短信发送异常" }).count()).toBe(1);
       expect(await page.getByText("无权查看").count()).toBe(0);

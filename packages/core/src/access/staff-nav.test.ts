@@ -21,6 +21,8 @@ describe("navFor", () => {
       "/concerns/new",
       "/dashboard",
       "/inbox",
+      "/call-backs",
+      "/sms",
       "/ledger",
       "/rotation",
       "/service-days",
@@ -52,6 +54,7 @@ describe("navFor", () => {
       "/concerns/new",
       "/dashboard",
       "/inbox",
+      "/call-backs",
       "/ledger",
       "/rotation",
       "/field-logs",
@@ -61,7 +64,7 @@ describe("navFor", () => {
   });
 
   it("shows leaders and heads their field work and service days", () => {
-    const grid = ["/concerns/new", "/dashboard", "/inbox", "/ledger", "/rotation"];
+    const grid = ["/concerns/new", "/dashboard", "/inbox", "/call-backs", "/ledger", "/rotation"];
     expect(hrefs("leader")).toEqual([
       "/",
       ...grid,

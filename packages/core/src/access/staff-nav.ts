@@ -28,7 +28,9 @@ export interface NavItem {
     | "nav.rotation"
     | "nav.serviceDays"
     | "nav.partyMembers"
-    | "nav.open311Keys";
+    | "nav.open311Keys"
+    | "nav.callBacks"
+    | "nav.smsAttention";
 }
 
 export const STAFF_NAV: ReadonlyArray<NavItem & { capability?: Capability }> = [
@@ -49,6 +51,8 @@ export const STAFF_NAV: ReadonlyArray<NavItem & { capability?: Capability }> = [
   // Monitoring (the API scopes the figures to the role).
   { href: "/dashboard", label: "nav.dashboard", capability: "dashboard.read" },
   { href: "/inbox", label: "nav.inbox", capability: "inbox.read" },
+  { href: "/call-backs", label: "nav.callBacks", capability: "call_back.record" },
+  { href: "/sms", label: "nav.smsAttention", capability: "sms_delivery.read" },
   { href: "/ledger", label: "nav.ledger", capability: "ledger.export" },
   // The grid.
   { href: "/rotation", label: "nav.rotation", capability: "rotation.read" },

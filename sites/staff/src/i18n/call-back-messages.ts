@@ -14,7 +14,6 @@ export const callBackZh = {
   "callBack.reason.landline": "仅有固定电话",
   "callBack.reason.sms_off": "未接收短信",
   "callBack.reason.sms_undelivered": "短信未送达",
-  "callBack.link": "回访：已答复、须电话请群众评价的诉求",
   "phoneRating.heading": "电话回访评价",
   "phoneRating.help": "电话联系群众，记录其对答复的评价；评价视同群众本人作出。",
   "phoneRating.rating": "群众的评价",
@@ -29,7 +28,6 @@ export const callBackZh = {
   "smsAttention.empty": "目前没有发送异常的短信。",
   "smsAttention.attempts": "尝试次数",
   "smsAttention.lastError": "最后一次错误",
-  "smsAttention.link": "短信发送异常：发送失败、状态未知或未发送的群众短信",
 } as const;
 
 export const callBackEn: { readonly [K in keyof typeof callBackZh]: string } = {
@@ -45,7 +43,6 @@ export const callBackEn: { readonly [K in keyof typeof callBackZh]: string } = {
   "callBack.reason.landline": "Landline only",
   "callBack.reason.sms_off": "No SMS updates",
   "callBack.reason.sms_undelivered": "SMS not delivered",
-  "callBack.link": "Call-backs: answered concerns whose residents must be called for their rating",
   "phoneRating.heading": "Rating by phone",
   "phoneRating.help":
     "Call the resident and record their rating of the answer; it counts as their own.",
@@ -62,5 +59,4 @@ export const callBackEn: { readonly [K in keyof typeof callBackZh]: string } = {
   "smsAttention.empty": "No SMS needs attention now.",
   "smsAttention.attempts": "Attempts",
   "smsAttention.lastError": "Last error",
-  "smsAttention.link": "SMS needing attention: failed, state unknown or not sent",
 };

@@ -5,6 +5,8 @@
 export const monitoringZh = {
   "nav.dashboard": "统计分析",
   "nav.inbox": "消息",
+  "nav.callBacks": "回访",
+  "nav.smsAttention": "短信异常",
   "nav.ledger": "台账导出",
   "nav.unread": "{n} 条未读",
   "page.dashboard": "统计分析",
@@ -146,6 +148,8 @@ export type MonitoringMessages = { readonly [K in keyof typeof monitoringZh]: st
 export const monitoringEn: MonitoringMessages = {
   "nav.dashboard": "Statistics",
   "nav.inbox": "Messages",
+  "nav.callBacks": "Call-backs",
+  "nav.smsAttention": "SMS issues",
   "nav.ledger": "Ledger export",
   "nav.unread": "{n} unread",
   "page.dashboard": "Statistics",

@@ -31,3 +31,18 @@ export function callBackReason(
   if (!concern.smsUpdates) return mainlandMobile(concern.contact.phone) ? "sms_off" : "landline";
   return answerSms && UNDELIVERED.includes(answerSms) ? "sms_undelivered" : null;
 }
+
+/**
+ * The state of the SMS that carried the current answer (its rating link), among a concern's
+ * messages: the newest `answered` one written since the answer; null if none was.
+ */
+export function answerSmsState(
+  concern: Concern,
+  messages: ReadonlyArray<{ kind: string; createdAt: string; state: SmsState }>,
+): SmsState | null {
+  if (!concern.smsUpdates || !concern.answeredAt) return null;
+  const since = concern.answeredAt;
+  return (
+    messages.filter((m) => m.kind === "answered" && m.createdAt >= since).at(-1)?.state ?? null
+  );
+}

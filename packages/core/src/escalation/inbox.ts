@@ -1,3 +1,4 @@
+import { type CapabilityUser, may } from "../access/capabilities.js";
 import type { InboxKind } from "../vocabulary.js";
 
 /** The shared inboxes of a role: the discipline commission's, admin's. */
@@ -41,4 +42,25 @@ export interface Notification {
     note?: string;
     by?: string;
   };
+}
+
+/**
+ * Whose inboxes a user reads: their own; a department's head and cadres its shared list (new
+ * concerns), admin the triage office's and the SMS sender's (sending paused at the town's
+ * hourly cap); inspectors the commission's. A shared item is read once for all its readers:
+ * someone of the department has seen the new concern, and the queue holds the work.
+ */
+export function inboxesOf(user: CapabilityUser, triageOfficeId: string): string[] {
+  const admin = may(user, "sms_delivery.read");
+  const department = admin
+    ? triageOfficeId
+    : user.role === "dept_head" || user.role === "cadre"
+      ? user.departmentId
+      : null;
+  return [
+    user.id,
+    ...(department ? [departmentInbox(department)] : []),
+    ...(may(user, "commission_inbox.read") ? [INSPECTORS_INBOX] : []),
+    ...(admin ? [ADMINS_INBOX] : []),
+  ];
 }

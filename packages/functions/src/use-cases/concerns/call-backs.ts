@@ -1,4 +1,5 @@
 import {
+  answerSmsState,
   type CallBackReason,
   type Concern,
   callBackReason,
@@ -24,14 +25,10 @@ import { loadVisible } from "./staff-concerns.js";
 /** At most this many answered concerns are looked at per pile (a town's answer at a time). */
 const PILE_LIMIT = 200;
 
-/** The state of the SMS that carried the current answer's rating link, if one was written. */
-async function answerSmsState(deps: Deps, concern: Concern): Promise<SmsState | null> {
-  if (!concern.smsUpdates || !concern.answeredAt) return null;
-  const messages = await deps.store.listSmsOfConcern(concern.ledgerNo);
-  const answer = messages
-    .filter((m) => m.kind === "answered" && m.createdAt >= (concern.answeredAt ?? ""))
-    .at(-1);
-  return answer?.state ?? null;
+/** The state of the SMS that carried the current answer (core decides which one it is). */
+async function answerSms(deps: Deps, concern: Concern): Promise<SmsState | null> {
+  if (!concern.smsUpdates) return null; // No message to read.
+  return answerSmsState(concern, await deps.store.listSmsOfConcern(concern.ledgerNo));
 }
 
 /**
@@ -58,7 +55,7 @@ export async function callBackList(deps: Deps, auth: StaffAuth, locale: Locale) 
   for (const concern of pages.flatMap((p) => p.items)) {
     if (seen.has(concern.ledgerNo) || !canView(auth.user, concern)) continue;
     seen.add(concern.ledgerNo);
-    const reason = callBackReason(concern, await answerSmsState(deps, concern), now);
+    const reason = callBackReason(concern, await answerSms(deps, concern), now);
     if (!reason) continue;
     rows.push({
       ...toQueueItem(concern, index, locale, now),
@@ -98,7 +95,7 @@ export async function recordPhoneRating(
     });
   }
   const now = deps.now();
-  if (!callBackReason(concern, await answerSmsState(deps, concern), now)) {
+  if (!callBackReason(concern, await answerSms(deps, concern), now)) {
     throw new DomainError("invalid_transition", {
       details: { currentState: concern.status, currentVersion: concern.version },
     });

@@ -1,28 +1,11 @@
-import { ADMINS_INBOX, DomainError, departmentInbox, INSPECTORS_INBOX, may } from "@lianxin/core";
+import { DomainError, inboxesOf } from "@lianxin/core";
 import type { Deps } from "../../deps.js";
 import type { StaffAuth } from "../accounts/session.js";
 import { currentDirectory } from "../directory/current-directory.js";
 
-/**
- * Whose inboxes a user reads: their own; a department's head and cadres its shared list (new
- * concerns), admin the triage office's and the SMS sender's (sending paused at the town's
- * hourly cap); inspectors the commission's. A shared item is read once for all its readers:
- * someone of the department has seen the new concern, and the queue holds the work.
- */
+/** The inboxes core says the user reads (the triage office from the cached directory). */
 async function recipients(deps: Deps, auth: StaffAuth): Promise<string[]> {
-  const { user } = auth;
-  const admin = may(user, "sms_delivery.read");
-  const department = admin
-    ? (await currentDirectory(deps)).triageOffice().id
-    : user.role === "dept_head" || user.role === "cadre"
-      ? user.departmentId
-      : null;
-  return [
-    user.id,
-    ...(department ? [departmentInbox(department)] : []),
-    ...(may(user, "commission_inbox.read") ? [INSPECTORS_INBOX] : []),
-    ...(admin ? [ADMINS_INBOX] : []),
-  ];
+  return inboxesOf(auth.user, (await currentDirectory(deps)).triageOffice().id);
 }
 
 /** 消息: the user's notifications, newest first (first page of each inbox merged). */

@@ -2,6 +2,7 @@ import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Api, Config, Function as SstFunction, type StackContext, use } from "sst/constructs";
 import { API_FUNCTION_TIMEOUT_SECONDS } from "../packages/functions/src/request-deadline.js";
 import { apiGatewayPath, routes } from "../packages/functions/src/routes.js";
+import { residentIndexBackfill } from "./backfills.js";
 import { API_NODEJS, LOG_RETENTION } from "./defaults.js";
 import {
   API_FILE_ACTIONS,
@@ -89,6 +90,8 @@ export function ApiStack({ stack }: StackContext): ApiResources {
   ]);
   // Residents' SMS: the API writes them with each change and starts the sender at once.
   const sms = smsSender(stack, { table, residentKey: secrets.RESIDENT_KEY });
+  // "我的诉求": every deployment lists the concerns from before the index (idempotent).
+  residentIndexBackfill(stack, { table, residentKey: secrets.RESIDENT_KEY });
 
   handler.addEnvironment("EXPORT_WORKER", exportWorker.functionName);
   handler.addEnvironment("SMS_SENDER", sms.fn.functionName);

@@ -52,6 +52,12 @@ export const EXPORT_WORKER_TABLE_ACTIONS = [
 ] as const;
 
 /**
+ * The "我的诉求" backfill's DynamoDB actions: read the months of concerns (Query on gsi4) and
+ * put their index items (BatchWriteItem of Puts). Nothing else.
+ */
+export const BACKFILL_TABLE_ACTIONS = ["dynamodb:Query", "dynamodb:BatchWriteItem"] as const;
+
+/**
  * The SMS sender's DynamoDB actions: find due, stale and pending messages (Query on gsi1),
  * claim and settle each (UpdateItem, conditional), count the town's and each phone's caps
  * (UpdateItem on rate windows), and tell admin that sending paused (PutItem, an inbox item).

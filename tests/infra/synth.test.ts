@@ -17,6 +17,7 @@ import { JOB_SCHEDULE, JobsStack } from "../../infra/jobs.js";
 import {
   API_FILE_ACTIONS,
   API_TABLE_ACTIONS,
+  BACKFILL_TABLE_ACTIONS,
   EXPORT_WORKER_FILE_ACTIONS,
   EXPORT_WORKER_TABLE_ACTIONS,
   JOB_TABLE_ACTIONS,
@@ -470,6 +471,33 @@ describe("api stack: the SMS sender", () => {
       const everyone = [api, jobs, sites].flatMap((t) => statementsOf(t));
       const senders = everyone.filter((s) => JSON.stringify(s.Action).includes("sms-voice"));
       expect(senders).toHaveLength(1);
+    }
+  });
+});
+
+describe("api stack: the 我的诉求 backfill", () => {
+  it("runs with each deployment, binding only the resident key, reading months and putting items", () => {
+    for (const { api } of [dev, prod]) {
+      const [id, fn] =
+        Object.entries(resourcesOf(api, "AWS::Lambda::Function")).find(([, f]) =>
+          String(f.Properties?.Handler).endsWith("resident-index-backfill.handler"),
+        ) ?? [];
+      expect(fn?.Properties?.Runtime).toBe("nodejs22.x");
+      const env =
+        (fn?.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)
+          ?.Variables ?? {};
+      expect(Object.keys(env).filter((k) => k.startsWith("SST_Secret_value"))).toEqual([
+        "SST_Secret_value_RESIDENT_KEY",
+      ]);
+      // The Script's custom resource runs it on create and on every update.
+      const script = only(resourcesOf(api, "Custom::SSTScript"));
+      expect(script.Properties?.UserCreateFunction).toEqual({ Ref: id });
+      expect(script.Properties?.UserUpdateFunction).toEqual({ Ref: id });
+      const dynamo = statementsOfFunction(api, "resident-index-backfill.handler").filter((s) =>
+        list(s.Action).some((a) => a.startsWith("dynamodb:")),
+      );
+      expect(dynamo).toHaveLength(1);
+      expect(list(dynamo[0]?.Action ?? []).sort()).toEqual([...BACKFILL_TABLE_ACTIONS].sort());
     }
   });
 });

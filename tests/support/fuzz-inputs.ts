@@ -1322,6 +1322,44 @@ function routeFuzzers(world: FuzzWorld): Record<PublicRoute, RouteFuzzer> {
       true,
       kind,
     );
+  /** "我的诉求": the bodies of 忘记查询码 without a number; a guessed code is refused. */
+  const signIn = (kind: Kind3) =>
+    recoveryPost(
+      () => "/api/resident/sign-in",
+      RECOVERY_FIELDS,
+      phoneBody.map((phone) => ({ phone })),
+      false,
+      kind,
+    );
+  const signInVerify = (kind: Kind3) =>
+    recoveryPost(
+      () => "/api/resident/sign-in/verify",
+      RECOVERY_VERIFY_FIELDS,
+      fc
+        .tuple(phoneBody, fc.integer({ min: 0, max: 999_999 }))
+        .map(([phone, n]) => ({ phone, code: String(n).padStart(6, "0") })),
+      true,
+      kind,
+    );
+  /** No session is ever signed in here: a token is missing, malformed or unknown. */
+  const sessionHeader = fc.option(fc.stringMatching(/^[A-Za-z0-9_-]{0,60}$/), { nil: undefined });
+  const myConcerns: RouteFuzzer = {
+    broken: sessionHeader.map((token) => ({
+      variant: token === undefined ? "session:none" : "session:unknown",
+      path: "/api/resident/concerns",
+      headers: { "x-resident-session": token },
+      refused: true,
+    })),
+  };
+  // Signing out of a session that is not live is already done: 204 either way.
+  const signOut: RouteFuzzer = {
+    valid: sessionHeader.map((token) => ({
+      variant: "session:unknown",
+      path: "/api/resident/session",
+      headers: { "x-resident-session": token },
+      refused: false,
+    })),
+  };
   // 停止短信通知 takes no fields: what varies is the number and the code.
   const stopSms = (kind: Kind3) =>
     residentPost((s) => `/api/concerns/${s}/sms-opt-out`, [], fc.constant({}), kind);
@@ -2199,6 +2237,10 @@ function routeFuzzers(world: FuzzWorld): Record<PublicRoute, RouteFuzzer> {
     "POST /api/concerns/:ledgerNo/sms-opt-out": withKinds(stopSms),
     "POST /api/concerns/:ledgerNo/recovery": withKinds(recovery),
     "POST /api/concerns/:ledgerNo/recovery/verify": withKinds(recoveryVerify),
+    "POST /api/resident/sign-in": withKinds(signIn),
+    "POST /api/resident/sign-in/verify": withKinds(signInVerify),
+    "GET /api/resident/concerns": myConcerns,
+    "DELETE /api/resident/session": signOut,
     "GET /api/notices": withKinds(noticeQuery),
     "GET /api/notices/:id": idParam(world.notices, (s) => `/api/notices/${s}`),
     "GET /api/statistics": plainGet("/api/statistics"),
@@ -2239,6 +2281,10 @@ const ROUTE_WEIGHTS: Record<PublicRoute, number> = {
   "POST /api/concerns/:ledgerNo/sms-opt-out": 2,
   "POST /api/concerns/:ledgerNo/recovery": 2,
   "POST /api/concerns/:ledgerNo/recovery/verify": 2,
+  "POST /api/resident/sign-in": 2,
+  "POST /api/resident/sign-in/verify": 2,
+  "GET /api/resident/concerns": 1,
+  "DELETE /api/resident/session": 1,
   "GET /api/notices": 5,
   "GET /api/notices/:id": 2,
   "GET /api/statistics": 1,

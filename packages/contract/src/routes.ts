@@ -8,6 +8,7 @@ import type {
   Feedback,
   FieldLog,
   FieldLogBody,
+  MyConcernItem,
   Open311KeyView,
   PartyMember,
   PartyMemberBody,
@@ -170,6 +171,22 @@ export interface ApiRoutes {
     { accessCode: string },
     { body: { phone: string; code: string } }
   >;
+  /**
+   * "我的诉求": a mobile number → a one-time code by SMS (sent only when the number has a
+   * concern; the same answer either way), the code → a session token of 30 minutes for the
+   * site's httpOnly cookie; the session lists the phone's concerns and opens each one
+   * (`X-Resident-Session` on the concern routes); sign-out ends it on the server.
+   */
+  "POST /api/resident/sign-in": Public<{ sent: true }, { body: { phone: string } }>;
+  "POST /api/resident/sign-in/verify": Public<
+    { session: string; expiresAt: string },
+    { body: { phone: string; code: string } }
+  >;
+  "GET /api/resident/concerns": Public<
+    { items: MyConcernItem[]; expiresAt: string },
+    { residentSession: true }
+  >;
+  "DELETE /api/resident/session": Public<null, { residentSession: true }>;
   /** 停止短信通知 (the code, or a link token from one of its messages). */
   "POST /api/concerns/:ledgerNo/sms-opt-out": Public<{ smsUpdates: false }, { accessCode: true }>;
   "GET /api/notices": Public<
@@ -361,6 +378,10 @@ export const ROUTE_ACCESS = {
   "POST /api/concerns/:ledgerNo/sms-opt-out": "public",
   "POST /api/concerns/:ledgerNo/recovery": "public",
   "POST /api/concerns/:ledgerNo/recovery/verify": "public",
+  "POST /api/resident/sign-in": "public",
+  "POST /api/resident/sign-in/verify": "public",
+  "GET /api/resident/concerns": "public",
+  "DELETE /api/resident/session": "public",
   "GET /api/notices": "public",
   "GET /api/notices/:id": "public",
   "GET /api/statistics": "public",

@@ -44,6 +44,7 @@ export * from "./ledger/ledger-row.js";
 export * from "./ledger/ledger-void.js";
 export * from "./ledger/number-audit.js";
 export * from "./messaging/link-token.js";
+export * from "./messaging/my-concerns.js";
 export * from "./messaging/one-time-code.js";
 export * from "./messaging/resident-messages.js";
 export * from "./messaging/resident-phone.js";

@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import { buildDemoDirectory, buildDemoGrid, buildDemoStaff } from "@lianxin/core/demo";
 import { createDynamoClient, createStore, ensureTable } from "@lianxin/store";
 import { createApp } from "./app.js";
-import { readConfig } from "./config.js";
+import { LOCAL_RESIDENT_KEY, readConfig } from "./config.js";
 import { seedDemoCampaign } from "./demo-campaign.js";
 import { createDeps, type Deps } from "./deps.js";
 import { withInProcessExports } from "./export/in-process-worker.js";
@@ -10,6 +10,7 @@ import { createNodeServer } from "./http/node-server.js";
 import { withInProcessSms } from "./notifications/in-process-sender.js";
 import { readSmsSettings } from "./notifications/sms-settings.js";
 import { ensureStaffAccount } from "./use-cases/accounts/accounts.js";
+import { backfillResidentIndex } from "./use-cases/concerns/resident-index-backfill.js";
 import { type JobSummary, runEscalationJob } from "./use-cases/monitoring/escalation-job.js";
 
 /** The demo accounts' password: from DEMO_PASSWORD, never used on a deployed stage. */
@@ -48,6 +49,12 @@ export async function prepareLocalDatabase(options: {
       ...(options.log ? { log: options.log } : {}),
     });
   }
+  // "我的诉求" lists seeded concerns (and any from before the index) by their phone's key.
+  const residentIndex = await backfillResidentIndex(
+    store,
+    process.env.RESIDENT_KEY || LOCAL_RESIDENT_KEY,
+    { now: new Date(), ...(options.log ? { log: options.log } : {}) },
+  );
   const password = options.demoPassword ?? process.env.DEMO_PASSWORD ?? DEMO_PASSWORD_DEFAULT;
   const accounts = buildDemoStaff(directory);
   for (const user of accounts) {
@@ -61,6 +68,7 @@ export async function prepareLocalDatabase(options: {
     demoAccounts: accounts.map((a) => ({ username: a.username, role: a.role, name: a.name })),
     demoPassword: password,
     campaign,
+    residentIndex,
   };
 }
 

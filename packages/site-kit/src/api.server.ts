@@ -50,6 +50,8 @@ export type CallOptions<M extends Method, P extends string> = ParamsOption<P> &
     accessCode?: string;
     /** `X-Link-Token`: the signed token of a link from the resident's SMS (`/t/<token>`). */
     linkToken?: string;
+    /** `X-Resident-Session`: a resident signed in to "我的诉求" (the token from its cookie). */
+    residentSession?: string;
     /** Raw bytes instead of a JSON body (the directory workbook). */
     upload?: { bytes: Uint8Array; contentType: string };
     /** Longer than the configured timeout (imports and exports). */
@@ -124,6 +126,7 @@ interface LooseOptions {
   idempotencyKey?: string;
   accessCode?: string;
   linkToken?: string;
+  residentSession?: string;
   upload?: { bytes: Uint8Array; contentType: string };
   timeoutMs?: number;
   headers?: Record<string, string>;
@@ -139,6 +142,7 @@ export function createApi(
     if (options.idempotencyKey) headers["Idempotency-Key"] = options.idempotencyKey;
     if (options.accessCode) headers["X-Access-Code"] = options.accessCode;
     if (options.linkToken) headers["X-Link-Token"] = options.linkToken;
+    if (options.residentSession) headers["X-Resident-Session"] = options.residentSession;
     let body: BodyInit | undefined;
     if (options.upload) {
       headers["Content-Type"] = options.upload.contentType;

@@ -67,6 +67,12 @@ import {
   peekRateLimit,
   recordLoginFailure,
 } from "./rate-limits.js";
+import {
+  listResidentConcerns,
+  putResidentConcernItems,
+  residentConcernItem,
+} from "./resident-index.js";
+import { endResidentSession, getResidentSession, putResidentSession } from "./resident-sessions.js";
 import type { DynamoDBDocumentClient } from "./sdk.js";
 import { seedItems } from "./seed.js";
 import { getSession, putSession, revokeSession } from "./sessions.js";
@@ -126,6 +132,7 @@ export type { NoticeFilter } from "./notices.js";
 export type { InboxItem } from "./outbox.js";
 export type { QueueQuery, QueueSource } from "./queues.js";
 export type { RateLimitRule, RateLimitState } from "./rate-limits.js";
+export type { ResidentSessionRecord } from "./resident-sessions.js";
 export { counterItems, ledgerCounterItem } from "./seed.js";
 export type { SessionRecord } from "./sessions.js";
 export type { AuditEntry } from "./settings.js";
@@ -229,8 +236,19 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     readOneTimeCode: bind(ctx, readOneTimeCode),
     spendOneTimeCodeTry: bind(ctx, spendOneTimeCodeTry),
     useOneTimeCode: bind(ctx, useOneTimeCode),
+    listResidentConcerns: bind(ctx, listResidentConcerns),
+    putResidentConcernItems: bind(ctx, putResidentConcernItems),
+    putResidentSession: bind(ctx, putResidentSession),
+    getResidentSession: bind(ctx, getResidentSession),
+    endResidentSession: bind(ctx, endResidentSession),
     /** Items to add to a concern change's transaction. */
-    items: { notice: noticeItem, outbox: outboxItem, sms: smsItem, oneTimeCode: oneTimeCodeItem },
+    items: {
+      notice: noticeItem,
+      outbox: outboxItem,
+      sms: smsItem,
+      oneTimeCode: oneTimeCodeItem,
+      residentConcern: residentConcernItem,
+    },
   };
 }
 export type Store = ReturnType<typeof createStore>;

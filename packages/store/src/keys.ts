@@ -128,6 +128,18 @@ export const keys = {
     pk: `OTP#${purpose}#${subject}`,
     sk: "OTP",
   }),
+  /**
+   * "我的诉求": a concern listed under its resident's phone key (a keyed hash of the mobile,
+   * never the number), newest last by registration time.
+   */
+  residentConcern: (phoneKey: string, createdAt: string, ledgerNo: string) => ({
+    pk: `RESIDENT#${phoneKey}`,
+    sk: `CONCERN#${createdAt}#${ledgerNo}`,
+  }),
+  residentPartition: (phoneKey: string) => `RESIDENT#${phoneKey}`,
+  residentConcernSort: (createdAt: string) => `CONCERN#${createdAt}`,
+  /** A resident's session, by the SHA-256 of its token (the token is only in the cookie). */
+  residentSession: (sessionId: string) => ({ pk: `RESIDENT_SESSION#${sessionId}`, sk: "SESSION" }),
   /** An SMS (issue 14): written with the change that causes it, then the sender's record. */
   sms: (id: string) => ({ pk: `SMS#${id}`, sk: "SMS" }),
   /**

@@ -21,16 +21,19 @@ const queue = lazy(() => import("../use-cases/concerns/queue.js"));
 const stopSms = lazy(() => import("../use-cases/concerns/stop-sms.js"));
 const callBacks = lazy(() => import("../use-cases/concerns/call-backs.js"));
 const recovery = lazy(() => import("../use-cases/concerns/recover-code.js"));
+const myConcerns = lazy(() => import("../use-cases/concerns/my-concerns.js"));
 
 /**
  * The resident's credential for a concern: its access code (`X-Access-Code`) or the token of
- * a link from one of its SMS (`X-Link-Token`), and the client address for the limits.
+ * a link from one of its SMS (`X-Link-Token`) or a "我的诉求" session (`X-Resident-Session`),
+ * and the client address for the limits.
  */
 function residentKey(c: Context, deps: Deps) {
   return {
     ledgerNo: param(c, "ledgerNo"),
     accessCode: c.req.header("x-access-code"),
     linkToken: c.req.header("x-link-token"),
+    residentSession: c.req.header("x-resident-session"),
     clientAddress: clientAddress(c, deps.siteSecret),
   };
 }
@@ -84,6 +87,35 @@ export const concernsRoutes: Route[] = [
     });
     noStore(c);
     return c.json(answer, 201);
+  }),
+  publicRoute("POST", "/api/resident/sign-in", async (c, deps) => {
+    const answer = await (await myConcerns()).requestSignInCode(deps, {
+      body: await readJson(c),
+      clientAddress: clientAddress(c, deps.siteSecret),
+    });
+    noStore(c);
+    return c.json(answer, 202);
+  }),
+  publicRoute("POST", "/api/resident/sign-in/verify", async (c, deps) => {
+    const session = await (await myConcerns()).verifySignInCode(deps, {
+      body: await readJson(c),
+      clientAddress: clientAddress(c, deps.siteSecret),
+    });
+    noStore(c);
+    return c.json(session, 201);
+  }),
+  publicRoute("GET", "/api/resident/concerns", async (c, deps) => {
+    const list = await (await myConcerns()).listMyConcerns(
+      deps,
+      c.req.header("x-resident-session"),
+    );
+    noStore(c);
+    return c.json(list);
+  }),
+  publicRoute("DELETE", "/api/resident/session", async (c, deps) => {
+    await (await myConcerns()).signOutResident(deps, c.req.header("x-resident-session"));
+    noStore(c);
+    return c.body(null, 204);
   }),
   publicRoute("POST", "/api/concerns/:ledgerNo/feedback", async (c, deps) => {
     const result = await (await feedback()).rateAnswer(deps, {

@@ -6,9 +6,11 @@ import {
   type LinkPurpose,
   normalizeAccessCode,
   parseLedgerNo,
+  sessionMayOpen,
   verifyLinkToken,
 } from "@lianxin/core";
 import type { Deps } from "../../deps.js";
+import { residentSessionOf } from "./my-concerns.js";
 
 /**
  * What a resident presents for a concern: its number, its access code or the signed token of
@@ -19,6 +21,8 @@ export interface ResidentKey {
   accessCode: string | undefined;
   /** A link token (`X-Link-Token`): accepted only for the purposes the use case names. */
   linkToken?: string | undefined;
+  /** A "我的诉求" session (`X-Resident-Session`): opens the concerns of its phone. */
+  residentSession?: string | undefined;
   /** The client address (as the API trusts it), for the per-address limit of wrong codes. */
   clientAddress: string;
 }
@@ -27,8 +31,9 @@ export interface ResidentKey {
 export const WRONG_CODES_PER_ADDRESS = 60;
 
 /**
- * The resident proves they own a concern with its access code, or holds a link from its SMS
- * (a token signed for that concern and a purpose, unexpired). An unknown number, a missing
+ * The resident proves they own a concern with its access code, holds a link from its SMS
+ * (a token signed for that concern and a purpose, unexpired), or is signed in to "我的诉求"
+ * with the phone the concern was submitted with (in the last two years). An unknown number, a missing
  * code, a wrong code and a token that is forged, expired or for another purpose all get the
  * same not_found, so numbers cannot be probed, and count alike against the limits below.
  * The right code always gets in: wrong codes are counted apart, per ledger number (past the
@@ -62,8 +67,14 @@ export async function authenticateResident(
     ? verifyLinkToken(key.linkToken, linkPurposes, now, deps.residentKey)
     : null;
   const linked = link?.ok === true && link.ledgerNo === ledgerNo;
-  const found = code || linked ? await deps.store.getConcernWithEvents(ledgerNo) : null;
+  const [found, session] = await Promise.all([
+    code || linked || key.residentSession ? deps.store.getConcernWithEvents(ledgerNo) : null,
+    key.residentSession ? residentSessionOf(deps, key.residentSession) : null,
+  ]);
   if (found && linked) return found;
+  if (found && session && sessionMayOpen(found.concern, session.phoneKey, deps.residentKey, now)) {
+    return found;
+  }
   if (found && code && found.concern.accessCodeHash === hashAccessCode(ledgerNo, code)) {
     return found;
   }

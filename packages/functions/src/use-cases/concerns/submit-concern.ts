@@ -1,11 +1,13 @@
 import {
   accessCodeFromBytes,
+  type Concern,
   ConcernSubmission,
   DomainError,
   ledgerYear,
   metricDeltas,
   registerConcern,
   requestFingerprint,
+  residentIndexKey,
   resolveSubmissionReferences,
   routeConcern,
   type StaffUser,
@@ -117,6 +119,8 @@ export async function submitConcern(
         extraPuts: [
           ...registered.notifications.map((n) => deps.store.items.outbox(n)),
           ...residentSmsItems(deps, [registered], accessCode),
+          // Listed in "我的诉求" under the keyed hash of the resident's mobile.
+          ...residentIndexItems(deps, registered.concern),
         ],
       };
     },
@@ -139,4 +143,10 @@ function answerOf(record: IdempotencyRecord | null, fingerprint: string) {
   if (!record) return null;
   if (record.fingerprint !== fingerprint) throw new DomainError("idempotency_conflict");
   return { receipt: record.receipt, replayed: true };
+}
+
+/** The item listing a new concern in "我的诉求" (none without a mobile, or anonymous). */
+function residentIndexItems(deps: Deps, concern: Concern) {
+  const phoneKey = residentIndexKey(concern, deps.residentKey);
+  return phoneKey ? [deps.store.items.residentConcern(phoneKey, concern)] : [];
 }

@@ -1,6 +1,7 @@
-import { runSmsSender, type SmsRequest } from "@lianxin/functions";
+import type { SmsRequest } from "@lianxin/functions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApi, smellyCreek, submit, type TestApi, track } from "../support/api.js";
+import { newestCodeSentTo } from "../support/sms.js";
 
 /**
  * 忘记查询码 (issue 14): the phone given at submission gets a 6-digit code by SMS; the code
@@ -26,24 +27,7 @@ const post = (path: string, body: unknown, from = "10.4.0.1") =>
     body: JSON.stringify(body),
   });
 
-/** Runs the sender with a provider that keeps what it is given; the newest code for a phone. */
-async function codeSentTo(phone: string): Promise<string | undefined> {
-  await runSmsSender(api.deps, {
-    provider: {
-      name: "test",
-      async send(r) {
-        sent.push(r);
-        return { kind: "sent", providerId: r.id };
-      },
-    },
-    signature: "【洛社镇】",
-    siteUrl: "http://x",
-    residentKey: api.deps.residentKey,
-    townPerHour: 1000,
-  });
-  return sent.filter((r) => r.kind === "one_time_code" && r.to === `+86${phone}`).at(-1)?.params
-    .code;
-}
+const codeSentTo = (mobile: string) => newestCodeSentTo(api, sent, mobile);
 
 async function submitted(contact: Record<string, unknown>) {
   const res = await submit(

@@ -1,6 +1,7 @@
-import { runSmsSender, type SmsRequest } from "@lianxin/functions";
+import type { SmsRequest } from "@lianxin/functions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApi, smellyCreek, submit, type TestApi } from "../support/api.js";
+import { newestCodeSentTo } from "../support/sms.js";
 
 /**
  * "我的诉求" (issue 14): a resident signs in with a mobile and a one-time code and sees every
@@ -32,23 +33,7 @@ const withSession = (path: string, session: string, method = "GET") =>
     headers: { ...HEADERS, "x-lianxin-client-address": "10.6.0.9", "x-resident-session": session },
   });
 
-async function codeSentTo(phone: string): Promise<string | undefined> {
-  await runSmsSender(api.deps, {
-    provider: {
-      name: "test",
-      async send(r) {
-        sent.push(r);
-        return { kind: "sent", providerId: r.id };
-      },
-    },
-    signature: "【洛社镇】",
-    siteUrl: "http://x",
-    residentKey: api.deps.residentKey,
-    townPerHour: 1000,
-  });
-  return sent.filter((r) => r.kind === "one_time_code" && r.to === `+86${phone}`).at(-1)?.params
-    .code;
-}
+const codeSentTo = (mobile: string) => newestCodeSentTo(api, sent, mobile);
 
 async function submitted(contact: Record<string, unknown>, title: string) {
   const res = await submit(

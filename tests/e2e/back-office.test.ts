@@ -68,6 +68,14 @@ async function signInByKeyboard(page: Page, username: string) {
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
 
+/** The number on the badge of 消息 in the navigation; 0 when there is none. */
+async function inboxBadge(page: Page): Promise<number> {
+  const shown = page.locator('nav a[href="/inbox"] .nav-badge [aria-hidden="true"]');
+  if ((await shown.count()) === 0) return 0;
+  const text = ((await shown.textContent()) ?? "").trim();
+  return text === "99+" ? 100 : Number(text);
+}
+
 async function perform(
   page: Page,
   button: string,
@@ -268,6 +276,18 @@ describe("the back office, end to end", () => {
     const item = head.locator("li", { hasText: ledgerNo }).filter({ hasText: note });
     await expect.poll(() => item.count()).toBe(1);
     expect(await item.textContent()).toContain(`王建国催办：${note}`);
+
+    // The unread count on 消息 is on every page, not only the landing page: the concern's.
+    await head.goto(`${portal.staffUrl}/concerns/${ledgerNo}`);
+    const before = await inboxBadge(head);
+    expect(before, "the arrival and the urging, unread").toBeGreaterThanOrEqual(2);
+    const link = head.getByRole("navigation").getByRole("link", { name: /^消息/ });
+    expect(await link.textContent()).toContain(`${before} 条未读`);
+    // Marking the urging read: the page it returns to counts one fewer.
+    await head.goto(`${portal.staffUrl}/inbox`);
+    await item.getByRole("button", { name: /^标为已读/ }).click();
+    await head.waitForURL(/marked=1/);
+    expect(await inboxBadge(head)).toBe(before - 1);
     await headContext.close();
   });
 });

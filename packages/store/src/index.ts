@@ -59,7 +59,7 @@ import {
   putOpen311Key,
   revokeOpen311Key,
 } from "./open311-keys.js";
-import { listInbox, markInboxRead, outboxItem, putOutboxOnce } from "./outbox.js";
+import { countUnread, listInbox, markInboxRead, outboxItem, putOutboxOnce } from "./outbox.js";
 import { countQueue, queryQueue } from "./queues.js";
 import {
   consumeRateLimit,
@@ -206,6 +206,7 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     seedItems: bind(ctx, seedItems),
     listInbox: bind(ctx, listInbox),
     markInboxRead: bind(ctx, markInboxRead),
+    countUnread: bind(ctx, countUnread),
     putOutboxOnce: bind(ctx, putOutboxOnce),
     getRotationPlan: bind(ctx, getRotationPlan),
     listRotationPlans: bind(ctx, listRotationPlans),

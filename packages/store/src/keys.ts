@@ -121,6 +121,11 @@ export const keys = {
   }),
   outboxPartition: (recipient: string) => `OUTBOX#${recipient}`,
   /**
+   * Index gsi1: a recipient's unread notifications (sparse: an outbox item carries it from its
+   * write until it is read), sorted as the outbox is, `<at>#<id>`. Counted, never listed.
+   */
+  unreadOf: (recipient: string) => `UNREAD#${recipient}`,
+  /**
    * A one-time code (验证码): `recover` bound to a ledger number, `sign_in` to a phone's keyed
    * hash (never the number). TTL at its expiry.
    */

@@ -11,5 +11,10 @@ declare namespace App {
     token: string | null;
     /** The signed-in staff member (from GET /api/staff/me); null on open pages or API trouble. */
     user: import("@lianxin/contract").StaffUser | null;
+    /**
+     * The user's unread notifications (from GET /api/staff/me, up to 100), for the badge on
+     * 消息; null on open pages, API trouble, or when they could not be counted.
+     */
+    unread: number | null;
   }
 }

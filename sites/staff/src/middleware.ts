@@ -7,12 +7,14 @@ import { loginHref, needsSession } from "./lib/session";
 // Every request: the steps both sites share (site secret, cross-site posts refused, language
 // chosen and remembered, the common headers), and here: read the session cookie and, on every
 // page but the open ones (login, logout, password, language switch), ask the API who is signed
-// in. No session → the login page; a gone session → cleared cookie and login.
+// in (and how many unread messages they have, for the badge on 消息). No session → the login
+// page; a gone session → cleared cookie and login.
 export const onRequest = defineMiddleware(
   siteMiddleware<APIContext>({
     async beforePage(context) {
       context.locals.token = readSessionToken(context.cookies);
       context.locals.user = null;
+      context.locals.unread = null;
 
       if (needsSession(context.url.pathname)) {
         if (!context.locals.token) {
@@ -21,6 +23,8 @@ export const onRequest = defineMiddleware(
         const me = await apiFor(context).get("/api/staff/me");
         if (me.ok) {
           context.locals.user = me.data.user;
+          // The badge on 消息, on every page: counted by the API in the same call.
+          context.locals.unread = typeof me.data.unread === "number" ? me.data.unread : null;
           if (me.data.mustChangePassword) return context.redirect("/password", 303);
         } else {
           const to = sessionRedirect(context, me);

@@ -13,6 +13,11 @@ export interface SessionResponse {
 export interface MeResponse {
   user: StaffUser;
   mustChangePassword: boolean;
+  /**
+   * Unread notifications (消息) over the user's inboxes, counted up to 100 (100: that many or
+   * more); null when they could not be counted or the password must be changed first.
+   */
+  unread: number | null;
 }
 
 /** `GET /api/staff/departments`: for dispatching from triage. */

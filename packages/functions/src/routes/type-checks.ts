@@ -6,7 +6,7 @@
 import { publicRoute, staffRoute } from "./define.js";
 
 export const typeChecks = [
-  // @ts-expect-error -- `/api/staff/me` answers `{ user, mustChangePassword }`
+  // @ts-expect-error -- `/api/staff/me` answers `{ user, mustChangePassword, unread }`
   staffRoute("GET", "/api/staff/me", async (c) => c.json({ user: null })),
   // @ts-expect-error -- `/api/health` answers `{ ok: true }`
   publicRoute("GET", "/api/health", async (c) => c.json({ ok: "yes" })),
@@ -15,6 +15,6 @@ export const typeChecks = [
   // @ts-expect-error -- the dashboard is a staff route, not a public one
   publicRoute("GET", "/api/staff/dashboard", async (c) => c.body(null, 204)),
   staffRoute("GET", "/api/staff/me", async (c, _deps, auth) =>
-    c.json({ user: auth.user, mustChangePassword: false }),
+    c.json({ user: auth.user, mustChangePassword: false, unread: null }),
   ),
 ];

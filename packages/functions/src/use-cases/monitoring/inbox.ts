@@ -23,6 +23,31 @@ export async function inbox(deps: Deps, auth: StaffAuth, query: Record<string, s
   };
 }
 
+/** Where the unread count stops (the site shows "99+" past 99): each inbox counts this many. */
+export const UNREAD_COUNT_CAP = 100;
+
+/**
+ * 消息's badge, for `GET /api/staff/me`: the user's unread notifications over all their inboxes
+ * (store AP-O4: one `Select: COUNT` Query per inbox, in parallel), at most UNREAD_COUNT_CAP.
+ * Null when they could not be counted: the badge is left off, the answer still goes out.
+ */
+export async function unreadCount(deps: Deps, auth: StaffAuth): Promise<number | null> {
+  try {
+    const counts = await Promise.all(
+      (await recipients(deps, auth)).map((r) => deps.store.countUnread(r, UNREAD_COUNT_CAP)),
+    );
+    return Math.min(
+      UNREAD_COUNT_CAP,
+      counts.reduce((sum, n) => sum + n, 0),
+    );
+  } catch (error) {
+    console.warn(
+      JSON.stringify({ level: "warn", msg: "unread not counted", error: String(error) }),
+    );
+    return null;
+  }
+}
+
 /** Marks one of the user's notifications read. */
 export async function markRead(deps: Deps, auth: StaffAuth, id: string) {
   const [at, itemId] = id.split("~");

@@ -8,11 +8,12 @@ import {
   submitSmellyCreek,
   usePortalAndBrowser,
 } from "../support/browser.js";
+import { useTextedCodes } from "../support/sms-sink.js";
 
 /**
  * axe-core (WCAG 2.1 A and AA rules) on the pages residents and staff use most, as they
  * render: forms empty and with the server's objections, the receipt, the tracked concern, an
- * invalid SMS link, the notices, and the back office's sign-in, queue, concern page, SMS log,
+ * invalid SMS link, 我的诉求 (sign-in, list, a concern from it), the notices, and the back office's sign-in, queue, concern page, SMS log,
  * ledger and dashboard. Each page must have no violation at all.
  */
 const AXE_SOURCE = createRequire(import.meta.url)("axe-core").source as string;
@@ -48,6 +49,7 @@ usePortalAndBrowser((p, b) => {
   portal = p;
   browser = b;
 });
+const sms = useTextedCodes();
 
 describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
   it("has no violation on the residents' pages", async () => {
@@ -91,6 +93,25 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
       await page.getByRole("button", { name: "确认" }).click();
       await page.getByText("验证码是6位数字").first().waitFor();
       await check("recovery code with objections");
+      // 我的诉求: both sign-in steps (and the site's objection), the list, a concern from it.
+      await page.goto(`${portal.siteUrl}/mine`);
+      await check("my concerns sign-in");
+      await page.getByLabel("手机号").fill("12");
+      await page.getByRole("button", { name: "获取验证码" }).click();
+      await page.getByText("请填写11位手机号").first().waitFor();
+      await check("my concerns sign-in with objections");
+      const mark = sms.mark();
+      await page.getByLabel("手机号").fill("13912345678");
+      await page.getByRole("button", { name: "获取验证码" }).click();
+      const code = await sms.codeTextedTo("139****5678", mark);
+      await check("my concerns code");
+      await page.getByLabel("验证码", { exact: true }).fill(code);
+      await page.getByRole("button", { name: "登录" }).click();
+      await page.locator(".mine-list > li").first().waitFor();
+      await check("my concerns list");
+      await page.locator(".mine-list > li a").first().click();
+      await page.getByRole("heading", { name: "办理记录" }).waitFor();
+      await check("my concern");
       await page.goto(`${portal.siteUrl}/notices`);
       await check("notices");
       await page.goto(`${portal.siteUrl}/statistics`);

@@ -53,6 +53,7 @@ const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text).di
 const pages = () => [
   { name: "the public home", url: publicSite.url },
   { name: "the public tracking form (an island)", url: `${publicSite.url}/track` },
+  { name: "the public 我的诉求 sign-in (plain forms)", url: `${publicSite.url}/mine` },
   { name: "the staff sign-in", url: `${staffSite.url}/login` },
 ];
 

@@ -11,7 +11,7 @@ export interface SiteConfig {
   /** How long one API call may take before the page gives up, in milliseconds. */
   apiTimeoutMs: number;
   /**
-   * The site's own public URL (`LIANXIN_SITE_URL`): decides the staff cookie's Secure flag,
+   * The site's own public URL (`LIANXIN_SITE_URL`): decides its cookies' Secure flag (cookies.ts),
    * never the request's Host. Unset (deployed behind CloudFront): https is assumed.
    */
   siteUrl: string | null;

@@ -75,4 +75,28 @@ describe("messages", () => {
       "公示",
     ]);
   });
+  it("carries 我的诉求's labels and notes as its browser test reads them", () => {
+    const zh = messages["zh-CN"];
+    expect([
+      zh["nav.mine"],
+      zh["mine.fromTrack"],
+      zh["mine.phone"],
+      zh["mine.send"],
+      zh["mine.sent"],
+      zh["mine.code"],
+      zh["mine.verify"],
+      zh["mine.signOut"],
+      zh["mine.expired"],
+    ]).toEqual([
+      "我的诉求",
+      "用手机号查看我的全部诉求",
+      "手机号",
+      "获取验证码",
+      "如该号码提交过诉求，验证码已发送（5分钟内有效）",
+      "验证码",
+      "登录",
+      "退出",
+      "登录已过期，请重新获取验证码",
+    ]);
+  });
 });

@@ -4,6 +4,7 @@ import {
   formatDate,
   formatDateTime,
   formatLimit,
+  formatTime,
   formatWait,
   rateLimitMessage,
 } from "./format";
@@ -21,6 +22,11 @@ describe("dates in Asia/Shanghai", () => {
     expect(formatDateTime(null, "zh-CN")).toBe("");
     expect(formatDateTime("not a date", "en")).toBe("");
     expect(formatDate(undefined, "en")).toBe("");
+    expect(formatTime("", "zh-CN")).toBe("");
+  });
+  it("says the time of day on a 24-hour clock", () => {
+    expect(formatTime("2026-12-08T01:05:00.000Z", "zh-CN")).toBe("09:05");
+    expect(formatTime("2026-12-08T15:30:00.000Z", "en")).toBe("23:30");
   });
 });
 

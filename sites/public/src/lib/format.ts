@@ -7,6 +7,7 @@ export const TIME_ZONE = "Asia/Shanghai";
 
 const dateTimeFormats = new Map<Locale, Intl.DateTimeFormat>();
 const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
+const timeFormats = new Map<Locale, Intl.DateTimeFormat>();
 
 function intlLocale(locale: Locale): string {
   // en-GB: day month year and a 24-hour clock, as the town writes times.
@@ -53,6 +54,15 @@ export function formatDate(iso: string | null | undefined, locale: Locale): stri
   const d = parse(iso);
   if (!d) return "";
   return cached(dateFormats, locale, { year: "numeric", month: "long", day: "numeric" }).format(d);
+}
+
+/** "09:05" (Beijing time, 24-hour clock); "" for a missing or bad date. */
+export function formatTime(iso: string | null | undefined, locale: Locale): string {
+  const d = parse(iso);
+  if (!d) return "";
+  return cached(timeFormats, locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+    .format(d)
+    .replace(/\s+/g, " ");
 }
 
 /** A machine-readable `datetime` attribute value (the ISO string, if it parses). */

@@ -1,7 +1,8 @@
-// What the resident's pages (/track with the access code, /t/<token> from an SMS link) do with
-// a request: the posted intent (add information, rate, stop SMS) sent to the API with the
-// resident's credential, then the fresh view. One place, so both pages behave alike; each page
-// only reads its credential and renders `ResidentConcern` with the result. Server-only.
+// What the resident's pages (/track with the access code, /t/<token> from an SMS link,
+// /mine/<ledgerNo> signed in to 我的诉求) do with a request: the posted intent (add
+// information, rate, stop SMS) sent to the API with the resident's credential, then the fresh
+// view. One place, so the pages behave alike; each page only reads its credential and renders
+// `ResidentConcern` with the result. Server-only.
 import type { ResidentView } from "@lianxin/contract";
 import type { Api } from "@lianxin/site-kit/api.server";
 import type { ApiFailure } from "@lianxin/site-kit/api-result";
@@ -15,8 +16,14 @@ import {
   readFeedbackForm,
 } from "./feedback-form";
 
-/** The access code (typed on /track) or an SMS link's token: never both, never in a URL. */
-export type ResidentCredential = { accessCode: string } | { linkToken: string };
+/**
+ * The access code (typed on /track), an SMS link's token, or a "我的诉求" session's token
+ * (from its httpOnly cookie): one of them, never in a URL.
+ */
+export type ResidentCredential =
+  | { accessCode: string }
+  | { linkToken: string }
+  | { residentSession: string };
 
 /** What a resident's form asks for; anything else (or nothing) only looks the concern up. */
 export type ResidentIntent = "lookup" | "message" | "feedback" | "stop_sms";
@@ -27,7 +34,7 @@ export function readIntent(raw: string): ResidentIntent {
 
 export interface ResidentPageState {
   view: ResidentView | null;
-  /** The API said 404: wrong code, or a forged or expired link. */
+  /** The API said 404: wrong code, a forged or expired link, not the session's or it ended. */
   notFound: boolean;
   /** A message for the top of the page (service trouble, rate limit). */
   message: string | null;

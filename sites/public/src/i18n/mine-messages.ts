@@ -1,0 +1,76 @@
+// The strings of 我的诉求 (/mine and /mine/<ledgerNo>, and the links to it from the navigation
+// and /track), spread into the site's one dictionary in messages.ts. The type makes the
+// English table list exactly the Chinese keys.
+
+export const mineZh = {
+  "nav.mine": "我的诉求",
+  "page.mine": "我的诉求",
+  "mine.fromTrack": "用手机号查看我的全部诉求",
+  "mine.intro":
+    "用提交诉求时留的手机号登录，不用台账编号和查询码，就能查看这个号码近两年提交的全部诉求。",
+  "mine.scope": "匿名提交的诉求、留固定电话的诉求不在其中，请用台账编号和查询码查询。",
+  "mine.phone": "手机号",
+  "mine.phoneHint": "提交诉求时留的手机号，如 13812345678。",
+  "mine.send": "获取验证码",
+  "mine.sent": "如该号码提交过诉求，验证码已发送（5分钟内有效）",
+  "mine.for": "手机 {phone}",
+  "mine.code": "验证码",
+  "mine.codeHint": "短信里的6位数字。",
+  "mine.verify": "登录",
+  "mine.resend": "重新获取",
+  "mine.changePhone": "换一个手机号",
+  "mine.mobileInvalid": "请填写11位手机号，如 13812345678",
+  "mine.expired": "登录已过期，请重新获取验证码",
+  "mine.signedOut": "您已退出登录。",
+  "mine.until": "登录有效至 {time}",
+  "mine.signOut": "退出",
+  "mine.count": "共 {n} 件诉求，最新的在前",
+  "mine.countOne": "共 1 件诉求",
+  "mine.empty": "这个手机号近两年没有可以查看的诉求。",
+  "mine.untitled": "诉求",
+  "mine.status": "状态",
+  "mine.registered": "登记时间",
+  "mine.awaitingRating": "待评价",
+  "mine.merged": "已并入 {ledgerNo} 一并办理",
+  "mine.backToList": "返回我的诉求",
+  "mine.notFound": "在您的诉求中没有找到这个编号",
+  "mine.notFoundDetail": "只能查看用这个手机号近两年提交的诉求。",
+} as const;
+
+export const mineEn: { readonly [K in keyof typeof mineZh]: string } = {
+  "nav.mine": "My concerns",
+  "page.mine": "My concerns",
+  "mine.fromTrack": "See all my concerns with my mobile number",
+  "mine.intro":
+    "Sign in with the mobile number you gave when you submitted, and see every concern submitted with it in the last two years, without ledger numbers or access codes.",
+  "mine.scope":
+    "Anonymous concerns and those with a landline are not listed: track them with the ledger number and access code.",
+  "mine.phone": "Mobile number",
+  "mine.phoneHint": "The mobile number you gave when you submitted, such as 13812345678.",
+  "mine.send": "Send me a code",
+  "mine.sent":
+    "If concerns were submitted with this number, a code has been sent to it (valid for 5 minutes)",
+  "mine.for": "Mobile {phone}",
+  "mine.code": "Code",
+  "mine.codeHint": "The 6 digits in the text message.",
+  "mine.verify": "Sign in",
+  "mine.resend": "Send a new code",
+  "mine.changePhone": "Use another mobile number",
+  "mine.mobileInvalid": "Enter an 11-digit mobile number, such as 13812345678",
+  "mine.expired": "Your sign-in has expired: ask for a new code",
+  "mine.signedOut": "You have signed out.",
+  "mine.until": "Signed in until {time}",
+  "mine.signOut": "Sign out",
+  "mine.count": "{n} concerns, newest first",
+  "mine.countOne": "1 concern",
+  "mine.empty": "There are no concerns to show for this mobile number in the last two years.",
+  "mine.untitled": "Concern",
+  "mine.status": "Status",
+  "mine.registered": "Registered",
+  "mine.awaitingRating": "Awaiting your rating",
+  "mine.merged": "Merged into {ledgerNo} and handled with it",
+  "mine.backToList": "Back to my concerns",
+  "mine.notFound": "This number is not among your concerns",
+  "mine.notFoundDetail":
+    "Only concerns submitted with this mobile number in the last two years can be opened here.",
+};

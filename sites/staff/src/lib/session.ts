@@ -1,6 +1,7 @@
 // The staff session as this site keeps it: the API's token in the site's own cookie.
 // Pure helpers (cookie options, where to go after login); the cookie is set and read in
 // session.server.ts only.
+import { cookieSecure } from "@lianxin/site-kit/cookies";
 import { safeReturnPath } from "@lianxin/site-kit/locale";
 
 export const SESSION_COOKIE = "lianxin_staff";
@@ -14,35 +15,8 @@ export interface SessionCookieOptions {
 }
 
 /**
- * Plain http is allowed only on this machine's loopback addresses (the local run at
- * http://127.0.0.1:4322): browsers drop a Secure cookie set over plain http there, so the flag
- * would make local login impossible.
- */
-function isLoopbackHost(hostname: string): boolean {
-  const h = hostname.toLowerCase().replace(/^\[|\]$/g, "");
-  return h === "localhost" || h.endsWith(".localhost") || h === "::1" || /^127\./.test(h);
-}
-
-/**
- * `Secure` always, except when the site's configured URL (`LIANXIN_SITE_URL`) is plain http
- * on a loopback host: the local run. Decided by configuration, never by the request, whose
- * Host a client chooses (a plain-http request saying `Host: localhost` once got a cookie
- * without the flag). Unset, as deployed, the cookie is Secure.
- */
-function secureFor(siteUrl: string | null): boolean {
-  if (!siteUrl) return true;
-  let url: URL;
-  try {
-    url = new URL(siteUrl);
-  } catch {
-    return true;
-  }
-  return url.protocol === "https:" || !isLoopbackHost(url.hostname);
-}
-
-/**
  * httpOnly (never readable by browser JavaScript or islands), SameSite=Strict, path "/",
- * Secure (see `secureFor`), expiring with the session.
+ * Secure (site-kit `cookieSecure`), expiring with the session.
  */
 export function sessionCookieOptions(
   expiresAt: string,
@@ -57,7 +31,7 @@ export function sessionCookieOptions(
     path: "/",
     httpOnly: true,
     sameSite: "strict",
-    secure: secureFor(siteUrl),
+    secure: cookieSecure(siteUrl),
     expires: new Date(at),
   };
 }
@@ -70,7 +44,7 @@ export function clearedCookieOptions(
     path: "/",
     httpOnly: true,
     sameSite: "strict",
-    secure: secureFor(siteUrl),
+    secure: cookieSecure(siteUrl),
   };
 }
 

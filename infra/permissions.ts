@@ -61,9 +61,12 @@ export const BACKFILL_TABLE_ACTIONS = ["dynamodb:Query", "dynamodb:BatchWriteIte
  * The SMS sender's DynamoDB actions: find due, stale and pending messages (Query on gsi1),
  * claim and settle each (UpdateItem, conditional), count the town's and each phone's caps
  * (UpdateItem on rate windows), and tell admin that sending paused (PutItem, an inbox item).
+ * An urgent alert names a department: the sender reads the directory (Query, cached) and the
+ * head's staff account for its phone (GetItem, AP-S2) when it sends.
  */
 export const SMS_SENDER_TABLE_ACTIONS = [
   "dynamodb:Query",
+  "dynamodb:GetItem",
   "dynamodb:UpdateItem",
   "dynamodb:PutItem",
 ] as const;

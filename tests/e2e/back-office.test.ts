@@ -290,4 +290,26 @@ describe("the back office, end to end", () => {
     expect(await inboxBadge(head)).toBe(before - 1);
     await headContext.close();
   });
+
+  it("lets admin mark a category urgent (紧急类别) and unmark it, as the directory shows", async () => {
+    const context = await browser.newContext(DESKTOP);
+    const admin = await context.newPage();
+    await signInStaff(admin, portal, "admin");
+    const box = admin.getByLabel("紧急类别（立即短信通知部门负责人）");
+    const edit = async (code: string) => {
+      await admin.goto(`${portal.staffUrl}/directory/edit?kind=categories&id=${code}`);
+    };
+    await edit("safety_hazard");
+    expect(await box.isChecked()).toBe(true);
+    for (const urgent of [true, false]) {
+      await edit("utilities");
+      expect(await box.isChecked()).toBe(!urgent);
+      await box.setChecked(urgent);
+      await admin.getByRole("button", { name: "保存" }).click();
+      await admin.waitForURL(/\/directory\?/);
+      const row = admin.locator("tr", { hasText: "utilities" });
+      expect(await row.locator(".tag", { hasText: "紧急" }).count()).toBe(urgent ? 1 : 0);
+    }
+    await context.close();
+  });
 });

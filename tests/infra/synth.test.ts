@@ -457,7 +457,7 @@ describe("api stack: the SMS sender", () => {
     }
   });
 
-  it("may work the outbox and send a text message, nothing more; no other role may send", () => {
+  it("may work the outbox, read an alert's head, and send a text message; no other role may send", () => {
     for (const { api, jobs, sites } of [dev, prod]) {
       const statements = statementsOfFunction(api, "sms-sender.handler");
       const dynamo = statements.filter((s) =>
@@ -465,6 +465,14 @@ describe("api stack: the SMS sender", () => {
       );
       expect(dynamo).toHaveLength(1);
       expect(list(dynamo[0]?.Action ?? []).sort()).toEqual([...SMS_SENDER_TABLE_ACTIONS].sort());
+      // The outbox (Query, UpdateItem, PutItem), and an urgent alert's head: the directory
+      // (Query) and the head's account (GetItem). Nothing that deletes or scans.
+      expect([...SMS_SENDER_TABLE_ACTIONS].sort()).toEqual([
+        "dynamodb:GetItem",
+        "dynamodb:PutItem",
+        "dynamodb:Query",
+        "dynamodb:UpdateItem",
+      ]);
       const sms = statements.filter((s) => list(s.Action).some((a) => a.startsWith("sms-voice:")));
       expect(sms.map((s) => list(s.Action))).toEqual([[SMS_SEND_ACTION]]);
       expect(statements.filter((s) => list(s.Action).some((a) => a.startsWith("s3:")))).toEqual([]);

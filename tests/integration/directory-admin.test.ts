@@ -372,6 +372,7 @@ describe("directory import and export", () => {
       "env-bureau",
       "",
       "否",
+      "否",
       "两周",
       "1工作日",
       "7天",

@@ -110,8 +110,10 @@ export interface SmsLogEntry {
   kind: string;
   state: string;
   ledgerNo: string | null;
-  /** The phone, masked: 138****8000. */
+  /** The phone, masked: 138****8000; empty for an urgent alert not sent (no phone found). */
   to: string;
+  /** An urgent alert (to staff): the department whose head it is for; null for a resident's. */
+  departmentHead: string | null;
   /** The text as sent, its codes blanked. */
   text: string | null;
   /** Provider refusals so far, and the last one's error. */

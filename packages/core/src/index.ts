@@ -52,6 +52,7 @@ export * from "./messaging/sms-delivery.js";
 export * from "./messaging/sms-opt-out.js";
 export * from "./messaging/sms-policy.js";
 export * from "./messaging/sms-texts.js";
+export * from "./messaging/urgent-alerts.js";
 export * from "./metrics/counters.js";
 export * from "./metrics/dashboard-scope.js";
 export * from "./metrics/sealed-months.js";

@@ -186,7 +186,15 @@ const blanked = (message: StoredSms) => blankSecretParams(message.kind, message.
 
 /** The outcome of one try, as the sender settles it (AP-T3). */
 export type SmsSettlement =
-  | { kind: "sent"; provider: string; providerId: string; text: string; at: Date }
+  | {
+      kind: "sent";
+      provider: string;
+      providerId: string;
+      text: string;
+      at: Date;
+      /** An urgent alert: the phone found for its department's head. */
+      sentTo?: string;
+    }
   | { kind: "retry"; error: string; attempts: number; nextAt: Date }
   | { kind: "failed"; error: string; attempts: number; at: Date }
   | { kind: "dropped"; reason: SmsDropReason; at: Date };
@@ -207,6 +215,7 @@ export function settleSms(
           providerId: outcome.providerId,
           text: outcome.text,
           params: blanked(message),
+          ...(outcome.sentTo ? { sentTo: outcome.sentTo } : {}),
         },
         remove: ["gsi1pk", "gsi1sk"],
       });

@@ -160,8 +160,11 @@ const NAMED_PAIRINGS: Record<string, string> = {
   property: "xinhe",
 };
 
-type CategorySeed = Omit<Category, "villageOverrides" | "conductComplaint" | "retiredAt"> &
-  Partial<Pick<Category, "villageOverrides" | "conductComplaint">>;
+type CategorySeed = Omit<
+  Category,
+  "villageOverrides" | "conductComplaint" | "urgent" | "retiredAt"
+> &
+  Partial<Pick<Category, "villageOverrides" | "conductComplaint" | "urgent">>;
 const CATEGORIES: CategorySeed[] = [
   {
     code: "safety_hazard",
@@ -170,6 +173,7 @@ const CATEGORIES: CategorySeed[] = [
     description: "危及人身财产安全、需紧急处置的隐患",
     descriptionEn: "A hazard to people or property that needs urgent action",
     departmentId: "work-safety",
+    urgent: true,
     limits: URGENT,
   },
   {
@@ -355,6 +359,7 @@ export function buildDemoDirectory(): Directory {
   const categories: Category[] = CATEGORIES.map((c) => ({
     villageOverrides: {},
     conductComplaint: false,
+    urgent: false,
     retiredAt: null,
     ...c,
   }));

@@ -134,6 +134,37 @@ describe("directory import", () => {
     expect(reason?.["zh-CN"]).toContain("ghost");
   });
 
+  it("exports and imports the 紧急类别 flag; a workbook without its column keeps the flags", () => {
+    const rows = directoryRows(directory, accounts);
+    const row = (code: string) =>
+      rows.categories.find((r) => r.code === code) as Record<string, string>;
+    expect(row("safety_hazard").urgent).toBe("是");
+    expect(row("environment").urgent).toBe("否");
+    row("environment").urgent = "是";
+    row("safety_hazard").urgent = "";
+    const p = plan(asSheets(rows));
+    expect(p.rejected).toEqual([]);
+    const urgent = (d: typeof directory) => d.categories.filter((c) => c.urgent).map((c) => c.code);
+    expect(urgent(p.directory)).toEqual(["environment"]);
+    expect(p.changes.categories.updated).toBe(2);
+
+    // An older workbook (no 紧急类别 column): every category keeps its flag.
+    const old = asSheets(directoryRows(directory, accounts));
+    const sheet = old.categories;
+    if (!sheet) throw new Error("fixture");
+    sheet.headers = sheet.headers.filter((h) => h !== "紧急类别");
+    for (const r of sheet.rows) delete r.values.urgent;
+    const kept = plan(old);
+    expect(kept.rejected).toEqual([]);
+    expect(kept.changed).toEqual([]);
+    expect(urgent(kept.directory)).toEqual(["safety_hazard"]);
+
+    row("environment").urgent = "也许";
+    expect(plan(asSheets(rows)).rejected.map((r) => [r.sheet, r.field, r.column])).toEqual([
+      ["问题类别", "urgent", "紧急类别"],
+    ]);
+  });
+
   it("checks references across sheets: a department's paired village, a contact leader", () => {
     const rows = directoryRows(directory, accounts);
     (rows.departments[0] as Record<string, string>).pairedVillageId = "nowhere";

@@ -106,6 +106,7 @@ export const DIRECTORY_SHEETS = {
       col("departmentId", "默认部门编号", "Department id", 20),
       col("villageOverrides", "村社区例外", "Village overrides", 30),
       col("conductComplaint", "干部作风", "Conduct complaint", 10),
+      col("urgent", "紧急类别", "Urgent", 10),
       col("signFor", "签收时限", "Sign-for limit", 12, true),
       col("respond", "首次回应时限", "Response limit", 12, true),
       col("answer", "答复时限", "Answer limit", 12, true),
@@ -289,6 +290,7 @@ export function directoryRows(
         .map(([v, d]) => `${v}=${d}`)
         .join("；"),
       conductComplaint: c.conductComplaint ? "是" : "否",
+      urgent: c.urgent ? "是" : "否",
       signFor: formatLimit(c.limits.signFor),
       respond: formatLimit(c.limits.respond),
       answer: formatLimit(c.limits.answer),
@@ -393,6 +395,16 @@ function columnHeader(sheet: SheetKey, field: string): string {
     (x) => x.key === field,
   );
   return c?.header ?? field;
+}
+
+/** Does the sheet's header row have the column (in Chinese or English)? */
+function hasColumn(sheets: ImportSheets, sheet: SheetKey, field: string): boolean {
+  const c = (DIRECTORY_SHEETS[sheet].columns as readonly SheetColumn[]).find(
+    (x) => x.key === field,
+  );
+  return (sheets[sheet]?.headers ?? []).some(
+    (h) => h.trim() === c?.header || h.trim() === c?.headerEn,
+  );
 }
 
 /**
@@ -629,6 +641,7 @@ export function planDirectoryImport(
   }
 
   // 问题类别
+  const hasUrgentColumn = hasColumn(sheets, "categories", "urgent");
   for (const r of rowsFor("categories", "code")) {
     const code = cell(r, "code");
     const current = next.categories.find((c) => c.code === code);
@@ -656,6 +669,12 @@ export function planDirectoryImport(
       ctx.reject("categories", r.row, "conductComplaint", MESSAGES.choice(["是", "否"]));
       ok = false;
     }
+    // A workbook from before the 紧急类别 column keeps each category's flag as it is.
+    const urgentCell = hasUrgentColumn ? cell(r, "urgent").toLowerCase() : null;
+    if (urgentCell !== null && !YES.has(urgentCell) && !NO.has(urgentCell)) {
+      ctx.reject("categories", r.row, "urgent", MESSAGES.choice(["是", "否"]));
+      ok = false;
+    }
     const retired = retiredAt("categories", r, current);
     if (!ok || retired === undefined) continue;
     const category = validated(
@@ -671,6 +690,7 @@ export function planDirectoryImport(
         departmentId: cell(r, "departmentId") || null,
         villageOverrides: overrides,
         conductComplaint: YES.has(conduct),
+        urgent: urgentCell === null ? current?.urgent === true : YES.has(urgentCell),
         limits,
         retiredAt: retired,
       },

@@ -85,6 +85,12 @@ export const Category = z.object({
   villageOverrides: z._default(z.record(z.string(), DirectoryId), {}),
   /** Complaints about cadres' conduct: discipline commission, restricted visibility. */
   conductComplaint: z._default(z.boolean(), false),
+  /**
+   * 紧急类别: a concern of this category also sends the head of the department it arrives at
+   * an SMS at any hour (messaging/urgent-alerts.ts). Absent in directories stored before the
+   * flag existed (the store does not parse them): read it as false.
+   */
+  urgent: z._default(z.boolean(), false),
   limits: CategoryLimits,
   retiredAt: z._default(z.nullable(z.string()), null),
 });

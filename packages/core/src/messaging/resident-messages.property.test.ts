@@ -3,20 +3,26 @@ import { describe, expect, it } from "vitest";
 import type { ConcernEvent } from "../concern/concern.js";
 import {
   type Change,
+  index,
   type Step,
   SUBMITTERS,
   type Submitter,
   simulate,
   step,
 } from "../testing/random-histories.js";
+import { oneTimeCodeMessage } from "./one-time-code.js";
 import { residentMessagesFor, type SmsMessage } from "./resident-messages.js";
 import { mainlandMobile } from "./resident-phone.js";
 import type { SmsKind } from "./sms-texts.js";
+import { urgentAlertsFor } from "./urgent-alerts.js";
 
 /**
  * Random histories through the real state machine, rating, escalation and opting out: the
  * messages each change sends must be exactly those its events call for, in order, for a
- * resident who may get them, worked out here from the submitter alone.
+ * resident who may get them, worked out here from the submitter alone; the urgent alerts
+ * exactly one per arrival at a department of a concern whose category is urgent (which
+ * categories are is drawn too). In quiet hours nothing goes at once but receipts, one-time
+ * codes and urgent alerts.
  */
 
 function messagesOf(change: Change, newId: () => string): SmsMessage[] {
@@ -58,6 +64,12 @@ function kindFor(e: ConcernEvent): SmsKind | null {
 }
 
 const shanghaiHour = (iso: string) => (new Date(iso).getUTCHours() + 8) % 24;
+const quiet = (iso: string) => shanghaiHour(iso) >= 22 || shanghaiHour(iso) < 8;
+/** What may go at once at any hour (sms-policy's ANY_HOUR, restated as the issue words it). */
+const AT_ANY_HOUR: readonly SmsKind[] = ["receipt", "one_time_code", "urgent_alert"];
+/** The places' categories (random-histories' PLACES): which are urgent is drawn per history. */
+const CATEGORY_CODES = ["environment", "roads_lighting", "other", "safety_hazard"];
+const ARRIVALS = new Set(["routed", "triaged", "dispatched", "returned"]);
 
 describe("resident messages", () => {
   it("are exactly those the events call for, in order, and wait out quiet hours", () => {
@@ -70,7 +82,8 @@ describe("resident messages", () => {
         ),
         fc.array(step, { minLength: 5, maxLength: 150 }),
         fc.integer({ min: 0, max: 23 }),
-        (first, steps: Step[], startHour) => {
+        fc.subarray(CATEGORY_CODES),
+        (first, steps: Step[], startHour, urgentCodes) => {
           const submitters: Submitter[] = [];
           const sent = new Map<number, SmsMessage[]>();
           const expected = new Map<number, SmsKind[]>();
@@ -84,6 +97,40 @@ describe("resident messages", () => {
             all,
             (change) => {
               const messages = messagesOf(change, newId);
+              // The alerts of the change, and a one-time code asked for at that moment.
+              const code = change.after.categoryCode;
+              const category = index.category(code);
+              const alerts = urgentAlertsFor(
+                change.after,
+                change.events,
+                category && { ...category, urgent: urgentCodes.includes(code) },
+                { now: change.now, newId },
+              );
+              const arrived = change.events.some((e) => ARRIVALS.has(e.type));
+              expect(alerts).toHaveLength(urgentCodes.includes(code) && arrived ? 1 : 0);
+              for (const a of alerts) {
+                expect(a).toMatchObject({
+                  kind: "urgent_alert",
+                  audience: "staff",
+                  to: `department-head:${change.after.routing.department.id}`,
+                  ledgerNo: change.after.ledgerNo,
+                  link: null,
+                });
+                expect(Object.values(a.params).join("")).not.toContain(change.after.description);
+              }
+              const otp = oneTimeCodeMessage({
+                mobile: "13800138000",
+                code: "123456",
+                ledgerNo: change.after.ledgerNo,
+                now: change.now,
+                newId,
+              });
+              for (const m of [...messages, ...alerts, otp]) {
+                // At any hour only these go at once; in quiet hours everything else waits.
+                if (AT_ANY_HOUR.includes(m.kind)) expect(m.sendAfter).toBe(m.createdAt);
+                else if (quiet(m.createdAt)) expect(m.sendAfter > m.createdAt).toBe(true);
+                else expect(m.sendAfter).toBe(m.createdAt);
+              }
               sent.set(change.i, [...(sent.get(change.i) ?? []), ...messages]);
               const submitter = submitters[change.i] as Submitter;
               for (const e of change.events) {

@@ -11,7 +11,10 @@ import type { SmsKind } from "./sms-texts.js";
 export interface SmsMessage {
   id: string;
   kind: SmsKind;
-  /** The phone, E.164. */
+  /**
+   * The phone, E.164; for an urgent alert the department whose head it is for
+   * (`department-head:<departmentId>`, urgent-alerts.ts), the phone found when it is sent.
+   */
   to: string;
   /** Who it is for: the concern's resident, or a staff member (an urgent alert). */
   audience: "resident" | "staff";

@@ -27,6 +27,8 @@ export interface StoredSms extends SmsMessage {
   providerId: string | null;
   /** The text as sent, secrets (the access code, a one-time code) blanked. */
   text: string | null;
+  /** An urgent alert: the phone (E.164) the sender found for its department's head. */
+  sentTo?: string;
   droppedReason: SmsDropReason | null;
 }
 

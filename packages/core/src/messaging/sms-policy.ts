@@ -24,7 +24,11 @@ export function sendableFrom(kind: SmsKind, now: Date): Date {
 
 /** Limits against abuse and runaway sending. */
 export const SMS_LIMITS = {
-  /** Messages to one phone in a Shanghai day, receipts and one-time codes included. */
+  /**
+   * Messages to one resident's phone in a Shanghai day, receipts and one-time codes included
+   * (against abuse of a resident's number). Urgent alerts to staff do not count and are never
+   * dropped by it: a head must get every one; the town's hourly cap holds them as any other.
+   */
   perPhonePerDay: 10,
   /** Town-wide, per hour: past it sending pauses and admin is told (configurable). */
   townPerHourDefault: 500,

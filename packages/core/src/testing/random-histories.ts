@@ -19,7 +19,8 @@ import type { StaffUser } from "../staff/schema.js";
 import { officialCalendar } from "../time/working-calendar.js";
 
 export const index = indexDirectory(buildDemoDirectory());
-const admin: StaffUser = {
+/** The town office's admin (triage, dispatch). */
+export const admin: StaffUser = {
   id: "staff-admin",
   username: "admin",
   name: "管理员",

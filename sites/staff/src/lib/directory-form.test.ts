@@ -39,6 +39,7 @@ describe("directory forms", () => {
         ["limits.signFor.unit", "hours"],
         ["limits.respond.amount", "x"],
         ["conductComplaint", "on"],
+        ["urgent", "on"],
       ]),
     );
     expect(body.villageOverrides).toEqual({ park: "park-construction", xinhe: "property" });
@@ -47,7 +48,13 @@ describe("directory forms", () => {
       respond: { amount: "x" },
     });
     expect(body.conductComplaint).toBe(true);
+    expect(body.urgent).toBe(true);
     expect(body.departmentId).toBeNull();
+  });
+
+  it("reads the urgent and conduct checkboxes as false when unticked", () => {
+    const body = readDirectoryForm("categories", form([["name", "道路"]]));
+    expect(body).toMatchObject({ urgent: false, conductComplaint: false });
   });
 
   it("ties API field errors to inputs by name or prefix", () => {

@@ -90,6 +90,7 @@ export function readDirectoryForm(
         departmentId: text(form, "departmentId") || null,
         villageOverrides: overrides,
         conductComplaint: form.get("conductComplaint") === "on",
+        urgent: form.get("urgent") === "on",
         limits: { signFor: limit("signFor"), respond: limit("respond"), answer: limit("answer") },
       };
     }

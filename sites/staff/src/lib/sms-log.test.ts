@@ -1,7 +1,8 @@
 import type { SmsLogEntry } from "@lianxin/contract";
 import { SMS_KINDS, SMS_STATES } from "@lianxin/core";
 import { describe, expect, it } from "vitest";
-import { linkParts, newestFirst, smsWordKey } from "./sms-log";
+import { translator } from "../i18n/messages";
+import { linkParts, newestFirst, smsRecipient, smsWordKey } from "./sms-log";
 
 const entry = (id: string, createdAt: string): SmsLogEntry => ({
   id,
@@ -14,6 +15,7 @@ const entry = (id: string, createdAt: string): SmsLogEntry => ({
   text: null,
   attempts: 0,
   lastError: null,
+  departmentHead: null,
 });
 
 describe("the SMS log page", () => {
@@ -30,6 +32,17 @@ describe("the SMS log page", () => {
     for (const state of SMS_STATES) expect(smsWordKey("state", state), state).not.toBeNull();
     expect(smsWordKey("kind", "telegram")).toBeNull();
     expect(smsWordKey("kind", "constructor")).toBeNull();
+  });
+  it("shows a resident's masked mobile, and an urgent alert's department head", () => {
+    const tr = translator("zh-CN");
+    expect(smsRecipient(tr, { to: "138****8000", departmentHead: null })).toBe("138****8000");
+    expect(smsRecipient(tr, { to: "", departmentHead: "安监办" })).toBe("安监办负责人");
+    expect(smsRecipient(tr, { to: "139****0001", departmentHead: "安监办" })).toBe(
+      "安监办负责人 139****0001",
+    );
+    expect(smsRecipient(translator("en"), { to: "", departmentHead: "安监办" })).toBe(
+      "Head of 安监办",
+    );
   });
   it("makes the link clickable and leaves the rest as text", () => {
     const url = "http://localhost:4321/t/rate.LS-2026-000001.tmb0qz8.abcdefghij_-KLMN";

@@ -29,6 +29,19 @@ export function smsWord(
   return key ? tr(key) : value;
 }
 
+/**
+ * Whom a message went to, as the table shows it: the masked mobile; for an urgent alert the
+ * department's head, and the mobile once the sender has found it.
+ */
+export function smsRecipient(
+  tr: (key: "sms.toHead", vars: { department: string }) => string,
+  entry: Pick<SmsLogEntry, "to" | "departmentHead">,
+): string {
+  if (entry.departmentHead === null || entry.departmentHead === undefined) return entry.to;
+  const head = tr("sms.toHead", { department: entry.departmentHead });
+  return entry.to ? `${head} ${entry.to}` : head;
+}
+
 export type TextPart = { text: string } | { href: string };
 
 // The links an SMS carries are the public site's URLs; Chinese punctuation ends one.

@@ -19,7 +19,7 @@ import * as z from "zod/mini";
 import type { Deps } from "../../deps.js";
 import { currentCalendar } from "../calendar/calendar.js";
 import { currentDirectory } from "../directory/current-directory.js";
-import { residentSmsItems } from "../messaging/resident-sms.js";
+import { residentSmsItems, urgentAlertItems } from "../messaging/resident-sms.js";
 import { parseInput } from "../parse.js";
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
@@ -114,11 +114,13 @@ export async function submitConcern(
       return {
         ...registered,
         counters: metricDeltas(null, registered.concern),
-        // Its arrival in the department's shared inbox and the contact leader's, and the
-        // resident's receipt SMS: all in the concern's own transaction.
+        // Its arrival in the department's shared inbox and the contact leader's, the
+        // resident's receipt SMS and (urgent category) the head's alert: all in the concern's
+        // own transaction.
         extraPuts: [
           ...registered.notifications.map((n) => deps.store.items.outbox(n)),
           ...residentSmsItems(deps, [registered], accessCode),
+          ...urgentAlertItems(deps, [registered], index),
           // Listed in "我的诉求" under the keyed hash of the resident's mobile.
           ...residentIndexItems(deps, registered.concern),
         ],
@@ -126,7 +128,7 @@ export async function submitConcern(
     },
   });
   if (outcome.kind === "created") {
-    if (outcome.result.concern.smsUpdates) await deps.smsSender.kick();
+    if (outcome.result.concern.smsUpdates || category.urgent) await deps.smsSender.kick();
     return { receipt: outcome.result.receipt, replayed: false };
   }
   if (outcome.kind === "rate_limited") {

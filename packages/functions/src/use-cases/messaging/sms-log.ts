@@ -1,5 +1,12 @@
 import type { SmsLogEntry } from "@lianxin/contract";
-import { DomainError, maskedMobile, may, type StoredSms, shanghaiMonth } from "@lianxin/core";
+import {
+  DomainError,
+  departmentOfAddress,
+  maskedMobile,
+  may,
+  type StoredSms,
+  shanghaiMonth,
+} from "@lianxin/core";
 import type { Deps } from "../../deps.js";
 import type { StaffAuth } from "../accounts/session.js";
 
@@ -20,7 +27,9 @@ const entryOf = (m: StoredSms): SmsLogEntry => ({
   kind: m.kind,
   state: m.state,
   ledgerNo: m.ledgerNo,
-  to: maskedMobile(m.to),
+  // An urgent alert names its department until the sender finds the head's phone.
+  to: departmentOfAddress(m.to) && !m.sentTo ? "" : maskedMobile(m.sentTo ?? m.to),
+  departmentHead: m.audience === "staff" ? (m.params.department ?? "") : null,
   text: m.text,
   attempts: m.attempts,
   lastError: m.lastError,

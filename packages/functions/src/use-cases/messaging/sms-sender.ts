@@ -1,6 +1,9 @@
 import {
   ADMINS_INBOX,
+  type AlertPhone,
   blankSecretParams,
+  departmentHeadPhone,
+  departmentOfAddress,
   type LinkPurpose,
   renderSms,
   residentPhoneKey,
@@ -11,6 +14,7 @@ import {
 } from "@lianxin/core";
 import type { Deps } from "../../deps.js";
 import type { SmsProvider } from "../../notifications/sms-provider.js";
+import { currentDirectory } from "../directory/current-directory.js";
 
 /** How the sender sends: through which provider, signed how, linking where, how much. */
 export interface SmsSenderSettings {
@@ -61,9 +65,11 @@ export function smsLink(
  * Two runs at once are harmless: a message goes to whichever claims it (AP-T2).
  *
  * Per message: claim it (`pending` → `sending`); count it against the town's hourly cap
- * (reached: give it back, pause, tell admin) and its phone's daily cap (reached: dropped);
- * send; settle it as the provider's answer says. A message whose provider proved nothing is
- * left `sending`; a later run marks it 状态未知 and it is never resent automatically.
+ * (reached: give it back, pause, tell admin); find an urgent alert's phone, its department
+ * head's (none: failed at once, for admin); count a resident's message against its phone's
+ * daily cap (reached: dropped); send; settle it as the provider's answer says. A message
+ * whose provider proved nothing is left `sending`; a later run marks it 状态未知 and it is
+ * never resent automatically.
  */
 export async function runSmsSender(
   deps: Deps,
@@ -161,16 +167,35 @@ async function sendOne(
   summary: SenderSummary,
 ): Promise<void> {
   const now = deps.now();
-  const perPhone = { scope: "sms_phone", limit: SMS_LIMITS.perPhonePerDay, windowSeconds: 86_400 };
-  const phone = await deps.store.consumeRateLimit(
-    perPhone,
-    residentPhoneKey(message.to, settings.residentKey),
-    now,
-  );
-  if (!phone.allowed) {
-    await deps.store.settleSms(message, { kind: "dropped", reason: "phone_daily_cap", at: now });
-    summary.dropped++;
+  const recipient = await recipientOf(deps, message);
+  if (!recipient.ok) {
+    // The directory or the roster lacks the head's phone: no try would help, admin must act.
+    await deps.store.settleSms(message, {
+      kind: "failed",
+      error: recipient.error,
+      attempts: message.attempts,
+      at: now,
+    });
+    summary.failed++;
     return;
+  }
+  const to = recipient.to;
+  if (message.audience !== "staff") {
+    const perPhone = {
+      scope: "sms_phone",
+      limit: SMS_LIMITS.perPhonePerDay,
+      windowSeconds: 86_400,
+    };
+    const phone = await deps.store.consumeRateLimit(
+      perPhone,
+      residentPhoneKey(to, settings.residentKey),
+      now,
+    );
+    if (!phone.allowed) {
+      await deps.store.settleSms(message, { kind: "dropped", reason: "phone_daily_cap", at: now });
+      summary.dropped++;
+      return;
+    }
   }
   const params = {
     ...message.params,
@@ -184,7 +209,7 @@ async function sendOne(
     result = await settings.provider.send({
       id: message.id,
       kind: message.kind,
-      to: message.to,
+      to,
       params,
       text,
     });
@@ -214,6 +239,7 @@ async function sendOne(
       providerId: result.providerId,
       text: blankedText,
       at,
+      ...(to !== message.to ? { sentTo: to } : {}),
     });
     summary.sent++;
     return;
@@ -227,4 +253,18 @@ async function sendOne(
     await deps.store.settleSms(message, { kind: "retry", error: result.error, attempts, nextAt });
     summary.retried++;
   }
+}
+
+/**
+ * Where a message goes: its phone; for an urgent alert (`department-head:<id>`), the mobile on
+ * the account of the department's head as they are now (the directory, cached per process;
+ * the account, AP-S2). Resident messages are held to their phone's daily cap, alerts are not
+ * (SMS_LIMITS.perPhonePerDay).
+ */
+async function recipientOf(deps: Deps, message: StoredSms): Promise<AlertPhone> {
+  const departmentId = departmentOfAddress(message.to);
+  if (!departmentId) return { ok: true, to: message.to };
+  const department = (await currentDirectory(deps)).department(departmentId);
+  const account = department ? await deps.store.getStaffAccount(department.head.id) : null;
+  return departmentHeadPhone(departmentId, department, account);
 }

@@ -99,7 +99,11 @@ describe("processUpload: photos", () => {
         ...resident,
         name: "wide.jpg",
         declaredType: "image/jpeg",
-        bytes: await noisyJpeg(3000, 1500),
+        bytes: await sharp({
+          create: { width: 3000, height: 1500, channels: 3, background: "#4a7" },
+        })
+          .jpeg()
+          .toBuffer(),
       }),
     );
     expect(result.image).toMatchObject({ width: 2048, height: 1024 });
@@ -155,6 +159,36 @@ describe("processUpload: photos", () => {
     expect(result.thumbnail).toMatchObject({ width: 400, height: 300 });
     await expectNoMetadata(result.image);
     await expectNoMetadata(result.thumbnail);
+  });
+});
+
+describe("processUpload: animations", () => {
+  it("keeps the first frame of an animated WebP", async () => {
+    // Three 120 × 80 frames, red, green, blue, stacked as libvips holds an animation.
+    const frame = 120 * 80 * 3;
+    const data = Buffer.alloc(frame * 3);
+    for (let i = 0; i < 120 * 80 * 3; i++) {
+      for (const f of [0, 1, 2]) data[f * frame + i * 3 + f] = 230;
+    }
+    const webp = await sharp(data, {
+      raw: { width: 120, height: 240, channels: 3, pageHeight: 80 },
+    })
+      .webp({ loop: 0, delay: [100, 100, 100] })
+      .toBuffer();
+    expect((await sharp(webp).metadata()).pages).toBe(3);
+    const result = processed(
+      await processUpload({
+        ...resident,
+        name: "sticker.webp",
+        declaredType: "image/webp",
+        bytes: webp,
+      }),
+    );
+    expect(result.image).toMatchObject({ width: 120, height: 80 });
+    const [r, g, b] = await pixel(result.image.bytes, 60, 40);
+    expect(r).toBeGreaterThan(180);
+    expect(g).toBeLessThan(60);
+    expect(b).toBeLessThan(60);
   });
 });
 

@@ -282,6 +282,72 @@ describe("processUpload: refusals", () => {
   });
 });
 
+describe("processUpload: damaged files", () => {
+  /** mulberry32: a seeded generator, so that a failure replays. */
+  const random = (seed: number) => () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+
+  it("answers every damaged JPEG, PNG and WebP with a clean photo or a refusal, never a throw", async () => {
+    const next = random(15);
+    const create = { width: 64, height: 48, channels: 3 as const, background: "#888" };
+    const noise = { type: "gaussian" as const, mean: 128, sigma: 60 };
+    const bases = [
+      {
+        name: "a.jpg",
+        bytes: await sharp({ create: { ...create, noise } })
+          .jpeg()
+          .toBuffer(),
+      },
+      {
+        name: "a.png",
+        bytes: await sharp({ create: { ...create, noise } })
+          .png()
+          .toBuffer(),
+      },
+      {
+        name: "a.webp",
+        bytes: await sharp({ create: { ...create, noise } })
+          .webp()
+          .toBuffer(),
+      },
+    ];
+    const seen = new Map<string, number>();
+    for (const base of bases) {
+      for (let run = 0; run < 40; run++) {
+        let bytes = Buffer.from(base.bytes);
+        // Flip 1–8 bytes past the magic number, and cut the file short one time in three.
+        const flips = 1 + Math.floor(next() * 8);
+        for (let i = 0; i < flips; i++) {
+          const at = 16 + Math.floor(next() * (bytes.length - 16));
+          bytes[at] = Math.floor(next() * 256);
+        }
+        if (next() < 1 / 3)
+          bytes = bytes.subarray(0, 16 + Math.floor(next() * (bytes.length - 16)));
+        const result = await processUpload({
+          ...resident,
+          name: base.name,
+          declaredType: "",
+          bytes,
+        });
+        const outcome = result.ok ? "ok" : result.refusal.reason;
+        seen.set(outcome, (seen.get(outcome) ?? 0) + 1);
+        expect(["ok", "corrupt", "too_many_pixels"]).toContain(outcome);
+        if (result.ok && result.kind === "photo") {
+          expect(Math.max(result.image.width, result.image.height)).toBeLessThanOrEqual(2048);
+          expect((await sharp(result.image.bytes).metadata()).exif).toBeUndefined();
+        }
+      }
+    }
+    // Both outcomes occur: the damage is real, and not every damage is fatal.
+    expect(seen.get("corrupt")).toBeGreaterThan(0);
+    expect(seen.get("ok")).toBeGreaterThan(0);
+  });
+});
+
 describe("processUpload: PDFs (staff evidence)", () => {
   const pdf = Buffer.from(
     "%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",

@@ -25,6 +25,8 @@ export * from "./directory/schema.js";
 export * from "./errors.js";
 export * from "./escalation/escalate.js";
 export * from "./escalation/inbox.js";
+export * from "./files/file-types.js";
+export * from "./files/uploads.js";
 export * from "./grid/compliance.js";
 export * from "./grid/field-work.js";
 export * from "./grid/field-work-figures.js";

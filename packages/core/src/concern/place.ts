@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import type { FieldProblem } from "../errors.js";
+import { DATUMS, MAX_PLACE_ACCURACY_M, PLACE_SOURCES } from "../vocabulary.js";
 import { type GeoLocation, STORED_LOCATION_DECIMALS } from "./location-media.js";
 
 /**
@@ -21,21 +22,16 @@ import { type GeoLocation, STORED_LOCATION_DECIMALS } from "./location-media.js"
  * its datum and accuracy, in `locationAsSent`.
  */
 
-export const DATUMS = ["wgs84", "gcj02"] as const;
 export type Datum = (typeof DATUMS)[number];
-export const PLACE_SOURCES = ["browser", "wechat"] as const;
-
-/** A fix less precise than this says nothing useful about where the problem is. */
-export const MAX_PLACE_ACCURACY_M = 5000;
 
 const PLACE_WORDS = {
   accuracy: {
-    "zh-CN": `位置精度太差（超过 ${MAX_PLACE_ACCURACY_M / 1000} 公里），请到室外重新获取，或在“地址或地标”中写明位置`,
-    en: `The location is too imprecise (worse than ${MAX_PLACE_ACCURACY_M / 1000} km): try again outdoors, or describe the place under "Address or landmark"`,
+    "zh-CN": `位置精度太差（超过 ${MAX_PLACE_ACCURACY_M / 1000} 公里），请到室外重新获取，或在“地址”中写明附近地标`,
+    en: `The location is too imprecise (worse than ${MAX_PLACE_ACCURACY_M / 1000} km): try again outdoors, or name a landmark nearby under "Address"`,
   },
   outside: {
-    "zh-CN": "该位置不在本镇范围内，请确认后重试，或在“地址或地标”中写明位置",
-    en: 'This location is outside the town: check it, or describe the place under "Address or landmark"',
+    "zh-CN": "该位置不在本镇范围内，请确认后重试，或在“地址”中写明附近地标",
+    en: 'This location is outside the town: check it, or name a landmark nearby under "Address"',
   },
 } as const;
 

@@ -148,3 +148,28 @@ describe("a place sent from the portal", () => {
     expect(refused.status).toBe(400);
   });
 });
+
+describe("a village's centre, as admin edits it", () => {
+  it("is set, kept when omitted, refused by field when not a point, and removed", async () => {
+    const doumen = {
+      name: "陡门村",
+      kind: "village",
+      contactLeaderId: (
+        await (await staff(api, admin, "GET", "/api/staff/directory")).json()
+      ).villages.find((v: { id: string }) => v.id === "doumen").contactLeaderId,
+    };
+    const put = (body: unknown) =>
+      staff(api, admin, "PUT", "/api/staff/directory/villages/doumen", body);
+    const set = await put({ ...doumen, centre: { lat: 31.65, long: 120.19 } });
+    expect(set.status, await set.clone().text()).toBe(200);
+    expect((await set.json()).entry.centre).toEqual({ lat: 31.65, long: 120.19 });
+    expect((await (await put(doumen)).json()).entry.centre).toEqual({ lat: 31.65, long: 120.19 });
+
+    const bad = await put({ ...doumen, centre: { lat: 31.65, long: "east" } });
+    expect(bad.status).toBe(400);
+    expect(Object.keys((await bad.json()).error.fields)).toEqual(["centre.long"]);
+
+    const removed = await put({ ...doumen, centre: null });
+    expect((await removed.json()).entry).not.toHaveProperty("centre");
+  });
+});

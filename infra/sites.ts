@@ -147,8 +147,10 @@ function withoutUnusedServerGrants(stack: Stack, site: AstroSite): void {
 
 /**
  * What CloudFront adds to every response of both sites, pages and static assets alike: HSTS (two
- * years, subdomains) and the Permissions-Policy, with site-kit's values (the sites' middleware
- * sends the same on Node; here CloudFront's win). No Content-Security-Policy: Astro sends one per
+ * years, subdomains) and the Permissions-Policy, with site-kit's values. The pages' own
+ * Permissions-Policy (the sites' middleware) wins over CloudFront's (`override: false`): the
+ * residents' submission page allows geolocation for itself ("使用我的位置", issue 15), every
+ * other page sends the same denying value, and static assets get CloudFront's. No Content-Security-Policy: Astro sends one per
  * page with the hashes of that page's inline scripts and styles, which a static header would
  * contradict (browsers enforce both), and no other header: the pages carry theirs.
  */
@@ -163,7 +165,7 @@ function siteResponseHeaders(stack: Stack): ResponseHeadersPolicy {
       },
     },
     customHeadersBehavior: {
-      customHeaders: [{ header: "Permissions-Policy", value: PERMISSIONS_POLICY, override: true }],
+      customHeaders: [{ header: "Permissions-Policy", value: PERMISSIONS_POLICY, override: false }],
     },
   });
 }

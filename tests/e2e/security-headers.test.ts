@@ -105,6 +105,19 @@ describe("the headers on every page", () => {
       expect(res.headers.get("x-frame-options"), name).toBe("DENY");
       expect(res.headers.get("strict-transport-security"), name).toBeNull();
     }
+    // The submission page alone may ask where the resident is ("使用我的位置", issue 15), and
+    // for its own origin only; every other feature stays off there too.
+    const submit = await fetch(`${publicSite.url}/submit`);
+    await submit.text();
+    const policy = submit.headers.get("permissions-policy") ?? "";
+    expect(policy).toContain("geolocation=(self)");
+    expect(policy).not.toContain("geolocation=()");
+    expect(policy).toContain("camera=()");
+    for (const other of ["/submitx", "/submit/extra", "/track?next=/submit"]) {
+      const res = await fetch(`${publicSite.url}${other}`);
+      await res.text();
+      expect(res.headers.get("permissions-policy"), other).toContain("geolocation=()");
+    }
     const https = await fetch(httpsSite.url);
     await https.text();
     expect(https.headers.get("strict-transport-security")).toBe(

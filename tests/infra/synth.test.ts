@@ -735,7 +735,8 @@ describe("sites stack", () => {
       });
       expect(HSTS_MAX_AGE_SECONDS).toBeGreaterThanOrEqual(2 * 365 * 24 * 3600);
       expect(config.CustomHeadersConfig?.Items).toEqual([
-        { Header: "Permissions-Policy", Value: PERMISSIONS_POLICY, Override: true },
+        // The page's own wins: the submission page allows geolocation for itself (issue 15).
+        { Header: "Permissions-Policy", Value: PERMISSIONS_POLICY, Override: false },
       ]);
       expect(PERMISSIONS_POLICY).toMatch(/(^|, )geolocation=\(\)(,|$)/);
       expect(PERMISSIONS_POLICY).toMatch(/(^|, )camera=\(\)(,|$)/);

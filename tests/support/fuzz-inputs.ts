@@ -395,6 +395,7 @@ type Kind =
   | "bool"
   | "enum"
   | "location"
+  | "place"
   | "url"
   | "username"
   | "password";
@@ -423,6 +424,7 @@ const CONCERN_FIELDS: FieldSpec[] = [
   { name: "contactPhone", kind: "phone", required: false },
   { name: "anonymous", kind: "bool", required: false },
   { name: "location", kind: "location", required: false },
+  { name: "place", kind: "place", required: false },
   { name: "mediaUrl", kind: "url", required: false, max: 2000 },
 ];
 const MESSAGE_FIELDS: FieldSpec[] = [
@@ -455,6 +457,29 @@ const STRINGISH: Kind[] = ["text", "id", "code", "phone", "enum", "url", "userna
 function wrongTypeValues(kind: Kind): Json[] {
   const deep = JSON.parse(`${"[".repeat(200)}${"]".repeat(200)}`);
   if (kind === "bool") return ["true", "false", 0, 1, null, "", [], {}, [true]];
+  if (kind === "place") {
+    const ok = { lat: 31.64, long: 120.2, datum: "wgs84", accuracyM: 20, source: "browser" };
+    return [
+      "31.64,120.2",
+      [31.64, 120.2],
+      { lat: 31.64, long: 120.2 },
+      { ...ok, datum: "bd09" },
+      { ...ok, datum: null },
+      { ...ok, source: "ip" },
+      { ...ok, accuracyM: 5000.5 },
+      { ...ok, accuracyM: 1e308 },
+      { ...ok, accuracyM: -1 },
+      { ...ok, accuracyM: "20" },
+      // Outside the town's area (Beijing), and at the other end of the world.
+      { ...ok, lat: 39.9087, long: 116.3975 },
+      { ...ok, lat: -31.64, long: -59.8, datum: "gcj02" },
+      { ...ok, lat: 91 },
+      { ...ok, extra: 1 },
+      null,
+      0,
+      true,
+    ];
+  }
   if (kind === "location")
     return [
       "31.5,120.2",
@@ -1112,6 +1137,18 @@ function routeFuzzers(world: FuzzWorld): Record<PublicRoute, RouteFuzzer> {
         fc.webUrl().filter((u) => u.length <= 2000),
         { nil: undefined, freq: 8 },
       ),
+      // "使用我的位置": inside the demo town's area (the tests' default), any datum and
+      // accuracy the API takes. Never with `location` (one place per concern).
+      place: fc.option(
+        fc.record({
+          lat: fc.double({ min: 31.2, max: 32, noNaN: true }),
+          long: fc.double({ min: 119.6, max: 120.6, noNaN: true }),
+          datum: fc.constantFrom("wgs84", "gcj02"),
+          accuracyM: fc.double({ min: 0, max: 5000, noNaN: true }),
+          source: fc.constantFrom("browser", "wechat"),
+        }),
+        { nil: undefined, freq: 4 },
+      ),
       groupPick: fc.nat(50),
     })
     .map((r) => {
@@ -1139,7 +1176,7 @@ function routeFuzzers(world: FuzzWorld): Record<PublicRoute, RouteFuzzer> {
           ? { contactPhone: r.planted.phone }
           : {}),
         ...(r.anonymous === undefined ? {} : { anonymous: r.anonymous }),
-        ...(r.location ? { location: r.location } : {}),
+        ...(r.location ? { location: r.location } : r.place ? { place: r.place } : {}),
         ...(r.mediaUrl ? { mediaUrl: r.mediaUrl } : {}),
       };
       return { body, planted: r.planted };

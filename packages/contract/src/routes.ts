@@ -12,6 +12,7 @@ import type {
   Open311KeyView,
   PartyMember,
   PartyMemberBody,
+  PlaceInput,
   PublicDirectory,
   PublicNotice,
   PublicVillage,
@@ -86,6 +87,8 @@ export interface ConcernBody {
   anonymous?: boolean;
   /** 不接收短信通知: no SMS updates although a mobile is given. */
   smsOptOut?: boolean;
+  /** "使用我的位置": the device's point, datum and accuracy (core concern/place.ts). */
+  place?: PlaceInput;
 }
 
 /** What staff register (`POST /api/staff/concerns`): the resident's fields and the channel. */

@@ -8,6 +8,7 @@ export * from "./concern/concern.js";
 export * from "./concern/deadline.js";
 export * from "./concern/feedback.js";
 export * from "./concern/location-media.js";
+export * from "./concern/place.js";
 export * from "./concern/public-description.js";
 export * from "./concern/resident-view.js";
 export * from "./concern/staff-view.js";

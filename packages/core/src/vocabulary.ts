@@ -198,3 +198,13 @@ export const PERSONAL_DATA_KINDS = [
   "name",
 ] as const;
 export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];
+
+/**
+ * A portal place's datum (concern/place.ts): WGS84 (GPS, the W3C geolocation spec) or GCJ-02
+ * (China's obfuscated datum, which some browsers and WeChat report).
+ */
+export const DATUMS = ["wgs84", "gcj02"] as const;
+/** Where a portal place came from: the browser's geolocation or WeChat's JS-SDK. */
+export const PLACE_SOURCES = ["browser", "wechat"] as const;
+/** A place whose accuracy is worse than this (metres) is refused. */
+export const MAX_PLACE_ACCURACY_M = 5000;

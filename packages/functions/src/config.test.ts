@@ -29,4 +29,21 @@ describe("config", () => {
     expect(readConfig(local).residentKey).toBe(readConfig(local).residentKey);
     expect(readJobConfig(aws).residentKey.length).toBeGreaterThanOrEqual(32);
   });
+
+  it("reads the town's area, the demo's box around Wuxi when unset", () => {
+    const local = { TABLE_NAME: "t", DYNAMODB_ENDPOINT: "http://127.0.0.1:8000" };
+    expect(readConfig(local).townArea).toEqual({
+      south: 31.1,
+      west: 119.5,
+      north: 32.1,
+      east: 120.7,
+    });
+    expect(readConfig({ ...local, TOWN_AREA: "31.5,120.1,31.8,120.3" }).townArea).toEqual({
+      south: 31.5,
+      west: 120.1,
+      north: 31.8,
+      east: 120.3,
+    });
+    expect(() => readConfig({ ...local, TOWN_AREA: "Wuxi" })).toThrow("TOWN_AREA");
+  });
 });

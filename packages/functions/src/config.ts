@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
+import { DEMO_TOWN_AREA, parseTownArea, type TownArea } from "@lianxin/core";
 
 /** Everything the API reads from its environment, read once, here. */
 export interface ApiConfig {
@@ -30,6 +31,13 @@ export interface ApiConfig {
    * secret on AWS). Locally a fixed development key, so the phone index survives restarts.
    */
   residentKey: string;
+  /**
+   * The town's area (`TOWN_AREA`: `south,west,north,east` in WGS84 degrees): places sent
+   * from the portal outside it are refused. The directory has no town-wide settings item
+   * yet, so it is deployment config; unset, the demo's box around Wuxi (core DEMO_TOWN_AREA).
+   * Open311 is not held to it (it keeps GeoLocation's world-wide rule).
+   */
+  townArea: TownArea;
 }
 
 /** The local stack's resident key: never used where DynamoDB Local is not. */
@@ -50,6 +58,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     publicApiUrl: publicUrl(env.LIANXIN_PUBLIC_API_URL),
     smsSender: env.SMS_SENDER || undefined,
     residentKey: residentKey(env),
+    townArea: env.TOWN_AREA ? parseTownArea(env.TOWN_AREA) : DEMO_TOWN_AREA,
     filesDir:
       env.FILES_DIR ||
       (env.DYNAMODB_ENDPOINT

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { type HolidayArrangement, officialArrangement } from "@lianxin/core";
+import { type HolidayArrangement, officialArrangement, type TownArea } from "@lianxin/core";
 import { createDynamoClient, createStore, type Store } from "@lianxin/store";
 import type { ApiConfig } from "./config.js";
 import { type ExportWorkerPort, lambdaExportWorker, noExportWorker } from "./export/worker-port.js";
@@ -70,6 +70,8 @@ export interface Deps {
   smsSender: SmsSenderPort;
   /** Signs residents' links and one-time codes and keys the phone index (RESIDENT_KEY). */
   residentKey: string;
+  /** The town's area: portal places outside it are refused (config `TOWN_AREA`). */
+  townArea: TownArea;
   /** Running on DynamoDB Local (npm start, tests): the development pages answer. */
   localStack: boolean;
 }
@@ -108,6 +110,7 @@ export function createDeps(config: ApiConfig, overrides: Partial<Deps> = {}): De
       ? lambdaSmsSender(config.smsSender, config.region)
       : scheduledSmsSenderOnly,
     residentKey: config.residentKey,
+    townArea: config.townArea,
     localStack: Boolean(config.dynamodbEndpoint),
     ...overrides,
   };

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { type SiteContext, siteMiddleware } from "./middleware.server.js";
-import { PERMISSIONS_POLICY } from "./security-headers.js";
+import { GEOLOCATION_PERMISSIONS_POLICY, PERMISSIONS_POLICY } from "./security-headers.js";
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -77,6 +77,15 @@ describe("siteMiddleware", () => {
       vary: "Cookie",
     });
     expect(PERMISSIONS_POLICY).toContain("geolocation=()");
+    // A page the site names may ask where the user is, for its own origin only.
+    const located = await siteMiddleware({ geolocationOn: (c) => c.url.pathname === "/" })(
+      context,
+      page(),
+    );
+    expect(located.headers.get("permissions-policy")).toBe(GEOLOCATION_PERMISSIONS_POLICY);
+    expect(GEOLOCATION_PERMISSIONS_POLICY).toContain("geolocation=(self)");
+    expect(GEOLOCATION_PERMISSIONS_POLICY).not.toContain("geolocation=()");
+    expect(GEOLOCATION_PERMISSIONS_POLICY).toContain("camera=()");
     const varied = await siteMiddleware()(context, page({ Vary: "Accept-Language" }));
     expect(varied.headers.get("Vary")).toBe("Accept-Language");
   });

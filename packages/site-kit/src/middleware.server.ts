@@ -46,6 +46,8 @@ export interface SiteMiddlewareOptions<C extends SiteContext> {
   beforePage?: (context: C) => Promise<Response | undefined> | Response | undefined;
   /** The site's own changes to the page's response, made before the shared headers are set. */
   onResponse?: (context: C, response: Response) => void;
+  /** Pages that may ask the browser where it is (Permissions-Policy `geolocation=(self)`). */
+  geolocationOn?: (context: C) => boolean;
 }
 
 export function siteMiddleware<C extends SiteContext = SiteContext>(
@@ -87,7 +89,10 @@ export function siteMiddleware<C extends SiteContext = SiteContext>(
 
     const response = await next();
     options.onResponse?.(context, response);
-    for (const [name, value] of Object.entries(securityHeaders(readConfig().siteUrl))) {
+    const geolocation = options.geolocationOn?.(context) ?? false;
+    for (const [name, value] of Object.entries(
+      securityHeaders(readConfig().siteUrl, { geolocation }),
+    )) {
       response.headers.set(name, value);
     }
     if (!response.headers.has("Vary")) response.headers.set("Vary", "Cookie");

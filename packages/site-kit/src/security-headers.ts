@@ -9,8 +9,8 @@
 
 /**
  * Powerful browser features the sites never use, switched off for them and anything they
- * might embed. `geolocation=()` too, for now: no page asks the browser where it is (a concern's
- * location is typed in as coordinates).
+ * might embed. `geolocation=()` too: only the residents' submission page asks the browser where
+ * it is ("使用我的位置"), and it alone gets `GEOLOCATION_PERMISSIONS_POLICY`.
  */
 export const PERMISSIONS_POLICY = [
   "accelerometer=()",
@@ -27,6 +27,15 @@ export const PERMISSIONS_POLICY = [
   "usb=()",
 ].join(", ");
 
+/**
+ * The same, with geolocation allowed for the page's own origin (not for anything embedded):
+ * sent by the residents' submission page only (sites/public/src/middleware.ts).
+ */
+export const GEOLOCATION_PERMISSIONS_POLICY = PERMISSIONS_POLICY.replace(
+  "geolocation=()",
+  "geolocation=(self)",
+);
+
 /** Two years, as HSTS preload lists ask; subdomains too. */
 export const HSTS_MAX_AGE_SECONDS = 63_072_000;
 export const STRICT_TRANSPORT_SECURITY = `max-age=${HSTS_MAX_AGE_SECONDS}; includeSubDomains`;
@@ -39,9 +48,12 @@ export const REFERRER_POLICY = "same-origin";
  * only when that URL is https (a browser ignores it over http, and the local run is http). On
  * AWS the URL is unset and CloudFront adds HSTS itself.
  */
-export function securityHeaders(siteUrl: string | null): Record<string, string> {
+export function securityHeaders(
+  siteUrl: string | null,
+  options: { geolocation?: boolean } = {},
+): Record<string, string> {
   const headers: Record<string, string> = {
-    "Permissions-Policy": PERMISSIONS_POLICY,
+    "Permissions-Policy": options.geolocation ? GEOLOCATION_PERMISSIONS_POLICY : PERMISSIONS_POLICY,
     "Referrer-Policy": REFERRER_POLICY,
     "X-Content-Type-Options": "nosniff",
     // CSP's frame-ancestors says the same to current browsers; this is for the older ones.

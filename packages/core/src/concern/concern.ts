@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { OUTCOMES, RATINGS } from "../vocabulary.js";
 import { GeoLocation } from "./location-media.js";
+import { LocationAsSent } from "./place.js";
 import { ConcernFlags, ConcernStatus, Visibility } from "./status.js";
 import { Channel } from "./submission.js";
 
@@ -52,6 +53,11 @@ export const Concern = z.object({
    * Absent when none was sent, and on concerns stored before it existed.
    */
   location: z.optional(GeoLocation),
+  /**
+   * The point as the portal sent it (`place`), with its datum (GCJ-02 is converted into
+   * `location`), the accuracy the device claimed and its source. Personal like `location`.
+   */
+  locationAsSent: z.optional(LocationAsSent),
   /** A link to a photo or video of the problem (Open311 `media_url`), http(s) only. */
   mediaUrl: z.optional(z.string()),
   /**

@@ -6,7 +6,8 @@ import type { StaffUser } from "../staff/schema.js";
 import { ACTION_TYPES, type ActionType } from "./actions.js";
 import type { Concern, ConcernEvent } from "./concern.js";
 import { currentDeadline, isOverdue } from "./deadline.js";
-import { roundLocation } from "./location-media.js";
+import { type GeoLocation, roundLocation } from "./location-media.js";
+import { distanceMeters } from "./place.js";
 import { toResidentView } from "./resident-view.js";
 import { transitionAllowed } from "./state-machine.js";
 
@@ -32,6 +33,11 @@ export function toStaffView(
   const unmasked = canSeePersonalData(user, concern);
   const hasPersonalData = Boolean(concern.contact.name || concern.contact.phone);
   const base = toResidentView(concern, events, index, locale, now);
+  const location = concern.location
+    ? unmasked
+      ? concern.location
+      : roundLocation(concern.location)
+    : undefined;
   return {
     view: {
       ...base,
@@ -48,11 +54,24 @@ export function toStaffView(
             address: concern.contact.address ? "***" : null,
             masked: true,
           },
-      location: concern.location
-        ? unmasked
-          ? { ...concern.location, rounded: false }
-          : { ...roundLocation(concern.location), rounded: true }
+      location: location ? { ...location, rounded: !unmasked } : null,
+      /**
+       * How the place was sent from the portal: its datum (GCJ-02 was converted), the
+       * accuracy the device claimed and its source; the original point only for those who
+       * see the exact place. Null for places from other systems or none.
+       */
+      locationAsSent: concern.locationAsSent
+        ? {
+            datum: concern.locationAsSent.datum,
+            accuracyM: concern.locationAsSent.accuracyM,
+            source: concern.locationAsSent.source,
+            converted: concern.locationAsSent.datum !== "wgs84",
+            point: unmasked
+              ? { lat: concern.locationAsSent.lat, long: concern.locationAsSent.long }
+              : null,
+          }
         : null,
+      fromVillageCentre: fromCentre(location, index.village(concern.villageId)?.centre, unmasked),
       mediaUrl: concern.mediaUrl ?? null,
       /** The description as Open311 serves it (a notice's summary or a text admin cleared), else null. */
       publicDescription: concern.publicDescription ?? null,
@@ -85,6 +104,20 @@ export function toStaffView(
   };
 }
 export type StaffConcernView = ReturnType<typeof toStaffView>["view"];
+
+/**
+ * The distance of the place from its village's centre (directory), when both exist: to the
+ * metre from the exact place, to 100 m from the rounded one (no finer than what is shown).
+ */
+function fromCentre(
+  location: GeoLocation | undefined,
+  centre: GeoLocation | undefined,
+  exact: boolean,
+): { distanceM: number; centre: GeoLocation } | null {
+  if (!location || !centre) return null;
+  const d = distanceMeters(location, centre);
+  return { distanceM: exact ? Math.round(d) : Math.round(d / 100) * 100, centre };
+}
 
 /** A row of a staff queue. */
 export function toQueueItem(concern: Concern, index: DirectoryIndex, locale: Locale, now: Date) {

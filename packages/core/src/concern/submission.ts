@@ -4,6 +4,7 @@ import { CategoryCode, DirectoryId } from "../directory/schema.js";
 import { cleanText } from "../text/hygiene.js";
 import { CHANNELS, CONCERN_FIELD_LIMITS as LIMITS } from "../vocabulary.js";
 import { GeoLocation, MediaUrl } from "./location-media.js";
+import { PlaceInput } from "./place.js";
 
 /** Trim, and treat an empty field from a form as absent. */
 const optionalText = (max: number) =>
@@ -37,6 +38,12 @@ export const ConcernSubmission = z.strictObject({
   smsOptOut: z.optional(z.boolean()),
   /** From other systems (Open311 `lat`/`long`); the portal's form does not ask for it. */
   location: z.optional(GeoLocation),
+  /**
+   * The portal's "使用我的位置": a point with its datum and accuracy, converted to WGS84
+   * into the concern's `location` on receipt and kept as sent (concern/place.ts). Checked
+   * against the town's area by the API; not with `location`.
+   */
+  place: z.optional(PlaceInput),
   /** From other systems (Open311 `media_url`): http(s) only, stored as parsed. */
   mediaUrl: z.pipe(
     z.transform((v) => (typeof v === "string" ? v.trim() || undefined : v)),

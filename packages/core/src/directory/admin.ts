@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { GeoLocation } from "../concern/location-media.js";
 import { DomainError, type FieldProblem } from "../errors.js";
 import type { CategoryLimits } from "../time/limits.js";
 import {
@@ -30,6 +31,8 @@ export type DirectoryKind = (typeof DIRECTORY_KINDS)[number];
 /** `PUT /api/staff/directory/villages/{id}`: groups listed are created or replaced; others stay. */
 export const VillageEdit = z.strictObject({
   ...z.pick(Village, { name: true, kind: true, contactLeaderId: true }).shape,
+  /** The village's centre; null removes it, omitted keeps the current one. */
+  centre: z.optional(z.nullable(GeoLocation)),
   groups: z.optional(
     z
       .array(
@@ -264,6 +267,11 @@ export interface EditResult {
   created: boolean;
 }
 
+/** `{ centre }` when there is one, else nothing (the field is absent, not null). */
+export function centreOf(centre: GeoLocation | null | undefined): { centre?: GeoLocation } {
+  return centre ? { centre } : {};
+}
+
 /** Creates or replaces a village; listed groups are created or renamed (and re-held if given). */
 export function putVillage(directory: Directory, id: string, edit: VillageEdit): EditResult {
   const next = clone(directory);
@@ -295,6 +303,7 @@ export function putVillage(directory: Directory, id: string, edit: VillageEdit):
     name: edit.name,
     kind: edit.kind,
     contactLeaderId: edit.contactLeaderId,
+    ...centreOf(edit.centre === undefined ? current?.centre : edit.centre),
     groups,
     demo: current?.demo ?? false,
     retiredAt: current?.retiredAt ?? null,

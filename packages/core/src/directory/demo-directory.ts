@@ -54,6 +54,20 @@ const AREAS: AreaSeed[] = [
   ["park", "洛社园区", "park", ["洛杨路片区", "枫杨路片区", "园区东片", "园区西片"]],
 ];
 
+/**
+ * Demo centres (WGS84) for a few areas: plausible points around 洛社 (about 31.64 N,
+ * 120.20 E), made up for the demo, not surveyed. The others have none, as a real
+ * directory would until the office sets them.
+ */
+const DEMO_CENTRES: Record<string, { lat: number; long: number }> = {
+  luoshe: { lat: 31.6412, long: 120.2005 },
+  meijing: { lat: 31.6556, long: 120.1873 },
+  xinhe: { lat: 31.6367, long: 120.2102 },
+  yaxi: { lat: 31.6448, long: 120.2136 },
+  zhenbei: { lat: 31.656, long: 120.205 },
+  park: { lat: 31.6225, long: 120.224 },
+};
+
 const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八"];
 function defaultGroups(kind: Village["kind"], index: number): string[] {
   const count = 4 + (index % 4);
@@ -337,6 +351,7 @@ export function buildDemoDirectory(): Directory {
       name,
       kind,
       contactLeaderId: contactLeaderOf.get(id) as string,
+      ...(DEMO_CENTRES[id] ? { centre: DEMO_CENTRES[id] } : {}),
       groups: names.map((groupName, g) => ({
         id: `${id}-${String(g + 1).padStart(2, "0")}`,
         name: groupName,

@@ -1,4 +1,5 @@
 import type * as z from "zod/mini";
+import { GeoLocation, parseDegrees } from "../concern/location-media.js";
 import { isPlausiblePhone, normalizePhone } from "../contact/phone.js";
 import type { Locale } from "../errors.js";
 import { Role } from "../staff/schema.js";
@@ -59,6 +60,7 @@ export const DIRECTORY_SHEETS = {
       col("name", "名称", "Name", 14, true),
       col("kind", "类型", "Kind", 8, true),
       col("contactLeaderId", "联系领导编号", "Contact leader id", 18, true),
+      col("centre", "中心点（纬度,经度）", "Centre (lat,long)", 24),
       col("retired", "停用", "Retired", 8),
     ],
   },
@@ -251,6 +253,7 @@ export function directoryRows(
       name: v.name,
       kind: label(VILLAGE_KINDS, v.kind),
       contactLeaderId: v.contactLeaderId,
+      centre: v.centre ? `${v.centre.lat},${v.centre.long}` : "",
       retired: retired(v),
     })),
     groups: directory.villages.flatMap((v) =>
@@ -322,6 +325,10 @@ function canonical(value: unknown): string {
 }
 
 const MESSAGES = {
+  badCentre: {
+    "zh-CN": "中心点须写作“纬度,经度”（WGS84 度数，如 31.64,120.2），或留空",
+    en: "Write the centre as “lat,long” (WGS84 degrees, e.g. 31.64,120.2), or leave it empty",
+  },
   missingColumn: (h: string): Text => ({
     "zh-CN": `缺少「${h}」列`,
     en: `The column “${h}” is missing`,
@@ -395,6 +402,19 @@ function columnHeader(sheet: SheetKey, field: string): string {
     (x) => x.key === field,
   );
   return c?.header ?? field;
+}
+
+/**
+ * A village's centre from its cell, `lat,long` in decimal degrees (a Chinese comma or a
+ * space also separates them): undefined when empty, null when it is not a valid point.
+ */
+export function parseCentre(text: string): GeoLocation | null | undefined {
+  if (!text.trim()) return undefined;
+  const parts = text.trim().split(/\s*[,，]\s*|\s+/);
+  if (parts.length !== 2) return null;
+  const [lat, long] = parts.map((p) => parseDegrees(p));
+  const parsed = GeoLocation.safeParse({ lat, long });
+  return parsed.success ? parsed.data : null;
 }
 
 /** Does the sheet's header row have the column (in Chinese or English)? */
@@ -543,7 +563,8 @@ export function planDirectoryImport(
     changed.push({ kind: "leader", id, before: current ?? null, after: leader });
   }
 
-  // 村社区
+  // 村社区 (a file without the centre column keeps the centres as they are)
+  const hasCentreColumn = hasColumn(sheets, "villages", "centre");
   for (const r of rowsFor("villages", "id")) {
     const id = cell(r, "id");
     const current = next.villages.find((v) => v.id === id);
@@ -554,11 +575,17 @@ export function planDirectoryImport(
     }
     const retired = retiredAt("villages", r, current);
     if (retired === undefined) continue;
+    const centre = hasCentreColumn ? parseCentre(cell(r, "centre")) : current?.centre;
+    if (centre === null) {
+      ctx.reject("villages", r.row, "centre", MESSAGES.badCentre);
+      continue;
+    }
     const village = validated("villages", r, Village, {
       id,
       name: cell(r, "name"),
       kind,
       contactLeaderId: cell(r, "contactLeaderId"),
+      ...(centre ? { centre } : {}),
       groups: current?.groups ?? [],
       demo: current?.demo ?? false,
       retiredAt: retired,

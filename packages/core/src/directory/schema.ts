@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { GeoLocation } from "../concern/location-media.js";
 import { CategoryLimits } from "../time/limits.js";
 import { DEPARTMENT_KINDS, VILLAGE_KINDS } from "../vocabulary.js";
 
@@ -26,6 +27,12 @@ export const Village = z.object({
   groups: z.array(VillagerGroup),
   /** 驻村领导: the party-government leader who is this area's "village chief". */
   contactLeaderId: DirectoryId,
+  /**
+   * The village's centre (WGS84), for the distance of a concern's place from it on the
+   * staff concern page. Optional: absent when the office has not set one, and in
+   * directories stored before it existed.
+   */
+  centre: z.optional(GeoLocation),
   demo: z._default(z.boolean(), false),
   retiredAt: z._default(z.nullable(z.string()), null),
 });

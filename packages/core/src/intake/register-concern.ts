@@ -57,6 +57,11 @@ export interface RegistrationInput {
   accessCode: string;
   now: Date;
   newEventId: () => string;
+  /**
+   * The portal's `place` as received (concern/place.ts `receivePlace`): its WGS84 point
+   * becomes `location`, and the point as sent is kept.
+   */
+  place?: { location: Concern["location"]; locationAsSent: Concern["locationAsSent"] };
   /** Staff registering a call or a visit ticked that the resident was told of SMS updates. */
   residentToldOfSms?: boolean;
 }
@@ -100,7 +105,11 @@ export function registerConcern(r: RegistrationInput): {
       phone: input.anonymous ? null : (input.contactPhone ?? null),
       address: input.address ?? null,
     },
-    ...(input.location ? { location: input.location } : {}),
+    ...(r.place
+      ? { location: r.place.location, locationAsSent: r.place.locationAsSent }
+      : input.location
+        ? { location: input.location }
+        : {}),
     ...(input.mediaUrl ? { mediaUrl: input.mediaUrl } : {}),
     routing,
     smsUpdates,

@@ -3,6 +3,9 @@
 // as the server), filters the villager groups to the chosen village, counts characters and
 // hides the contact fields for anonymous submissions. It still submits the normal POST.
 //
+// "使用我的位置" exists only with JavaScript (the browser's geolocation): the point travels in
+// hidden inputs with the normal POST; without JavaScript the address field says where.
+//
 // The inputs are uncontrolled (defaultValue) and the state is read back from the form, so
 // whatever a resident typed before hydration is kept.
 
@@ -20,7 +23,11 @@ import {
   fieldId,
   hasProblems,
   LIMITS,
+  MAX_PLACE_ACCURACY_M,
+  PLACE_INPUTS,
+  type PlaceValues,
   type Problem,
+  placeFromPosition,
   readConcernForm,
   textLength,
   validateConcern,
@@ -37,8 +44,13 @@ export interface SubmitFormProps {
   serverErrors: Partial<Record<ConcernField, string>>;
   /** A message for the whole form (rate limit, service trouble), shown above it. */
   formMessage: string | null;
+  /** The API's refusal of the place sent (outside the town, too imprecise), shown by it. */
+  placeError?: string | null;
   idempotencyKey: string;
 }
+
+/** How long the browser may take to find the resident (then a message says so). */
+const LOCATE_TIMEOUT_MS = 20_000;
 
 const KINDS: VillageKind[] = ["village", "community", "park"];
 const ERROR_ORDER: ConcernField[] = [...CONCERN_FIELDS];
@@ -58,6 +70,10 @@ export default function SubmitForm(props: SubmitFormProps) {
   const [edited, setEdited] = useState<Partial<Record<ConcernField, true>>>({});
   const [attempts, setAttempts] = useState(0);
   const [submitting, setSubmitting] = useState(false);
+  const [place, setPlace] = useState<PlaceValues | null>(props.values.place);
+  const [locating, setLocating] = useState(false);
+  const [placeMessage, setPlaceMessage] = useState<string | null>(props.placeError ?? null);
+  const [canLocate, setCanLocate] = useState(false);
 
   const directory = useMemo(() => ({ villages, categories }), [villages, categories]);
 
@@ -91,6 +107,7 @@ export default function SubmitForm(props: SubmitFormProps) {
       if (hasEdits(left)) setTouched(left);
     }
     setEnhanced(true);
+    setCanLocate(typeof navigator !== "undefined" && "geolocation" in navigator);
     // The browser restores a page from the back-forward cache with the button still busy.
     const onShow = () => setSubmitting(false);
     window.addEventListener("pageshow", onShow);
@@ -159,6 +176,36 @@ export default function SubmitForm(props: SubmitFormProps) {
       return;
     }
     setSubmitting(true);
+  }
+
+  function locate() {
+    setLocating(true);
+    setPlaceMessage(null);
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        setLocating(false);
+        const { accuracy } = position.coords;
+        if (!(accuracy <= MAX_PLACE_ACCURACY_M)) {
+          setPlace(null);
+          setPlaceMessage(tr("form.placeImprecise", { n: Math.round(accuracy) }));
+          return;
+        }
+        setPlace(placeFromPosition(position.coords));
+      },
+      (error) => {
+        setLocating(false);
+        setPlaceMessage(
+          tr(
+            error.code === error.PERMISSION_DENIED
+              ? "form.placeDenied"
+              : error.code === error.TIMEOUT
+                ? "form.placeTimeout"
+                : "form.placeUnavailable",
+          ),
+        );
+      },
+      { enableHighAccuracy: true, timeout: LOCATE_TIMEOUT_MS, maximumAge: 60_000 },
+    );
   }
 
   const describedBy = (field: ConcernField, ...extra: string[]) =>
@@ -420,6 +467,45 @@ export default function SubmitForm(props: SubmitFormProps) {
           aria-invalid={errors.address ? true : undefined}
           aria-describedby={describedBy("address", `${fieldId("address")}-hint`)}
         />
+      </div>
+
+      <div className={placeMessage ? "field has-error" : "field"} id={fieldId("place")}>
+        <span className="label" id={`${fieldId("place")}-label`}>
+          {tr("form.place")}
+          {optionalTag}
+        </span>
+        <span className="hint" id={`${fieldId("place")}-hint`}>
+          {tr("form.placeHint")}
+        </span>
+        {placeMessage && (
+          <span className="field-error" id={`${fieldId("place")}-error`} role="alert">
+            {placeMessage}
+          </span>
+        )}
+        {place && (
+          <>
+            {(Object.keys(PLACE_INPUTS) as (keyof PlaceValues)[]).map((k) => (
+              <input key={k} type="hidden" name={PLACE_INPUTS[k]} value={place[k]} />
+            ))}
+            <p className="place-found" role="status">
+              {tr("form.placeGot", { n: Math.round(Number(place.accuracyM)) })}{" "}
+              <button type="button" className="button secondary" onClick={() => setPlace(null)}>
+                {tr("form.placeRemove")}
+              </button>
+            </p>
+          </>
+        )}
+        {enhanced && canLocate && !place && (
+          <button
+            type="button"
+            className="button secondary"
+            onClick={locate}
+            disabled={locating}
+            aria-describedby={`${fieldId("place")}-hint`}
+          >
+            {locating ? tr("form.placeLocating") : tr("form.placeUse")}
+          </button>
+        )}
       </div>
 
       <fieldset>

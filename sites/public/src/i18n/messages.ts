@@ -131,6 +131,16 @@ const zhCN = {
   "form.counter": "已写{n}字，最多{max}字",
   "form.address": "地址",
   "form.addressHint": "选填，最多{max}字，如门牌号或附近地标。",
+  "form.place": "位置",
+  "form.placeHint": "选填。可用手机定位说明问题所在位置，或在上面的“地址”中写明附近地标。",
+  "form.placeUse": "使用我的位置",
+  "form.placeLocating": "正在获取位置…",
+  "form.placeGot": "已获取位置（精度约 {n} 米）",
+  "form.placeRemove": "移除位置",
+  "form.placeDenied": "未获得定位权限。可在浏览器设置中允许，或在“地址”中写明附近地标。",
+  "form.placeUnavailable": "暂时无法获取位置，请稍后重试，或在“地址”中写明附近地标。",
+  "form.placeTimeout": "获取位置超时，请到开阔处重试，或在“地址”中写明附近地标。",
+  "form.placeImprecise": "位置精度太差（约 {n} 米），请到室外重试，或在“地址”中写明附近地标。",
   "form.contactLegend": "联系方式",
   "form.contactName": "联系人",
   "form.contactNameHint": "选填，最多{max}字。",
@@ -459,6 +469,21 @@ const en: Messages = {
   "form.counter": "{n} of at most {max} characters",
   "form.address": "Address",
   "form.addressHint": "Optional, up to {max} characters: a house number or a landmark nearby.",
+  "form.place": "Location",
+  "form.placeHint":
+    "Optional. Let your phone say where the problem is, or name a landmark nearby under “Address” above.",
+  "form.placeUse": "Use my location",
+  "form.placeLocating": "Finding your location…",
+  "form.placeGot": "Location found (accurate to about {n} m)",
+  "form.placeRemove": "Remove location",
+  "form.placeDenied":
+    "Permission to use your location was refused. Allow it in the browser's settings, or name a landmark nearby under “Address”.",
+  "form.placeUnavailable":
+    "Your location is not available now: try again later, or name a landmark nearby under “Address”.",
+  "form.placeTimeout":
+    "Finding your location took too long: try again in the open, or name a landmark nearby under “Address”.",
+  "form.placeImprecise":
+    "The location is too imprecise (about {n} m): try again outdoors, or name a landmark nearby under “Address”.",
   "form.contactLegend": "How to reach you",
   "form.contactName": "Contact name",
   "form.contactNameHint": "Optional, up to {max} characters.",

@@ -3,7 +3,10 @@ import { describe, expect, it } from "vitest";
 import {
   EMPTY_CONCERN,
   isIdempotencyKey,
+  placeBody,
+  placeFromPosition,
   readConcernForm,
+  takePlaceErrors,
   toSubmission,
   validateConcern,
   validateMessageText,
@@ -183,5 +186,85 @@ describe("small checks", () => {
     expect(validateMessageText("  ")?.key).toBe("val.textRequired");
     expect(validateMessageText("好")).toBeUndefined();
     expect(validateMessageText("字".repeat(2001))?.key).toBe("val.textTooLong");
+  });
+});
+
+describe("the place (使用我的位置)", () => {
+  const hidden = {
+    placeLat: "31.6556000",
+    placeLong: "120.1873000",
+    placeAccuracy: "25",
+    placeDatum: "wgs84",
+    placeSource: "browser",
+  };
+  const base = {
+    villageId: "meijing",
+    categoryCode: "roads",
+    description: "路灯坏了一个多月，晚上很黑。",
+  };
+
+  it("is read from the hidden inputs and sent as the API's place", () => {
+    const v = readConcernForm(new URLSearchParams({ ...base, ...hidden }));
+    expect(v.place).toEqual({
+      lat: "31.6556000",
+      long: "120.1873000",
+      accuracyM: "25",
+      datum: "wgs84",
+      source: "browser",
+    });
+    expect(toSubmission(v).place).toEqual({
+      lat: 31.6556,
+      long: 120.1873,
+      accuracyM: 25,
+      datum: "wgs84",
+      source: "browser",
+    });
+    expect(readConcernForm(new URLSearchParams(base)).place).toBeNull();
+    expect(toSubmission(readConcernForm(new URLSearchParams(base)))).not.toHaveProperty("place");
+  });
+
+  it("is left out when the hidden inputs are not a point", () => {
+    for (const bad of [
+      { placeLat: "31.6e1" },
+      { placeLong: "east" },
+      { placeAccuracy: "" },
+      { placeDatum: "bd09" },
+      { placeSource: "ip" },
+    ]) {
+      const v = readConcernForm(new URLSearchParams({ ...base, ...hidden, ...bad }));
+      expect(placeBody(v.place), JSON.stringify(bad)).toBeUndefined();
+    }
+  });
+
+  it("comes from the browser's position as WGS84 (the spec's datum)", () => {
+    expect(
+      placeFromPosition({ latitude: 31.65561234567, longitude: 120.2, accuracy: 12.34 }),
+    ).toEqual({
+      lat: "31.6556123",
+      long: "120.2000000",
+      accuracyM: "12.3",
+      datum: "wgs84",
+      source: "browser",
+    });
+  });
+
+  it("takes the API's words about the place out for the place, leaving the rest", () => {
+    const taken = takePlaceErrors({
+      ok: false,
+      kind: "http",
+      status: 400,
+      retryAfter: null,
+      error: {
+        code: "validation_failed",
+        message: "x",
+        fields: { "place.accuracyM": "精度太差", description: "太短" },
+      },
+    });
+    expect(taken.placeError).toBe("精度太差");
+    expect(taken.failure.kind === "http" && taken.failure.error?.fields).toEqual({
+      description: "太短",
+    });
+    const network = { ok: false as const, kind: "network" as const, reason: "down" };
+    expect(takePlaceErrors(network)).toEqual({ failure: network, placeError: null });
   });
 });

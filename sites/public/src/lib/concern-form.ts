@@ -4,6 +4,8 @@
 // here are this site's words for the problems, its phone check and the extras.
 
 import type { ConcernBody, PublicDirectory } from "@lianxin/contract";
+import { DATUMS, MAX_PLACE_ACCURACY_M, PLACE_SOURCES } from "@lianxin/contract";
+import type { ApiFailure } from "@lianxin/site-kit/api-result";
 import {
   CONCERN_FIELDS,
   CONCERN_LIMITS,
@@ -26,11 +28,107 @@ import type { MessageKey, Vars } from "../i18n/messages";
 export const LIMITS = { ...CONCERN_LIMITS, messageMin: 1, messageMax: 2000 } as const;
 
 export { CONCERN_FIELDS, type ConcernField, isIdempotencyKey, textLength };
-/** The residents' fields, and 不接收短信通知 (this site's only: staff ask in person). */
+/**
+ * "使用我的位置": the point the browser gave, carried in hidden inputs (`placeLat`…) so that
+ * the form still posts normally. Text as posted; `placeBody` makes the API's `place` of it.
+ */
+export interface PlaceValues {
+  lat: string;
+  long: string;
+  accuracyM: string;
+  datum: string;
+  source: string;
+}
+
+/** The residents' fields, 不接收短信通知 (this site's only: staff ask in person) and the place. */
 export interface ConcernFormValues extends ConcernValues {
   smsOptOut: boolean;
+  place: PlaceValues | null;
 }
-export const EMPTY_CONCERN: ConcernFormValues = { ...EMPTY_CONCERN_VALUES, smsOptOut: false };
+export const EMPTY_CONCERN: ConcernFormValues = {
+  ...EMPTY_CONCERN_VALUES,
+  smsOptOut: false,
+  place: null,
+};
+
+/** The hidden inputs' names, by place value. */
+export const PLACE_INPUTS = {
+  lat: "placeLat",
+  long: "placeLong",
+  accuracyM: "placeAccuracy",
+  datum: "placeDatum",
+  source: "placeSource",
+} as const satisfies Record<keyof PlaceValues, string>;
+
+export { MAX_PLACE_ACCURACY_M };
+
+function readPlace(form: FormLike): PlaceValues | null {
+  const text = (name: string) => {
+    const v = form.get(name);
+    return typeof v === "string" ? v.trim() : "";
+  };
+  const place: PlaceValues = {
+    lat: text(PLACE_INPUTS.lat),
+    long: text(PLACE_INPUTS.long),
+    accuracyM: text(PLACE_INPUTS.accuracyM),
+    datum: text(PLACE_INPUTS.datum),
+    source: text(PLACE_INPUTS.source),
+  };
+  return place.lat || place.long ? place : null;
+}
+
+/**
+ * The API's `place` from the posted values, or undefined when there is none or it is not a
+ * point at all (hidden inputs someone edited): the API judges range, accuracy and area.
+ */
+export function placeBody(place: PlaceValues | null): ConcernBody["place"] {
+  if (!place) return undefined;
+  const number = (s: string) => (/^[+-]?\d+(\.\d+)?$/.test(s) ? Number(s) : Number.NaN);
+  const lat = number(place.lat);
+  const long = number(place.long);
+  const accuracyM = number(place.accuracyM);
+  const datum = DATUMS.find((d) => d === place.datum);
+  const source = PLACE_SOURCES.find((s) => s === place.source);
+  if (![lat, long, accuracyM].every(Number.isFinite) || !datum || !source) return undefined;
+  return { lat, long, accuracyM, datum, source };
+}
+
+/**
+ * The place from the browser's `GeolocationPosition`. `navigator.geolocation` is WGS84 by the
+ * W3C spec; a page cannot tell a browser that reports GCJ-02 instead, so it says "wgs84"
+ * (core concern/place.ts explains the datum; only a source that names it says "gcj02").
+ */
+export function placeFromPosition(coords: {
+  latitude: number;
+  longitude: number;
+  accuracy: number;
+}): PlaceValues {
+  return {
+    lat: coords.latitude.toFixed(7),
+    long: coords.longitude.toFixed(7),
+    accuracyM: String(Math.round(coords.accuracy * 10) / 10),
+    datum: "wgs84",
+    source: "browser",
+  };
+}
+
+/**
+ * The API's words about the place (`place`, `place.accuracyM`…), to be shown by the place,
+ * and the failure without them (for the other fields and the form's message).
+ */
+export function takePlaceErrors(failure: ApiFailure): {
+  failure: ApiFailure;
+  placeError: string | null;
+} {
+  if (failure.kind !== "http" || !failure.error?.fields) return { failure, placeError: null };
+  const fields: Record<string, string> = {};
+  let placeError: string | null = null;
+  for (const [key, message] of Object.entries(failure.error.fields)) {
+    if (key === "place" || key.startsWith("place.")) placeError ??= message;
+    else fields[key] = message;
+  }
+  return { failure: { ...failure, error: { ...failure.error, fields } }, placeError };
+}
 
 /** A validation problem as a dictionary key, translated where it is shown. */
 export interface Problem {
@@ -41,7 +139,11 @@ export type Problems<F extends string> = Partial<Record<F, Problem>>;
 
 /** Read the posted form. Text is kept as typed (so a re-rendered form shows it unchanged). */
 export function readConcernForm(form: FormLike): ConcernFormValues {
-  return { ...readConcernValues(form), smsOptOut: formFlag(form, "smsOptOut") };
+  return {
+    ...readConcernValues(form),
+    smsOptOut: formFlag(form, "smsOptOut"),
+    place: readPlace(form),
+  };
 }
 
 const WORDS: ConcernProblemWords<MessageKey> = {
@@ -87,6 +189,8 @@ export function hasProblems(p: Partial<Record<string, unknown>>): boolean {
 export function toSubmission(v: ConcernFormValues): ConcernBody {
   const body = toConcernBody(v);
   if (v.smsOptOut && body.contactPhone) body.smsOptOut = true;
+  const place = placeBody(v.place);
+  if (place) body.place = place;
   return body;
 }
 

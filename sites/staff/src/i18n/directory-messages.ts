@@ -37,6 +37,10 @@ export const directoryZh = {
   "dir.col.kind": "类型",
   "dir.col.groups": "村民小组",
   "dir.col.contactLeader": "联系领导",
+  "dir.col.centreLat": "中心点纬度",
+  "dir.col.centreLong": "中心点经度",
+  "dir.centreHint":
+    "选填，WGS84 度数（如 31.64、120.2），用于显示诉求位置距村（社区）中心的距离；两项都留空即不设。",
   "dir.col.head": "负责人",
   "dir.col.headId": "负责人编号",
   "dir.col.headName": "负责人姓名",
@@ -144,6 +148,10 @@ export const directoryEn: { [K in keyof typeof directoryZh]: string } = {
   "dir.col.kind": "Kind",
   "dir.col.groups": "Villager groups",
   "dir.col.contactLeader": "Contact leader",
+  "dir.col.centreLat": "Centre latitude",
+  "dir.col.centreLong": "Centre longitude",
+  "dir.centreHint":
+    "Optional, WGS84 degrees (e.g. 31.64, 120.2): the concern page shows a place's distance from it. Leave both empty for none.",
   "dir.col.head": "Head",
   "dir.col.headId": "Head's id",
   "dir.col.headName": "Head's name",

@@ -183,6 +183,10 @@ const zhCN = {
   "concern.contactAddress": "地址",
   "concern.location": "位置（经纬度）",
   "concern.locationRounded": "已取整到约 100 米：您的角色看不到精确位置。",
+  "concern.fromCentre": "距所在村（社区）中心约 {distance}",
+  "concern.placeSent": "居民手机定位，精度约 {n} 米。",
+  "concern.placeConverted":
+    "居民手机定位，精度约 {n} 米；以 GCJ-02（国内地图坐标）发送，已换算为 WGS84。",
   "concern.mapAmap": "在高德地图中查看",
   "concern.mapOsm": "在 OpenStreetMap 中查看",
   "concern.media": "图片或视频链接",
@@ -678,6 +682,10 @@ const en: Messages = {
   "concern.contactAddress": "Address",
   "concern.location": "Location (latitude, longitude)",
   "concern.locationRounded": "Rounded to about 100 m: your role does not see the exact point.",
+  "concern.fromCentre": "About {distance} from the village's centre",
+  "concern.placeSent": "From the resident's phone, accurate to about {n} m.",
+  "concern.placeConverted":
+    "From the resident's phone, accurate to about {n} m; sent in GCJ-02 (China's map datum) and converted to WGS84.",
   "concern.mapAmap": "View on Amap (高德地图)",
   "concern.mapOsm": "View on OpenStreetMap",
   "concern.media": "Photo or video link",

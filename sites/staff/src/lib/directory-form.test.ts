@@ -25,8 +25,25 @@ describe("directory forms", () => {
       name: "梅泾村",
       kind: "village",
       contactLeaderId: "wang-jianguo",
+      centre: null,
       groups: [{ id: "meijing-01", name: "倪巷组" }],
     });
+  });
+
+  it("reads a village's centre: numbers, none when both are empty, else as typed", () => {
+    const centre = (lat: string, long: string) =>
+      readDirectoryForm(
+        "villages",
+        form([
+          ["name", "梅泾村"],
+          ["centre.lat", lat],
+          ["centre.long", long],
+        ]),
+      ).centre;
+    expect(centre(" 31.6556 ", "120.1873")).toEqual({ lat: 31.6556, long: 120.1873 });
+    expect(centre("", "")).toBeNull();
+    expect(centre("31.6", "east")).toEqual({ lat: 31.6, long: "east" });
+    expect(centre("31.6", "")).toEqual({ lat: 31.6, long: "" });
   });
 
   it("reads a category's limits and overrides", () => {

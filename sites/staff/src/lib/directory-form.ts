@@ -30,6 +30,19 @@ const lines = (value: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+/**
+ * A village's centre from `centre.lat` and `centre.long` (WGS84 degrees): null when both are
+ * empty (no centre), else the numbers; a value that is no number goes as typed, so that the
+ * API's message names its input.
+ */
+function centreOf(form: FormLike): { lat: unknown; long: unknown } | null {
+  const lat = text(form, "centre.lat");
+  const long = text(form, "centre.long");
+  if (!lat && !long) return null;
+  const number = (v: string) => (/^[+-]?\d+(\.\d+)?$/.test(v) ? Number(v) : v);
+  return { lat: number(lat), long: number(long) };
+}
+
 export type DirectoryFormKind = DirectoryEntryKind | "accounts";
 
 /** The body the API expects, from the posted form. Numbers stay numbers only if they read as such. */
@@ -52,6 +65,7 @@ export function readDirectoryForm(
         name: text(form, "name"),
         kind: text(form, "kind"),
         contactLeaderId: text(form, "contactLeaderId"),
+        centre: centreOf(form),
         groups,
       };
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCoordinates, mapLinks, safeMediaHref } from "./location";
+import { formatCoordinates, formatDistance, mapLinks, safeMediaHref } from "./location";
 
 describe("location", () => {
   it("shows the point latitude first, and map links with longitude first for Amap", () => {
@@ -31,5 +31,15 @@ describe("location", () => {
     ]) {
       expect(safeMediaHref(bad), String(bad)).toBeNull();
     }
+  });
+});
+
+describe("distances", () => {
+  it("read in metres below a kilometre, else in kilometres to 0.1", () => {
+    expect(formatDistance(349.6, "zh-CN")).toBe("350 米");
+    expect(formatDistance(350, "en")).toBe("350 m");
+    expect(formatDistance(1234, "zh-CN")).toBe("1.2 公里");
+    expect(formatDistance(12_000, "en")).toBe("12 km");
+    expect(formatDistance(Number.NaN, "en")).toBe("");
   });
 });

@@ -41,3 +41,14 @@ export function safeMediaHref(value: string | null | undefined): string | null {
     return null;
   }
 }
+
+/** A distance as people say it: "350 米" / "350 m" below a kilometre, else "1.2 公里" / "1.2 km". */
+export function formatDistance(meters: number, locale: "zh-CN" | "en"): string {
+  if (!Number.isFinite(meters) || meters < 0) return "";
+  if (meters < 1000) {
+    const m = Math.round(meters);
+    return locale === "en" ? `${m} m` : `${m} 米`;
+  }
+  const km = (Math.round(meters / 100) / 10).toString();
+  return locale === "en" ? `${km} km` : `${km} 公里`;
+}

@@ -5,6 +5,7 @@ import {
   DomainError,
   ledgerYear,
   metricDeltas,
+  receivePlace,
   registerConcern,
   requestFingerprint,
   residentIndexKey,
@@ -80,6 +81,7 @@ export async function submitConcern(
   // Every check on the input comes before the rate limit, so that a refused submission
   // writes nothing, not even a count against the resident's hourly allowance. The directory
   // and calendar come from the process cache (no request when warm).
+  const place = receivedPlace(deps, input);
   const index = await currentDirectory(deps);
   const { village, category } = resolveSubmissionReferences(index, input);
   if (gate.rate && !gate.rate.allowed) {
@@ -103,6 +105,7 @@ export async function submitConcern(
           ? { registeredBy: { id: request.staff.user.id, name: request.staff.user.name } }
           : {}),
         routing,
+        ...(place ? { place } : {}),
         residentToldOfSms: residentToldOfSms ?? false,
         limits: category.limits,
         calendar,
@@ -138,6 +141,32 @@ export async function submitConcern(
   const winner = answerOf(await deps.store.getIdempotencyRecord(key, now), fingerprint);
   if (!winner) throw new DomainError("conflict", { detail: "idempotency record vanished" });
   return winner;
+}
+
+/**
+ * The portal's `place`, converted to WGS84 and held to the town's area (concern/place.ts);
+ * refused with its field's words, before anything is written. Sent with `location` (which
+ * other systems fill), it is refused too: one place per concern.
+ */
+function receivedPlace(deps: Deps, input: ConcernSubmission) {
+  if (!input.place) return undefined;
+  if (input.location) {
+    throw new DomainError("validation_failed", {
+      fields: {
+        place: {
+          kind: "invalid",
+          message: {
+            "zh-CN": "位置与 location 只能发送其一",
+            en: "Send either place or location, not both",
+          },
+        },
+      },
+    });
+  }
+  const received = receivePlace(input.place, deps.townArea);
+  if (!received.ok)
+    throw new DomainError("validation_failed", { fields: { place: received.problem } });
+  return { location: received.location, locationAsSent: received.locationAsSent };
 }
 
 /** The earlier answer under a key, if any; the same key with another body is refused. */

@@ -1,5 +1,6 @@
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Api, Config, Function as SstFunction, type StackContext, use } from "sst/constructs";
+import { parseTownArea } from "../packages/core/src/concern/place.js";
 import { API_FUNCTION_TIMEOUT_SECONDS } from "../packages/functions/src/request-deadline.js";
 import { apiGatewayPath, routes } from "../packages/functions/src/routes.js";
 import { residentIndexBackfill } from "./backfills.js";
@@ -44,6 +45,21 @@ export function apiRouteKeys(): string[] {
 }
 
 /**
+ * The town's area for the API (`TOWN_AREA`: places sent from the portal outside it are
+ * refused), from the deploy's `LIANXIN_TOWN_AREA` (`south,west,north,east`, WGS84 degrees).
+ * Checked here, so a mistyped area fails the deployment instead of every submission with a
+ * place; unset, the API keeps the demo's box around Wuxi.
+ */
+export function townAreaEnvironment(
+  env: Record<string, string | undefined> = process.env,
+): Record<string, string> {
+  const area = env.LIANXIN_TOWN_AREA?.trim();
+  if (!area) return {};
+  parseTownArea(area);
+  return { TOWN_AREA: area };
+}
+
+/**
  * The HTTP API: exactly the routes of `@lianxin/functions` (the local server registers the same
  * list), all on one function. The function gets the table and bucket names through its
  * environment, only the DynamoDB actions it uses, and S3 put/get under `exports/` only; the
@@ -66,7 +82,11 @@ export function ApiStack({ stack }: StackContext): ApiResources {
     copyFiles: personTaggerFiles(),
     // The API's request deadline (8 s) is set 2 s under this limit, from the same constant.
     timeout: API_FUNCTION_TIMEOUT_SECONDS,
-    environment: { TABLE_NAME: table.tableName, FILES_BUCKET: bucket.bucketName },
+    environment: {
+      TABLE_NAME: table.tableName,
+      FILES_BUCKET: bucket.bucketName,
+      ...townAreaEnvironment(),
+    },
     bind: [secrets.SESSION_SIGNING_KEY, secrets.LIANXIN_SITE_SECRET, secrets.RESIDENT_KEY],
   });
   handler.attachPermissions([

@@ -121,3 +121,17 @@ describe("least privilege, from the code", () => {
     expect(elsewhere).toEqual([]);
   });
 });
+
+describe("the API's town area", () => {
+  it("passes LIANXIN_TOWN_AREA on as TOWN_AREA, and refuses a mistyped one at deploy", async () => {
+    const { townAreaEnvironment } = await import("../../infra/api.js");
+    expect(townAreaEnvironment({})).toEqual({});
+    expect(townAreaEnvironment({ LIANXIN_TOWN_AREA: " 31.5,120.1,31.8,120.3 " })).toEqual({
+      TOWN_AREA: "31.5,120.1,31.8,120.3",
+    });
+    expect(() => townAreaEnvironment({ LIANXIN_TOWN_AREA: "Wuxi" })).toThrow("TOWN_AREA");
+    expect(() => townAreaEnvironment({ LIANXIN_TOWN_AREA: "31.8,120.1,31.5,120.3" })).toThrow(
+      "south < north",
+    );
+  });
+});

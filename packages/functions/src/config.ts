@@ -90,7 +90,12 @@ function sessionKey(env: Record<string, string | undefined>): string {
   throw new Error("SESSION_SIGNING_KEY is not set");
 }
 
-function residentKey(env: Record<string, string | undefined>): string {
+/**
+ * The resident key (links, one-time codes, the "我的诉求" index): `RESIDENT_KEY`, at least 32
+ * characters; the local default only where DynamoDB Local is. The one reading of it, for the
+ * API's config and for the functions that bind the real key (the sender, the backfill).
+ */
+export function residentKey(env: Record<string, string | undefined>): string {
   const key = env.RESIDENT_KEY;
   if (key && key.length >= 32) return key;
   if (key) throw new Error("RESIDENT_KEY must be at least 32 characters");

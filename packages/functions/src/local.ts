@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import { buildDemoDirectory, buildDemoGrid, buildDemoStaff } from "@lianxin/core/demo";
 import { createDynamoClient, createStore, ensureTable } from "@lianxin/store";
 import { createApp } from "./app.js";
-import { LOCAL_RESIDENT_KEY, readConfig } from "./config.js";
+import { readConfig, residentKey } from "./config.js";
 import { seedDemoCampaign } from "./demo-campaign.js";
 import { createDeps, type Deps } from "./deps.js";
 import { withInProcessExports } from "./export/in-process-worker.js";
@@ -52,7 +52,7 @@ export async function prepareLocalDatabase(options: {
   // "我的诉求" lists seeded concerns (and any from before the index) by their phone's key.
   const residentIndex = await backfillResidentIndex(
     store,
-    process.env.RESIDENT_KEY || LOCAL_RESIDENT_KEY,
+    residentKey({ ...process.env, DYNAMODB_ENDPOINT: options.endpoint }),
     { now: new Date(), ...(options.log ? { log: options.log } : {}) },
   );
   const password = options.demoPassword ?? process.env.DEMO_PASSWORD ?? DEMO_PASSWORD_DEFAULT;

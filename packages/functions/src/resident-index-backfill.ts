@@ -1,4 +1,4 @@
-import { readJobConfig } from "./config.js";
+import { readJobConfig, residentKey } from "./config.js";
 import { createDeps } from "./deps.js";
 import { loadSecrets } from "./secrets.js";
 import { backfillResidentIndex } from "./use-cases/concerns/resident-index-backfill.js";
@@ -10,10 +10,8 @@ import { backfillResidentIndex } from "./use-cases/concerns/resident-index-backf
  */
 export async function handler() {
   await loadSecrets();
-  const residentKey = process.env.RESIDENT_KEY;
-  if (!residentKey) throw new Error("RESIDENT_KEY is not set");
   const deps = createDeps(readJobConfig());
-  const summary = await backfillResidentIndex(deps.store, residentKey, {
+  const summary = await backfillResidentIndex(deps.store, residentKey(process.env), {
     now: deps.now(),
     log: (line) => console.log(line),
   });

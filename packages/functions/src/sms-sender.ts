@@ -1,4 +1,4 @@
-import { readJobConfig } from "./config.js";
+import { readJobConfig, residentKey } from "./config.js";
 import { createDeps, type Deps } from "./deps.js";
 import { readSmsSettings } from "./notifications/sms-settings.js";
 import { loadSecrets } from "./secrets.js";
@@ -18,9 +18,10 @@ let ready: Promise<{ deps: Deps; settings: SmsSenderSettings }> | undefined;
 export async function handler(): Promise<SenderSummary> {
   ready ??= loadSecrets().then(() => {
     const config = readJobConfig();
-    const residentKey = process.env.RESIDENT_KEY;
-    if (!residentKey) throw new Error("RESIDENT_KEY is not set");
-    return { deps: createDeps(config), settings: readSmsSettings(process.env, residentKey) };
+    return {
+      deps: createDeps(config),
+      settings: readSmsSettings(process.env, residentKey(process.env)),
+    };
   });
   ready.catch(() => {
     ready = undefined; // The next invocation tries again.

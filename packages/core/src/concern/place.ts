@@ -33,6 +33,7 @@ const PLACE_WORDS = {
     "zh-CN": "该位置不在本镇范围内，请确认后重试，或在“地址”中写明附近地标",
     en: 'This location is outside the town: check it, or name a landmark nearby under "Address"',
   },
+  both: { "zh-CN": "位置与 location 只能发送其一", en: "Send either place or location, not both" },
 } as const;
 
 /** Degrees as a client sends them, kept to the stored precision (see location-media). */
@@ -229,4 +230,17 @@ export function receivePlace(
       source: place.source,
     },
   };
+}
+
+/**
+ * A submission's place: none, or its `place` received (receivePlace). Sent together with
+ * `location` (which other systems fill) it is refused: one place per concern.
+ */
+export function placeOfSubmission(
+  input: { place?: PlaceInput | undefined; location?: GeoLocation | undefined },
+  area: TownArea,
+): ReturnType<typeof receivePlace> | null {
+  if (!input.place) return null;
+  if (input.location) return { ok: false, problem: { kind: "invalid", message: PLACE_WORDS.both } };
+  return receivePlace(input.place, area);
 }

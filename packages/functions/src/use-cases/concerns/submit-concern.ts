@@ -5,7 +5,7 @@ import {
   DomainError,
   ledgerYear,
   metricDeltas,
-  receivePlace,
+  placeOfSubmission,
   registerConcern,
   requestFingerprint,
   residentIndexKey,
@@ -143,27 +143,10 @@ export async function submitConcern(
   return winner;
 }
 
-/**
- * The portal's `place`, converted to WGS84 and held to the town's area (concern/place.ts);
- * refused with its field's words, before anything is written. Sent with `location` (which
- * other systems fill), it is refused too: one place per concern.
- */
+/** The portal's place (core placeOfSubmission), refused with its field's words before any write. */
 function receivedPlace(deps: Deps, input: ConcernSubmission) {
-  if (!input.place) return undefined;
-  if (input.location) {
-    throw new DomainError("validation_failed", {
-      fields: {
-        place: {
-          kind: "invalid",
-          message: {
-            "zh-CN": "位置与 location 只能发送其一",
-            en: "Send either place or location, not both",
-          },
-        },
-      },
-    });
-  }
-  const received = receivePlace(input.place, deps.townArea);
+  const received = placeOfSubmission(input, deps.townArea);
+  if (!received) return undefined;
   if (!received.ok)
     throw new DomainError("validation_failed", { fields: { place: received.problem } });
   return { location: received.location, locationAsSent: received.locationAsSent };

@@ -217,3 +217,79 @@ describe("where the file store is S3", () => {
     expect(routes.some((r) => r.path.startsWith("/local-files"))).toBe(false);
   });
 });
+
+describe("hostile input on the local endpoints", () => {
+  it("never answers 5xx", async () => {
+    const { fields } = await store.presignUpload({ ...policy, key: "uploads/h1" });
+    const statuses: number[] = [];
+    const paths = [
+      "x".repeat(3000),
+      "%E0%A4%A",
+      "..%2F..%2Fetc",
+      "files/%00/a",
+      "public/..%2F..%2Fx",
+      "🙂".repeat(300),
+      "files/a/b/c/d/e/f",
+    ];
+    const queries = [
+      "",
+      "?name=a&disposition=inline&expires=99999999999999999999&sig=x",
+      "?name=&disposition=&expires=&sig=",
+      "?expires=-1&sig=%FF",
+      `?name=${"字".repeat(500)}&disposition=attachment&expires=1&sig=${"a".repeat(43)}`,
+    ];
+    for (const path of paths) {
+      for (const query of queries) {
+        const res = await app.request(`/local-files/${path}${query}`);
+        statuses.push(res.status);
+        await res.arrayBuffer();
+      }
+    }
+    const forms: [string, string | Uint8Array][] = [
+      ["multipart/form-data", "x"],
+      ["multipart/form-data; boundary=", "--\r\n"],
+      ["multipart/form-data; boundary=b", "--b--\r\n"],
+      [
+        "multipart/form-data; boundary=b",
+        "--b\r\nContent-Disposition: form-data\r\n\r\nx\r\n--b--",
+      ],
+      ["multipart/form-data; boundary=b", new Uint8Array(5000).fill(0xff)],
+      ["text/plain", "file=x"],
+      ["", ""],
+    ];
+    for (const [type, body] of forms) {
+      const res = await app.request("/local-files/upload", {
+        method: "POST",
+        body,
+        headers: type ? { "content-type": type } : {},
+      });
+      statuses.push(res.status);
+      await res.arrayBuffer();
+    }
+    const variants: Record<string, string>[] = [
+      { ...fields, policy: "!!!" },
+      { ...fields, policy: Buffer.from("null").toString("base64") },
+      { ...fields, policy: "x".repeat(60_000) },
+      { ...fields, "x-amz-signature": "🙂" },
+      { ...fields, key: "" },
+      { ...fields, "Content-Type": "\u0000" },
+      { ...fields, success_action_redirect: "javascript:alert(1)" },
+      {},
+    ];
+    for (const variant of variants) {
+      const form = new FormData();
+      for (const [name, value] of Object.entries(variant)) form.append(name, value);
+      form.append("file", "text instead of a file");
+      const res = await app.request("/local-files/upload", { method: "POST", body: form });
+      statuses.push(res.status);
+      await res.arrayBuffer();
+    }
+    const options = await app.request("/local-files/upload", {
+      method: "OPTIONS",
+      headers: { origin: "null" },
+    });
+    statuses.push(options.status);
+    expect(statuses.filter((s) => s >= 500)).toEqual([]);
+    expect(await store.read("uploads/h1", 1000)).toBeNull();
+  });
+});

@@ -246,6 +246,15 @@ describe("the S3 file store (without AWS)", () => {
       { delete: { Bucket: "files-bucket", Key: "staged/u1/photo.jpg" } },
     ]);
     expect(store.publicUrl("public/n1/after.jpg")).toBe("/public/n1/after.jpg");
+    expect(() => store.publicUrl("files/A1/f1/photo.jpg")).toThrow();
+    await expect(
+      store.presignUpload({
+        key: "uploads/../x",
+        contentType: "image/jpeg",
+        maxBytes: 1,
+        expiresInSeconds: 1,
+      }),
+    ).rejects.toThrow();
   });
 
   it("fails only when used without a bucket", async () => {

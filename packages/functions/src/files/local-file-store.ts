@@ -266,6 +266,8 @@ export class LocalFileStore implements FileStore {
 
   async remove(key: string): Promise<void> {
     const path = this.pathOf(key);
+    // A folder (the `staged/<id>` of `staged/<id>/…`) is no object: nothing to remove, as on S3.
+    if ((await stat(path).catch(() => null))?.isDirectory()) return;
     await rm(path, { force: true });
     await rm(`${path}.meta.json`, { force: true });
   }

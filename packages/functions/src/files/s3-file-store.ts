@@ -6,8 +6,10 @@ import {
   type FileDisposition,
   type FileStore,
   FileTooLargeError,
+  isFileKey,
   type PostCondition,
   type PresignedUpload,
+  PUBLIC_PREFIX,
   UPLOAD_POLICY_MAX_SECONDS,
   type UploadPolicy,
   uploadConditions,
@@ -183,6 +185,7 @@ export class S3FileStore implements FileStore {
   }
 
   async presignUpload(policy: UploadPolicy): Promise<PresignedUpload> {
+    if (!isFileKey(policy.key)) throw new Error(`not a file key: ${policy.key}`);
     const expires = Math.min(policy.expiresInSeconds, UPLOAD_POLICY_MAX_SECONDS);
     const issuedAt = this.now().getTime();
     const { url, fields } = await this.port.presignPost({
@@ -229,6 +232,9 @@ export class S3FileStore implements FileStore {
 
   /** Public objects are served by the public site's CDN (an origin access control). */
   publicUrl(key: string): string {
+    if (!key.startsWith(PUBLIC_PREFIX) || !isFileKey(key)) {
+      throw new Error(`not a public key: ${key}`);
+    }
     return `/${key}`;
   }
 }

@@ -362,6 +362,7 @@ describe("the local store's objects and links", () => {
     });
     await store().remove("staged/u7/photo.jpg");
     await store().remove("staged/u7/photo.jpg");
+    await store().remove("staged/u7");
     expect(await store().read("staged/u7/photo.jpg", 100)).toBeNull();
     expect(await readdir(join(dir, "staged/u7"))).toEqual([]);
     // A folder is no object; side files are no keys.

@@ -37,7 +37,12 @@ const tokens: Record<"expired" | "revoked" | "forged", string> = {
 beforeAll(async () => {
   api = await createTestApi({
     now: () => new Date(Date.now() + offsetMs),
-    limits: { submissionsPerHour: 10_000, wrongCodesPer15Minutes: 5, messagesPerHour: 20 },
+    limits: {
+      submissionsPerHour: 10_000,
+      wrongCodesPer15Minutes: 5,
+      messagesPerHour: 20,
+      uploadsPerHour: 60,
+    },
   });
   t = await signInEveryone(api);
   // Signed in 9 hours ago: past the 8-hour session.

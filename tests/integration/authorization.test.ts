@@ -14,7 +14,12 @@ let held: { ledgerNo: string }; // 陡门村 group concern handled by 环保分�
 
 beforeAll(async () => {
   api = await createTestApi({
-    limits: { submissionsPerHour: 1000, wrongCodesPer15Minutes: 5, messagesPerHour: 20 },
+    limits: {
+      submissionsPerHour: 1000,
+      wrongCodesPer15Minutes: 5,
+      messagesPerHour: 20,
+      uploadsPerHour: 60,
+    },
   });
   t = await signInEveryone(api);
   creek = await (await submit(api, smellyCreek)).json();

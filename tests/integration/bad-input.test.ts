@@ -35,7 +35,12 @@ async function itemKeys(): Promise<string[]> {
 
 beforeAll(async () => {
   api = await createTestApi({
-    limits: { submissionsPerHour: 1000, wrongCodesPer15Minutes: 5, messagesPerHour: 20 },
+    limits: {
+      submissionsPerHour: 1000,
+      wrongCodesPer15Minutes: 5,
+      messagesPerHour: 20,
+      uploadsPerHour: 60,
+    },
   });
   client = new DynamoDBClient({
     endpoint: api.endpoint,
@@ -235,7 +240,12 @@ describe("bad input to POST /api/concerns", () => {
 describe("submission rate limit per client address", () => {
   it("refuses the 3rd submission in an hour from one address when the limit is 2", async () => {
     const limited = await createTestApi({
-      limits: { submissionsPerHour: 2, wrongCodesPer15Minutes: 5, messagesPerHour: 20 },
+      limits: {
+        submissionsPerHour: 2,
+        wrongCodesPer15Minutes: 5,
+        messagesPerHour: 20,
+        uploadsPerHour: 60,
+      },
     });
     const from = (address: string, secret = SITE_SECRET) => ({
       headers: { "x-lianxin-client-address": address, "x-lianxin-site-secret": secret },

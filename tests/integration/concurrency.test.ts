@@ -22,7 +22,14 @@ describe.each([
   let api: TestApi;
   beforeAll(async () => {
     api = await createTestApi(
-      { limits: { submissionsPerHour: 10_000, wrongCodesPer15Minutes: 5, messagesPerHour: 20 } },
+      {
+        limits: {
+          submissionsPerHour: 10_000,
+          wrongCodesPer15Minutes: 5,
+          messagesPerHour: 20,
+          uploadsPerHour: 60,
+        },
+      },
       { simulate },
     );
   });

@@ -16,7 +16,12 @@ beforeAll(async () => {
   api = await createTestApi({
     now: () => now,
     sessionHours: 24 * 400,
-    limits: { submissionsPerHour: 1000, wrongCodesPer15Minutes: 5, messagesPerHour: 20 },
+    limits: {
+      submissionsPerHour: 1000,
+      wrongCodesPer15Minutes: 5,
+      messagesPerHour: 20,
+      uploadsPerHour: 60,
+    },
   });
   t = {
     admin: await loginAs(api, "admin"),

@@ -18,7 +18,12 @@ let api: TestApi;
 beforeAll(async () => {
   api = await createTestApi({
     now: () => new Date("2026-11-27T02:00:00.000Z"),
-    limits: { submissionsPerHour: 1000, wrongCodesPer15Minutes: 5, messagesPerHour: 20 },
+    limits: {
+      submissionsPerHour: 1000,
+      wrongCodesPer15Minutes: 5,
+      messagesPerHour: 20,
+      uploadsPerHour: 60,
+    },
   });
 });
 

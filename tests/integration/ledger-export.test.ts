@@ -111,7 +111,12 @@ beforeAll(async () => {
   api = await createTestApi({
     now: () => now,
     files,
-    limits: { submissionsPerHour: 1000, wrongCodesPer15Minutes: 5, messagesPerHour: 20 },
+    limits: {
+      submissionsPerHour: 1000,
+      wrongCodesPer15Minutes: 5,
+      messagesPerHour: 20,
+      uploadsPerHour: 60,
+    },
   });
   t = {
     admin: await loginAs(api, "admin"),

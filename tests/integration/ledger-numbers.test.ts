@@ -94,7 +94,14 @@ describe("ledger numbers", () => {
         return result;
       });
     const limited = await createTestApi(
-      { limits: { submissionsPerHour: 1, wrongCodesPer15Minutes: 5, messagesPerHour: 20 } },
+      {
+        limits: {
+          submissionsPerHour: 1,
+          wrongCodesPer15Minutes: 5,
+          messagesPerHour: 20,
+          uploadsPerHour: 60,
+        },
+      },
       { wrapClient: afterTwoGates },
     );
     // Two at once from one address: both see room, both reserve; one write fills the window.

@@ -8,7 +8,12 @@ let now = new Date("2026-11-27T02:00:00.000Z");
 beforeAll(async () => {
   api = await createTestApi({
     now: () => now,
-    limits: { submissionsPerHour: 1000, wrongCodesPer15Minutes: 5, messagesPerHour: 20 },
+    limits: {
+      submissionsPerHour: 1000,
+      wrongCodesPer15Minutes: 5,
+      messagesPerHour: 20,
+      uploadsPerHour: 60,
+    },
   });
 });
 

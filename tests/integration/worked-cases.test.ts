@@ -28,7 +28,12 @@ beforeAll(async () => {
     now: () => now,
     // The cases span months of clock time; sessions are not what they test.
     sessionHours: 24 * 400,
-    limits: { submissionsPerHour: 1000, wrongCodesPer15Minutes: 5, messagesPerHour: 20 },
+    limits: {
+      submissionsPerHour: 1000,
+      wrongCodesPer15Minutes: 5,
+      messagesPerHour: 20,
+      uploadsPerHour: 60,
+    },
   });
   tokens = {
     admin: await loginAs(api, "admin"),

@@ -153,7 +153,10 @@ export async function startPortalForTest(options: {
   await prepareLocalDatabase({ endpoint, tableName });
   // Residents' SMS links lead to this portal's public site (read when the API starts).
   const sitePort = await findFreePort();
+  const staffPort = await findFreePort();
   process.env.LIANXIN_PUBLIC_SITE_URL = `http://127.0.0.1:${sitePort}`;
+  // Photos are posted from both sites to the API's local file store (CORS allows these two).
+  process.env.LIANXIN_STAFF_SITE_URL = `http://127.0.0.1:${staffPort}`;
   const api = await startLocalApi({
     port: await findFreePort(),
     endpoint,
@@ -174,7 +177,7 @@ export async function startPortalForTest(options: {
     });
     stops.push(site.stop);
     const staff = await startStaffSite({
-      port: await findFreePort(),
+      port: staffPort,
       apiUrl: api.url,
       siteSecret,
       stdio: "pipe",

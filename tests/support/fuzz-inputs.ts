@@ -398,7 +398,9 @@ type Kind =
   | "place"
   | "url"
   | "username"
-  | "password";
+  | "password"
+  /** A file's size in bytes: a positive whole number. */
+  | "size";
 interface FieldSpec {
   name: string;
   kind: Kind;
@@ -439,6 +441,16 @@ const RECOVERY_VERIFY_FIELDS: FieldSpec[] = [
   ...RECOVERY_FIELDS,
   { name: "code", kind: "text", required: true, min: 1, max: 20 },
 ];
+/**
+ * A photo's upload request (issue 15). The form's key (`formKey`, required for
+ * `POST /api/uploads`) is not bent here: its alphabet and length are the Idempotency-Key's,
+ * which the submission's own fuzzing covers.
+ */
+const UPLOAD_FIELDS: FieldSpec[] = [
+  { name: "name", kind: "text", required: true, min: 1, max: 200 },
+  { name: "contentType", kind: "text", required: true, max: 100 },
+  { name: "size", kind: "size", required: true },
+];
 const LOGIN_FIELDS: FieldSpec[] = [
   { name: "username", kind: "username", required: true, min: 2, max: 40 },
   { name: "password", kind: "password", required: true, min: 1, max: 200 },
@@ -457,6 +469,8 @@ const STRINGISH: Kind[] = ["text", "id", "code", "phone", "enum", "url", "userna
 function wrongTypeValues(kind: Kind): Json[] {
   const deep = JSON.parse(`${"[".repeat(200)}${"]".repeat(200)}`);
   if (kind === "bool") return ["true", "false", 0, 1, null, "", [], {}, [true]];
+  // Not a positive whole number, or over every purpose's limit (20 MB).
+  if (kind === "size") return ["1024", 0, -1, 1.5, 1e308, 21 * 1024 * 1024, null, true, [], {}];
   if (kind === "place") {
     const ok = { lat: 31.64, long: 120.2, datum: "wgs84", accuracyM: 20, source: "browser" };
     return [
@@ -1397,6 +1411,60 @@ function routeFuzzers(world: FuzzWorld): Record<PublicRoute, RouteFuzzer> {
       refused: false,
     })),
   };
+  // Photos (issue 15): a signed POST for a form's photo, or for a concern's.
+  const uploadBody = fc
+    .record({
+      name: fc.constantFrom("IMG_0001.jpg", "河道.png", "photo", "照片 1.webp"),
+      contentType: fc.constantFrom(
+        "image/jpeg",
+        "image/png",
+        "image/webp",
+        "",
+        "application/octet-stream",
+      ),
+      size: fc.integer({ min: 1, max: 10 * 1024 * 1024 }),
+    })
+    // A name and a type that name different kinds are the processor's to judge (from bytes).
+    .map((b) => b as Record<string, Json>);
+  const formKey = fc.stringMatching(/^[A-Za-z0-9_-]{8,40}$/);
+  const formUpload = (kind: Kind3): fc.Arbitrary<Draft> =>
+    fc
+      .tuple(uploadBody, formKey, fc.boolean())
+      .chain(([body, key, withoutKey]) =>
+        (kind === "valid"
+          ? fc.constant({ value: { ...body, formKey: key }, refused: false, tags: [] } as Bent)
+          : kind === "broken" && withoutKey
+            ? fc.constant({ value: body, refused: true, tags: ["drop:formKey"] } as Bent)
+            : bentObject(UPLOAD_FIELDS, fc.constant({ ...body, formKey: key }))
+        ).chain((b) =>
+          (kind === "valid"
+            ? fc.constant(asJson(b.value))
+            : fc.oneof(fc.constant(asJson(b.value)), bodyEncoding(b.value))
+          ).map((e) => ({ b, e })),
+        ),
+      )
+      .map(({ b, e }) => ({
+        variant: [kind, ...b.tags, ...(e.tag === "json" ? [] : [e.tag])].join(":"),
+        path: "/api/uploads",
+        headers: { "content-type": e.contentType },
+        body: e.body,
+        refused: b.refused || e.refused,
+      }))
+      .filter((d) => kind !== "broken" || d.refused);
+  const concernUpload = (kind: Kind3) =>
+    residentPost((s) => `/api/concerns/${s}/uploads`, UPLOAD_FIELDS, uploadBody, kind);
+  const uploadStatus: RouteFuzzer = {
+    broken: fc
+      .oneof(
+        fc.stringMatching(/^u[A-Za-z0-9_-]{22}$/),
+        strangeSegment.map((p) => p.segment),
+      )
+      .map((id) => ({
+        variant: "upload:unknown",
+        path: `/api/uploads/${id}`,
+        refused: true,
+      })),
+  };
   // 停止短信通知 takes no fields: what varies is the number and the code.
   const stopSms = (kind: Kind3) =>
     residentPost((s) => `/api/concerns/${s}/sms-opt-out`, [], fc.constant({}), kind);
@@ -2272,6 +2340,9 @@ function routeFuzzers(world: FuzzWorld): Record<PublicRoute, RouteFuzzer> {
     "POST /api/concerns/:ledgerNo/messages": withKinds(messages),
     "POST /api/concerns/:ledgerNo/feedback": withKinds(feedback),
     "POST /api/concerns/:ledgerNo/sms-opt-out": withKinds(stopSms),
+    "POST /api/uploads": withKinds(formUpload),
+    "POST /api/concerns/:ledgerNo/uploads": withKinds(concernUpload),
+    "GET /api/uploads/:uploadId": uploadStatus,
     "POST /api/concerns/:ledgerNo/recovery": withKinds(recovery),
     "POST /api/concerns/:ledgerNo/recovery/verify": withKinds(recoveryVerify),
     "POST /api/resident/sign-in": withKinds(signIn),
@@ -2316,6 +2387,9 @@ const ROUTE_WEIGHTS: Record<PublicRoute, number> = {
   "POST /api/concerns/:ledgerNo/messages": 6,
   "POST /api/concerns/:ledgerNo/feedback": 5,
   "POST /api/concerns/:ledgerNo/sms-opt-out": 2,
+  "POST /api/uploads": 3,
+  "POST /api/concerns/:ledgerNo/uploads": 3,
+  "GET /api/uploads/:uploadId": 1,
   "POST /api/concerns/:ledgerNo/recovery": 2,
   "POST /api/concerns/:ledgerNo/recovery/verify": 2,
   "POST /api/resident/sign-in": 2,

@@ -4,6 +4,7 @@ import type {
   CallBackReason,
   CategoryLimits,
   ConcernAction,
+  ConcernUploadRequest,
   DirectoryEntryBody,
   Feedback,
   FieldLog,
@@ -26,6 +27,9 @@ import type {
   StaffConcernView,
   SubmissionReceipt,
   toStaffNotice,
+  UploadRequest,
+  UploadStatus,
+  UploadTicket,
 } from "@lianxin/core";
 import type { Page } from "./responses/common.js";
 import type {
@@ -192,6 +196,18 @@ export interface ApiRoutes {
     { residentSession: true }
   >;
   "DELETE /api/resident/session": Public<null, { residentSession: true }>;
+  /**
+   * Photos (issue 15): a signed POST for a photo the submission form will name (bound to the
+   * form's Idempotency-Key, `formKey`), or for an existing concern (its credential; `form`
+   * for a plain HTML form that leads back to the site with a photos token); then how it
+   * fared. Refusals are 400 with `fields.file` naming the file.
+   */
+  "POST /api/uploads": Public<UploadTicket, { body: UploadRequest }>;
+  "POST /api/concerns/:ledgerNo/uploads": Public<
+    UploadTicket & { photosToken: string },
+    { body: ConcernUploadRequest; accessCode: true }
+  >;
+  "GET /api/uploads/:uploadId": Public<UploadStatus>;
   /** 停止短信通知 (the code, or a link token from one of its messages). */
   "POST /api/concerns/:ledgerNo/sms-opt-out": Public<{ smsUpdates: false }, { accessCode: true }>;
   "GET /api/notices": Public<
@@ -381,6 +397,9 @@ export const ROUTE_ACCESS = {
   "POST /api/concerns/:ledgerNo/messages": "public",
   "POST /api/concerns/:ledgerNo/feedback": "public",
   "POST /api/concerns/:ledgerNo/sms-opt-out": "public",
+  "POST /api/uploads": "public",
+  "POST /api/concerns/:ledgerNo/uploads": "public",
+  "GET /api/uploads/:uploadId": "public",
   "POST /api/concerns/:ledgerNo/recovery": "public",
   "POST /api/concerns/:ledgerNo/recovery/verify": "public",
   "POST /api/resident/sign-in": "public",

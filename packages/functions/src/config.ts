@@ -38,6 +38,8 @@ export interface ApiConfig {
    * Open311 is not held to it (it keeps GeoLocation's world-wide rule).
    */
   townArea: TownArea;
+  /** The public site's URL: a photo sent by a plain form is confirmed on its page. */
+  publicSiteUrl: string | undefined;
 }
 
 /** The local stack's resident key: never used where DynamoDB Local is not. */
@@ -59,12 +61,31 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     smsSender: env.SMS_SENDER || undefined,
     residentKey: residentKey(env),
     townArea: env.TOWN_AREA ? parseTownArea(env.TOWN_AREA) : DEMO_TOWN_AREA,
+    publicSiteUrl: publicSiteUrl(env),
     filesDir:
       env.FILES_DIR ||
       (env.DYNAMODB_ENDPOINT
         ? fileURLToPath(new URL("../../../.data/files", import.meta.url))
         : undefined),
   };
+}
+
+/**
+ * The public site's origin (LIANXIN_PUBLIC_SITE_URL), without a trailing slash: where SMS links
+ * and a plain form's photo lead. Locally the site's default port when unset; elsewhere unset
+ * is undefined (what needs it refuses), and a value that is no http(s) URL fails the start.
+ */
+export function publicSiteUrl(env: Record<string, string | undefined>): string | undefined {
+  const local = Boolean(env.DYNAMODB_ENDPOINT);
+  const url = (env.LIANXIN_PUBLIC_SITE_URL || (local ? "http://localhost:4321" : "")).replace(
+    /\/+$/,
+    "",
+  );
+  if (!url) return undefined;
+  if (!/^https?:\/\/[^/]+/.test(url)) {
+    throw new Error("LIANXIN_PUBLIC_SITE_URL must be the public site's http(s) URL");
+  }
+  return url;
 }
 
 function publicUrl(value: string | undefined): string | undefined {

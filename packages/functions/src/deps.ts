@@ -14,6 +14,13 @@ import {
 import { REQUEST_DEADLINE_MS } from "./request-deadline.js";
 import { type PersonTagger, personTagger } from "./text/person-tagger.js";
 
+/**
+ * Uploads signed per client address an hour: a resident sends at most 3 photos with a
+ * submission, but retries, 补充情况 and many residents behind one carrier address (as for
+ * wrong codes) need room; a flood of signed POSTs is still cut off within the hour.
+ */
+export const UPLOADS_PER_HOUR = 60;
+
 /** What use cases need from the world: the store, the clock, randomness, limits. */
 export interface Deps {
   store: Store;
@@ -27,6 +34,8 @@ export interface Deps {
     /** Wrong access codes per ledger number per 15 minutes. */
     wrongCodesPer15Minutes: number;
     messagesPerHour: number;
+    /** Photos signed for one client address in an hour (its own allowance, issue 15). */
+    uploadsPerHour: number;
   };
   siteSecret: string | undefined;
   sessionSigningKey: string;
@@ -72,6 +81,8 @@ export interface Deps {
   residentKey: string;
   /** The town's area: portal places outside it are refused (config `TOWN_AREA`). */
   townArea: TownArea;
+  /** The public site's origin: where a photo sent by a plain form is confirmed. */
+  publicSiteUrl: string | undefined;
   /** Running on DynamoDB Local (npm start, tests): the development pages answer. */
   localStack: boolean;
 }
@@ -88,6 +99,7 @@ export function createDeps(config: ApiConfig, overrides: Partial<Deps> = {}): De
       submissionsPerHour: config.submissionsPerHour,
       wrongCodesPer15Minutes: 5,
       messagesPerHour: 20,
+      uploadsPerHour: UPLOADS_PER_HOUR,
     },
     siteSecret: config.siteSecret,
     sessionSigningKey: config.sessionSigningKey,
@@ -111,6 +123,7 @@ export function createDeps(config: ApiConfig, overrides: Partial<Deps> = {}): De
       : scheduledSmsSenderOnly,
     residentKey: config.residentKey,
     townArea: config.townArea,
+    publicSiteUrl: config.publicSiteUrl,
     localStack: Boolean(config.dynamodbEndpoint),
     ...overrides,
   };

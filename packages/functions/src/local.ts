@@ -6,11 +6,13 @@ import { readConfig, residentKey } from "./config.js";
 import { seedDemoCampaign } from "./demo-campaign.js";
 import { createDeps, type Deps } from "./deps.js";
 import { withInProcessExports } from "./export/in-process-worker.js";
+import { LocalFileStore } from "./files/local-file-store.js";
 import { createNodeServer } from "./http/node-server.js";
 import { withInProcessSms } from "./notifications/in-process-sender.js";
 import { readSmsSettings } from "./notifications/sms-settings.js";
 import { ensureStaffAccount } from "./use-cases/accounts/accounts.js";
 import { backfillResidentIndex } from "./use-cases/concerns/resident-index-backfill.js";
+import { processUploadedObject } from "./use-cases/files/uploaded-object.js";
 import { type JobSummary, runEscalationJob } from "./use-cases/monitoring/escalation-job.js";
 
 /** The demo accounts' password: from DEMO_PASSWORD, never used on a deployed stage. */
@@ -75,6 +77,17 @@ export async function prepareLocalDatabase(options: {
 /** How often the local server sweeps the SMS outbox (the sender function's schedule on AWS). */
 const SMS_SWEEP_MS = 60_000;
 
+/** The sites' origins (LIANXIN_PUBLIC_SITE_URL, LIANXIN_STAFF_SITE_URL) as CORS allows them. */
+function localSiteOrigins(env: Record<string, string | undefined>): string[] {
+  return [env.LIANXIN_PUBLIC_SITE_URL, env.LIANXIN_STAFF_SITE_URL].flatMap((value) => {
+    try {
+      return value ? [new URL(value).origin] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
 /** Serves the same app the Lambda serves, on a local port (0 picks a free one). */
 export async function startLocalApi(options: {
   port: number;
@@ -96,12 +109,27 @@ export async function startLocalApi(options: {
     ...env,
     LIANXIN_SITE_SECRET: options.siteSecret ?? process.env.LIANXIN_SITE_SECRET,
   });
+  // Photos are posted to this server (the local file store's S3 stand-in), whose address is
+  // known once it listens; the sites' scripts may post from their origins (CORS).
+  let apiUrl = "http://127.0.0.1";
+  const files = config.filesDir
+    ? new LocalFileStore({
+        dir: config.filesDir,
+        signingKey: config.sessionSigningKey,
+        baseUrl: () => apiUrl,
+        siteOrigins: localSiteOrigins(env),
+      })
+    : undefined;
   // Residents' SMS go to the local sink (the server's output and the staff site's /dev/sms),
   // sent right after each commit and swept every minute, as the sender function does on AWS.
   const deps = withInProcessSms(
-    withInProcessExports(createDeps(config, options.overrides)),
+    withInProcessExports(createDeps(config, { ...(files ? { files } : {}), ...options.overrides })),
     readSmsSettings(env, config.residentKey),
   );
+  // The processor runs in this process when a photo lands (an S3 event on AWS).
+  if (files && deps.files === files) {
+    files.setUploadListener((key) => processUploadedObject(deps, key));
+  }
   const smsSweep = setInterval(() => void deps.smsSender.kick(), SMS_SWEEP_MS);
   const app = createApp(deps);
   const timer = options.jobIntervalSeconds
@@ -118,6 +146,7 @@ export async function startLocalApi(options: {
     server.listen(options.port, hostname, () => {
       const { port } = server.address() as AddressInfo;
       const url = `http://${hostname}:${port}`;
+      apiUrl = url;
       // Public documents name this server, unless LIANXIN_PUBLIC_API_URL says otherwise.
       deps.publicApiUrl ??= url;
       resolve({

@@ -13,6 +13,7 @@ import { open311Routes } from "./routes/open311.js";
 import { open311KeyRoutes } from "./routes/open311-keys.js";
 import { reportsRoutes } from "./routes/reports.js";
 import { sessionsRoutes } from "./routes/sessions.js";
+import { uploadsRoutes } from "./routes/uploads.js";
 
 export { apiGatewayPath, type Method, type Route } from "./routes/define.js";
 /**
@@ -29,6 +30,7 @@ export { type LocalRoute, localFileRoutes, servesLocalFiles } from "./routes/loc
  */
 export const routes: Route[] = [
   ...concernsRoutes,
+  ...uploadsRoutes,
   ...noticesRoutes,
   ...directoryRoutes,
   ...gridRoutes,

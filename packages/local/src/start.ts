@@ -98,6 +98,8 @@ async function main(): Promise<void> {
 
   // Links in residents' SMS (shown by the local sink) lead to this public site.
   if (publicPort !== 0) process.env.LIANXIN_PUBLIC_SITE_URL ??= `http://localhost:${publicPort}`;
+  // Photos are posted from both sites straight to the API's local file store (CORS).
+  if (staffPort !== 0) process.env.LIANXIN_STAFF_SITE_URL ??= `http://localhost:${staffPort}`;
   // The escalation job runs every few minutes, as the Cron does on AWS.
   const jobIntervalSeconds = Number(process.env.JOB_INTERVAL_SECONDS ?? 120);
   const api = await startLocalApi({

@@ -1,6 +1,7 @@
 import {
   type Concern,
   type ConcernEvent,
+  type ConcernFile,
   formatLedgerNo,
   type LedgerVoidReason,
   type MetricDelta,
@@ -17,6 +18,7 @@ import { notVoided, reserveLedgerNumber, voidLedgerNumber } from "./ledger-numbe
 import { type CounterDelta, counterUpdates } from "./metrics.js";
 import { type RateLimitRule, rateLimitHit, rateLimitState } from "./rate-limits.js";
 import { TransactWriteCommand } from "./sdk.js";
+import { claimUploadItem } from "./uploads.js";
 
 /** The concern item with its three queue positions (department, village, town) and its month. */
 export function concernItem(concern: Concern) {
@@ -54,6 +56,8 @@ export interface NewConcern {
   counters?: MetricDelta[];
   /** Further items written with it (its messages: the staff inbox's, the resident's SMS). */
   extraPuts?: Record<string, unknown>[];
+  /** Photos its form uploaded (issue 15), claimed in the same transaction (AP-U4). */
+  claimUploads?: { uploadIds: string[]; formKeyHash: string };
 }
 
 export type RegisterOutcome =
@@ -61,7 +65,9 @@ export type RegisterOutcome =
   /** Another request with the same idempotency key won: read its record. */
   | { kind: "idempotency_taken" }
   /** The submitter's window filled meanwhile (the gate read saw room). */
-  | { kind: "rate_limited"; retryAfterSeconds: number };
+  | { kind: "rate_limited"; retryAfterSeconds: number }
+  /** A named upload is not this form's, is refused or taken, or its POST expired unused. */
+  | { kind: "upload_unavailable"; uploadId: string };
 
 /** Why a transaction was cancelled, by item position (names like ConditionalCheckFailed). */
 export function cancellationReasons(error: unknown): string[] | null {
@@ -141,6 +147,18 @@ export async function registerConcernWithNextLedgerNumber(
   const counters = counterSlot(ctx, items, result.counters ?? []);
   for (const Item of result.extraPuts ?? [])
     items.push({ Put: { TableName: ctx.tableName, Item } });
+  const claims = result.claimUploads;
+  const claimsAt = items.length;
+  for (const uploadId of claims?.uploadIds ?? []) {
+    items.push(
+      claimUploadItem(ctx, {
+        uploadId,
+        formKeyHash: claims?.formKeyHash ?? "",
+        ledgerNo,
+        now: args.now,
+      }),
+    );
+  }
   const idempotencyAt = items.length;
   items.push({
     Put: {
@@ -173,6 +191,13 @@ export async function registerConcernWithNextLedgerNumber(
       if (reasons?.[idempotencyAt] === "ConditionalCheckFailed") {
         await voidNumber("duplicate_request");
         return { kind: "idempotency_taken" };
+      }
+      const refusedClaim = (claims?.uploadIds ?? []).findIndex(
+        (_, i) => reasons?.[claimsAt + i] === "ConditionalCheckFailed",
+      );
+      if (claims && refusedClaim >= 0) {
+        await voidNumber("upload_unavailable");
+        return { kind: "upload_unavailable", uploadId: claims.uploadIds[refusedClaim] as string };
       }
       if (rate && reasons?.[rateAt] === "ConditionalCheckFailed") {
         await voidNumber("rate_limited");
@@ -214,20 +239,22 @@ function counterSlot(ctx: StoreContext, items: TransactItem[], deltas: CounterDe
   };
 }
 
-/** AP-C2: a concern and its whole history, one Query on its partition. */
+/** AP-C2: a concern, its whole history and its files, one Query on its partition. */
 export async function getConcernWithEvents(
   ctx: StoreContext,
   ledgerNo: string,
-): Promise<{ concern: Concern; events: ConcernEvent[] } | null> {
+): Promise<{ concern: Concern; events: ConcernEvent[]; files: ConcernFile[] } | null> {
   let concern: Concern | undefined;
   const events: ConcernEvent[] = [];
+  const files: ConcernFile[] = [];
   const items = await queryPartition(ctx, keys.concernPartition(ledgerNo), { consistent: true });
   for (const item of items) {
     if (item.sk === "CONCERN") concern = upgradeConcern(stripKeys<Concern>(item));
     else if (String(item.sk).startsWith(keys.eventPrefix))
       events.push(stripKeys<ConcernEvent>(item));
+    else if (String(item.sk).startsWith(keys.filePrefix)) files.push(stripKeys<ConcernFile>(item));
   }
-  return concern ? { concern, events } : null;
+  return concern ? { concern, events, files } : null;
 }
 
 /** One concern's change: the new state, the version it replaces, the events recording it. */

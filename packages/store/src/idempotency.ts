@@ -1,4 +1,4 @@
-import type { SubmissionReceipt } from "@lianxin/core";
+import type { SubmissionReceipt, UploadRecord } from "@lianxin/core";
 import { batchGetAll, type StoreContext } from "./context.js";
 import { keys } from "./keys.js";
 import {
@@ -8,6 +8,7 @@ import {
   rateLimitState,
 } from "./rate-limits.js";
 import { GetCommand } from "./sdk.js";
+import { uploadRecordOf } from "./uploads.js";
 
 /** How long a retried submission gets the same answer. */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
@@ -56,15 +57,32 @@ export async function getIdempotencyRecord(
  */
 export async function readSubmissionGate(
   ctx: StoreContext,
-  args: { key: string; now: Date; rate?: { rule: RateLimitRule; subject: string } },
-): Promise<{ record: IdempotencyRecord | null; rate: RateLimitState | null }> {
+  args: {
+    key: string;
+    now: Date;
+    rate?: { rule: RateLimitRule; subject: string };
+    /** Photos the form names (issue 15): checked before a number is reserved. */
+    uploads?: readonly string[];
+  },
+): Promise<{
+  record: IdempotencyRecord | null;
+  rate: RateLimitState | null;
+  uploads: (UploadRecord | null)[];
+}> {
   const recordKey = keys.idempotency(args.key);
   const windowKey = args.rate ? rateLimitKey(args.rate.rule, args.rate.subject, args.now) : null;
-  const items = await batchGetAll(ctx, windowKey ? [recordKey, windowKey] : [recordKey], {
-    consistent: true,
-  });
+  const uploadKeys = (args.uploads ?? []).map((id) => keys.upload(id));
+  const items = await batchGetAll(
+    ctx,
+    [recordKey, ...(windowKey ? [windowKey] : []), ...uploadKeys],
+    { consistent: true },
+  );
   const find = (k: { pk: string; sk: string }) => items.find((i) => i.pk === k.pk && i.sk === k.sk);
   return {
+    uploads: uploadKeys.map((k) => {
+      const item = find(k);
+      return item ? uploadRecordOf(item) : null;
+    }),
     record: recordOf(find(recordKey), args.now),
     rate:
       args.rate && windowKey

@@ -100,6 +100,15 @@ import {
   setStaffPassword,
   updateStaffAccounts,
 } from "./staff.js";
+import {
+  attachUploadedFile,
+  dropExpiredUpload,
+  getUpload,
+  listUploadsToAttach,
+  putUpload,
+  recordUploadVerdict,
+  refuseClaimedUpload,
+} from "./uploads.js";
 
 export type { AccessLogEntry } from "./access-log.js";
 export { createDynamoClient, DYNAMODB_TIMEOUTS, type DynamoTimeouts } from "./client.js";
@@ -242,6 +251,13 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     putResidentSession: bind(ctx, putResidentSession),
     getResidentSession: bind(ctx, getResidentSession),
     endResidentSession: bind(ctx, endResidentSession),
+    putUpload: bind(ctx, putUpload),
+    getUpload: bind(ctx, getUpload),
+    recordUploadVerdict: bind(ctx, recordUploadVerdict),
+    attachUploadedFile: bind(ctx, attachUploadedFile),
+    refuseClaimedUpload: bind(ctx, refuseClaimedUpload),
+    listUploadsToAttach: bind(ctx, listUploadsToAttach),
+    dropExpiredUpload: bind(ctx, dropExpiredUpload),
     /** Items to add to a concern change's transaction. */
     items: {
       notice: noticeItem,

@@ -60,6 +60,16 @@ export const keys = {
     sk: `EVENT#${String(seq).padStart(6, "0")}`,
   }),
   eventPrefix: "EVENT#",
+  /** A file on a concern (issue 15), by its id (its upload's): read with the concern. */
+  concernFile: (ledgerNo: string, fileId: string) => ({
+    pk: `CONCERN#${ledgerNo}`,
+    sk: `FILE#${fileId}`,
+  }),
+  filePrefix: "FILE#",
+  /** An upload, from signing until TTL (two days). */
+  upload: (uploadId: string) => ({ pk: `UPLOAD#${uploadId}`, sk: "UPLOAD" }),
+  /** Index gsi1: uploads on a concern whose file is not attached yet. */
+  uploadsToAttach: "UPLOADS_TO_ATTACH",
   /** Queue sort key: lane, then the time that orders it (deadline or closing), then number. */
   queueSort: (lane: Lane, sortAt: string, ledgerNo: string) => `${lane}#${sortAt}#${ledgerNo}`,
   departmentQueue: (departmentId: string) => `DEPARTMENT#${departmentId}`,

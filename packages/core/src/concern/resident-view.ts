@@ -1,5 +1,6 @@
 import { type DirectoryIndex, namedRefs } from "../directory/lookup.js";
 import type { Locale } from "../errors.js";
+import type { FileView } from "../files/attachments.js";
 import type { Concern, ConcernEvent } from "./concern.js";
 import { currentAnswerRating, isOverdue, ratingDeadline } from "./deadline.js";
 
@@ -27,6 +28,11 @@ export interface ResidentView {
   /** The resident gets SMS at each step (and may stop them: 停止短信通知). */
   smsUpdates: boolean;
   timeline: Array<{ at: string; type: ConcernEvent["type"]; text?: string }>;
+  /**
+   * Photos (issue 15), oldest first, with links for minutes: to the resident, their own and
+   * the cadre's "after" photos (core filesForResident); to staff, every file.
+   */
+  files: FileView[];
 }
 
 export function toResidentView(
@@ -35,6 +41,8 @@ export function toResidentView(
   index: DirectoryIndex,
   locale: Locale,
   now: Date,
+  /** The files' views, links signed by the caller (the API); none by default. */
+  files: FileView[] = [],
 ): ResidentView {
   const refs = namedRefs(index, locale);
   const group = concern.groupId ? index.group(concern.villageId, concern.groupId) : undefined;
@@ -73,5 +81,6 @@ export function toResidentView(
     timeline: events
       .filter((e) => e.public)
       .map((e) => (e.text ? { at: e.at, type: e.type, text: e.text } : { at: e.at, type: e.type })),
+    files,
   };
 }

@@ -1,6 +1,7 @@
 import { canSeePersonalData, mayPerform, mayReissueAccessCode } from "../access/policy.js";
 import { type DirectoryIndex, namedRefs } from "../directory/lookup.js";
 import type { Locale } from "../errors.js";
+import type { FileView } from "../files/attachments.js";
 import { maskName, maskPhone } from "../notice/mask.js";
 import type { StaffUser } from "../staff/schema.js";
 import { ACTION_TYPES, type ActionType } from "./actions.js";
@@ -29,10 +30,12 @@ export function toStaffView(
   index: DirectoryIndex,
   locale: Locale,
   now: Date,
+  /** Every file's view (staff see all of a concern's files), links signed by the API. */
+  files: FileView[] = [],
 ) {
   const unmasked = canSeePersonalData(user, concern);
   const hasPersonalData = Boolean(concern.contact.name || concern.contact.phone);
-  const base = toResidentView(concern, events, index, locale, now);
+  const base = toResidentView(concern, events, index, locale, now, files);
   const location = concern.location
     ? unmasked
       ? concern.location

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { PhoneField } from "../contact/phone-schema.js";
 import { CategoryCode, DirectoryId } from "../directory/schema.js";
+import { AttachedUploads } from "../files/attachments.js";
 import { cleanText } from "../text/hygiene.js";
 import { CHANNELS, CONCERN_FIELD_LIMITS as LIMITS } from "../vocabulary.js";
 import { GeoLocation, MediaUrl } from "./location-media.js";
@@ -44,6 +45,12 @@ export const ConcernSubmission = z.strictObject({
    * against the town's area by the API; not with `location`.
    */
   place: z.optional(PlaceInput),
+  /**
+   * Photos the form uploaded while the resident typed (issue 15): their upload ids, at most
+   * 3, claimed in the submission's own transaction (only uploads made under the same
+   * Idempotency-Key can be).
+   */
+  photos: z.optional(AttachedUploads),
   /** From other systems (Open311 `media_url`): http(s) only, stored as parsed. */
   mediaUrl: z.pipe(
     z.transform((v) => (typeof v === "string" ? v.trim() || undefined : v)),

@@ -12,6 +12,8 @@ export const LedgerVoidReason = z.enum([
   "duplicate_request",
   /** The submitter's hourly allowance filled between the check and the write. */
   "rate_limited",
+  /** A photo the form named could not be claimed (not its own, refused, or never sent). */
+  "upload_unavailable",
   /** The concern's write failed for another reason the submission saw (said in `detail`). */
   "write_failed",
   /** Reserved, then neither written nor voided by its request (it died): found by the job. */
@@ -37,6 +39,7 @@ export const LEDGER_VOID_REASON_LABELS: Record<LedgerVoidReason, { zh: string; e
     en: "repeated submission, registered once",
   },
   rate_limited: { zh: "超过提交频次限制", en: "over the submission limit" },
+  upload_unavailable: { zh: "所附照片无效，未登记", en: "an attached photo was not available" },
   write_failed: { zh: "登记未能写入", en: "registration could not be written" },
   orphaned: { zh: "预留后未登记（超时）", en: "reserved but never registered (timed out)" },
 };

@@ -2,14 +2,19 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { parseLedgerNo } from "../ledger/ledger-number.js";
 
 /**
- * What a link in a resident's SMS lets its holder do, and nothing else: `track` opens the
- * concern's tracking view, `rate` also its rating form. Links never carry the access code.
+ * What a link lets its holder do, and nothing else: `track` (an SMS) opens the concern's
+ * tracking view, `rate` also its rating form; `photos` (issue 15, an hour) only adds photos
+ * to the concern and shows how they fared: it leads back from the file store to the page that
+ * confirms a photo sent by a plain form. Links never carry the access code.
  */
-export const LINK_PURPOSES = ["track", "rate"] as const;
+export const LINK_PURPOSES = ["track", "rate", "photos"] as const;
 export type LinkPurpose = (typeof LINK_PURPOSES)[number];
 
 /** A tracking link lasts 30 days; a rating link until the rating deadline. */
 export const TRACK_LINK_DAYS = 30;
+
+/** A photos link lasts an hour: long enough to choose and send a few photos. */
+export const PHOTOS_LINK_SECONDS = 3600;
 
 const SIGNATURE_CHARS = 16; // 96 bits of HMAC-SHA256, base64url
 

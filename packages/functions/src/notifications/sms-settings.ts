@@ -1,4 +1,5 @@
 import { DEFAULT_SMS_SIGNATURE, SMS_KINDS, SMS_LIMITS, type SmsKind } from "@lianxin/core";
+import { publicSiteUrl } from "../config.js";
 import type { SmsSenderSettings } from "../use-cases/messaging/sms-sender.js";
 import { aliyunSmsProvider } from "./aliyun-sms.js";
 import { awsSmsProvider } from "./aws-sms.js";
@@ -17,13 +18,8 @@ export function readSmsSettings(
   residentKey: string,
 ): SmsSenderSettings {
   const local = Boolean(env.DYNAMODB_ENDPOINT);
-  const siteUrl = (env.LIANXIN_PUBLIC_SITE_URL || (local ? "http://localhost:4321" : "")).replace(
-    /\/+$/,
-    "",
-  );
-  if (!/^https?:\/\/[^/]+/.test(siteUrl)) {
-    throw new Error("LIANXIN_PUBLIC_SITE_URL must be the public site's http(s) URL");
-  }
+  const siteUrl = publicSiteUrl(env);
+  if (!siteUrl) throw new Error("LIANXIN_PUBLIC_SITE_URL must be the public site's http(s) URL");
   const townPerHour = Number(env.SMS_TOWN_PER_HOUR || SMS_LIMITS.townPerHourDefault);
   if (!Number.isInteger(townPerHour) || townPerHour < 1) {
     throw new Error("SMS_TOWN_PER_HOUR must be a positive whole number");

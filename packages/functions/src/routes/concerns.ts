@@ -28,7 +28,7 @@ const myConcerns = lazy(() => import("../use-cases/concerns/my-concerns.js"));
  * a link from one of its SMS (`X-Link-Token`) or a "我的诉求" session (`X-Resident-Session`),
  * and the client address for the limits.
  */
-function residentKey(c: Context, deps: Deps) {
+export function residentKey(c: Context, deps: Deps) {
   return {
     ledgerNo: param(c, "ledgerNo"),
     accessCode: c.req.header("x-access-code"),

@@ -32,5 +32,11 @@ export async function publishConcernDescription(
     personTagger: deps.personTagger,
   });
   await commitOrConflict(deps, [changeOf(found.concern, concern, [event])], []);
-  return present(deps, auth, { concern, events: [...found.events, event] }, index, locale);
+  return present(
+    deps,
+    auth,
+    { concern, events: [...found.events, event], files: found.files },
+    index,
+    locale,
+  );
 }

@@ -1,6 +1,7 @@
 import {
   type Concern,
   type ConcernEvent,
+  type ConcernFile,
   DomainError,
   hashAccessCode,
   type LinkPurpose,
@@ -46,7 +47,7 @@ export async function authenticateResident(
   key: ResidentKey,
   /** What a link token must be for to open this (a rating link also opens the tracking view). */
   linkPurposes: readonly LinkPurpose[] = ["track", "rate"],
-): Promise<{ concern: Concern; events: ConcernEvent[] }> {
+): Promise<{ concern: Concern; events: ConcernEvent[]; files: ConcernFile[] }> {
   const parsed = parseLedgerNo(key.ledgerNo);
   if (!parsed) throw new DomainError("not_found");
   const ledgerNo = key.ledgerNo.trim().toUpperCase();

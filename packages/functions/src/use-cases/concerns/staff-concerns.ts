@@ -5,6 +5,7 @@ import {
   type Concern,
   ConcernAction,
   type ConcernEvent,
+  type ConcernFile,
   canView,
   clearForPublic,
   type DirectoryIndex,
@@ -28,6 +29,7 @@ import type { Deps } from "../../deps.js";
 import type { StaffAuth } from "../accounts/session.js";
 import { currentCalendar } from "../calendar/calendar.js";
 import { currentDirectory } from "../directory/current-directory.js";
+import { fileViews } from "../files/file-views.js";
 import { commitConcernChanges } from "../messaging/resident-sms.js";
 import { parseInput } from "../parse.js";
 
@@ -43,7 +45,7 @@ export async function loadVisible(deps: Deps, auth: StaffAuth, ledgerNo: string)
 export async function present(
   deps: Deps,
   auth: StaffAuth,
-  found: { concern: Concern; events: ConcernEvent[] },
+  found: { concern: Concern; events: ConcernEvent[]; files?: ConcernFile[] },
   index: DirectoryIndex,
   locale: Locale,
 ) {
@@ -55,6 +57,7 @@ export async function present(
     index,
     locale,
     now,
+    await fileViews(deps, found.files ?? [], "staff"),
   );
   if (personalDataShown) {
     await deps.store.putAccessLog(
@@ -225,7 +228,7 @@ export async function actOnConcern(
   return present(
     deps,
     auth,
-    { concern: primary.concern, events: [...events, ...primary.events] },
+    { concern: primary.concern, events: [...events, ...primary.events], files: found.files },
     index,
     locale,
   );

@@ -2,7 +2,9 @@ import {
   accessCodeFromBytes,
   type Concern,
   ConcernSubmission,
+  claimProblem,
   DomainError,
+  formKeyHash,
   ledgerYear,
   metricDeltas,
   placeOfSubmission,
@@ -20,6 +22,7 @@ import * as z from "zod/mini";
 import type { Deps } from "../../deps.js";
 import { currentCalendar } from "../calendar/calendar.js";
 import { currentDirectory } from "../directory/current-directory.js";
+import { attachClaimedUploads } from "../files/attach-upload.js";
 import { residentSmsItems, urgentAlertItems } from "../messaging/resident-sms.js";
 import { parseInput } from "../parse.js";
 
@@ -74,6 +77,7 @@ export async function submitConcern(
     key,
     now,
     ...(rateLimit ? { rate: rateLimit } : {}),
+    ...(input.photos?.length ? { uploads: input.photos } : {}),
   });
   const earlier = answerOf(gate.record, fingerprint);
   if (earlier) return earlier;
@@ -84,6 +88,9 @@ export async function submitConcern(
   const place = receivedPlace(deps, input);
   const index = await currentDirectory(deps);
   const { village, category } = resolveSubmissionReferences(index, input);
+  const formHash = formKeyHash(key);
+  const photoProblem = gate.uploads.findIndex((u) => claimProblem(u, formHash, now) !== null);
+  if (photoProblem >= 0) throw unavailablePhoto(photoProblem + 1);
   if (gate.rate && !gate.rate.allowed) {
     throw new DomainError("rate_limited", { retryAfterSeconds: gate.rate.retryAfterSeconds });
   }
@@ -127,20 +134,47 @@ export async function submitConcern(
           // Listed in "我的诉求" under the keyed hash of the resident's mobile.
           ...residentIndexItems(deps, registered.concern),
         ],
+        // The form's photos, claimed in the same transaction: a photo is on the concern or
+        // the concern is not written.
+        ...(input.photos?.length
+          ? { claimUploads: { uploadIds: input.photos, formKeyHash: formHash } }
+          : {}),
       };
     },
   });
   if (outcome.kind === "created") {
+    if (input.photos?.length) await attachClaimedUploads(deps, input.photos);
     if (outcome.result.concern.smsUpdates || category.urgent) await deps.smsSender.kick();
     return { receipt: outcome.result.receipt, replayed: false };
   }
   if (outcome.kind === "rate_limited") {
     throw new DomainError("rate_limited", { retryAfterSeconds: outcome.retryAfterSeconds });
   }
+  if (outcome.kind === "upload_unavailable") {
+    throw unavailablePhoto((input.photos ?? []).indexOf(outcome.uploadId) + 1);
+  }
   // A concurrent request with the same key won the race: answer as it did.
   const winner = answerOf(await deps.store.getIdempotencyRecord(key, now), fingerprint);
   if (!winner) throw new DomainError("conflict", { detail: "idempotency record vanished" });
   return winner;
+}
+
+/**
+ * A named photo that could not be claimed: another form's, refused by the processor, or its
+ * POST expired before any file came. Nothing was written; the resident removes it and sends.
+ */
+function unavailablePhoto(n: number) {
+  return new DomainError("validation_failed", {
+    fields: {
+      photos: {
+        kind: "invalid",
+        message: {
+          "zh-CN": `第${n}张照片无法使用（未通过检查、已过期或不属于本次提交），请删除后重新添加`,
+          en: `Photo ${n} cannot be used (refused, expired, or not from this form): remove it and add it again`,
+        },
+      },
+    },
+  });
 }
 
 /** The portal's place (core placeOfSubmission), refused with its field's words before any write. */

@@ -1,6 +1,7 @@
 import { type Locale, type ResidentView, toResidentView } from "@lianxin/core";
 import type { Deps } from "../../deps.js";
 import { currentDirectory } from "../directory/current-directory.js";
+import { fileViews } from "../files/file-views.js";
 import { authenticateResident, type ResidentKey } from "./resident-access.js";
 
 /** 查询: the resident's view of their concern. */
@@ -8,6 +9,10 @@ export async function trackConcern(
   deps: Deps,
   request: ResidentKey & { locale: Locale },
 ): Promise<ResidentView> {
-  const { concern, events } = await authenticateResident(deps, request);
-  return toResidentView(concern, events, await currentDirectory(deps), request.locale, deps.now());
+  const { concern, events, files } = await authenticateResident(deps, request);
+  const [index, views] = await Promise.all([
+    currentDirectory(deps),
+    fileViews(deps, files, "resident"),
+  ]);
+  return toResidentView(concern, events, index, request.locale, deps.now(), views);
 }

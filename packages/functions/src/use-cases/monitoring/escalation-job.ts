@@ -4,6 +4,7 @@ import type { Deps } from "../../deps.js";
 import { currentCalendar } from "../calendar/calendar.js";
 import { changeOf, noticeDraftsFor } from "../concerns/staff-concerns.js";
 import { currentDirectory } from "../directory/current-directory.js";
+import { attachWaitingUploads } from "../files/attach-upload.js";
 import { applyRotation } from "../grid/rotation.js";
 import { auditLedgerNumbers } from "../ledger/number-audit.js";
 import { commitConcernChanges } from "../messaging/resident-sms.js";
@@ -17,6 +18,8 @@ export interface JobSummary {
   groupsRotated: number;
   /** Reserved ledger numbers found empty after 10 minutes and voided (作废). */
   numbersVoided: number;
+  /** The pass over photos waiting to be attached (attach-upload.ts). */
+  uploads: { attached: number; expired: number; waiting: number; failed: number };
 }
 
 /**
@@ -39,6 +42,8 @@ export async function runEscalationJob(deps: Deps): Promise<JobSummary> {
     notifications: 0,
     groupsRotated: groupsChanged,
     numbersVoided: (await auditLedgerNumbers(deps)).voided,
+    // Photos claimed by a submission whose attaching failed after its commit (issue 15).
+    uploads: await attachWaitingUploads(deps),
   };
   for (const lane of ["OPEN", "ANSWERED"] as Lane[]) {
     let cursor: string | undefined;

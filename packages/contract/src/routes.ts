@@ -25,6 +25,7 @@ import type {
   StaffAccountCreateBody,
   StaffAccountPatchBody,
   StaffConcernView,
+  StaffUploadRequest,
   SubmissionReceipt,
   toStaffNotice,
   UploadRequest,
@@ -244,6 +245,8 @@ export interface ApiRoutes {
     { body: StaffRegistrationBody; idempotent: true }
   >;
   "GET /api/staff/concerns/:ledgerNo": Staff<StaffConcernView>;
+  /** Evidence for an answer or a note (photos, PDFs): a signed POST, as residents' photos. */
+  "POST /api/staff/concerns/:ledgerNo/uploads": Staff<UploadTicket, { body: StaffUploadRequest }>;
   /** 回访: answered concerns whose residents must be called for their rating, oldest first. */
   "GET /api/staff/call-backs": Staff<{ items: CallBackItem[] }>;
   /** A rating taken by phone, the resident's words as its comment (回访 list only). */
@@ -421,6 +424,7 @@ export const ROUTE_ACCESS = {
   "GET /api/staff/departments/:id/staff": "staff",
   "POST /api/staff/concerns": "staff",
   "GET /api/staff/concerns/:ledgerNo": "staff",
+  "POST /api/staff/concerns/:ledgerNo/uploads": "staff",
   "GET /api/staff/dev/sms": "staff",
   "GET /api/staff/sms/attention": "staff",
   "GET /api/staff/call-backs": "staff",

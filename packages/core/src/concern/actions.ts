@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { DirectoryId } from "../directory/schema.js";
+import { EvidenceFiles } from "../files/attachments.js";
 import { LedgerNo } from "../ledger/ledger-number.js";
 import { ReviewDecisions } from "../notice/public-text.js";
 import { cleanText } from "../text/hygiene.js";
@@ -34,7 +35,13 @@ export const ConcernAction = z.discriminatedUnion("type", [
     method: z.enum(RESPONSE_METHODS),
     summary: text(1000),
   }),
-  z.strictObject({ type: z.literal("note"), expectedVersion: version, text: text(2000) }),
+  z.strictObject({
+    type: z.literal("note"),
+    expectedVersion: version,
+    text: text(2000),
+    /** Evidence files uploaded for this note (issue 15): named by the note's event. */
+    evidenceFiles: z.optional(EvidenceFiles),
+  }),
   z.strictObject({
     type: z.literal("defer"),
     expectedVersion: version,
@@ -53,6 +60,8 @@ export const ConcernAction = z.discriminatedUnion("type", [
     outcome: Outcome,
     publicReply: text(4000),
     evidence: z.optional(z.string().check(z.trim(), z.maxLength(2000), cleanText())),
+    /** Evidence files uploaded for this answer (photos, PDFs): named by the answer's event. */
+    evidenceFiles: z.optional(EvidenceFiles),
     /** The answerer's decisions on the public reply's highlighted spans (公开前审核). */
     review: z.optional(ReviewDecisions),
   }),

@@ -226,7 +226,13 @@ export function applyAction(
       );
       break;
     case "note":
-      events.push(event("noted", { public: false, text: action.text }));
+      events.push(
+        event("noted", {
+          public: false,
+          text: action.text,
+          ...(action.evidenceFiles?.length ? { data: { files: action.evidenceFiles } } : {}),
+        }),
+      );
       break;
     case "defer":
       if (action.committedDate <= at.slice(0, 10)) {
@@ -291,9 +297,11 @@ export function applyAction(
           public: true,
           text: action.publicReply,
           // What the answerer masked or kept in the public reply is part of the record.
-          data: action.review
-            ? { outcome: action.outcome, review: action.review }
-            : { outcome: action.outcome },
+          data: {
+            outcome: action.outcome,
+            ...(action.review ? { review: action.review } : {}),
+            ...(action.evidenceFiles?.length ? { files: action.evidenceFiles } : {}),
+          },
         }),
       );
       break;

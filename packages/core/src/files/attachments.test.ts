@@ -130,8 +130,11 @@ describe("files on a concern", () => {
     const answerPhoto = file(2, { purpose: "staff_evidence", stage: "answer", addedBy: cadre });
     const answerPdf = file(3, { purpose: "staff_evidence", stage: "answer", kind: "pdf" });
     const notePhoto = file(4, { purpose: "staff_evidence", stage: "note", addedBy: cadre });
-    const shown = filesForResident([notePhoto, answerPdf, answerPhoto, file(1)]);
+    const all = [notePhoto, answerPdf, answerPhoto, file(1)];
+    const shown = filesForResident(all, { answeredAt: now.toISOString() });
     expect(shown.map((f) => f.fileId)).toEqual([id(1), id(2)]);
+    // Uploaded for an answer not yet sent: not the resident's to see.
+    expect(filesForResident(all, { answeredAt: null }).map((f) => f.fileId)).toEqual([id(1)]);
     expect(fileViewBase(answerPhoto, "resident").byName).toBeNull();
     expect(fileViewBase(answerPhoto, "staff")).toMatchObject({ by: "staff", byName: "王小红" });
   });

@@ -226,15 +226,22 @@ export function residentPhotos(files: readonly ConcernFile[]): ConcernFile[] {
 }
 
 /**
- * What the resident sees: their own photos, and the cadre's photos given with an answer
- * ("after" photos). Notes' evidence and PDFs (资金文件, 会议纪要) stay with staff.
+ * What the resident sees: their own photos, and, once the concern is answered, the cadre's
+ * photos given with an answer ("after" photos; uploaded before the answer is sent, so not
+ * before). Notes' evidence and PDFs (资金文件, 会议纪要) stay with staff.
  */
-export function filesForResident(files: readonly ConcernFile[]): ConcernFile[] {
+export function filesForResident(
+  files: readonly ConcernFile[],
+  concern: { answeredAt: string | null },
+): ConcernFile[] {
   return sortedFiles(
     files.filter(
       (f) =>
         f.purpose === "resident_photo" ||
-        (f.purpose === "staff_evidence" && f.stage === "answer" && f.kind === "photo"),
+        (concern.answeredAt !== null &&
+          f.purpose === "staff_evidence" &&
+          f.stage === "answer" &&
+          f.kind === "photo"),
     ),
   );
 }
@@ -320,6 +327,19 @@ export const ConcernUploadRequest = z.extend(z.omit(UploadRequest, { formKey: tr
   stage: z.optional(z.enum(["submission", "message"])),
 });
 export type ConcernUploadRequest = z.infer<typeof ConcernUploadRequest>;
+
+/** A cadre's evidence file for an answer or a note (photos, and PDFs up to 20 MB). */
+export const StaffUploadRequest = z.extend(z.omit(UploadRequest, { formKey: true }), {
+  stage: z.enum(["answer", "note"]),
+});
+export type StaffUploadRequest = z.infer<typeof StaffUploadRequest>;
+
+/** The evidence files an answer or a note names (uploaded for it beforehand). */
+export const EVIDENCE_FILES_PER_ACTION = 10;
+export const EvidenceFiles = z.array(UploadId).check(
+  z.maxLength(EVIDENCE_FILES_PER_ACTION),
+  z.refine((ids) => new Set(ids).size === ids.length, "同一文件重复 (a file is named twice)"),
+);
 
 /** How an upload fared, for the page that sent it: no link, no concern, no personal data. */
 export interface UploadStatus {

@@ -2,7 +2,7 @@ import { readJson } from "../http/body.js";
 import { clientAddress } from "../http/client-address.js";
 import { lazy } from "../lazy.js";
 import { residentKey } from "./concerns.js";
-import { noStore, param, publicRoute, type Route } from "./define.js";
+import { noStore, param, publicRoute, type Route, staffRoute } from "./define.js";
 
 /**
  * Photos (issue 15): the browser asks for a signed POST, sends the file straight to the file
@@ -24,6 +24,16 @@ export const uploadsRoutes: Route[] = [
       key: residentKey(c, deps),
       body: await readJson(c),
     });
+    noStore(c);
+    return c.json(ticket, 201);
+  }),
+  staffRoute("POST", "/api/staff/concerns/:ledgerNo/uploads", async (c, deps, auth) => {
+    const ticket = await (await uploads()).requestStaffUpload(
+      deps,
+      auth,
+      param(c, "ledgerNo"),
+      await readJson(c),
+    );
     noStore(c);
     return c.json(ticket, 201);
   }),

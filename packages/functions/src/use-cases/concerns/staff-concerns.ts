@@ -29,6 +29,7 @@ import type { Deps } from "../../deps.js";
 import type { StaffAuth } from "../accounts/session.js";
 import { currentCalendar } from "../calendar/calendar.js";
 import { currentDirectory } from "../directory/current-directory.js";
+import { checkEvidenceFiles } from "../files/evidence-files.js";
 import { fileViews } from "../files/file-views.js";
 import { commitConcernChanges } from "../messaging/resident-sms.js";
 import { parseInput } from "../parse.js";
@@ -57,7 +58,11 @@ export async function present(
     index,
     locale,
     now,
-    await fileViews(deps, found.files ?? [], "staff"),
+    await fileViews(
+      deps,
+      { answeredAt: found.concern.answeredAt, files: found.files ?? [] },
+      "staff",
+    ),
   );
   if (personalDataShown) {
     await deps.store.putAccessLog(
@@ -163,6 +168,9 @@ export async function actOnConcern(
   const found = await loadVisible(deps, auth, ledgerNo);
   const { concern, events } = found;
   if (!mayPerform(auth.user, parsed.type, concern)) throw new DomainError("forbidden");
+  if ((parsed.type === "answer" || parsed.type === "note") && parsed.evidenceFiles?.length) {
+    await checkEvidenceFiles(deps, concern.ledgerNo, parsed.type, parsed.evidenceFiles);
+  }
   const index = await currentDirectory(deps);
   const action = parsed.type === "answer" ? clearAnswer(deps, parsed, index, found) : parsed;
   const now = deps.now();

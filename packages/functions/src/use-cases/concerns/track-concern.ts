@@ -12,7 +12,7 @@ export async function trackConcern(
   const { concern, events, files } = await authenticateResident(deps, request);
   const [index, views] = await Promise.all([
     currentDirectory(deps),
-    fileViews(deps, files, "resident"),
+    fileViews(deps, { answeredAt: concern.answeredAt, files }, "resident"),
   ]);
   return toResidentView(concern, events, index, request.locale, deps.now(), views);
 }

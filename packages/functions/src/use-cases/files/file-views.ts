@@ -17,10 +17,11 @@ import { concernFileKeys } from "../../files/file-keys.js";
  */
 export async function fileViews(
   deps: Deps,
-  files: readonly ConcernFile[],
+  concern: { answeredAt: string | null; files: readonly ConcernFile[] },
   audience: "resident" | "staff",
 ): Promise<FileView[]> {
-  const shown = audience === "resident" ? filesForResident(files) : sortedFiles(files);
+  const { files } = concern;
+  const shown = audience === "resident" ? filesForResident(files, concern) : sortedFiles(files);
   const linksExpireAt = new Date(deps.now().getTime() + FILE_LINK_SECONDS * 1000).toISOString();
   return Promise.all(
     shown.map(async (file) => {

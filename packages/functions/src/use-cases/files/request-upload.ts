@@ -9,8 +9,10 @@ import {
   fileRefusalMessage,
   formKeyHash,
   issueUpload,
+  mayPerform,
   PHOTOS_LINK_SECONDS,
   pinnedContentType,
+  StaffUploadRequest,
   screenUploadRequest,
   signLinkToken,
   UPLOAD_RULES,
@@ -24,7 +26,9 @@ import {
 } from "@lianxin/core";
 import type { Deps } from "../../deps.js";
 import { uploadKey } from "../../files/file-keys.js";
+import type { StaffAuth } from "../accounts/session.js";
 import { authenticateResident, type ResidentKey } from "../concerns/resident-access.js";
+import { loadVisible } from "../concerns/staff-concerns.js";
 import { parseInput } from "../parse.js";
 
 /**
@@ -104,6 +108,33 @@ export async function requestConcernUpload(
     redirect: form ? photoSentUrl(deps, photosToken) : null,
   });
   return { ...ticket, photosToken };
+}
+
+/**
+ * A cadre's evidence for an answer or a note (photos; PDFs up to 20 MB: 资金文件, 会议纪要),
+ * uploaded before the action is sent, by whoever may take that action on the concern now.
+ * It is bound to the concern at once and attached when processed; the action's event names
+ * it. The resident sees an answer's photos once the answer is given, never a note's.
+ */
+export async function requestStaffUpload(
+  deps: Deps,
+  auth: StaffAuth,
+  ledgerNo: string,
+  body: unknown,
+): Promise<UploadTicket> {
+  const { stage, ...input } = parseInput(StaffUploadRequest, body);
+  refuseEarly("staff_evidence", input);
+  const { concern } = await loadVisible(deps, auth, ledgerNo);
+  if (!mayPerform(auth.user, stage, concern)) throw new DomainError("forbidden");
+  return signUpload(deps, {
+    purpose: "staff_evidence",
+    stage,
+    input,
+    uploadedBy: { kind: "staff", id: auth.user.id, name: auth.user.name },
+    formKeyHash: null,
+    ledgerNo: concern.ledgerNo,
+    redirect: null,
+  });
 }
 
 const RESIDENT: Actor = { kind: "resident", id: null, name: null };

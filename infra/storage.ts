@@ -1,5 +1,6 @@
 import { Duration, RemovalPolicy } from "aws-cdk-lib";
 import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
+import * as iam from "aws-cdk-lib/aws-iam";
 import * as s3 from "aws-cdk-lib/aws-s3";
 import * as s3n from "aws-cdk-lib/aws-s3-notifications";
 import type { StackContext } from "sst/constructs";
@@ -56,6 +57,9 @@ export function filesCorsOrigins(env: Record<string, string | undefined> = proce
   });
   return [...new Set(origins)];
 }
+
+/** The service that reads `public/` for the public site's CDN (origin access control). */
+export const CLOUDFRONT_SERVICE = "cloudfront.amazonaws.com";
 
 export interface Storage {
   table: dynamodb.Table;
@@ -119,6 +123,27 @@ export function StorageStack({ stack, app }: StackContext): Storage {
     cors: filesCorsRules(),
     removalPolicy,
   });
+
+  // The public site's CDN reads public/ through its origin access control (sites.ts). Only
+  // CloudFront, only public/, only for a distribution of this account: the distribution is
+  // made in the sites stack, after this one, so its own ARN cannot be named here without a
+  // cycle (infra/README.md, "The public prefix"). The fixed aws:SourceAccount keeps the
+  // statement non-public for Block Public Access (which stays on: BLOCK_ALL).
+  bucket.addToResourcePolicy(
+    new iam.PolicyStatement({
+      sid: "PublicSiteCdnReadsPublicPrefix",
+      effect: iam.Effect.ALLOW,
+      principals: [new iam.ServicePrincipal(CLOUDFRONT_SERVICE)],
+      actions: ["s3:GetObject"],
+      resources: [bucket.arnForObjects(`${PUBLIC_PREFIX}*`)],
+      conditions: {
+        StringEquals: { "aws:SourceAccount": stack.account },
+        ArnLike: {
+          "aws:SourceArn": `arn:${stack.partition}:cloudfront::${stack.account}:distribution/*`,
+        },
+      },
+    }),
+  );
 
   const processor = uploadProcessor(stack, {
     table,

@@ -32,6 +32,7 @@ import {
   CLIENT_ADDRESS_INJECTION,
   ORIGIN_VERIFY_ENV,
   ORIGIN_VERIFY_HEADER,
+  PUBLIC_FILES_PATH,
   SITE_BUILDS,
   SitesStack,
 } from "../../infra/sites.js";
@@ -400,6 +401,48 @@ describe("storage stack: attachments (issue 15)", () => {
           SourceArn: { "Fn::GetAtt": [bucketId, "Arn"] },
         }),
       );
+    }
+  });
+
+  it("lets CloudFront, of this account, read public/ and nothing else; no one else is let in", () => {
+    for (const { storage } of [dev, prod]) {
+      const policy = only(resourcesOf(storage, "AWS::S3::BucketPolicy"));
+      const document = policy.Properties?.PolicyDocument as
+        | { Statement: (Statement & { Principal?: unknown; Condition?: unknown })[] }
+        | undefined;
+      const statements = document?.Statement ?? [];
+      const cloudFront = statements.filter((st) =>
+        JSON.stringify(st.Principal).includes("cloudfront.amazonaws.com"),
+      );
+      expect(cloudFront).toHaveLength(1);
+      const bucketId = Object.keys(resourcesOf(storage, "AWS::S3::Bucket"))[0];
+      expect(cloudFront[0]).toEqual(
+        expect.objectContaining({
+          Effect: "Allow",
+          Principal: { Service: "cloudfront.amazonaws.com" },
+          Action: "s3:GetObject",
+          Resource: {
+            "Fn::Join": ["", [{ "Fn::GetAtt": [bucketId, "Arn"] }, `/${PUBLIC_PREFIX}*`]],
+          },
+          Condition: {
+            StringEquals: { "aws:SourceAccount": ACCOUNT },
+            ArnLike: {
+              "aws:SourceArn": {
+                "Fn::Join": [
+                  "",
+                  ["arn:", { Ref: "AWS::Partition" }, `:cloudfront::${ACCOUNT}:distribution/*`],
+                ],
+              },
+            },
+          },
+        }),
+      );
+      // Every other Allow is CDK's emptying of a disposable stage's bucket (its own role).
+      const otherAllows = statements.filter((st) => st.Effect === "Allow" && st !== cloudFront[0]);
+      for (const statement of otherAllows) {
+        expect(JSON.stringify(statement.Principal)).toContain("CustomS3AutoDeleteObjects");
+      }
+      expect(otherAllows.length).toBe(storage === dev.storage ? 1 : 0);
     }
   });
 
@@ -1088,6 +1131,74 @@ describe("sites stack", () => {
           expect(behavior.ResponseHeadersPolicyId, behavior.PathPattern ?? "default").toEqual({
             Ref: policyId,
           });
+        }
+      }
+    }
+  });
+
+  it("serves the files bucket's public/ on the public site, through an origin access control", () => {
+    // The storage stack's bucket, imported by its regional domain name (the sites' own asset
+    // buckets are in this stack).
+    const isFilesBucket = (domainName: unknown) =>
+      /Fn::ImportValue.*StorageStack.*RegionalDomainName/.test(JSON.stringify(domainName));
+    for (const { sites } of [dev, prod]) {
+      type Origin = {
+        Id: string;
+        DomainName: unknown;
+        OriginAccessControlId?: unknown;
+        S3OriginConfig?: unknown;
+      };
+      type Behavior = Record<string, unknown> & { PathPattern?: string; TargetOriginId?: string };
+      const configs = Object.values(resourcesOf(sites, "AWS::CloudFront::Distribution")).map(
+        (d) =>
+          d.Properties?.DistributionConfig as { Origins: Origin[]; CacheBehaviors?: Behavior[] },
+      );
+      const withFiles = configs.filter((c) => c.Origins.some((o) => isFilesBucket(o.DomainName)));
+      // The public site's distribution only (its output names it).
+      expect(withFiles).toHaveLength(1);
+      const config = withFiles[0] as (typeof configs)[number];
+      const publicDistribution = Object.entries(
+        resourcesOf(sites, "AWS::CloudFront::Distribution"),
+      ).find(([, d]) => d.Properties?.DistributionConfig === config)?.[0];
+      expect(JSON.stringify(sites.findOutputs("*")[SITE_BUILDS.public.output]?.Value)).toContain(
+        `"${publicDistribution}"`,
+      );
+      const origin = config.Origins.find((o) => isFilesBucket(o.DomainName)) as Origin;
+      // The storage stack's bucket, by its regional domain name, signed by the OAC.
+      expect(JSON.stringify(origin.DomainName)).toMatch(
+        /Fn::ImportValue.*StorageStack.*RegionalDomainName/,
+      );
+      const oacs = resourcesOf(sites, "AWS::CloudFront::OriginAccessControl");
+      const [oacId, oac] = Object.entries(oacs)[0] ?? [];
+      expect(Object.keys(oacs)).toHaveLength(1);
+      expect(oac?.Properties?.OriginAccessControlConfig).toEqual(
+        expect.objectContaining({
+          OriginAccessControlOriginType: "s3",
+          SigningBehavior: "always",
+          SigningProtocol: "sigv4",
+        }),
+      );
+      expect(origin.OriginAccessControlId).toEqual({ "Fn::GetAtt": [oacId, "Id"] });
+      expect(origin.S3OriginConfig).toEqual({ OriginAccessIdentity: "" });
+
+      const behaviors = (config.CacheBehaviors ?? []).filter((b) => b.TargetOriginId === origin.Id);
+      expect(behaviors).toHaveLength(1);
+      expect(behaviors[0]).toEqual(
+        expect.objectContaining({
+          PathPattern: PUBLIC_FILES_PATH,
+          AllowedMethods: ["GET", "HEAD"],
+          CachedMethods: ["GET", "HEAD"],
+          // CloudFront's managed CachingOptimized policy.
+          CachePolicyId: "658327ea-f89d-4fab-a63d-7e88639e58f6",
+          ViewerProtocolPolicy: "redirect-to-https",
+          Compress: true,
+        }),
+      );
+      expect(PUBLIC_FILES_PATH).toBe(`${PUBLIC_PREFIX}*`);
+      // No other behaviour of either site reaches the files bucket.
+      for (const c of configs) {
+        for (const b of c.CacheBehaviors ?? []) {
+          if (b !== behaviors[0]) expect(b.TargetOriginId).not.toBe(origin.Id);
         }
       }
     }

@@ -127,7 +127,7 @@ export function StorageStack({ stack, app }: StackContext): Storage {
   // The public site's CDN reads public/ through its origin access control (sites.ts). Only
   // CloudFront, only public/, only for a distribution of this account: the distribution is
   // made in the sites stack, after this one, so its own ARN cannot be named here without a
-  // cycle (infra/README.md, "The public prefix"). The fixed aws:SourceAccount keeps the
+  // cycle (infra/README.md, "Attachments"). The fixed aws:SourceAccount keeps the
   // statement non-public for Block Public Access (which stays on: BLOCK_ALL).
   bucket.addToResourcePolicy(
     new iam.PolicyStatement({

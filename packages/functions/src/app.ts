@@ -8,7 +8,13 @@ import { Context, type HttpRequest, type HttpResponse } from "./http/exchange.js
 import { localeFrom } from "./http/locale.js";
 import { ERROR_MESSAGES, ROUTE_NOT_FOUND } from "./http/messages.js";
 import { MethodNotAllowedError } from "./http/open311-paths.js";
-import { type Route, routes } from "./routes.js";
+import {
+  type LocalRoute,
+  localFileRoutes,
+  type Route,
+  routes,
+  servesLocalFiles,
+} from "./routes.js";
 
 /**
  * The API: the route list behind one `handle` function, the same object for Lambda
@@ -22,18 +28,25 @@ export interface App {
   request(input: string | URL | Request, init?: RequestInit): Promise<Response>;
 }
 
-/** A route's path as a pattern: `:name` takes one whole segment. */
+/**
+ * A route's path as a pattern: `:name` takes one whole segment; a last `*name` (local routes
+ * only: API Gateway has no such parameter) takes the rest, slashes included.
+ */
 interface CompiledRoute {
-  route: Route;
+  route: Route | LocalRoute;
   pattern: RegExp;
   names: string[];
 }
 
-function compile(route: Route): CompiledRoute {
+function compile(route: Route | LocalRoute): CompiledRoute {
   const names: string[] = [];
   const source = route.path
     .split("/")
-    .map((segment) => {
+    .map((segment, i, all) => {
+      if (segment.startsWith("*") && i === all.length - 1) {
+        names.push(segment.slice(1));
+        return "(.+)";
+      }
       if (!segment.startsWith(":")) return segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
       names.push(segment.slice(1));
       return "([^/]+)";
@@ -58,7 +71,10 @@ async function open311ErrorResponse(c: Context, error: unknown): Promise<HttpRes
 }
 
 export function createApp(deps: Deps): App {
-  const compiled = routes.map(compile);
+  // The local file store serves its own uploads and links (S3 does on AWS).
+  const compiled = [...routes, ...(servesLocalFiles(deps.files) ? localFileRoutes : [])].map(
+    compile,
+  );
 
   const lookup = (method: string, path: string) => {
     const onPath = compiled.flatMap((entry) => {

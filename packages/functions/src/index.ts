@@ -2,8 +2,18 @@ export { type App, createApp } from "./app.js";
 export { type ApiConfig, readConfig } from "./config.js";
 export { createDeps, type Deps } from "./deps.js";
 export { withInProcessExports } from "./export/in-process-worker.js";
-export type { FileBody, FileStore } from "./files/file-store.js";
-export { LocalFileStore } from "./files/local-file-store.js";
+export type {
+  FileBody,
+  FileDisposition,
+  FileStore,
+  PresignedUpload,
+  UploadPolicy,
+} from "./files/file-store.js";
+export {
+  LocalFileStore,
+  type UploadListener,
+  type UploadOutcome,
+} from "./files/local-file-store.js";
 export { withInProcessSms } from "./notifications/in-process-sender.js";
 export { localSmsSink } from "./notifications/local-sms-sink.js";
 export type { SmsProvider, SmsRequest, SmsResult } from "./notifications/sms-provider.js";

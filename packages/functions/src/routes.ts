@@ -15,6 +15,11 @@ import { reportsRoutes } from "./routes/reports.js";
 import { sessionsRoutes } from "./routes/sessions.js";
 
 export { apiGatewayPath, type Method, type Route } from "./routes/define.js";
+/**
+ * The local file store's endpoints (uploads and file links, S3's on AWS): served by the app
+ * only when its file store is the local one, and never part of `routes` (nor of API Gateway).
+ */
+export { type LocalRoute, localFileRoutes, servesLocalFiles } from "./routes/local-files.js";
 
 /**
  * The API's routes, listed once: the app (app.ts) serves exactly these, the AWS stack derives

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SpillSink } from "../export/spill-sink.js";
-import { contentDisposition, exportName } from "./file-store.js";
+import { contentDisposition, exportName, FileTooLargeError, isFileKey } from "./file-store.js";
 import { LocalFileStore } from "./local-file-store.js";
 import { S3FileStore, type S3Port } from "./s3-file-store.js";
 
@@ -28,6 +28,35 @@ describe("export keys and names", () => {
     expect(exportName("exports/../secret")).toBeNull();
     expect(exportName("exports/a/b.xlsx")).toBeNull();
     expect(exportName("other/abc.xlsx")).toBeNull();
+  });
+
+  it("accepts keys under the five prefixes, at most four segments deep", () => {
+    for (const key of [
+      "exports/abc.xlsx",
+      "uploads/u_1-x",
+      "staged/u1/photo.jpg",
+      "files/20260310-0001/f1/thumb.jpg",
+      "public/n1/a/b/c.jpg",
+    ]) {
+      expect(isFileKey(key), key).toBe(true);
+    }
+    for (const key of [
+      "uploads/",
+      "uploads/a/b/c/d/e",
+      "uploads/../x",
+      "uploads/a..b",
+      "uploads/.hidden",
+      "uploads/a//b",
+      "uploads/a/",
+      "other/a",
+      "/uploads/a",
+      "uploads/照片.jpg",
+      `uploads/${"a".repeat(122)}`,
+      "uploads/a b",
+      "uploads\\a",
+    ]) {
+      expect(isFileKey(key), key).toBe(false);
+    }
   });
 
   it("names the download in UTF-8 with an ASCII fallback", () => {
@@ -72,6 +101,9 @@ describe("the local file store", () => {
 
 describe("the S3 file store (without AWS)", () => {
   const calls: unknown[] = [];
+  const objects = new Map<string, { bytes: Uint8Array; type: string }>();
+  let bodiesRead = 0;
+  let discarded = 0;
   const port: S3Port = {
     async putObject(input) {
       calls.push({
@@ -82,9 +114,35 @@ describe("the S3 file store (without AWS)", () => {
       calls.push({ presign: input, expiresIn });
       return `https://bucket.example/${input.Key}?X-Amz-Expires=${expiresIn}`;
     },
+    async presignPost(input) {
+      calls.push({ presignPost: input });
+      return { url: "https://bucket.example/", fields: { key: input.Key } };
+    },
+    async getObject(input) {
+      const object = objects.get(input.Key);
+      if (!object) return null;
+      return {
+        contentLength: object.bytes.byteLength,
+        contentType: object.type,
+        bytes: async () => {
+          bodiesRead++;
+          return object.bytes;
+        },
+        discard: () => {
+          discarded++;
+        },
+      };
+    },
+    async copyObject(input) {
+      calls.push({ copy: input });
+    },
+    async deleteObject(input) {
+      calls.push({ delete: input });
+    },
   };
 
   it("puts with the exact length and presigns GET for at most 15 minutes", async () => {
+    calls.length = 0;
     const store = new S3FileStore("files-bucket", port);
     await store.put("exports/a.xlsx", { stream: Readable.from(["abc"]), length: 3 }, "x/y");
     const url = await store.link("exports/a.xlsx", 3600, "台账.xlsx");
@@ -108,6 +166,95 @@ describe("the S3 file store (without AWS)", () => {
         expiresIn: 900,
       },
     ]);
+  });
+
+  it("links a photo inline, named in UTF-8", async () => {
+    calls.length = 0;
+    const store = new S3FileStore("files-bucket", port);
+    await store.link("files/A1/f1/photo.jpg", 300, "照片 1.jpg", "inline");
+    expect(calls).toEqual([
+      {
+        presign: {
+          Bucket: "files-bucket",
+          Key: "files/A1/f1/photo.jpg",
+          ResponseContentDisposition: `inline; filename*=UTF-8''${encodeURIComponent("照片 1.jpg")}`,
+        },
+        expiresIn: 300,
+      },
+    ]);
+  });
+
+  it("presigns a POST pinning type, size range and redirect, for at most 15 minutes", async () => {
+    calls.length = 0;
+    const now = new Date("2026-03-10T02:00:00Z");
+    const store = new S3FileStore("files-bucket", port, () => now);
+    const upload = await store.presignUpload({
+      key: "uploads/u1",
+      contentType: "image/jpeg",
+      maxBytes: 10_000_000,
+      expiresInSeconds: 3600,
+      successRedirect: "https://town.example/r/uploaded?t=1",
+    });
+    expect(upload).toEqual({
+      url: "https://bucket.example/",
+      fields: { key: "uploads/u1" },
+      expiresAt: "2026-03-10T02:15:00.000Z",
+    });
+    expect(calls).toEqual([
+      {
+        presignPost: {
+          Bucket: "files-bucket",
+          Key: "uploads/u1",
+          Conditions: [
+            ["content-length-range", 1, 10_000_000],
+            ["eq", "$Content-Type", "image/jpeg"],
+            ["eq", "$success_action_redirect", "https://town.example/r/uploaded?t=1"],
+          ],
+          Fields: {
+            "Content-Type": "image/jpeg",
+            success_action_redirect: "https://town.example/r/uploaded?t=1",
+          },
+          Expires: 900,
+        },
+      },
+    ]);
+  });
+
+  it("reads within a limit without reading a larger body, copies and removes", async () => {
+    calls.length = 0;
+    const store = new S3FileStore("files-bucket", port);
+    objects.set("staged/u1/photo.jpg", { bytes: new Uint8Array(100), type: "image/jpeg" });
+    expect(await store.read("staged/u1/photo.jpg", 100)).toEqual({
+      bytes: new Uint8Array(100),
+      contentType: "image/jpeg",
+    });
+    expect(bodiesRead).toBe(1);
+    await expect(store.read("staged/u1/photo.jpg", 99)).rejects.toBeInstanceOf(FileTooLargeError);
+    expect(bodiesRead).toBe(1);
+    expect(discarded).toBe(1);
+    expect(await store.read("staged/none", 100)).toBeNull();
+    await store.copy("staged/u1/照片 1.jpg", "files/A1/f1/photo.jpg");
+    await store.remove("staged/u1/photo.jpg");
+    expect(calls).toEqual([
+      {
+        copy: {
+          Bucket: "files-bucket",
+          Key: "files/A1/f1/photo.jpg",
+          CopySource: `files-bucket/staged/u1/${encodeURIComponent("照片 1.jpg")}`,
+        },
+      },
+      { delete: { Bucket: "files-bucket", Key: "staged/u1/photo.jpg" } },
+    ]);
+    expect(store.publicUrl("public/n1/after.jpg")).toBe("/public/n1/after.jpg");
+    expect(() => store.publicUrl("files/A1/f1/photo.jpg")).toThrow();
+    await expect(
+      store.presignUpload({
+        key: "uploads/../x",
+        contentType: "image/jpeg",
+        maxBytes: 1,
+        expiresInSeconds: 1,
+      }),
+    ).rejects.toThrow();
   });
 
   it("fails only when used without a bucket", async () => {

@@ -17,8 +17,8 @@ import {
 import { personTaggerFiles } from "./person-tagger.js";
 import { smsSender } from "./sms.js";
 import {
-  ATTACHMENTS_PREFIX,
   EXPORTS_PREFIX,
+  FILES_PREFIX,
   PUBLIC_PREFIX,
   STAGED_PREFIX,
   StorageStack,
@@ -106,7 +106,7 @@ export function ApiStack({ stack }: StackContext): ApiResources {
     // move claimed files from staged/ to files/, sign links to files/, publish to public/.
     bucketPrefixAccess(bucket, UPLOADS_PREFIX, API_ATTACHMENT_FILE_ACTIONS.uploads),
     bucketPrefixAccess(bucket, STAGED_PREFIX, API_ATTACHMENT_FILE_ACTIONS.staged),
-    bucketPrefixAccess(bucket, ATTACHMENTS_PREFIX, API_ATTACHMENT_FILE_ACTIONS.files),
+    bucketPrefixAccess(bucket, FILES_PREFIX, API_ATTACHMENT_FILE_ACTIONS.files),
     bucketPrefixAccess(bucket, PUBLIC_PREFIX, API_ATTACHMENT_FILE_ACTIONS.public),
   ]);
 

@@ -6,7 +6,7 @@ import {
   tableAccess,
 } from "./permissions.js";
 import { personTaggerFiles } from "./person-tagger.js";
-import { ATTACHMENTS_PREFIX, STAGED_PREFIX, StorageStack } from "./storage.js";
+import { FILES_PREFIX, STAGED_PREFIX, StorageStack } from "./storage.js";
 
 /** Lambda handler of the escalation and follow-up job (packages/functions/src/job.ts). */
 export const JOB_HANDLER = "packages/functions/src/job.handler";
@@ -37,7 +37,7 @@ export function JobsStack({ stack }: StackContext) {
   cron.jobFunction.attachPermissions([
     tableAccess(table, JOB_TABLE_ACTIONS),
     bucketPrefixAccess(bucket, STAGED_PREFIX, JOB_FILE_ACTIONS.staged),
-    bucketPrefixAccess(bucket, ATTACHMENTS_PREFIX, JOB_FILE_ACTIONS.files),
+    bucketPrefixAccess(bucket, FILES_PREFIX, JOB_FILE_ACTIONS.files),
   ]);
   return { cron };
 }

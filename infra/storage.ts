@@ -4,30 +4,32 @@ import * as iam from "aws-cdk-lib/aws-iam";
 import * as s3 from "aws-cdk-lib/aws-s3";
 import * as s3n from "aws-cdk-lib/aws-s3-notifications";
 import type { StackContext } from "sst/constructs";
-import { EXPORTS_PREFIX } from "../packages/functions/src/files/file-store.js";
-import { UPLOADS_PREFIX } from "../packages/functions/src/upload-processor.js";
+import {
+  EXPORTS_PREFIX,
+  FILES_PREFIX,
+  PUBLIC_PREFIX,
+  STAGED_PREFIX,
+  UPLOADS_PREFIX,
+} from "../packages/functions/src/files/file-store.js";
 import { TABLE_KEYS } from "../packages/store/src/table.js";
 import { isProd } from "./defaults.js";
 import { uploadProcessor } from "./upload-processor.js";
 
 /**
- * Prefix of the ledger exports in the file bucket (objects under it expire, and the API may write
- * only there): the file store's own constant, so the code's keys and the bucket's rules agree.
+ * Prefix of the ledger exports in the file bucket (objects under it expire): the file store's
+ * own constant, as are the others below, so the code's keys and the bucket's rules agree.
  */
 export { EXPORTS_PREFIX };
 export const EXPORTS_EXPIRE_DAYS = 2;
 
 /**
- * The attachments' prefixes (issue 15). `uploads/`: where the browsers' presigned POSTs land
- * (the upload processor's own constant); nothing serves it. `staged/`: the processor's
- * outputs until a submission claims them. `files/`: claimed files, served by 5-minute signed
- * links only. `public/`: approved "after" photos of notices, served by the public site's CDN.
+ * The attachments' prefixes (issue 15), the file store's own constants too. `uploads/`: where
+ * the browsers' presigned POSTs land; nothing serves it. `staged/`: the processor's outputs
+ * until a submission claims them. `files/`: claimed files, served by 5-minute signed links
+ * only. `public/`: approved "after" photos of notices, served by the public site's CDN.
  * Uploads and staged files never claimed are deleted after a day.
  */
-export { UPLOADS_PREFIX };
-export const STAGED_PREFIX = "staged/";
-export const ATTACHMENTS_PREFIX = "files/";
-export const PUBLIC_PREFIX = "public/";
+export { FILES_PREFIX, PUBLIC_PREFIX, STAGED_PREFIX, UPLOADS_PREFIX };
 export const UPLOADS_EXPIRE_DAYS = 1;
 export const STAGED_EXPIRE_DAYS = 1;
 
@@ -148,7 +150,7 @@ export function StorageStack({ stack, app }: StackContext): Storage {
   const processor = uploadProcessor(stack, {
     table,
     bucket,
-    prefixes: { uploads: UPLOADS_PREFIX, staged: STAGED_PREFIX, files: ATTACHMENTS_PREFIX },
+    prefixes: { uploads: UPLOADS_PREFIX, staged: STAGED_PREFIX, files: FILES_PREFIX },
   });
   bucket.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(processor), {
     prefix: UPLOADS_PREFIX,

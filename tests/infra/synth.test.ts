@@ -42,10 +42,10 @@ import {
   SMS_SENDER_TIMEOUT_SECONDS,
 } from "../../infra/sms.js";
 import {
-  ATTACHMENTS_PREFIX,
   EXPORTS_EXPIRE_DAYS,
   EXPORTS_PREFIX,
   FILES_CORS_MAX_AGE_SECONDS,
+  FILES_PREFIX,
   PUBLIC_PREFIX,
   STAGED_EXPIRE_DAYS,
   STAGED_PREFIX,
@@ -492,7 +492,7 @@ describe("storage stack: attachments (issue 15)", () => {
       expect(s3GrantsByPrefix(statements)).toEqual({
         [UPLOADS_PREFIX]: ["s3:DeleteObject", "s3:GetObject"],
         [STAGED_PREFIX]: ["s3:PutObject"],
-        [ATTACHMENTS_PREFIX]: ["s3:PutObject"],
+        [FILES_PREFIX]: ["s3:PutObject"],
       });
       expect(UPLOAD_PROCESSOR_FILE_ACTIONS).toEqual({
         uploads: ["s3:GetObject", "s3:DeleteObject"],
@@ -606,7 +606,7 @@ describe("api stack: the file bucket", () => {
         [EXPORTS_PREFIX]: sorted(API_FILE_ACTIONS),
         [UPLOADS_PREFIX]: sorted(API_ATTACHMENT_FILE_ACTIONS.uploads),
         [STAGED_PREFIX]: sorted(API_ATTACHMENT_FILE_ACTIONS.staged),
-        [ATTACHMENTS_PREFIX]: sorted(API_ATTACHMENT_FILE_ACTIONS.files),
+        [FILES_PREFIX]: sorted(API_ATTACHMENT_FILE_ACTIONS.files),
         [PUBLIC_PREFIX]: sorted(API_ATTACHMENT_FILE_ACTIONS.public),
       });
       // As issue 15 lists them: sign the POST, move claimed files, sign links, publish.
@@ -804,7 +804,7 @@ describe("jobs stack", () => {
       // It retries attaching claimed photos whose move failed in the request.
       expect(s3GrantsByPrefix(touches("s3:"))).toEqual({
         [STAGED_PREFIX]: sorted(JOB_FILE_ACTIONS.staged),
-        [ATTACHMENTS_PREFIX]: sorted(JOB_FILE_ACTIONS.files),
+        [FILES_PREFIX]: sorted(JOB_FILE_ACTIONS.files),
       });
       expect(JOB_FILE_ACTIONS).toEqual({
         staged: ["s3:GetObject", "s3:DeleteObject"],

@@ -1,13 +1,8 @@
 import type { S3Event } from "aws-lambda";
 import { readJobConfig } from "./config.js";
 import { createDeps, type Deps } from "./deps.js";
+import { UPLOADS_PREFIX } from "./files/file-store.js";
 import { processUploadedObject } from "./use-cases/files/uploaded-object.js";
-
-/**
- * Where the browser's presigned POSTs land (issue 15): the bucket notifies this function of
- * objects created under it (infra/storage.ts), and expires what is left there after a day.
- */
-export const UPLOADS_PREFIX = "uploads/";
 
 /**
  * An S3 event's object key as stored: notifications URL-encode it, with `+` for a space
@@ -19,7 +14,8 @@ export function decodeS3Key(key: string): string {
 
 /**
  * AWS Lambda entry of the upload processor: the files bucket invokes it asynchronously for
- * each object created under `uploads/`. Like the job it signs no sessions and binds no secret;
+ * each object created under `uploads/` (`UPLOADS_PREFIX`, where the browsers' presigned POSTs
+ * land; infra/storage.ts). Like the job it signs no sessions and binds no secret;
  * it needs the table and the bucket (`TABLE_NAME`, `FILES_BUCKET`), built once per container.
  *
  * The records are processed one after another (each photo may take a few hundred MB while

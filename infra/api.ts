@@ -6,6 +6,7 @@ import { apiGatewayPath, routes } from "../packages/functions/src/routes.js";
 import { residentIndexBackfill } from "./backfills.js";
 import { API_NODEJS, LOG_RETENTION } from "./defaults.js";
 import {
+  API_ATTACHMENT_FILE_ACTIONS,
   API_FILE_ACTIONS,
   API_TABLE_ACTIONS,
   bucketPrefixAccess,
@@ -15,7 +16,14 @@ import {
 } from "./permissions.js";
 import { personTaggerFiles } from "./person-tagger.js";
 import { smsSender } from "./sms.js";
-import { EXPORTS_PREFIX, StorageStack } from "./storage.js";
+import {
+  EXPORTS_PREFIX,
+  FILES_PREFIX,
+  PUBLIC_PREFIX,
+  STAGED_PREFIX,
+  StorageStack,
+  UPLOADS_PREFIX,
+} from "./storage.js";
 
 /** Lambda handler of the whole API: one function behind every route (the route list inside). */
 export const API_HANDLER = "packages/functions/src/lambda.handler";
@@ -62,7 +70,8 @@ export function townAreaEnvironment(
 /**
  * The HTTP API: exactly the routes of `@lianxin/functions` (the local server registers the same
  * list), all on one function. The function gets the table and bucket names through its
- * environment, only the DynamoDB actions it uses, and S3 put/get under `exports/` only; the
+ * environment, only the DynamoDB actions it uses, and S3 actions per prefix (exports, and
+ * the attachments' uploads/, staged/, files/ and public/), never on the whole bucket; the
  * table is deliberately NOT bound (SST's `bind` on a table grants `dynamodb:*`). The secrets
  * are bound: that grants `ssm:GetParameters` on their two parameter paths only.
  */
@@ -93,6 +102,12 @@ export function ApiStack({ stack }: StackContext): ApiResources {
     tableAccess(table, API_TABLE_ACTIONS),
     // Large ledger exports: written under exports/ and handed out as presigned GET links.
     bucketPrefixAccess(bucket, EXPORTS_PREFIX, API_FILE_ACTIONS),
+    // Attachments (issue 15), each prefix with its own actions: sign the uploads' POSTs,
+    // move claimed files from staged/ to files/, sign links to files/, publish to public/.
+    bucketPrefixAccess(bucket, UPLOADS_PREFIX, API_ATTACHMENT_FILE_ACTIONS.uploads),
+    bucketPrefixAccess(bucket, STAGED_PREFIX, API_ATTACHMENT_FILE_ACTIONS.staged),
+    bucketPrefixAccess(bucket, FILES_PREFIX, API_ATTACHMENT_FILE_ACTIONS.files),
+    bucketPrefixAccess(bucket, PUBLIC_PREFIX, API_ATTACHMENT_FILE_ACTIONS.public),
   ]);
 
   // Background ledger exports: the API records the request and invokes this worker

@@ -1,7 +1,12 @@
 import { Cron, type StackContext, use } from "sst/constructs";
-import { JOB_TABLE_ACTIONS, tableAccess } from "./permissions.js";
+import {
+  bucketPrefixAccess,
+  JOB_FILE_ACTIONS,
+  JOB_TABLE_ACTIONS,
+  tableAccess,
+} from "./permissions.js";
 import { personTaggerFiles } from "./person-tagger.js";
-import { StorageStack } from "./storage.js";
+import { FILES_PREFIX, STAGED_PREFIX, StorageStack } from "./storage.js";
 
 /** Lambda handler of the escalation and follow-up job (packages/functions/src/job.ts). */
 export const JOB_HANDLER = "packages/functions/src/job.handler";
@@ -10,11 +15,13 @@ export const JOB_SCHEDULE = "rate(5 minutes)";
 
 /**
  * The escalation job as a Cron: reminders at 80 % of a limit, overdue records and
- * supervision, the inspectors' list, no-rating strike-offs. It gets only the table actions
- * it uses: no secret (it signs no sessions, see `readJobConfig`) and no bucket.
+ * supervision, the inspectors' list, no-rating strike-offs, and attaching claimed photos
+ * whose move from `staged/` to `files/` failed in the request. It gets only the table actions
+ * it uses and that move on the bucket (FILES_BUCKET): no secret (it signs no sessions, see
+ * `readJobConfig`).
  */
 export function JobsStack({ stack }: StackContext) {
-  const { table } = use(StorageStack);
+  const { table, bucket } = use(StorageStack);
   const cron = new Cron(stack, "EscalationJob", {
     schedule: JOB_SCHEDULE,
     job: {
@@ -23,10 +30,14 @@ export function JobsStack({ stack }: StackContext) {
         timeout: 120,
         // It strikes off and drafts notices, which masks: jieba goes in its package.
         copyFiles: personTaggerFiles(),
-        environment: { TABLE_NAME: table.tableName },
+        environment: { TABLE_NAME: table.tableName, FILES_BUCKET: bucket.bucketName },
       },
     },
   });
-  cron.jobFunction.attachPermissions([tableAccess(table, JOB_TABLE_ACTIONS)]);
+  cron.jobFunction.attachPermissions([
+    tableAccess(table, JOB_TABLE_ACTIONS),
+    bucketPrefixAccess(bucket, STAGED_PREFIX, JOB_FILE_ACTIONS.staged),
+    bucketPrefixAccess(bucket, FILES_PREFIX, JOB_FILE_ACTIONS.files),
+  ]);
   return { cron };
 }

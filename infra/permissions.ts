@@ -71,6 +71,59 @@ export const SMS_SENDER_TABLE_ACTIONS = [
   "dynamodb:PutItem",
 ] as const;
 
+/**
+ * The upload processor's DynamoDB actions (issue 15): read the upload's record and the claim
+ * (GetItem), record the processed file (PutItem, conditional) and step the upload on
+ * (UpdateItem), and attach a file whose submission claimed it before its processing finished
+ * in one transaction with its claim (`TransactWriteItems` of Puts and Updates). Nothing that
+ * queries, scans or deletes.
+ *
+ * `dynamodb:TransactWriteItems` is listed although IAM authorises a transaction per contained
+ * action (see API_TABLE_ACTIONS): it grants nothing by itself, and states the use.
+ */
+export const UPLOAD_PROCESSOR_TABLE_ACTIONS = [
+  "dynamodb:GetItem",
+  "dynamodb:UpdateItem",
+  "dynamodb:PutItem",
+  "dynamodb:TransactWriteItems",
+] as const;
+
+/**
+ * The upload processor's S3 actions, per prefix of the files bucket (storage.ts): read and
+ * then delete the upload; write its outputs under `staged/`, or under `files/` when a
+ * submission claimed the photo before its processing finished (it then goes straight to its
+ * final place). Nothing else: no listing, no other prefix.
+ */
+export const UPLOAD_PROCESSOR_FILE_ACTIONS = {
+  uploads: ["s3:GetObject", "s3:DeleteObject"],
+  staged: ["s3:PutObject"],
+  files: ["s3:PutObject"],
+} as const satisfies Record<string, readonly string[]>;
+
+/**
+ * The API function's S3 actions on attachments (issue 15), per prefix, beside the exports'
+ * (API_FILE_ACTIONS): sign the browsers' presigned POSTs under `uploads/` (a presigned
+ * request acts with the signer's rights: PutObject); move a claimed file from `staged/` to
+ * `files/` (GetObject and DeleteObject there, PutObject here) and sign 5-minute links to
+ * `files/` (GetObject); copy an approved "after" photo to `public/`, which the public site's
+ * CDN serves (PutObject).
+ */
+export const API_ATTACHMENT_FILE_ACTIONS = {
+  uploads: ["s3:PutObject"],
+  staged: ["s3:GetObject", "s3:DeleteObject"],
+  files: ["s3:PutObject", "s3:GetObject"],
+  public: ["s3:PutObject"],
+} as const satisfies Record<string, readonly string[]>;
+
+/**
+ * The escalation job's S3 actions: it retries attaching claimed photos whose move failed in
+ * the request, i.e. the same move from `staged/` to `files/`.
+ */
+export const JOB_FILE_ACTIONS = {
+  staged: ["s3:GetObject", "s3:DeleteObject"],
+  files: ["s3:PutObject"],
+} as const satisfies Record<string, readonly string[]>;
+
 /** The export worker writes the file; the API presigns its link (API_FILE_ACTIONS). */
 export const EXPORT_WORKER_FILE_ACTIONS = ["s3:PutObject"] as const;
 
@@ -92,7 +145,7 @@ export function tableAccess(
  */
 export const API_FILE_ACTIONS = ["s3:PutObject", "s3:GetObject"] as const;
 
-/** Allows `actions` on the objects under `prefix` only (the exports), never the whole bucket. */
+/** Allows `actions` on the objects under `prefix` only (one per statement), never the whole bucket. */
 export function bucketPrefixAccess(
   bucket: s3.IBucket,
   prefix: string,

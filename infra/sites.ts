@@ -1,8 +1,21 @@
 import { mkdirSync } from "node:fs";
 import { Duration, Fn, Lazy, type Stack } from "aws-cdk-lib";
-import { type CfnDistribution, ResponseHeadersPolicy } from "aws-cdk-lib/aws-cloudfront";
+import {
+  AccessLevel,
+  AllowedMethods,
+  CachedMethods,
+  CachePolicy,
+  type CfnDistribution,
+  type Distribution,
+  ResponseHeadersPolicy,
+  S3OriginAccessControl,
+  Signing,
+  ViewerProtocolPolicy,
+} from "aws-cdk-lib/aws-cloudfront";
+import { S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
 import type { CfnPolicy } from "aws-cdk-lib/aws-iam";
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
+import { Bucket } from "aws-cdk-lib/aws-s3";
 import { AstroSite, type StackContext, use } from "sst/constructs";
 import type { Plan } from "sst/constructs/SsrSite.js";
 import {
@@ -11,6 +24,7 @@ import {
 } from "../packages/site-kit/src/security-headers.js";
 import { ApiStack } from "./api.js";
 import { FUNCTION_NODEJS, LOG_RETENTION } from "./defaults.js";
+import { PUBLIC_PREFIX, StorageStack } from "./storage.js";
 
 const LOG_RETENTION_KEY = LOG_RETENTION.toUpperCase() as Uppercase<typeof LOG_RETENTION>;
 
@@ -170,6 +184,60 @@ function siteResponseHeaders(stack: Stack): ResponseHeadersPolicy {
   });
 }
 
+/** The public site's path for the notices' approved photos: the files bucket's `public/`. */
+export const PUBLIC_FILES_PATH = `${PUBLIC_PREFIX}*`;
+
+/**
+ * Serves the files bucket's `public/` (notices' "after" photos, copied there by the API when
+ * admin approves them) at the same path of the public site's own distribution: cached
+ * (CachingOptimized), GET and HEAD only, HTTPS, with the sites' response headers. CloudFront
+ * signs its requests to the bucket with an origin access control; the bucket stays private
+ * (Block Public Access on) and its policy (storage.ts) lets CloudFront read `public/` and
+ * nothing else. Notices are cached pages, so 5-minute signed links could not serve them.
+ *
+ * A behaviour added to the distribution AstroSite made (`addBehavior`), rather than through
+ * AstroSite's `cdk.distribution` props: those props are merged over SST's own, and a
+ * `additionalBehaviors` there would replace SST's behaviours for the static assets. The
+ * bucket is imported by name: given the stack's own bucket, CDK would write the grant into
+ * the storage stack's bucket policy, naming this distribution, and the two stacks would
+ * depend on each other; storage.ts grants the read instead.
+ */
+function servePublicFiles(
+  stack: Stack,
+  site: AstroSite,
+  files: Bucket,
+  responseHeadersPolicy: ResponseHeadersPolicy,
+): void {
+  const distribution = site.cdk?.distribution as Distribution | undefined;
+  if (!(distribution && "addBehavior" in distribution)) {
+    throw new Error("AstroSite made no CloudFront Distribution: check the sst upgrade");
+  }
+  const bucket = Bucket.fromBucketAttributes(stack, "PublicFilesBucket", {
+    bucketArn: files.bucketArn,
+    bucketName: files.bucketName,
+    bucketRegionalDomainName: files.bucketRegionalDomainName,
+  });
+  const originAccessControl = new S3OriginAccessControl(stack, "PublicFilesOac", {
+    description: "Lianxin public site: reads the files bucket's public/ prefix",
+    signing: Signing.SIGV4_ALWAYS,
+  });
+  distribution.addBehavior(
+    PUBLIC_FILES_PATH,
+    S3BucketOrigin.withOriginAccessControl(bucket, {
+      originAccessControl,
+      originAccessLevels: [AccessLevel.READ],
+    }),
+    {
+      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+      cachedMethods: CachedMethods.CACHE_GET_HEAD,
+      cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+      compress: true,
+      responseHeadersPolicy,
+    },
+  );
+}
+
 /** AstroSite's plan, amended: the server function runs CLIENT_ADDRESS_INJECTION first. */
 function withClientAddress(plan: Plan): void {
   const server = plan.origins.regionalServer;
@@ -188,6 +256,7 @@ function withClientAddress(plan: Plan): void {
  */
 export function SitesStack({ stack }: StackContext) {
   const { api, secrets } = use(ApiStack);
+  const { bucket: files } = use(StorageStack);
   const originVerify = originVerifyValue(stack);
   const responseHeadersPolicy = siteResponseHeaders(stack);
   const sites = Object.values(SITE_BUILDS).map(({ id, path, output }) => {
@@ -214,6 +283,9 @@ export function SitesStack({ stack }: StackContext) {
         server: { logRetention: RetentionDays[LOG_RETENTION_KEY] },
       },
     });
+    // Before addOriginVerifyHeader: resolving the distribution's config there fixes (caches)
+    // its lazily rendered origins and behaviours.
+    if (id === SITE_BUILDS.public.id) servePublicFiles(stack, site, files, responseHeadersPolicy);
     addOriginVerifyHeader(stack, site, originVerify);
     withoutUnusedServerGrants(stack, site);
     stack.addOutputs({ [output]: site.url ?? "" });

@@ -2,7 +2,15 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { API_FILE_ACTIONS, API_TABLE_ACTIONS, JOB_TABLE_ACTIONS } from "../../infra/permissions.js";
+import {
+  API_ATTACHMENT_FILE_ACTIONS,
+  API_FILE_ACTIONS,
+  API_TABLE_ACTIONS,
+  JOB_FILE_ACTIONS,
+  JOB_TABLE_ACTIONS,
+  UPLOAD_PROCESSOR_FILE_ACTIONS,
+  UPLOAD_PROCESSOR_TABLE_ACTIONS,
+} from "../../infra/permissions.js";
 
 /**
  * The grants in infra/permissions.ts against what the code sends. An action the code uses but
@@ -104,21 +112,69 @@ describe("least privilege, from the code", () => {
     }
   });
 
-  it("grants the API exactly the S3 actions the file store sends or presigns", () => {
-    // A presigned GET acts with the signer's rights: it needs s3:GetObject like a sent one.
+  it("grants the API every S3 action the file store sends or presigns", () => {
+    // A presigned GET or POST acts with the signer's rights: it needs the action like a sent
+    // request. A copy reads its source and writes its target.
     const files = sourcesIn("packages/functions/src/files");
     const s3 = new Set<string>();
     for (const { text } of files) {
-      for (const [, operation] of text.matchAll(/new s3\.(\w+)Command\(/g))
-        s3.add(`s3:${operation}`);
+      for (const [, operation] of text.matchAll(/new s3\.(\w+)Command\(/g)) {
+        if (operation === "CopyObject") s3.add("s3:GetObject").add("s3:PutObject");
+        else s3.add(`s3:${operation}`);
+      }
+      if (text.includes("createPresignedPost(")) s3.add("s3:PutObject");
     }
-    expect([...s3].sort()).toEqual([...API_FILE_ACTIONS].sort());
+    const granted = new Set<string>([
+      ...API_FILE_ACTIONS,
+      ...Object.values(API_ATTACHMENT_FILE_ACTIONS).flat(),
+    ]);
+    for (const action of s3) expect([...granted], action).toContain(action);
+    // Objects only: read, write, delete; no listing, no bucket settings.
+    expect([...granted].sort()).toEqual(["s3:DeleteObject", "s3:GetObject", "s3:PutObject"]);
+    // The processor and the job run the same file store on their prefixes.
+    for (const action of [
+      ...Object.values(UPLOAD_PROCESSOR_FILE_ACTIONS).flat(),
+      ...Object.values(JOB_FILE_ACTIONS).flat(),
+    ]) {
+      expect([...granted], action).toContain(action);
+    }
     // Nothing else talks to S3.
     const elsewhere = ["packages/functions/src", "packages/store/src", "packages/core/src"]
       .flatMap((dir) => sourcesIn(dir).map(({ name, text }) => ({ name: `${dir}/${name}`, text })))
       .filter(({ name, text }) => !name.includes("/files/") && text.includes("client-s3"))
       .map(({ name }) => name);
     expect(elsewhere).toEqual([]);
+  });
+});
+
+describe("the upload processor's table actions", () => {
+  it("are among what the store sends (TransactWriteItems aside: it names the transactions)", () => {
+    for (const action of UPLOAD_PROCESSOR_TABLE_ACTIONS) {
+      if (action === "dynamodb:TransactWriteItems") continue;
+      expect(API_TABLE_ACTIONS as readonly string[], action).toContain(action);
+    }
+  });
+});
+
+describe("the files bucket's CORS origins", () => {
+  it("are the two sites' https origins from the deploy's environment, or none; never *", async () => {
+    const { filesCorsOrigins } = await import("../../infra/storage.js");
+    expect(filesCorsOrigins({})).toEqual([]);
+    expect(
+      filesCorsOrigins({
+        LIANXIN_PUBLIC_SITE_URL: " https://lianxin.example.gov.cn/ ",
+        LIANXIN_STAFF_SITE_URL: "https://d111111abcdef8.cloudfront.net",
+      }),
+    ).toEqual(["https://lianxin.example.gov.cn", "https://d111111abcdef8.cloudfront.net"]);
+    expect(filesCorsOrigins({ LIANXIN_STAFF_SITE_URL: "https://staff.example.cn/login" })).toEqual([
+      "https://staff.example.cn",
+    ]);
+    expect(() => filesCorsOrigins({ LIANXIN_PUBLIC_SITE_URL: "*" })).toThrow(
+      "LIANXIN_PUBLIC_SITE_URL",
+    );
+    expect(() => filesCorsOrigins({ LIANXIN_STAFF_SITE_URL: "http://staff.example.cn" })).toThrow(
+      "https",
+    );
   });
 });
 

@@ -4,7 +4,7 @@ import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join, sep } from "node:path";
+import { dirname, join, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { Match, Template } from "aws-cdk-lib/assertions";
@@ -15,19 +15,24 @@ import { API_THROTTLE, ApiStack, EXPORT_WORKER_TIMEOUT_SECONDS } from "../../inf
 import { APP_NAME, DEFAULT_REGION } from "../../infra/defaults.js";
 import { JOB_SCHEDULE, JobsStack } from "../../infra/jobs.js";
 import {
+  API_ATTACHMENT_FILE_ACTIONS,
   API_FILE_ACTIONS,
   API_TABLE_ACTIONS,
   BACKFILL_TABLE_ACTIONS,
   EXPORT_WORKER_FILE_ACTIONS,
   EXPORT_WORKER_TABLE_ACTIONS,
+  JOB_FILE_ACTIONS,
   JOB_TABLE_ACTIONS,
   SMS_SENDER_TABLE_ACTIONS,
+  UPLOAD_PROCESSOR_FILE_ACTIONS,
+  UPLOAD_PROCESSOR_TABLE_ACTIONS,
 } from "../../infra/permissions.js";
 import { JIEBA_BINARY_FILE, JIEBA_BINARY_PACKAGE } from "../../infra/person-tagger.js";
 import {
   CLIENT_ADDRESS_INJECTION,
   ORIGIN_VERIFY_ENV,
   ORIGIN_VERIFY_HEADER,
+  PUBLIC_FILES_PATH,
   SITE_BUILDS,
   SitesStack,
 } from "../../infra/sites.js";
@@ -36,7 +41,26 @@ import {
   SMS_SENDER_SCHEDULE,
   SMS_SENDER_TIMEOUT_SECONDS,
 } from "../../infra/sms.js";
-import { EXPORTS_EXPIRE_DAYS, EXPORTS_PREFIX, StorageStack } from "../../infra/storage.js";
+import {
+  EXPORTS_EXPIRE_DAYS,
+  EXPORTS_PREFIX,
+  FILES_CORS_MAX_AGE_SECONDS,
+  FILES_PREFIX,
+  PUBLIC_PREFIX,
+  STAGED_EXPIRE_DAYS,
+  STAGED_PREFIX,
+  StorageStack,
+  UPLOADS_EXPIRE_DAYS,
+  UPLOADS_PREFIX,
+} from "../../infra/storage.js";
+import {
+  SHARP_BINARY_PACKAGE,
+  SHARP_LIBVIPS_PACKAGE,
+  UPLOAD_PROCESSOR_MEMORY_MB,
+  UPLOAD_PROCESSOR_RESERVED_CONCURRENCY,
+  UPLOAD_PROCESSOR_RETRY_ATTEMPTS,
+  UPLOAD_PROCESSOR_TIMEOUT_SECONDS,
+} from "../../infra/upload-processor.js";
 import { apiGatewayPath, routes } from "../../packages/functions/src/routes.js";
 import {
   JIEBA_DICTIONARY,
@@ -134,8 +158,35 @@ function statementsOfFunction(t: Template, handlerSuffix: string): Statement[] {
   return docs.flatMap((d) => ((d as { Statement?: Statement[] })?.Statement ?? []) as Statement[]);
 }
 
+/**
+ * A role's S3 grants as prefix → actions (sorted): every S3 statement must name exactly one
+ * resource, the objects under one prefix of the files bucket (`…/<prefix>*`).
+ */
+function s3GrantsByPrefix(statements: Statement[]): Record<string, string[]> {
+  const grants: Record<string, string[]> = {};
+  for (const statement of statements) {
+    const actions = list(statement.Action);
+    if (!actions.some((a) => a.startsWith("s3:"))) continue;
+    expect(statement.Effect).toBe("Allow");
+    const resources = list(statement.Resource).map((r) => JSON.stringify(r));
+    expect(resources, JSON.stringify(statement)).toHaveLength(1);
+    const prefix = /"\/([a-z]+\/)\*"/.exec(resources[0] as string)?.[1];
+    expect(prefix, `${resources[0]} is one prefix of the bucket`).toBeDefined();
+    expect(grants[prefix as string], `one statement for ${prefix}`).toBeUndefined();
+    grants[prefix as string] = [...actions].sort();
+  }
+  return grants;
+}
+const sorted = (actions: readonly string[]) => [...actions].sort();
+
 let dev: Synth;
 let prod: Synth;
+const PUBLIC_URL_ENV = "LIANXIN_PUBLIC_SITE_URL";
+const STAFF_URL_ENV = "LIANXIN_STAFF_SITE_URL";
+const SITE_URLS = {
+  public: "https://lianxin.example.gov.cn/",
+  staff: "https://staff.lianxin.example.gov.cn",
+} as const;
 const timings: Record<string, number> = {};
 let synthStartedAt = 0;
 
@@ -150,12 +201,26 @@ beforeAll(async () => {
     }
   }
   synthStartedAt = Date.now();
-  for (const stage of ["dev", "prod"] as const) {
-    const started = performance.now();
-    const result = await synth(stage);
-    timings[stage] = Math.round(performance.now() - started);
-    if (stage === "dev") dev = result;
-    else prod = result;
+  // The sites' URLs, as a deploy sets them: the files bucket's CORS allows these origins.
+  const saved = { public: process.env[PUBLIC_URL_ENV], staff: process.env[STAFF_URL_ENV] };
+  process.env[PUBLIC_URL_ENV] = SITE_URLS.public;
+  process.env[STAFF_URL_ENV] = SITE_URLS.staff;
+  try {
+    for (const stage of ["dev", "prod"] as const) {
+      const started = performance.now();
+      const result = await synth(stage);
+      timings[stage] = Math.round(performance.now() - started);
+      if (stage === "dev") dev = result;
+      else prod = result;
+    }
+  } finally {
+    for (const [name, value] of [
+      [PUBLIC_URL_ENV, saved.public],
+      [STAFF_URL_ENV, saved.staff],
+    ] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
   console.info(`SST synth: dev ${timings.dev} ms, prod ${timings.prod} ms`);
 });
@@ -239,16 +304,31 @@ describe("storage stack", () => {
           RestrictPublicBuckets: true,
         },
         OwnershipControls: { Rules: [{ ObjectOwnership: "BucketOwnerEnforced" }] },
-        LifecycleConfiguration: {
-          Rules: Match.arrayWith([
-            Match.objectLike({
-              Prefix: EXPORTS_PREFIX,
-              ExpirationInDays: EXPORTS_EXPIRE_DAYS,
-              Status: "Enabled",
-            }),
-          ]),
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [
+            { ServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } },
+          ],
         },
       });
+      // Exports after 2 days; uploads and staged files never claimed after a day.
+      const bucket = only(resourcesOf(storage, "AWS::S3::Bucket"));
+      const lifecycle = bucket.Properties?.LifecycleConfiguration as
+        | { Rules: Record<string, unknown>[] }
+        | undefined;
+      const rules = lifecycle?.Rules ?? [];
+      const expiring = rules
+        .filter((rule) => rule.Prefix !== undefined)
+        .map((rule) => ({ prefix: rule.Prefix, days: rule.ExpirationInDays, on: rule.Status }));
+      expect(expiring).toEqual([
+        { prefix: EXPORTS_PREFIX, days: EXPORTS_EXPIRE_DAYS, on: "Enabled" },
+        { prefix: UPLOADS_PREFIX, days: UPLOADS_EXPIRE_DAYS, on: "Enabled" },
+        { prefix: STAGED_PREFIX, days: STAGED_EXPIRE_DAYS, on: "Enabled" },
+      ]);
+      expect([UPLOADS_EXPIRE_DAYS, STAGED_EXPIRE_DAYS]).toEqual([1, 1]);
+      // Nothing else expires: not files/ (claimed attachments), not public/.
+      expect(rules.filter((rule) => rule.Prefix === undefined)).toEqual([
+        expect.objectContaining({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }),
+      ]);
       storage.hasResourceProperties("AWS::S3::BucketPolicy", {
         PolicyDocument: {
           Statement: Match.arrayWith([
@@ -260,6 +340,173 @@ describe("storage stack", () => {
           ]),
         },
       });
+    }
+  });
+});
+
+describe("storage stack: attachments (issue 15)", () => {
+  const processorOf = (t: Template) => {
+    const found = Object.entries(resourcesOf(t, "AWS::Lambda::Function")).filter(([, f]) =>
+      String(f.Properties?.Handler).endsWith("upload-processor.handler"),
+    );
+    expect(found).toHaveLength(1);
+    return found[0] as [string, { Properties?: Record<string, unknown> }];
+  };
+
+  it("lets the two sites' pages POST to the bucket, and nothing else cross-origin", () => {
+    for (const { storage } of [dev, prod]) {
+      const bucket = only(resourcesOf(storage, "AWS::S3::Bucket"));
+      expect(bucket.Properties?.CorsConfiguration).toEqual({
+        CorsRules: [
+          {
+            Id: "site-uploads",
+            AllowedMethods: ["POST"],
+            AllowedOrigins: [
+              "https://lianxin.example.gov.cn",
+              "https://staff.lianxin.example.gov.cn",
+            ],
+            MaxAge: FILES_CORS_MAX_AGE_SECONDS,
+          },
+        ],
+      });
+      expect(FILES_CORS_MAX_AGE_SECONDS).toBe(3000);
+    }
+  });
+
+  it("notifies the upload processor of objects created under uploads/, and of nothing else", () => {
+    for (const { storage } of [dev, prod]) {
+      const [processorId] = processorOf(storage);
+      const notifications = only(resourcesOf(storage, "Custom::S3BucketNotifications"));
+      const bucketId = Object.keys(resourcesOf(storage, "AWS::S3::Bucket"))[0];
+      expect(notifications.Properties?.BucketName).toEqual({ Ref: bucketId });
+      expect(notifications.Properties?.NotificationConfiguration).toEqual({
+        LambdaFunctionConfigurations: [
+          {
+            Events: ["s3:ObjectCreated:*"],
+            Filter: { Key: { FilterRules: [{ Name: "prefix", Value: UPLOADS_PREFIX }] } },
+            LambdaFunctionArn: { "Fn::GetAtt": [processorId, "Arn"] },
+          },
+        ],
+      });
+      // S3 may invoke it, for this bucket and account only.
+      const permissions = Object.values(resourcesOf(storage, "AWS::Lambda::Permission")).filter(
+        (p) => JSON.stringify(p.Properties?.FunctionName).includes(`"${processorId}"`),
+      );
+      expect(permissions).toHaveLength(1);
+      expect(permissions[0]?.Properties).toEqual(
+        expect.objectContaining({
+          Action: "lambda:InvokeFunction",
+          Principal: "s3.amazonaws.com",
+          SourceAccount: ACCOUNT,
+          SourceArn: { "Fn::GetAtt": [bucketId, "Arn"] },
+        }),
+      );
+    }
+  });
+
+  it("lets CloudFront, of this account, read public/ and nothing else; no one else is let in", () => {
+    for (const { storage } of [dev, prod]) {
+      const policy = only(resourcesOf(storage, "AWS::S3::BucketPolicy"));
+      const document = policy.Properties?.PolicyDocument as
+        | { Statement: (Statement & { Principal?: unknown; Condition?: unknown })[] }
+        | undefined;
+      const statements = document?.Statement ?? [];
+      const cloudFront = statements.filter((st) =>
+        JSON.stringify(st.Principal).includes("cloudfront.amazonaws.com"),
+      );
+      expect(cloudFront).toHaveLength(1);
+      const bucketId = Object.keys(resourcesOf(storage, "AWS::S3::Bucket"))[0];
+      expect(cloudFront[0]).toEqual(
+        expect.objectContaining({
+          Effect: "Allow",
+          Principal: { Service: "cloudfront.amazonaws.com" },
+          Action: "s3:GetObject",
+          Resource: {
+            "Fn::Join": ["", [{ "Fn::GetAtt": [bucketId, "Arn"] }, `/${PUBLIC_PREFIX}*`]],
+          },
+          Condition: {
+            StringEquals: { "aws:SourceAccount": ACCOUNT },
+            ArnLike: {
+              "aws:SourceArn": {
+                "Fn::Join": [
+                  "",
+                  ["arn:", { Ref: "AWS::Partition" }, `:cloudfront::${ACCOUNT}:distribution/*`],
+                ],
+              },
+            },
+          },
+        }),
+      );
+      // Every other Allow is CDK's emptying of a disposable stage's bucket (its own role).
+      const otherAllows = statements.filter((st) => st.Effect === "Allow" && st !== cloudFront[0]);
+      for (const statement of otherAllows) {
+        expect(JSON.stringify(statement.Principal)).toContain("CustomS3AutoDeleteObjects");
+      }
+      expect(otherAllows.length).toBe(storage === dev.storage ? 1 : 0);
+    }
+  });
+
+  it("runs the processor on arm64 with the measured memory and time, capped and retried", () => {
+    for (const { storage } of [dev, prod]) {
+      const [, fn] = processorOf(storage);
+      expect(fn.Properties?.Architectures).toEqual(["arm64"]);
+      expect(fn.Properties?.Runtime).toBe("nodejs22.x");
+      expect(fn.Properties?.MemorySize).toBe(UPLOAD_PROCESSOR_MEMORY_MB);
+      expect(fn.Properties?.Timeout).toBe(UPLOAD_PROCESSOR_TIMEOUT_SECONDS);
+      expect([UPLOAD_PROCESSOR_MEMORY_MB, UPLOAD_PROCESSOR_TIMEOUT_SECONDS]).toEqual([1024, 30]);
+      expect(fn.Properties?.ReservedConcurrentExecutions).toBe(
+        UPLOAD_PROCESSOR_RESERVED_CONCURRENCY,
+      );
+      expect(UPLOAD_PROCESSOR_RESERVED_CONCURRENCY).toBeLessThanOrEqual(10);
+      const env =
+        (fn.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)
+          ?.Variables ?? {};
+      expect(Object.keys(env)).toEqual(expect.arrayContaining(["TABLE_NAME", "FILES_BUCKET"]));
+      expect(Object.keys(env).filter((k) => k.startsWith("SST_Secret"))).toEqual([]);
+      const [processorId] = processorOf(storage);
+      const invokeConfig = Object.values(
+        resourcesOf(storage, "AWS::Lambda::EventInvokeConfig"),
+      ).filter((c) => JSON.stringify(c.Properties?.FunctionName).includes(`"${processorId}"`));
+      expect(invokeConfig.map((c) => c.Properties?.MaximumRetryAttempts)).toEqual([
+        UPLOAD_PROCESSOR_RETRY_ATTEMPTS,
+      ]);
+    }
+  });
+
+  it("grants the processor exactly its table actions and its three prefixes, nothing more", () => {
+    for (const { storage } of [dev, prod]) {
+      const statements = statementsOfFunction(storage, "upload-processor.handler");
+      const dynamo = statements.filter((s) =>
+        list(s.Action).some((a) => a.startsWith("dynamodb:")),
+      );
+      expect(dynamo).toHaveLength(1);
+      expect(sorted(list(dynamo[0]?.Action ?? []))).toEqual(sorted(UPLOAD_PROCESSOR_TABLE_ACTIONS));
+      expect(sorted(UPLOAD_PROCESSOR_TABLE_ACTIONS)).toEqual([
+        "dynamodb:GetItem",
+        "dynamodb:PutItem",
+        "dynamodb:TransactWriteItems",
+        "dynamodb:UpdateItem",
+      ]);
+      const table = JSON.stringify(dynamo[0]?.Resource);
+      expect(table).toContain("/index/*");
+      expect(s3GrantsByPrefix(statements)).toEqual({
+        [UPLOADS_PREFIX]: ["s3:DeleteObject", "s3:GetObject"],
+        [STAGED_PREFIX]: ["s3:PutObject"],
+        [FILES_PREFIX]: ["s3:PutObject"],
+      });
+      expect(UPLOAD_PROCESSOR_FILE_ACTIONS).toEqual({
+        uploads: ["s3:GetObject", "s3:DeleteObject"],
+        staged: ["s3:PutObject"],
+        files: ["s3:PutObject"],
+      });
+      // Besides: X-Ray's put actions (SST traces every function); no SSM, no wildcard.
+      const rest = statements
+        .flatMap((s) => list(s.Action))
+        .filter((a) => !a.startsWith("dynamodb:") && !a.startsWith("s3:"));
+      expect(
+        rest.every((a) => a.startsWith("xray:Put")),
+        rest.join(),
+      ).toBe(true);
     }
   });
 });
@@ -351,20 +598,31 @@ describe("api stack", () => {
 });
 
 describe("api stack: the file bucket", () => {
-  it("lets the API function put and get objects under exports/ only", () => {
+  it("lets the API function act on exports/ and the attachments' prefixes only, each its own way", () => {
     for (const { api } of [dev, prod]) {
-      const s3 = statementsOfFunction(api, "lambda.handler").filter((s) =>
-        list(s.Action).some((a) => a.startsWith("s3:")),
-      );
-      expect(s3).toHaveLength(1);
-      const statement = s3[0] as Statement;
-      expect(statement.Effect).toBe("Allow");
-      expect(list(statement.Action).sort()).toEqual([...API_FILE_ACTIONS].sort());
-      const resources = list(statement.Resource).map((r) => JSON.stringify(r));
-      expect(resources).toHaveLength(1);
-      // The bucket's ARN arrives as a cross-stack import, followed by "/exports/*".
-      expect(resources[0]).toContain("Fn::ImportValue");
-      expect(resources[0]).toContain(`/${EXPORTS_PREFIX}*`);
+      const statements = statementsOfFunction(api, "lambda.handler");
+      const grants = s3GrantsByPrefix(statements);
+      expect(grants).toEqual({
+        [EXPORTS_PREFIX]: sorted(API_FILE_ACTIONS),
+        [UPLOADS_PREFIX]: sorted(API_ATTACHMENT_FILE_ACTIONS.uploads),
+        [STAGED_PREFIX]: sorted(API_ATTACHMENT_FILE_ACTIONS.staged),
+        [FILES_PREFIX]: sorted(API_ATTACHMENT_FILE_ACTIONS.files),
+        [PUBLIC_PREFIX]: sorted(API_ATTACHMENT_FILE_ACTIONS.public),
+      });
+      // As issue 15 lists them: sign the POST, move claimed files, sign links, publish.
+      expect(grants).toEqual({
+        "exports/": ["s3:GetObject", "s3:PutObject"],
+        "uploads/": ["s3:PutObject"],
+        "staged/": ["s3:DeleteObject", "s3:GetObject"],
+        "files/": ["s3:GetObject", "s3:PutObject"],
+        "public/": ["s3:PutObject"],
+      });
+      // The bucket's ARN arrives as a cross-stack import.
+      for (const statement of statements.filter((st) =>
+        JSON.stringify(st.Action).includes("s3:"),
+      )) {
+        expect(JSON.stringify(statement.Resource)).toContain("Fn::ImportValue");
+      }
     }
   });
 });
@@ -538,12 +796,20 @@ describe("jobs stack", () => {
     }
   });
 
-  it("gives the job no S3 and no secret: nothing in SSM", () => {
+  it("gives the job the staged/ to files/ move and no secret: nothing in SSM", () => {
     for (const { jobs } of [dev, prod]) {
       const statements = statementsOf(jobs);
       const touches = (prefix: string) =>
         statements.filter((s) => list(s.Action).some((a) => a.startsWith(prefix)));
-      expect(touches("s3:")).toEqual([]);
+      // It retries attaching claimed photos whose move failed in the request.
+      expect(s3GrantsByPrefix(touches("s3:"))).toEqual({
+        [STAGED_PREFIX]: sorted(JOB_FILE_ACTIONS.staged),
+        [FILES_PREFIX]: sorted(JOB_FILE_ACTIONS.files),
+      });
+      expect(JOB_FILE_ACTIONS).toEqual({
+        staged: ["s3:GetObject", "s3:DeleteObject"],
+        files: ["s3:PutObject"],
+      });
       expect(touches("ssm:")).toEqual([]);
       const fn = Object.values(resourcesOf(jobs, "AWS::Lambda::Function")).find((f) =>
         String(f.Properties?.Handler).endsWith("job.handler"),
@@ -551,6 +817,7 @@ describe("jobs stack", () => {
       const env = (fn?.Properties?.Environment as { Variables?: Record<string, unknown> })
         ?.Variables;
       expect(Object.keys(env ?? {}).filter((k) => k.startsWith("SST_Secret"))).toEqual([]);
+      expect(JSON.stringify(env?.FILES_BUCKET)).toContain("Fn::ImportValue");
     }
   });
 });
@@ -628,7 +895,9 @@ describe("the functions' packages: jieba where masking runs", () => {
     for (const s of [dev, prod]) {
       const masks = (fn: Fn) =>
         MASKING_HANDLERS.some((h) => String(fn.Properties?.Handler).endsWith(h));
-      const others = [s.api, s.jobs, s.sites].flatMap(functionsOf).filter((fn) => !masks(fn));
+      const others = [s.storage, s.api, s.jobs, s.sites]
+        .flatMap(functionsOf)
+        .filter((fn) => !masks(fn));
       expect(
         others.some((fn) => String(fn.Properties?.Handler).endsWith("export-worker.handler")),
       ).toBe(true);
@@ -639,6 +908,110 @@ describe("the functions' packages: jieba where masking runs", () => {
         const files = filesIn(packageOf(s, fn));
         expect(
           files.filter((f) => f.includes("jieba")),
+          String(fn.Properties?.Handler),
+        ).toEqual([]);
+      }
+    }
+  });
+});
+
+describe("the functions' packages: sharp with the upload processor only", () => {
+  type Fn = { Properties?: Record<string, unknown> };
+  const packageOf = (s: Synth, fn: Fn): string => {
+    const key = String((fn.Properties?.Code as { S3Key?: unknown } | undefined)?.S3Key);
+    const dir = join(s.outdir, `asset.${key.replace(/\.zip$/, "")}`);
+    expect(existsSync(dir), `${String(fn.Properties?.Handler)}: ${dir}`).toBe(true);
+    return dir;
+  };
+  const filesIn = (dir: string) =>
+    (readdirSync(dir, { recursive: true }) as string[]).map((f) => f.split(sep).join("/"));
+  const elfMachine = (file: string) => {
+    const header = readFileSync(file).subarray(0, 20);
+    expect(header.subarray(0, 4).toString("latin1")).toBe("\x7fELF");
+    return header.readUInt16LE(18);
+  };
+  const processor = (s: Synth): Fn => {
+    const fns = Object.values(resourcesOf(s.storage, "AWS::Lambda::Function")).filter((f) =>
+      String(f.Properties?.Handler).endsWith("upload-processor.handler"),
+    );
+    expect(fns).toHaveLength(1);
+    return fns[0] as Fn;
+  };
+  const functionsRequire = createRequire(join(repoRoot, "packages", "functions", "package.json"));
+  const versionOf = (pkg: string) =>
+    JSON.parse(
+      readFileSync(
+        join(dirname(functionsRequire.resolve(`${pkg}/package`)), "package.json"),
+        "utf8",
+      ),
+    ).version as string;
+
+  it("packs sharp, its arm64 add-on and libvips, where the bundle's import finds them", () => {
+    const addOnFile = `sharp-linux-arm64-${versionOf(SHARP_BINARY_PACKAGE)}.node`;
+    for (const s of [dev, prod]) {
+      const fn = processor(s);
+      const dir = packageOf(s, fn);
+      const addOn = join(dir, "node_modules", SHARP_BINARY_PACKAGE, "lib", addOnFile);
+      expect(existsSync(addOn), addOn).toBe(true);
+      expect(elfMachine(addOn), "an aarch64 add-on").toBe(183);
+      const libvipsLib = join(dir, "node_modules", SHARP_LIBVIPS_PACKAGE, "lib");
+      const so = readdirSync(libvipsLib).filter((f) => /^libvips-cpp\.so\.[\d.]+$/.test(f));
+      expect(so).toHaveLength(1);
+      expect(elfMachine(join(libvipsLib, so[0] as string)), "an aarch64 libvips").toBe(183);
+      expect(statSync(join(libvipsLib, so[0] as string)).size).toBeGreaterThan(10_000_000);
+      // The add-on's RPATH names its sibling package, which is where it is.
+      expect(
+        readFileSync(addOn).includes(Buffer.from("$ORIGIN/../../sharp-libvips-linux-arm64/lib")),
+      ).toBe(true);
+
+      // Resolved as at run time: sharp from the handler's file, the rest from sharp's.
+      const handlerFile = join(
+        dir,
+        `${String(fn.Properties?.Handler).replace(/\.[^.]+$/, "")}.mjs`,
+      );
+      expect(existsSync(handlerFile), handlerFile).toBe(true);
+      const sharpEntry = createRequire(handlerFile).resolve("sharp");
+      expect(sharpEntry.startsWith(join(dir, "node_modules", "sharp")), sharpEntry).toBe(true);
+      expect(existsSync(join(dir, "node_modules", "sharp", "dist", "index.mjs"))).toBe(true);
+      const fromSharp = createRequire(sharpEntry).resolve;
+      for (const spec of [
+        `${SHARP_BINARY_PACKAGE}/sharp.node`,
+        `${SHARP_LIBVIPS_PACKAGE}/package`,
+        `${SHARP_LIBVIPS_PACKAGE}/versions`,
+        "@img/colour",
+        "detect-libc",
+        "semver",
+      ]) {
+        expect(fromSharp(spec).startsWith(dir), spec).toBe(true);
+      }
+      // sharp is not in the bundle, and no x64 build and no C++ source came along.
+      const files = filesIn(dir);
+      expect(files.filter((f) => /x64|\.cc$|\.gyp$/.test(f))).toEqual([]);
+      expect(files.filter((f) => f.endsWith(".node"))).toEqual([
+        `node_modules/${SHARP_BINARY_PACKAGE}/lib/${addOnFile}`,
+      ]);
+      expect(readFileSync(handlerFile, "utf8")).not.toContain("sharp-libvips");
+      // About 20 MB, far under Lambda's 250 MB.
+      const bytes = files.reduce(
+        (sum, f) => sum + (statSync(join(dir, f)).isFile() ? statSync(join(dir, f)).size : 0),
+        0,
+      );
+      expect(bytes).toBeLessThan(30_000_000);
+    }
+  });
+
+  it("packs sharp with no other function", () => {
+    for (const s of [dev, prod]) {
+      const own = processor(s);
+      const others = [s.storage, s.api, s.jobs, s.sites]
+        .flatMap((t) => Object.values(resourcesOf(t, "AWS::Lambda::Function")) as Fn[])
+        .filter((fn) => fn !== own);
+      for (const fn of others) {
+        const code = fn.Properties?.Code as { S3Key?: unknown } | undefined;
+        if (typeof code?.S3Key !== "string") continue;
+        const files = filesIn(packageOf(s, fn));
+        expect(
+          files.filter((f) => f.includes("@img/") || f.startsWith("node_modules/sharp/")),
           String(fn.Properties?.Handler),
         ).toEqual([]);
       }
@@ -758,6 +1131,74 @@ describe("sites stack", () => {
           expect(behavior.ResponseHeadersPolicyId, behavior.PathPattern ?? "default").toEqual({
             Ref: policyId,
           });
+        }
+      }
+    }
+  });
+
+  it("serves the files bucket's public/ on the public site, through an origin access control", () => {
+    // The storage stack's bucket, imported by its regional domain name (the sites' own asset
+    // buckets are in this stack).
+    const isFilesBucket = (domainName: unknown) =>
+      /Fn::ImportValue.*StorageStack.*RegionalDomainName/.test(JSON.stringify(domainName));
+    for (const { sites } of [dev, prod]) {
+      type Origin = {
+        Id: string;
+        DomainName: unknown;
+        OriginAccessControlId?: unknown;
+        S3OriginConfig?: unknown;
+      };
+      type Behavior = Record<string, unknown> & { PathPattern?: string; TargetOriginId?: string };
+      const configs = Object.values(resourcesOf(sites, "AWS::CloudFront::Distribution")).map(
+        (d) =>
+          d.Properties?.DistributionConfig as { Origins: Origin[]; CacheBehaviors?: Behavior[] },
+      );
+      const withFiles = configs.filter((c) => c.Origins.some((o) => isFilesBucket(o.DomainName)));
+      // The public site's distribution only (its output names it).
+      expect(withFiles).toHaveLength(1);
+      const config = withFiles[0] as (typeof configs)[number];
+      const publicDistribution = Object.entries(
+        resourcesOf(sites, "AWS::CloudFront::Distribution"),
+      ).find(([, d]) => d.Properties?.DistributionConfig === config)?.[0];
+      expect(JSON.stringify(sites.findOutputs("*")[SITE_BUILDS.public.output]?.Value)).toContain(
+        `"${publicDistribution}"`,
+      );
+      const origin = config.Origins.find((o) => isFilesBucket(o.DomainName)) as Origin;
+      // The storage stack's bucket, by its regional domain name, signed by the OAC.
+      expect(JSON.stringify(origin.DomainName)).toMatch(
+        /Fn::ImportValue.*StorageStack.*RegionalDomainName/,
+      );
+      const oacs = resourcesOf(sites, "AWS::CloudFront::OriginAccessControl");
+      const [oacId, oac] = Object.entries(oacs)[0] ?? [];
+      expect(Object.keys(oacs)).toHaveLength(1);
+      expect(oac?.Properties?.OriginAccessControlConfig).toEqual(
+        expect.objectContaining({
+          OriginAccessControlOriginType: "s3",
+          SigningBehavior: "always",
+          SigningProtocol: "sigv4",
+        }),
+      );
+      expect(origin.OriginAccessControlId).toEqual({ "Fn::GetAtt": [oacId, "Id"] });
+      expect(origin.S3OriginConfig).toEqual({ OriginAccessIdentity: "" });
+
+      const behaviors = (config.CacheBehaviors ?? []).filter((b) => b.TargetOriginId === origin.Id);
+      expect(behaviors).toHaveLength(1);
+      expect(behaviors[0]).toEqual(
+        expect.objectContaining({
+          PathPattern: PUBLIC_FILES_PATH,
+          AllowedMethods: ["GET", "HEAD"],
+          CachedMethods: ["GET", "HEAD"],
+          // CloudFront's managed CachingOptimized policy.
+          CachePolicyId: "658327ea-f89d-4fab-a63d-7e88639e58f6",
+          ViewerProtocolPolicy: "redirect-to-https",
+          Compress: true,
+        }),
+      );
+      expect(PUBLIC_FILES_PATH).toBe(`${PUBLIC_PREFIX}*`);
+      // No other behaviour of either site reaches the files bucket.
+      for (const c of configs) {
+        for (const b of c.CacheBehaviors ?? []) {
+          if (b !== behaviors[0]) expect(b.TargetOriginId).not.toBe(origin.Id);
         }
       }
     }
@@ -966,6 +1407,17 @@ describe("the whole app", () => {
           ).toEqual([365]);
         }
       }
+      // In the storage stack, beside CDK's helpers: the upload processor.
+      for (const { storage } of [dev, prod]) {
+        const [processorId] =
+          Object.entries(resourcesOf(storage, "AWS::Lambda::Function")).find(([, f]) =>
+            String(f.Properties?.Handler).endsWith("upload-processor.handler"),
+          ) ?? [];
+        const of = Object.values(resourcesOf(storage, "Custom::LogRetention")).filter((r) =>
+          JSON.stringify(r.Properties?.LogGroupName).includes(`"Ref":"${processorId}"`),
+        );
+        expect(of.map((r) => r.Properties?.RetentionInDays)).toEqual([365]);
+      }
       const accessLogs = Object.values(resourcesOf(api, "AWS::Logs::LogGroup"));
       expect(accessLogs.map((g) => g.Properties?.RetentionInDays)).toEqual([365]);
     }
@@ -989,6 +1441,8 @@ describe("the whole app", () => {
   it("runs every Lambda function on nodejs22.x", () => {
     for (const template of [...dev.all, ...prod.all]) {
       for (const [id, fn] of Object.entries(resourcesOf(template, "AWS::Lambda::Function"))) {
+        // CDK's own handler of the bucket's notifications (inline Python) is not ours.
+        if (String(fn.Properties?.Description).includes("Custom::S3BucketNotifications")) continue;
         expect(fn.Properties?.Runtime, id).toBe("nodejs22.x");
       }
     }

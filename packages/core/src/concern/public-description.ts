@@ -3,7 +3,7 @@ import type { DirectoryIndex } from "../directory/lookup.js";
 import { namesToMask } from "../notice/notice.js";
 import { clearForPublic, publicTextContext, ReviewDecisions } from "../notice/public-text.js";
 import type { StaffUser } from "../staff/schema.js";
-import { cleanText } from "../text/hygiene.js";
+import { freeText } from "../text/hygiene.js";
 import type { PersonTagger } from "../text/personal-data.js";
 import type { Concern, ConcernEvent } from "./concern.js";
 import { eventFactory, refuse, staffActor } from "./state-machine.js";
@@ -14,7 +14,7 @@ import { eventFactory, refuse, staffActor } from "./state-machine.js";
  * and the version the reviewer saw.
  */
 export const PublicDescriptionRequest = z.strictObject({
-  text: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(4000), cleanText())),
+  text: z.optional(freeText(4000)),
   review: z.optional(ReviewDecisions),
   expectedVersion: z.number().check(z.int(), z.nonnegative()),
 });

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import type { DirectoryIndex } from "../directory/lookup.js";
 import { DomainError } from "../errors.js";
-import { cleanText } from "../text/hygiene.js";
+import { freeText } from "../text/hygiene.js";
 import {
   type MaskContext,
   maskPersonalData,
@@ -15,7 +15,7 @@ import {
  * knows, and a person decides on each uncertain span before it goes out.
  */
 
-const term = z.string().check(z.trim(), z.minLength(1), z.maxLength(50), cleanText());
+const term = freeText(50);
 
 /** A reviewer's decisions on highlighted spans: mask these terms, keep those. */
 export const ReviewDecisions = z.strictObject({

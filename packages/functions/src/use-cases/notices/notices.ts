@@ -1,8 +1,8 @@
 import {
-  cleanText,
   clearForPublic,
   type DirectoryIndex,
   DomainError,
+  freeText,
   type Locale,
   maskPersonalData,
   namesToMask,
@@ -94,8 +94,8 @@ function staffNotice(deps: Deps, notice: StoredNotice, index: DirectoryIndex, lo
 }
 
 const NoticeEdit = z.strictObject({
-  publicReply: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(4000))),
-  summary: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+  publicReply: z.optional(freeText(4000)),
+  summary: z.optional(freeText(200)),
 });
 
 async function loadDraft(deps: Deps, id: string) {
@@ -182,7 +182,7 @@ async function reviseDraft(
 }
 
 const NoticeReview = z.strictObject({
-  term: z.string().check(z.trim(), z.minLength(1), z.maxLength(50), cleanText()),
+  term: freeText(50),
   decision: z.enum(["mask", "keep"]),
 });
 

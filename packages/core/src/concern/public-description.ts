@@ -46,6 +46,8 @@ export function publishDescription(
     newEventId: () => string;
     index: DirectoryIndex;
     personTagger?: PersonTagger;
+    /** Staff and party members beyond the concern and the directory (always masked). */
+    knownPeople?: readonly string[];
   },
 ): { concern: Concern; event: ConcernEvent } {
   if (request.expectedVersion !== concern.version) refuse(concern, "conflict");
@@ -56,6 +58,7 @@ export function publishDescription(
   const context = publicTextContext({
     index: ctx.index,
     knownNames: namesToMask(concern, events),
+    knownPeople: ctx.knownPeople,
     decisions: review,
     personTagger: ctx.personTagger,
   });

@@ -321,13 +321,40 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** A known name as written in free text: spaces between its characters, 某 for any but the first. */
+/**
+ * A known name as written in free text: spaces between its characters, 某 for any but the
+ * first. A known number (a resident's own phone) is its digits however they are separated
+ * (139.1234.5678, 139/1234/5678), never part of a longer run of digits.
+ */
 function knownNamePattern(name: string): RegExp | null {
+  const cached = knownPatterns.get(name);
+  if (cached !== undefined) return cached;
+  const pattern = buildKnownNamePattern(name);
+  // Bounded: the terms come from the directory, staff, party members and the concern.
+  if (knownPatterns.size >= 20_000) knownPatterns.clear();
+  knownPatterns.set(name, pattern);
+  return pattern;
+}
+
+const knownPatterns = new Map<string, RegExp | null>();
+
+function buildKnownNamePattern(name: string): RegExp | null {
+  if (/\d/.test(name)) {
+    const digits = name.replace(/\D/g, "");
+    if (digits.length < 5) return null;
+    return new RegExp(`(?<!\\d)${[...digits].join(SEP)}(?!\\d)`, "gu");
+  }
   const chars = [...name.replace(/\s+/g, "")];
   if (chars.length < 2) return null;
   const [first, ...rest] = chars.map(escapeRegExp);
   const body = rest.map((c) => `[\\s]*(?:${c}|某|\\*|×)`).join("");
   return new RegExp(`${first}${body}`, "gu");
+}
+
+/** Whether a known term could occur in `text` at all (its first character is there). */
+function mayOccur(name: string, text: string): boolean {
+  const first = /\d/.test(name) ? name.replace(/\D/g, "")[0] : [...name][0];
+  return first !== undefined && text.includes(first);
 }
 
 function numberRules(text: string, claims: Claims, notPersonal: Uint8Array): void {
@@ -397,7 +424,8 @@ function numberRules(text: string, claims: Claims, notPersonal: Uint8Array): voi
 function knownNameRules(text: string, claims: Claims, context: MaskContext): void {
   const known = [...new Set([...(context.knownNames ?? []), ...(context.mask ?? [])])]
     .map((n) => n.trim())
-    .filter((n) => n.length >= 2)
+    // Thousands of known names (staff, party members) against a short text: most are out.
+    .filter((n) => n.length >= 2 && mayOccur(n, text))
     .sort((a, b) => b.length - a.length);
   for (const name of known) {
     const pattern = knownNamePattern(name);

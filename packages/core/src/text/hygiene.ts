@@ -34,27 +34,31 @@ export const cleanText = () =>
 
 /**
  * Invisible format characters (`\p{Cf}`: zero-width space U+200B, joiners, U+2060 word
- * joiner, U+FEFF, soft hyphen, direction marks) and white space show nothing: a text made
- * only of them counts as empty. `String.prototype.trim` removes U+FEFF but not U+200B or
- * U+2060, so the length a reader sees is counted after removing both.
+ * joiner, U+FEFF, soft hyphen, direction marks) show nothing, nor does white space around a
+ * text: a text made only of them counts as empty. `String.prototype.trim` removes U+FEFF but
+ * not U+200B or U+2060.
  */
+const FORMAT = /\p{Cf}/gu;
 const INVISIBLE = /[\p{Cf}\s]/gu;
 
-/** The characters of `text` a reader sees, counted as residents count (code points). */
+/**
+ * The length a reader sees: without invisible format characters and the white space around
+ * the text; white space between words counts, and lengths are counted as zod and the forms'
+ * `minlength` count them (UTF-16 code units), so a form and the API agree.
+ */
 export function visibleLength(text: string): number {
-  let count = 0;
-  for (const _ of text.replace(INVISIBLE, "")) count += 1;
-  return count;
+  return text.replace(FORMAT, "").trim().length;
 }
 
 /** Whether `text` shows nothing: empty, or only white space and invisible format characters. */
 export function isBlankText(text: string): boolean {
-  return visibleLength(text) === 0;
+  return text.replace(INVISIBLE, "") === "";
 }
 
 /**
- * A minimum length counted in visible characters, refused as a `too_small` issue so that the
- * field's usual "required / at least N characters" words apply (20 × U+200B is not 20).
+ * A minimum length counted in visible characters (visibleLength), refused as a `too_small`
+ * issue so that the field's usual "required / at least N characters" words apply (20 × U+200B
+ * is not 20).
  */
 export const minVisible = (minimum: number) =>
   z.check<string>((ctx) => {

@@ -103,7 +103,9 @@ export function publicTextContext(options: {
 }): MaskContext {
   const terms = directoryTerms(options.index);
   return {
-    knownNames: [...(options.knownNames ?? []), ...terms.people, ...(options.knownPeople ?? [])],
+    knownNames: [...(options.knownNames ?? []), ...terms.people],
+    // The same list object for every text (functions' cache): the engine indexes it once.
+    ...(options.knownPeople?.length ? { knownPeople: options.knownPeople } : {}),
     keep: [...terms.places, ...(options.decisions?.keep ?? [])],
     mask: options.decisions?.mask ?? [],
     personTagger: options.personTagger,

@@ -86,17 +86,20 @@ export const UPLOAD_PROCESSOR_TABLE_ACTIONS = [
   "dynamodb:UpdateItem",
   "dynamodb:PutItem",
   "dynamodb:TransactWriteItems",
+  // Attaching reads the concern's partition (AP-C2: its files, for the 10-photo limit).
+  "dynamodb:Query",
 ] as const;
 
 /**
  * The upload processor's S3 actions, per prefix of the files bucket (storage.ts): read and
- * then delete the upload; write its outputs under `staged/`, or under `files/` when a
- * submission claimed the photo before its processing finished (it then goes straight to its
- * final place). Nothing else: no listing, no other prefix.
+ * then delete the upload; write its outputs under `staged/`; and, when a submission claimed
+ * the photo before its processing finished, attach it as the API would (use-cases/files/
+ * attach-upload.ts): copy it from `staged/` (GetObject) to `files/` (PutObject), then delete
+ * the staged copy. Nothing else: no listing, no other prefix.
  */
 export const UPLOAD_PROCESSOR_FILE_ACTIONS = {
   uploads: ["s3:GetObject", "s3:DeleteObject"],
-  staged: ["s3:PutObject"],
+  staged: ["s3:PutObject", "s3:GetObject", "s3:DeleteObject"],
   files: ["s3:PutObject"],
 } as const satisfies Record<string, readonly string[]>;
 

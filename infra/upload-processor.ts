@@ -146,11 +146,10 @@ export interface ProcessorPrefixes {
 
 /**
  * The upload processor (issue 15): checks, strips and re-encodes each upload, writes the
- * result under `staged/` (or, for a photo already claimed by a submission when its processing
- * finishes, straight to its final place under `files/`), deletes the upload and records the
- * file in the table. It gets the table and the bucket by name and exactly these grants:
- * read and delete under `uploads/`, put under `staged/` and `files/`, and the table actions
- * of UPLOAD_PROCESSOR_TABLE_ACTIONS. No secret.
+ * result under `staged/`, deletes the upload and records the verdict in the table; for a photo
+ * a submission claimed before its processing finished, it then moves the output to `files/`
+ * and records the file. It gets the table and the bucket by name and exactly the grants of
+ * UPLOAD_PROCESSOR_FILE_ACTIONS and UPLOAD_PROCESSOR_TABLE_ACTIONS. No secret.
  */
 export function uploadProcessor(
   stack: Stack,

@@ -484,6 +484,7 @@ describe("storage stack: attachments (issue 15)", () => {
       expect(sorted(UPLOAD_PROCESSOR_TABLE_ACTIONS)).toEqual([
         "dynamodb:GetItem",
         "dynamodb:PutItem",
+        "dynamodb:Query",
         "dynamodb:TransactWriteItems",
         "dynamodb:UpdateItem",
       ]);
@@ -491,12 +492,12 @@ describe("storage stack: attachments (issue 15)", () => {
       expect(table).toContain("/index/*");
       expect(s3GrantsByPrefix(statements)).toEqual({
         [UPLOADS_PREFIX]: ["s3:DeleteObject", "s3:GetObject"],
-        [STAGED_PREFIX]: ["s3:PutObject"],
+        [STAGED_PREFIX]: ["s3:DeleteObject", "s3:GetObject", "s3:PutObject"],
         [FILES_PREFIX]: ["s3:PutObject"],
       });
       expect(UPLOAD_PROCESSOR_FILE_ACTIONS).toEqual({
         uploads: ["s3:GetObject", "s3:DeleteObject"],
-        staged: ["s3:PutObject"],
+        staged: ["s3:PutObject", "s3:GetObject", "s3:DeleteObject"],
         files: ["s3:PutObject"],
       });
       // Besides: X-Ray's put actions (SST traces every function); no SSM, no wildcard.

@@ -30,6 +30,8 @@ import { smellyCreek, submit, type TestApi, track } from "../support/api.js";
 const ANSWER_WITHIN_MS = 5_000;
 /** `/api/health` while the database hangs. */
 const HEALTH_WITHIN_MS = 3_000;
+/** `/api/health` while the database hangs, whatever the general call budget (its own 1 s). */
+const HEALTH_ALONE_WITHIN_MS = 2_000;
 
 interface Outcome {
   key: string;
@@ -47,6 +49,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let db: DynamoDbLocalHandle;
 let dataDir: string;
 let api: TestApi;
+/** The same database through DynamoDB Local's own patient timeouts (a 20 s call budget). */
+let patientApi: TestApi["app"];
 /** Reads for the checks, with DynamoDB Local's own (patient) timeouts. */
 let checker: { store: Store; client: ReturnType<typeof createDynamoClient> };
 const outcomes: Outcome[] = [];
@@ -199,6 +203,7 @@ beforeAll(async () => {
   api = { app: createApp(deps), deps, endpoint: db.endpoint, tableName };
   const checkerClient = createDynamoClient({ endpoint: db.endpoint });
   checker = { client: checkerClient, store: createStore(checkerClient, tableName) };
+  patientApi = createApp(createDeps(config, { store: checker.store }));
 });
 
 afterAll(async () => {
@@ -340,6 +345,23 @@ describe("a database that hangs, then dies, then comes back", () => {
     }
     expect(frozen.status).toBe(503);
     expect(frozen.ms).toBeLessThan(HEALTH_WITHIN_MS);
+    expect(await eventually(async () => (await timedHealth()).status === 200, 30_000)).toBe(true);
+  });
+
+  it("answers /api/health 503 within about a second while it hangs, whatever the call budget", async () => {
+    expect((await patientApi.request("/api/health")).status).toBe(200);
+    await db.freeze();
+    let frozen: { status: number; ms: number };
+    try {
+      const started = performance.now();
+      const res = await patientApi.request("/api/health");
+      frozen = { status: res.status, ms: performance.now() - started };
+    } finally {
+      await db.thaw();
+    }
+    expect(frozen.status).toBe(503);
+    expect(frozen.ms).toBeLessThan(HEALTH_ALONE_WITHIN_MS);
+    console.info(`database faults: health alone while frozen ${Math.round(frozen.ms)} ms`);
     expect(await eventually(async () => (await timedHealth()).status === 200, 30_000)).toBe(true);
   });
 });

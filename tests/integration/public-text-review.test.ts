@@ -281,3 +281,67 @@ describe("a description made public before the notice (Open311)", () => {
     expect((await refused.json()).error.code).toBe("invalid_transition");
   });
 });
+
+describe("names the system knows beyond the concern", () => {
+  it("masks a party member of another village, an unrelated colleague and the resident's own phone", async () => {
+    const member = await staff(api, admin, "POST", "/api/staff/party-members", {
+      name: "钱志刚",
+      villageId: "yaxi",
+      post: { kind: "group", groupId: "yaxi-01", title: "政策宣讲员" },
+    });
+    expect(member.status).toBe(201);
+    const colleague = await staff(api, admin, "POST", "/api/staff/accounts", {
+      username: "liuguilan",
+      name: "刘桂兰",
+      role: "cadre",
+      departmentId: "town-office",
+    });
+    expect(colleague.status).toBe(201);
+
+    // A landline on file: its local number alone is uncertain to the engine, known here.
+    const filed = await (
+      await submit(api, { ...smellyCreek, contactName: "陈小兰", contactPhone: "0512-66881234" })
+    ).json();
+    const accepted = await act(api, cadre, filed.ledgerNo, { type: "accept" });
+    expect(accepted.status).toBe(200);
+    const reply = "已请雅西社区党员钱志刚与党政办刘桂兰到场协调，并按66881234电话回复";
+    const answered = await act(api, cadre, filed.ledgerNo, {
+      type: "answer",
+      outcome: "resolved",
+      publicReply: reply,
+      expectedVersion: (await accepted.json()).version,
+    });
+    // Certain, so masked without a highlight to decide.
+    expect(answered.status).toBe(200);
+    const cleared = (await answered.json()).publicReply as string;
+    expect(cleared).toContain("雅西社区党员钱某");
+    expect(cleared).toContain("党政办刘某");
+    for (const leak of ["志刚", "桂兰", "66881234"]) expect(cleared).not.toContain(leak);
+
+    const statusNotes = (await open311(filed.ledgerNo)).request?.status_notes as string;
+    expect(statusNotes).toContain(cleared);
+    for (const leak of ["志刚", "桂兰", "66881234"]) expect(statusNotes).not.toContain(leak);
+
+    const rated = await api.app.request(`/api/concerns/${filed.ledgerNo}/feedback`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-access-code": filed.accessCode },
+      body: JSON.stringify({ rating: "satisfied" }),
+    });
+    expect(rated.status).toBe(201);
+    const draft = await draftOf(filed.ledgerNo);
+    expect(draft.highlights).toEqual({ summary: [], publicReply: [] });
+    // Admin writes the names back in: the edit is masked again.
+    const edited = await staff(api, admin, "PATCH", `/api/staff/notices/${draft.id}`, {
+      publicReply: `${reply}（钱志刚、刘 桂兰）`,
+    });
+    expect(edited.status).toBe(200);
+    const published = await staff(api, admin, "POST", `/api/staff/notices/${draft.id}/publish`);
+    expect(published.status).toBe(200);
+    const notice = await (await api.app.request(`/api/notices/${draft.id}`)).json();
+    const text = JSON.stringify(notice);
+    for (const leak of ["志刚", "桂兰", "刘 桂兰", "66881234"]) expect(text).not.toContain(leak);
+    expect(notice.publicReply).toContain("钱某");
+    const served = await open311(filed.ledgerNo);
+    for (const leak of ["志刚", "桂兰", "66881234"]) expect(served.xml).not.toContain(leak);
+  });
+});

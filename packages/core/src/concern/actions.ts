@@ -3,12 +3,11 @@ import { DirectoryId } from "../directory/schema.js";
 import { EvidenceFiles } from "../files/attachments.js";
 import { LedgerNo } from "../ledger/ledger-number.js";
 import { ReviewDecisions } from "../notice/public-text.js";
-import { cleanText } from "../text/hygiene.js";
+import { freeText, plainText } from "../text/hygiene.js";
 import { ACTION_TYPES, type ActionType, RATINGS, RESPONSE_METHODS } from "../vocabulary.js";
 import { Outcome } from "./concern.js";
 
-const text = (max: number) =>
-  z.string().check(z.trim(), z.minLength(1), z.maxLength(max), cleanText());
+const text = freeText;
 const LocalDateString = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const version = z.number().check(z.int(), z.nonnegative());
 
@@ -59,7 +58,7 @@ export const ConcernAction = z.discriminatedUnion("type", [
     expectedVersion: version,
     outcome: Outcome,
     publicReply: text(4000),
-    evidence: z.optional(z.string().check(z.trim(), z.maxLength(2000), cleanText())),
+    evidence: z.optional(plainText(2000)),
     /** Evidence files uploaded for this answer (photos, PDFs): named by the answer's event. */
     evidenceFiles: z.optional(EvidenceFiles),
     /** The answerer's decisions on the public reply's highlighted spans (公开前审核). */
@@ -87,6 +86,6 @@ void schemaMatchesVocabulary;
 /** The resident's rating: `POST /api/concerns/{no}/feedback`. */
 export const Feedback = z.strictObject({
   rating: z.enum(RATINGS),
-  comment: z.optional(z.string().check(z.trim(), z.maxLength(500), cleanText())),
+  comment: z.optional(plainText(500)),
 });
 export type Feedback = z.infer<typeof Feedback>;

@@ -3,7 +3,7 @@ import type { DirectoryIndex } from "../directory/lookup.js";
 import { namesToMask } from "../notice/notice.js";
 import { clearForPublic, publicTextContext, ReviewDecisions } from "../notice/public-text.js";
 import type { StaffUser } from "../staff/schema.js";
-import { cleanText } from "../text/hygiene.js";
+import { freeText } from "../text/hygiene.js";
 import type { PersonTagger } from "../text/personal-data.js";
 import type { Concern, ConcernEvent } from "./concern.js";
 import { eventFactory, refuse, staffActor } from "./state-machine.js";
@@ -14,7 +14,7 @@ import { eventFactory, refuse, staffActor } from "./state-machine.js";
  * and the version the reviewer saw.
  */
 export const PublicDescriptionRequest = z.strictObject({
-  text: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(4000), cleanText())),
+  text: z.optional(freeText(4000)),
   review: z.optional(ReviewDecisions),
   expectedVersion: z.number().check(z.int(), z.nonnegative()),
 });
@@ -46,6 +46,8 @@ export function publishDescription(
     newEventId: () => string;
     index: DirectoryIndex;
     personTagger?: PersonTagger;
+    /** Staff and party members beyond the concern and the directory (always masked). */
+    knownPeople?: readonly string[];
   },
 ): { concern: Concern; event: ConcernEvent } {
   if (request.expectedVersion !== concern.version) refuse(concern, "conflict");
@@ -56,6 +58,7 @@ export function publishDescription(
   const context = publicTextContext({
     index: ctx.index,
     knownNames: namesToMask(concern, events),
+    knownPeople: ctx.knownPeople,
     decisions: review,
     personTagger: ctx.personTagger,
   });

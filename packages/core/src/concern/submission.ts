@@ -2,17 +2,13 @@ import * as z from "zod/mini";
 import { PhoneField } from "../contact/phone-schema.js";
 import { CategoryCode, DirectoryId } from "../directory/schema.js";
 import { AttachedUploads } from "../files/attachments.js";
-import { cleanText } from "../text/hygiene.js";
+import { freeText, optionalFreeText } from "../text/hygiene.js";
 import { CHANNELS, CONCERN_FIELD_LIMITS as LIMITS } from "../vocabulary.js";
 import { GeoLocation, MediaUrl } from "./location-media.js";
 import { PlaceInput } from "./place.js";
 
-/** Trim, and treat an empty field from a form as absent. */
-const optionalText = (max: number) =>
-  z.pipe(
-    z.transform((v) => (typeof v === "string" ? v.trim() || undefined : v)),
-    z.optional(z.string().check(z.maxLength(max), cleanText())),
-  );
+/** Trim, and treat an empty field from a form (or one that shows nothing) as absent. */
+const optionalText = optionalFreeText;
 
 /** What a resident submits: the body of `POST /api/concerns`. */
 export const ConcernSubmission = z.strictObject({
@@ -23,14 +19,7 @@ export const ConcernSubmission = z.strictObject({
   ),
   categoryCode: CategoryCode,
   title: optionalText(LIMITS.title),
-  description: z
-    .string()
-    .check(
-      z.trim(),
-      z.minLength(LIMITS.descriptionMin),
-      z.maxLength(LIMITS.description),
-      cleanText(),
-    ),
+  description: freeText(LIMITS.description, LIMITS.descriptionMin),
   address: optionalText(LIMITS.address),
   contactName: optionalText(LIMITS.contactName),
   contactPhone: PhoneField,
@@ -61,7 +50,7 @@ export type ConcernSubmission = z.infer<typeof ConcernSubmission>;
 
 /** A resident's added information: the body of `POST /api/concerns/{ledgerNo}/messages`. */
 export const ResidentMessage = z.strictObject({
-  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(LIMITS.message), cleanText()),
+  text: freeText(LIMITS.message),
 });
 export type ResidentMessage = z.infer<typeof ResidentMessage>;
 

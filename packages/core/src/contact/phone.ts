@@ -42,3 +42,21 @@ export function normalizePhone(input: string): string | null {
 }
 
 export const isPlausiblePhone = (input: string): boolean => normalizePhone(input) !== null;
+
+/**
+ * A stored number (normalizePhone) as a public text may write it, for masking it as a known
+ * term: its national digits without the extension, and a landline's local number on its own
+ * (0512 66881234 is often written 66881234). Empty for nothing stored.
+ */
+export function phoneTermsOf(stored: string | null | undefined): string[] {
+  const main = (stored ?? "").split("转")[0]?.replace(/\D/g, "") ?? "";
+  const national = main.replace(/^86(?=\d{9,})/, "");
+  if (national.length < 7) return [];
+  const terms = [national];
+  if (MOBILE.test(national)) return terms;
+  const local = new RegExp(`^0?${AREA}(\\d{7,8})$`).exec(national)?.[1];
+  if (local) terms.push(local);
+  // Stored from abroad (+86 510 …): written at home with the area code's 0.
+  if (local && !national.startsWith("0")) terms.push(`0${national}`);
+  return terms;
+}

@@ -134,6 +134,28 @@ describe("directory import", () => {
     expect(reason?.["zh-CN"]).toContain("ghost");
   });
 
+  it("reports a name with invisible controls, or of zero-width spaces only, by its row", () => {
+    const rows = directoryRows(directory, accounts);
+    (rows.villages[0] as Record<string, string>).name = "梅泾\u202E村";
+    (rows.leaders[0] as Record<string, string>).title = "\u200B".repeat(20);
+    rows.accounts.push({
+      id: "staff-y",
+      username: "yy",
+      name: "某\u0000人",
+      role: "管理员",
+    });
+    const p = plan(asSheets(rows));
+    expect(p.rejected.map((r) => [r.sheet, r.row, r.field])).toEqual([
+      ["村社区", 2, "name"],
+      ["领导", 2, "title"],
+      ["工作人员", rows.accounts.length + 1, "name"],
+    ]);
+    const [bidi, blank, control] = p.rejected;
+    expect(blank?.reason["zh-CN"]).toContain("不能为空");
+    expect(bidi?.reason["zh-CN"]).toContain("控制字符");
+    expect(control?.reason.en).toMatch(/control/);
+  });
+
   it("exports and imports the 紧急类别 flag; a workbook without its column keeps the flags", () => {
     const rows = directoryRows(directory, accounts);
     const row = (code: string) =>

@@ -3,6 +3,7 @@ import { GeoLocation, parseDegrees } from "../concern/location-media.js";
 import { isPlausiblePhone, normalizePhone } from "../contact/phone.js";
 import type { Locale } from "../errors.js";
 import { Role } from "../staff/schema.js";
+import { isBlankText, TEXT_PROBLEM_WORDS, textProblem } from "../text/hygiene.js";
 import { type CategoryLimits, TimeLimit } from "../time/limits.js";
 import {
   type DirectoryChange,
@@ -383,9 +384,16 @@ const MESSAGES = {
 };
 
 /** Rough per-field wording of a zod issue (the schema's limits are the rule). */
-function issueText(issue: z.core.$ZodIssue): Text {
+function issueText(issue: z.core.$ZodIssue, header: string): Text {
   if (issue.code === "too_big" && typeof issue.maximum === "number")
     return MESSAGES.tooLong(Number(issue.maximum));
+  // A cell of only invisible characters counts as empty (text/hygiene.ts).
+  if (issue.code === "too_small" && issue.origin === "string") return MESSAGES.required(header);
+  // Core's own checks carry their words in both languages (control characters and the like).
+  if (issue.code === "custom") {
+    const words = (issue.params as { words?: Partial<Text> } | undefined)?.words;
+    if (words?.["zh-CN"] && words.en) return { "zh-CN": words["zh-CN"], en: words.en };
+  }
   return MESSAGES.invalid;
 }
 
@@ -483,7 +491,7 @@ export function planDirectoryImport(
     for (const r of data.rows) {
       let ok = true;
       for (const c of columns) {
-        if (c.required && !(r.values[c.key] ?? "").trim()) {
+        if (c.required && isBlankText(r.values[c.key] ?? "")) {
           ctx.reject(sheet, r.row, c.key, MESSAGES.required(c.header));
           ok = false;
         }
@@ -529,7 +537,7 @@ export function planDirectoryImport(
       const field = fieldOf(issue.path);
       if (fields.has(field)) continue;
       fields.add(field);
-      ctx.reject(sheet, r.row, field, issueText(issue));
+      ctx.reject(sheet, r.row, field, issueText(issue, columnHeader(sheet, field)));
     }
     return undefined;
   }
@@ -847,6 +855,9 @@ export function planDirectoryImport(
     const name = cell(r, "name");
     if (name.length > 50) {
       ctx.reject("accounts", r.row, "name", MESSAGES.tooLong(50));
+      ok = false;
+    } else if (textProblem(name)) {
+      ctx.reject("accounts", r.row, "name", TEXT_PROBLEM_WORDS);
       ok = false;
     }
     if (!ok || !role) continue;

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { DirectoryId, type Village } from "../directory/schema.js";
 import { DomainError } from "../errors.js";
+import { freeText, plainText } from "../text/hygiene.js";
 import { POST_KINDS } from "../vocabulary.js";
 import { PartyMember } from "./schema.js";
 
@@ -16,8 +17,8 @@ export const PartyMemberRequest = z.strictObject({
   post: z.strictObject({
     kind: z.enum(POST_KINDS),
     groupId: z._default(z.nullable(DirectoryId), null),
-    households: z._default(z.nullable(z.string().check(z.trim(), z.maxLength(200))), null),
-    title: z.string().check(z.trim(), z.minLength(1), z.maxLength(50)),
+    households: z._default(z.nullable(plainText(200)), null),
+    title: freeText(50),
   }),
 });
 export type PartyMemberRequest = z.infer<typeof PartyMemberRequest>;

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { DirectoryId } from "../directory/schema.js";
+import { freeText, plainText } from "../text/hygiene.js";
 import { FIELD_WORK_KINDS, POST_KINDS } from "../vocabulary.js";
 
 /**
@@ -13,15 +14,15 @@ const LocalTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
 /** 认领服务岗位: the post a party member claims in the village where they registered. */
 export const PartyMember = z.object({
   id: DirectoryId,
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(50)),
+  name: freeText(50),
   villageId: DirectoryId,
   post: z.object({
     /** A villager group as a whole, or named households. */
     kind: z.enum(POST_KINDS),
     groupId: z.nullable(DirectoryId),
     /** e.g. 倪巷组 12–30 号 (shown publicly as written; no personal data here). */
-    households: z.nullable(z.string().check(z.trim(), z.maxLength(200))),
-    title: z.string().check(z.trim(), z.minLength(1), z.maxLength(50)),
+    households: z.nullable(plainText(200)),
+    title: freeText(50),
   }),
   demo: z._default(z.boolean(), false),
   retiredAt: z._default(z.nullable(z.string()), null),
@@ -36,7 +37,7 @@ export const ServiceDay = z.object({
   id: DirectoryId,
   personId: DirectoryId,
   villageId: DirectoryId,
-  place: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  place: freeText(100),
   startTime: LocalTime,
   endTime: LocalTime,
   schedule: z.discriminatedUnion("kind", [
@@ -71,7 +72,7 @@ export const FieldLog = z.object({
   peopleReached: z.number().check(z.int(), z.gte(0), z.lte(10_000)),
   enterprises: z.number().check(z.int(), z.gte(0), z.lte(1_000)),
   peopleConsulted: z.number().check(z.int(), z.gte(0), z.lte(10_000)),
-  notes: z.string().check(z.trim(), z.maxLength(4000)),
+  notes: plainText(4000),
   /** Concerns registered from this visit (ledger numbers). */
   concernLedgerNos: z._default(z.array(z.string()), []),
   /** The service day this visit held, if any. */

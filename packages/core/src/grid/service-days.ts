@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { DirectoryId } from "../directory/schema.js";
+import { freeText, plainText } from "../text/hygiene.js";
 import { addCalendarDays, type LocalDate, weekday } from "../time/shanghai.js";
 import type { WorkingCalendar } from "../time/working-calendar.js";
 import { FieldLog, ServiceDay } from "./schema.js";
@@ -130,7 +131,7 @@ export const ServiceDayRequest = z
   .strictObject({
     personId: z.optional(DirectoryId),
     villageId: DirectoryId,
-    place: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+    place: freeText(100),
     startTime: ServiceDay.shape.startTime,
     endTime: ServiceDay.shape.endTime,
     schedule: ServiceDay.shape.schedule,
@@ -158,7 +159,7 @@ export const ServiceDayHeldRequest = z.strictObject({
   date: ServiceDay.shape.schedule.def.options[0].shape.date,
   peopleReached: z._default(z.number().check(z.int(), z.gte(0), z.lte(10_000)), 0),
   peopleConsulted: z._default(z.number().check(z.int(), z.gte(0), z.lte(10_000)), 0),
-  notes: z._default(z.string().check(z.trim(), z.maxLength(4000)), ""),
+  notes: z._default(plainText(4000), ""),
 });
 export type ServiceDayHeldRequest = z.infer<typeof ServiceDayHeldRequest>;
 

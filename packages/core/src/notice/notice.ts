@@ -1,4 +1,5 @@
 import type { Concern, ConcernEvent, Outcome } from "../concern/concern.js";
+import { phoneTermsOf } from "../contact/phone.js";
 import { type DirectoryIndex, namedRefs } from "../directory/lookup.js";
 import type { Locale } from "../errors.js";
 import { maskPersonalData, type PersonTagger, type ReviewSpan } from "../text/personal-data.js";
@@ -54,11 +55,13 @@ export interface NoticeHighlights {
 /**
  * The names a public text about the concern must not show: the resident's, every staff
  * member who acted on it, the assignee's, and the staff the routing named (the contact
- * leader, the group's holder), whether or not they acted.
+ * leader, the group's holder), whether or not they acted; and the resident's own stored
+ * phone (a term with digits: masked as a phone however it is written).
  */
 export function namesToMask(concern: Concern, events: readonly ConcernEvent[]): string[] {
   const names = new Set<string>();
   if (concern.contact.name) names.add(concern.contact.name);
+  for (const term of phoneTermsOf(concern.contact.phone)) names.add(term);
   for (const e of events) if (e.actor.kind === "staff" && e.actor.name) names.add(e.actor.name);
   if (concern.assignee) names.add(concern.assignee.name);
   if (concern.routing.contactLeader.name) names.add(concern.routing.contactLeader.name);
@@ -75,11 +78,13 @@ export function draftNotice(
   index: DirectoryIndex,
   events: readonly ConcernEvent[],
   personTagger?: PersonTagger,
+  knownPeople: readonly string[] = [],
 ): StoredNotice {
   const closedAt = concern.closedAt ?? concern.updatedAt;
   const context = publicTextContext({
     index,
     knownNames: namesToMask(concern, events),
+    knownPeople,
     personTagger,
   });
   const summary = maskPersonalData(concern.title ?? concern.description.slice(0, 120), context);
@@ -115,8 +120,14 @@ export function noticeHighlights(
   notice: StoredNotice,
   index: DirectoryIndex,
   personTagger?: PersonTagger,
+  knownPeople: readonly string[] = [],
 ): NoticeHighlights {
-  const context = publicTextContext({ index, decisions: reviewDecisionsOf(notice), personTagger });
+  const context = publicTextContext({
+    index,
+    knownPeople,
+    decisions: reviewDecisionsOf(notice),
+    personTagger,
+  });
   return {
     summary: maskPersonalData(notice.summary, context).review,
     publicReply: maskPersonalData(notice.publicReply, context).review,

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import type { DirectoryIndex } from "../directory/lookup.js";
 import { DomainError } from "../errors.js";
-import { cleanText } from "../text/hygiene.js";
+import { freeText } from "../text/hygiene.js";
 import {
   type MaskContext,
   maskPersonalData,
@@ -15,7 +15,7 @@ import {
  * knows, and a person decides on each uncertain span before it goes out.
  */
 
-const term = z.string().check(z.trim(), z.minLength(1), z.maxLength(50), cleanText());
+const term = freeText(50);
 
 /** A reviewer's decisions on highlighted spans: mask these terms, keep those. */
 export const ReviewDecisions = z.strictObject({
@@ -63,16 +63,49 @@ function termsOfDirectory(index: DirectoryIndex): { people: string[]; places: st
   return { people, places: [...places] };
 }
 
-/** The masking context for a public text about a concern (or about nothing in particular). */
+/** How a role, not a person, is named (an account called 党政办管理员, 驻村领导). */
+const ROLE_WORDS = /(?:领导|主任|负责人|干部|管理员|书记|镇长|村长|监察员|办公室|演示|管理|值班)/;
+const HAN_NAME = /^\p{Script=Han}{2,4}$|^\p{Script=Han}{2,10}(?:[·•]\p{Script=Han}{2,10})+$/u;
+const LATIN_NAME = /^[A-Za-z][A-Za-z'.-]*(?: [A-Za-z][A-Za-z'.-]*){1,3}$/;
+
+/**
+ * The people among names the system holds beyond the directory (staff accounts, party
+ * members), as known names to mask in public text: person-like names only (2 to 4 Han
+ * characters, a minority name with its middle dot, or a Latin name of 2 to 4 words), never
+ * one that names a role (党政办管理员, 驻村领导) or is (or holds) a place or body of the
+ * directory: masking those would hide what the public should read. Deduplicated.
+ */
+export function knownPeopleOf(names: Iterable<string>, index: DirectoryIndex): string[] {
+  const places = directoryTerms(index).places;
+  const people = new Set<string>();
+  for (const raw of names) {
+    const name = raw.trim().replace(/\s+/g, " ");
+    const han = name.replace(/\s+/g, "");
+    const personLike = HAN_NAME.test(han) || LATIN_NAME.test(name);
+    if (!personLike || ROLE_WORDS.test(han)) continue;
+    if (places.some((p) => p === han || (p.length >= 3 && han.includes(p)))) continue;
+    people.add(HAN_NAME.test(han) ? han : name);
+  }
+  return [...people];
+}
+
+/**
+ * The masking context for a public text about a concern (or about nothing in particular):
+ * `knownNames` are the concern's own (namesToMask), `knownPeople` everyone else the system
+ * knows beyond the directory (staff accounts, party members: functions' knownPeople).
+ */
 export function publicTextContext(options: {
   index: DirectoryIndex;
   knownNames?: readonly string[];
+  knownPeople?: readonly string[];
   decisions?: ReviewDecisions;
   personTagger?: PersonTagger;
 }): MaskContext {
   const terms = directoryTerms(options.index);
   return {
     knownNames: [...(options.knownNames ?? []), ...terms.people],
+    // The same list object for every text (functions' cache): the engine indexes it once.
+    ...(options.knownPeople?.length ? { knownPeople: options.knownPeople } : {}),
     keep: [...terms.places, ...(options.decisions?.keep ?? [])],
     mask: options.decisions?.mask ?? [],
     personTagger: options.personTagger,

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import * as z from "zod/mini";
 import { DomainError } from "../errors.js";
+import { freeText } from "../text/hygiene.js";
 
 /**
  * Open311 api_keys (issue 7: "keys issued and revoked by admin in the staff site; stored
@@ -20,7 +21,7 @@ const KEY_FORMAT = /^lx311_[0-9abcdefghjkmnpqrstvwxyz]{32}$/;
 const Actor = z.object({ id: z.string(), name: z.string() });
 
 /** The client's name as admin writes it, e.g. "市12345平台". */
-export const Open311KeyLabel = z.string().check(z.trim(), z.minLength(1), z.maxLength(60));
+export const Open311KeyLabel = freeText(60);
 
 /** The stored record of one key: never the secret. */
 export const Open311ApiKeyRecord = z.object({
@@ -44,7 +45,7 @@ export type Open311KeyIssue = z.infer<typeof Open311KeyIssue>;
 
 /** `POST /api/staff/open311-keys/{id}/revoke`. */
 export const Open311KeyRevoke = z.strictObject({
-  reason: z.string().check(z.trim(), z.minLength(2), z.maxLength(500)),
+  reason: freeText(500, 2),
 });
 export type Open311KeyRevoke = z.infer<typeof Open311KeyRevoke>;
 

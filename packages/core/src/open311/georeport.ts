@@ -197,24 +197,28 @@ export function open311ServiceNotice(
  * through the same review), null until one exists; `media_url` (a photo may show a face, a
  * door, a plate) is withheld as long. `status_notes` is the public reply, cleared when the
  * answer was given. Both texts pass the masking engine once more here, as a second net
- * (certain spans only: names known from the concern and the directory, phones, ID numbers…;
- * the reviewers decided on the uncertain ones). The address is the village and group, never
- * the resident's own address. `lat`/`long` are rounded to 3 decimals (about 100 m): a pin sent
- * from someone's doorstep must not point at their door in a public answer (staff see the
- * exact point).
+ * (certain spans only: names known from the concern, the directory, staff accounts and party
+ * members, phones, ID numbers…; the reviewers decided on the uncertain ones). The address is
+ * the village and group, never the resident's own address. `lat`/`long` are rounded to 3
+ * decimals (about 100 m): a pin sent from someone's doorstep must not point at their door in
+ * a public answer (staff see the exact point).
  */
 export function toOpen311Request(
   concern: Concern,
   index: DirectoryIndex,
   locale: Locale,
-  options: { extensions: boolean },
+  options: { extensions: boolean; knownPeople?: readonly string[] },
 ): { [name: string]: XmlValue } {
   const refs = namedRefs(index, locale);
   // The names the concern itself knows (resident, assignee, contact leader, group holder);
   // the events' actors were masked when the texts were cleared.
   let context: MaskContext | undefined;
   const mask = (text: string) => {
-    context ??= publicTextContext({ index, knownNames: namesToMask(concern, []) });
+    context ??= publicTextContext({
+      index,
+      knownNames: namesToMask(concern, []),
+      knownPeople: options.knownPeople,
+    });
     return maskPersonalData(text, context).text;
   };
   const village = refs.village(concern.villageId);

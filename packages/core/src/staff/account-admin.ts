@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { PhoneField } from "../contact/phone-schema.js";
 import { type Directory, DirectoryId } from "../directory/schema.js";
 import { DomainError, type FieldProblem } from "../errors.js";
+import { freeText } from "../text/hygiene.js";
 import { Role, type StaffAccount, Username } from "./schema.js";
 
 /** A staff member's phone, by the submission form's rule; empty clears it. */
@@ -13,7 +14,7 @@ const Phone = z.pipe(
 /** `PATCH /api/staff/accounts/{id}`: what admin may change (never username or password). */
 export const StaffAccountPatch = z.partial(
   z.strictObject({
-    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(50)),
+    name: freeText(50),
     role: Role,
     departmentId: z.nullable(DirectoryId),
     villageIds: z.array(DirectoryId).check(z.maxLength(30)),
@@ -29,7 +30,7 @@ export type StaffAccountPatchBody = z.input<typeof StaffAccountPatch>;
 export const StaffAccountCreate = z.strictObject({
   id: z.optional(DirectoryId),
   username: Username,
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(50)),
+  name: freeText(50),
   role: Role,
   departmentId: z._default(z.nullable(DirectoryId), null),
   villageIds: z._default(z.array(DirectoryId).check(z.maxLength(30)), []),

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
-import { cleanText, textProblem } from "./hygiene.js";
+import {
+  cleanText,
+  freeText,
+  isBlankText,
+  optionalFreeText,
+  plainText,
+  textProblem,
+  visibleLength,
+} from "./hygiene.js";
 
 describe("text hygiene", () => {
   it("keeps ordinary text, tabs and line breaks (forms send CRLF)", () => {
@@ -27,5 +35,49 @@ describe("text hygiene", () => {
     expect(
       (refused.error?.issues[0] as { params?: { words?: { en?: string } } })?.params?.words?.en,
     ).toMatch(/control/);
+  });
+
+  it("counts a text of only white space and invisible format characters as empty", () => {
+    for (const blank of [
+      "",
+      "   ",
+      "\u200B".repeat(20),
+      "\uFEFF",
+      "\u2060\u2060",
+      "\u3000\u200D\n\t",
+    ]) {
+      expect(isBlankText(blank)).toBe(true);
+    }
+    expect(visibleLength("\u200B倪巷浜\u200B")).toBe(3);
+    expect(visibleLength("  路灯坏了 请修理\u2060 ")).toBe(8);
+    expect(isBlankText("\u200Ba")).toBe(false);
+  });
+
+  it("refuses a blank required field with the too-short words, not the hygiene ones", () => {
+    const required = freeText(50);
+    for (const blank of ["\u200B".repeat(20), "\uFEFF", "\u2060 \u2060"]) {
+      const refused = required.safeParse(blank);
+      expect(refused.success).toBe(false);
+      expect(refused.error?.issues[0]).toMatchObject({ code: "too_small", minimum: 1 });
+    }
+    const tenAtLeast = freeText(4000, 10);
+    expect(tenAtLeast.safeParse(`${"\u200B".repeat(30)}河水发臭`).error?.issues[0]).toMatchObject({
+      code: "too_small",
+      minimum: 10,
+    });
+    expect(tenAtLeast.safeParse("倪巷浜河水发臭，气味很大").success).toBe(true);
+    expect(required.safeParse("  林安全  ").data).toBe("林安全");
+    expect(required.safeParse("林\u202E安全").error?.issues[0]?.code).toBe("custom");
+  });
+
+  it("takes an optional field that shows nothing as absent, and keeps notes empty", () => {
+    const optional = optionalFreeText(50);
+    expect(optional.safeParse("\u200B\u200B").data).toBeUndefined();
+    expect(optional.safeParse(" 倪巷组 ").data).toBe("倪巷组");
+    expect(optional.safeParse("a\u0000").success).toBe(false);
+    const notes = plainText(100);
+    expect(notes.safeParse("\u2060\u200B").data).toBe("");
+    expect(notes.safeParse("").data).toBe("");
+    expect(notes.safeParse("x\u202Dy").success).toBe(false);
   });
 });

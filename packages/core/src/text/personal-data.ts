@@ -36,6 +36,13 @@ export type PersonTagger = (text: string) => ReadonlyArray<{ start: number; end:
 export interface MaskContext {
   /** Names the system knows (the resident, staff, the directory's people): always masked. */
   knownNames?: readonly string[];
+  /**
+   * Many more names the system knows (every staff account, every party member): masked as
+   * `knownNames` are. Kept apart because the list is long and the same for every text: it is
+   * indexed once per list (by identity) and looked up by the text's character pairs, so a
+   * text costs the same whether the town has ten such names or ten thousand.
+   */
+  knownPeople?: readonly string[];
   /** Terms that are not personal (place, road and department names; terms a reviewer kept). */
   keep?: readonly string[];
   /** Terms a reviewer marked as personal: masked wherever they occur. */
@@ -321,13 +328,106 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** A known name as written in free text: spaces between its characters, 某 for any but the first. */
+/**
+ * A known name as written in free text: spaces between its characters, 某 for any but the
+ * first. A known number (a resident's own phone) is its digits however they are separated
+ * (139.1234.5678, 139/1234/5678), never part of a longer run of digits.
+ */
 function knownNamePattern(name: string): RegExp | null {
+  const cached = knownPatterns.get(name);
+  if (cached !== undefined) return cached;
+  const pattern = buildKnownNamePattern(name);
+  // Bounded: the terms come from the directory, staff, party members and the concern.
+  if (knownPatterns.size >= 20_000) knownPatterns.clear();
+  knownPatterns.set(name, pattern);
+  return pattern;
+}
+
+const knownPatterns = new Map<string, RegExp | null>();
+
+function buildKnownNamePattern(name: string): RegExp | null {
+  if (/\d/.test(name)) {
+    const digits = name.replace(/\D/g, "");
+    if (digits.length < 5) return null;
+    return new RegExp(`(?<!\\d)${[...digits].join(SEP)}(?!\\d)`, "gu");
+  }
   const chars = [...name.replace(/\s+/g, "")];
   if (chars.length < 2) return null;
   const [first, ...rest] = chars.map(escapeRegExp);
   const body = rest.map((c) => `[\\s]*(?:${c}|某|\\*|×)`).join("");
   return new RegExp(`${first}${body}`, "gu");
+}
+
+/** A long list of known names by the pairs of characters each may begin with in a text. */
+interface PeopleIndex {
+  byPair: Map<string, string[]>;
+  /** Terms with digits (rare here): checked one by one. */
+  numbers: string[];
+}
+
+const peopleIndexes = new WeakMap<readonly string[], PeopleIndex>();
+
+/** What each name may begin with: its first two characters, or its first and 某, * or ×. */
+function indexPeople(names: readonly string[]): PeopleIndex {
+  const byPair = new Map<string, string[]>();
+  const numbers: string[] = [];
+  for (const raw of names) {
+    const name = raw.trim();
+    if (/\d/.test(name)) {
+      numbers.push(name);
+      continue;
+    }
+    const [first, second] = [...name.replace(/\s+/g, "")];
+    if (first === undefined || second === undefined) continue;
+    for (const next of new Set([second, "某", "*", "×"])) {
+      const key = first + next;
+      const list = byPair.get(key);
+      if (list) list.push(name);
+      else byPair.set(key, [name]);
+    }
+  }
+  return { byPair, numbers };
+}
+
+/** The names of a long list that may occur in the text (by its pairs of characters). */
+function peopleIn(compact: Compact, people: readonly string[] | undefined): string[] {
+  if (!people?.length) return [];
+  let index = peopleIndexes.get(people);
+  if (!index) {
+    index = indexPeople(people);
+    peopleIndexes.set(people, index);
+  }
+  const found: string[] = [...index.numbers];
+  const chars = [...compact.text];
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const hit = index.byPair.get((chars[i] as string) + (chars[i + 1] as string));
+    if (hit) found.push(...hit);
+  }
+  return found;
+}
+
+/**
+ * The text as the known-term prefilter reads it: without white space (a name may be written
+ * 林 安全), and its digits alone (a number however separated).
+ */
+interface Compact {
+  text: string;
+  digits: string;
+}
+
+/**
+ * Whether a known term could occur in `text` at all: its digits in the text's digits, or its
+ * first character followed by its second (or 某, *, ×). Thousands of known names (staff,
+ * party members) are checked against every public text; only these few reach their pattern.
+ */
+function mayOccur(name: string, compact: Compact): boolean {
+  if (/\d/.test(name)) return compact.digits.includes(name.replace(/\D/g, ""));
+  const [first, second] = [...name.replace(/\s+/g, "")];
+  if (first === undefined || second === undefined) return false;
+  for (const next of [second, "某", "*", "×"]) {
+    if (compact.text.includes(first + next)) return true;
+  }
+  return false;
 }
 
 function numberRules(text: string, claims: Claims, notPersonal: Uint8Array): void {
@@ -395,9 +495,12 @@ function numberRules(text: string, claims: Claims, notPersonal: Uint8Array): voi
 
 /** Names the system knows, and terms a reviewer marked: certain wherever they occur. */
 function knownNameRules(text: string, claims: Claims, context: MaskContext): void {
-  const known = [...new Set([...(context.knownNames ?? []), ...(context.mask ?? [])])]
-    .map((n) => n.trim())
-    .filter((n) => n.length >= 2)
+  const compact = { text: text.replace(/\s+/g, ""), digits: text.replace(/\D/g, "") };
+  const few = [...(context.knownNames ?? []), ...(context.mask ?? [])];
+  const known = [
+    ...new Set([...few.map((n) => n.trim()), ...peopleIn(compact, context.knownPeople)]),
+  ]
+    .filter((n) => n.length >= 2 && mayOccur(n, compact))
     .sort((a, b) => b.length - a.length);
   for (const name of known) {
     const pattern = knownNamePattern(name);

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { freeText } from "../text/hygiene.js";
 import { LIMIT_UNITS } from "../vocabulary.js";
 import { addCalendarDays, endOfShanghaiDay, shanghaiDate } from "./shanghai.js";
 import { addWorkingDays, type WorkingCalendar } from "./working-calendar.js";
@@ -82,8 +83,8 @@ const LocalDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
  * not know yet (announced late each year), or a local change.
  */
 export const CalendarOverride = z.strictObject({
-  holidays: z.record(LocalDay, z.string().check(z.trim(), z.minLength(1), z.maxLength(30))),
-  workdays: z.record(LocalDay, z.string().check(z.trim(), z.minLength(1), z.maxLength(30))),
+  holidays: z.record(LocalDay, freeText(30)),
+  workdays: z.record(LocalDay, freeText(30)),
 });
 export type CalendarOverride = z.infer<typeof CalendarOverride>;
 

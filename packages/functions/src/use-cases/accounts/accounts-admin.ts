@@ -11,6 +11,7 @@ import {
 } from "@lianxin/core";
 import type { AuditEntry, StaffAccountEdit } from "@lianxin/store";
 import type { Deps } from "../../deps.js";
+import { forgetKnownPeople } from "../directory/known-people.js";
 import { parseInput } from "../parse.js";
 import { authorize } from "./authorize.js";
 import type { StaffAuth } from "./session.js";
@@ -85,6 +86,7 @@ export async function createAccount(deps: Deps, auth: StaffAuth, body: unknown) 
       details: { fields: { username: "用户名或编号已被使用 / username or id taken" } },
     });
   }
+  forgetKnownPeople(deps);
   return { account: toAccountView(account), temporaryPassword: password };
 }
 
@@ -134,6 +136,7 @@ export async function editAccount(deps: Deps, auth: StaffAuth, id: string, body:
       },
     },
   ]);
+  if (edit.name !== current.name) forgetKnownPeople(deps);
   const after = await deps.store.getStaffAccount(id);
   if (!after) throw new DomainError("not_found");
   return toAccountView(after);

@@ -6,6 +6,7 @@ import {
   canView,
   DomainError,
   Feedback,
+  freeText,
   type Locale,
   may,
   ratingDeadline,
@@ -71,7 +72,7 @@ export async function callBackList(deps: Deps, auth: StaffAuth, locale: Locale) 
 /** A rating taken by phone: the resident's words are required, as they said them. */
 const PhoneRating = z.strictObject({
   rating: Feedback.shape.rating,
-  comment: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
+  comment: freeText(500),
   expectedVersion: z.number().check(z.int(), z.nonnegative()),
 });
 

@@ -50,7 +50,7 @@ export async function commitRating(
     deps,
     [change],
     [
-      ...noticeDraftsFor(deps, index, change, events),
+      ...(await noticeDraftsFor(deps, index, change, events)),
       ...result.notifications.map((n) => deps.store.items.outbox(n)),
     ],
   );

@@ -29,6 +29,7 @@ import type { Deps } from "../../deps.js";
 import type { StaffAuth } from "../accounts/session.js";
 import { currentCalendar } from "../calendar/calendar.js";
 import { currentDirectory } from "../directory/current-directory.js";
+import { knownPeople } from "../directory/known-people.js";
 import { checkEvidenceFiles } from "../files/evidence-files.js";
 import { fileViews } from "../files/file-views.js";
 import { commitConcernChanges } from "../messaging/resident-sms.js";
@@ -91,16 +92,17 @@ export async function getStaffConcern(
 }
 
 /** The notice draft to write with a change that strikes the concern off. */
-export function noticeDraftsFor(
+export async function noticeDraftsFor(
   deps: Deps,
   index: DirectoryIndex,
   change: ConcernChange,
   history: ConcernEvent[],
 ) {
   if (change.concern.status !== "struck_off") return [];
+  const people = await knownPeople(deps);
   return [
     deps.store.items.notice(
-      draftNotice(change.concern, index, [...history, ...change.events], deps.personTagger),
+      draftNotice(change.concern, index, [...history, ...change.events], deps.personTagger, people),
     ),
   ];
 }
@@ -172,7 +174,7 @@ export async function actOnConcern(
     await checkEvidenceFiles(deps, concern.ledgerNo, parsed.type, parsed.evidenceFiles);
   }
   const index = await currentDirectory(deps);
-  const action = parsed.type === "answer" ? clearAnswer(deps, parsed, index, found) : parsed;
+  const action = parsed.type === "answer" ? await clearAnswer(deps, parsed, index, found) : parsed;
   const now = deps.now();
   let changes: ConcernChange[];
   let sent: Notification[] = [];
@@ -230,7 +232,7 @@ export async function actOnConcern(
   const primary = changes[0] as ConcernChange;
   // Inbox items (催办) are written in the change's own transaction, as the outbox.
   await commitOrConflict(deps, changes, [
-    ...noticeDraftsFor(deps, index, primary, events),
+    ...(await noticeDraftsFor(deps, index, primary, events)),
     ...sent.map((n) => deps.store.items.outbox(n)),
   ]);
   return present(
@@ -247,15 +249,16 @@ export async function actOnConcern(
  * engine here, and an answer whose reply holds an undecided span is refused with its
  * highlights until the answerer masks or keeps each one.
  */
-function clearAnswer(
+async function clearAnswer(
   deps: Deps,
   action: Extract<ConcernAction, { type: "answer" }>,
   index: DirectoryIndex,
   found: { concern: Concern; events: ConcernEvent[] },
-): ConcernAction {
+): Promise<ConcernAction> {
   const context = publicTextContext({
     index,
     knownNames: namesToMask(found.concern, found.events),
+    knownPeople: await knownPeople(deps),
     decisions: action.review,
     personTagger: deps.personTagger,
   });

@@ -23,6 +23,7 @@ import { authorize } from "../accounts/authorize.js";
 import type { StaffAuth } from "../accounts/session.js";
 import { forgetDirectory } from "./current-directory.js";
 import { writesFor } from "./directory-admin.js";
+import { forgetKnownPeople } from "./known-people.js";
 
 /**
  * The whole directory (and the staff roster) as an Excel workbook, and back. exceljs
@@ -242,6 +243,7 @@ export async function importDirectoryXlsx(
     answer.temporaryPasswords.push({ username: after.username, name: after.name, password });
   }
   await deps.store.updateStaffAccounts(updates);
+  if (created || updates.length) forgetKnownPeople(deps);
   answer.written = entries + created + updates.length;
   return answer;
 }

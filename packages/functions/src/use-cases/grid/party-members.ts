@@ -9,6 +9,7 @@ import type { Deps } from "../../deps.js";
 import { authorize } from "../accounts/authorize.js";
 import type { StaffAuth } from "../accounts/session.js";
 import { currentDirectory } from "../directory/current-directory.js";
+import { forgetKnownPeople } from "../directory/known-people.js";
 import { parseInput } from "../parse.js";
 
 /**
@@ -70,6 +71,7 @@ export async function registerPartyMember(deps: Deps, auth: StaffAuth, body: unk
   ) {
     throw new DomainError("conflict");
   }
+  forgetKnownPeople(deps);
   return member;
 }
 
@@ -99,6 +101,7 @@ export async function editPartyMember(deps: Deps, auth: StaffAuth, id: string, b
   ) {
     throw new DomainError("conflict");
   }
+  forgetKnownPeople(deps);
   return member;
 }
 
@@ -114,5 +117,6 @@ export async function retirePartyMember(deps: Deps, auth: StaffAuth, id: string)
   ) {
     throw new DomainError("conflict");
   }
+  forgetKnownPeople(deps);
   return member;
 }

@@ -65,7 +65,7 @@ export async function runEscalationJob(deps: Deps): Promise<JobSummary> {
             ? ((await deps.store.getConcernWithEvents(concern.ledgerNo))?.events ?? [])
             : [];
         const extra = [
-          ...noticeDraftsFor(deps, index, change, history),
+          ...(await noticeDraftsFor(deps, index, change, history)),
           ...step.notifications.map((n) => deps.store.items.outbox(n)),
         ];
         if (await commitConcernChanges(deps, [change], extra)) {

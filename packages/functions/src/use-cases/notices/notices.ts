@@ -1,8 +1,8 @@
 import {
-  cleanText,
   clearForPublic,
   type DirectoryIndex,
   DomainError,
+  freeText,
   type Locale,
   maskPersonalData,
   namesToMask,
@@ -22,6 +22,7 @@ import { authorize } from "../accounts/authorize.js";
 import type { StaffAuth } from "../accounts/session.js";
 import { changeOf, commitOrConflict, staffEvent } from "../concerns/staff-concerns.js";
 import { currentDirectory } from "../directory/current-directory.js";
+import { knownPeople } from "../directory/known-people.js";
 import { parseInput } from "../parse.js";
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
@@ -76,26 +77,33 @@ export async function listStaffNotices(
     cursor: query.cursor || undefined,
   });
   const index = await currentDirectory(deps);
+  const people = state === "draft" ? await knownPeople(deps) : [];
   return {
-    items: page.items.map((n) => staffNotice(deps, n, index, locale)),
+    items: page.items.map((n) => staffNotice(deps, n, index, locale, people)),
     nextCursor: page.nextCursor,
   };
 }
 
-function staffNotice(deps: Deps, notice: StoredNotice, index: DirectoryIndex, locale: Locale) {
+function staffNotice(
+  deps: Deps,
+  notice: StoredNotice,
+  index: DirectoryIndex,
+  locale: Locale,
+  people: readonly string[] = [],
+) {
   return toStaffNotice(
     notice,
     index,
     locale,
     notice.state === "draft"
-      ? noticeHighlights(notice, index, deps.personTagger)
+      ? noticeHighlights(notice, index, deps.personTagger, people)
       : { summary: [], publicReply: [] },
   );
 }
 
 const NoticeEdit = z.strictObject({
-  publicReply: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(4000))),
-  summary: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+  publicReply: z.optional(freeText(4000)),
+  summary: z.optional(freeText(200)),
 });
 
 async function loadDraft(deps: Deps, id: string) {
@@ -114,10 +122,14 @@ async function remasked(
   texts: { summary: string; publicReply: string },
 ) {
   // The names the draft was masked with (resident, staff), so an edit cannot bring one back.
-  const found = await deps.store.getConcernWithEvents(notice.ledgerNo);
+  const [found, people] = await Promise.all([
+    deps.store.getConcernWithEvents(notice.ledgerNo),
+    knownPeople(deps),
+  ]);
   const context = publicTextContext({
     index,
     knownNames: found ? namesToMask(found.concern, found.events) : [],
+    knownPeople: people,
     decisions: reviewDecisionsOf(notice),
     personTagger: deps.personTagger,
   });
@@ -126,6 +138,7 @@ async function remasked(
   return {
     found,
     context,
+    people,
     next: {
       ...notice,
       summary: summary.text,
@@ -176,13 +189,13 @@ async function reviseDraft(
   const draft = await loadDraft(deps, id);
   const index = await currentDirectory(deps);
   const { notice, texts } = revise(draft);
-  const { next } = await remasked(deps, notice, index, texts);
+  const { next, people } = await remasked(deps, notice, index, texts);
   if (!(await deps.store.replaceNotice(next, "draft"))) throw new DomainError("conflict");
-  return staffNotice(deps, next, index, locale);
+  return staffNotice(deps, next, index, locale, people);
 }
 
 const NoticeReview = z.strictObject({
-  term: z.string().check(z.trim(), z.minLength(1), z.maxLength(50), cleanText()),
+  term: freeText(50),
   decision: z.enum(["mask", "keep"]),
 });
 

@@ -23,6 +23,7 @@ import {
 import type { Deps } from "../../deps.js";
 import { submitConcern } from "../concerns/submit-concern.js";
 import { currentDirectory } from "../directory/current-directory.js";
+import { knownPeople } from "../directory/known-people.js";
 import { checkOpen311ApiKey } from "./api-keys.js";
 
 /** Conduct complaints (纪委) are for inspectors and admin only: never in Open311. */
@@ -76,8 +77,10 @@ export async function getOpen311Request(
   if (!LedgerNo.safeParse(ledgerNo).success) throw new DomainError("not_found");
   const found = await deps.store.getConcernWithEvents(ledgerNo);
   if (!found || !isPublic(found.concern)) throw new DomainError("not_found");
-  const index = await currentDirectory(deps);
-  return [toOpen311Request(found.concern, index, options.locale, { extensions })];
+  const [index, people] = await Promise.all([currentDirectory(deps), knownPeople(deps)]);
+  return [
+    toOpen311Request(found.concern, index, options.locale, { extensions, knownPeople: people }),
+  ];
 }
 
 const MAX_IDS = 100;
@@ -99,9 +102,9 @@ export async function listOpen311Requests(
 ): Promise<XmlValue[]> {
   const problems: Record<string, FieldProblem> = {};
   const extensions = parseExtensions(query);
-  const index = await currentDirectory(deps);
+  const [index, people] = await Promise.all([currentDirectory(deps), knownPeople(deps)]);
   const show = (concerns: Concern[]) =>
-    concerns.map((c) => toOpen311Request(c, index, locale, { extensions }));
+    concerns.map((c) => toOpen311Request(c, index, locale, { extensions, knownPeople: people }));
 
   const ids = list(query, "service_request_id");
   if (ids.length) {

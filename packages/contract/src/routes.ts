@@ -276,7 +276,8 @@ export interface ApiRoutes {
     StaffNotice,
     { body: { publicReply?: string; summary?: string } }
   >;
-  "POST /api/staff/notices/:id/publish": Staff<StaffNotice, { body: Record<string, never> }>;
+  /** 审核通过: optionally with the "after" photos to publish (the draft's `photoChoices`, ≤ 3). */
+  "POST /api/staff/notices/:id/publish": Staff<StaffNotice, { body: { photos?: string[] } }>;
   /** 审核: mask a highlighted term wherever it occurs in the draft, or keep it as not personal. */
   "POST /api/staff/notices/:id/review": Staff<
     StaffNotice,

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import * as z from "zod/mini";
-import { type Actor, Actor as ActorSchema } from "../concern/concern.js";
+// Types only: concern.ts leads (through the actions) back to this module.
+import type { Actor } from "../concern/concern.js";
 import { cleanText } from "../text/hygiene.js";
 import { type FileType, fileTypeOfMime, fileTypeOfName } from "./file-types.js";
 import {
@@ -163,7 +164,7 @@ export function issueUpload(args: {
     declaredSize: args.request.size,
     issuedAt: args.now.toISOString(),
     expiresAt: new Date(args.now.getTime() + args.expiresInSeconds * 1000).toISOString(),
-    uploadedBy: ActorSchema.parse(args.uploadedBy),
+    uploadedBy: { kind: args.uploadedBy.kind, id: args.uploadedBy.id, name: args.uploadedBy.name },
     formKeyHash: args.formKeyHash,
     ledgerNo: args.ledgerNo,
     claimedAt: args.ledgerNo ? args.now.toISOString() : null,

@@ -2,6 +2,7 @@ import type { Concern, ConcernEvent, Outcome } from "../concern/concern.js";
 import { phoneTermsOf } from "../contact/phone.js";
 import { type DirectoryIndex, namedRefs } from "../directory/lookup.js";
 import type { Locale } from "../errors.js";
+import { type ConcernFile, type FileView, sortedFiles } from "../files/attachments.js";
 import { maskPersonalData, type PersonTagger, type ReviewSpan } from "../text/personal-data.js";
 import { publicTextContext, type ReviewDecisions } from "./public-text.js";
 
@@ -27,6 +28,39 @@ export interface StoredNotice {
   searchText: string;
   /** Admin's decisions on highlighted spans, oldest first (absent on notices made before). */
   decisions?: NoticeDecision[];
+  /**
+   * "After" photos admin chose when approving (issue 15): the cadre's answer photos only,
+   * copied to the file store's public place; absent on notices without any.
+   */
+  photos?: NoticePhoto[];
+}
+
+/** A photo published with a notice: which file, and its size for the page's layout. */
+export interface NoticePhoto {
+  fileId: string;
+  width: number | null;
+  height: number | null;
+}
+
+/** A notice's photo as a page shows it (public URLs: notices are cached, links cannot expire). */
+export interface NoticePhotoView extends NoticePhoto {
+  url: string;
+  thumbnailUrl: string;
+}
+
+/** The most "after" photos a notice carries. */
+export const NOTICE_PHOTOS_MAX = 3;
+
+/**
+ * The photos admin may publish with a concern's notice: the cadre's answer photos ("after"
+ * photos), never the resident's own, never a note's evidence or a PDF.
+ */
+export function noticePhotoCandidates(files: readonly ConcernFile[]): ConcernFile[] {
+  return sortedFiles(
+    files.filter(
+      (f) => f.purpose === "staff_evidence" && f.stage === "answer" && f.kind === "photo",
+    ),
+  );
 }
 
 /** 审核记录: one decision of a reviewer on a highlighted span of a notice. */
@@ -138,8 +172,13 @@ export function searchTextOf(...parts: string[]): string {
   return parts.join(" ").toLowerCase();
 }
 
-/** The notice as the public sees it. */
-export function toPublicNotice(notice: StoredNotice, index: DirectoryIndex, locale: Locale) {
+/** The notice as the public sees it; its photos' public URLs are the caller's (the file store's). */
+export function toPublicNotice(
+  notice: StoredNotice,
+  index: DirectoryIndex,
+  locale: Locale,
+  photos: NoticePhotoView[] = [],
+) {
   const refs = namedRefs(index, locale);
   return {
     id: notice.id,
@@ -154,6 +193,7 @@ export function toPublicNotice(notice: StoredNotice, index: DirectoryIndex, loca
     registeredAt: notice.registeredAt,
     closedAt: notice.closedAt,
     publishedAt: notice.publishedAt,
+    photos,
   };
 }
 export type PublicNotice = ReturnType<typeof toPublicNotice>;
@@ -163,9 +203,13 @@ export function toStaffNotice(
   index: DirectoryIndex,
   locale: Locale,
   highlights: NoticeHighlights,
+  /** Its published photos' views, and (a draft) the photos admin may choose, with links. */
+  photos: { published: NoticePhotoView[]; choices: FileView[] } = { published: [], choices: [] },
 ) {
   return {
-    ...toPublicNotice(notice, index, locale),
+    ...toPublicNotice(notice, index, locale, photos.published),
+    /** A draft's candidate "after" photos (noticePhotoCandidates), links signed for minutes. */
+    photoChoices: photos.choices,
     state: notice.state,
     approvedBy: notice.approvedBy,
     maskedTerms: notice.maskedTerms,

@@ -36,3 +36,12 @@ export const stagedKeys = (uploadId: UploadId, kind: "photo" | "pdf") =>
 /** A file on its concern. */
 export const concernFileKeys = (file: Pick<ConcernFile, "ledgerNo" | "fileId" | "kind">) =>
   variants(`files/${file.ledgerNo}/${file.fileId}`, file.kind);
+
+/**
+ * A notice's approved "after" photo and its thumbnail under `public/`, which the public
+ * site's CDN serves (notices are cached: their photos need lasting URLs).
+ */
+export const noticePhotoKeys = (noticeId: string, fileId: string) => ({
+  main: `public/notices/${noticeId}/${fileId}.jpg`,
+  thumbnail: `public/notices/${noticeId}/${fileId}-thumb.jpg`,
+});

@@ -24,9 +24,12 @@ export const noticesRoutes: Route[] = [
     const { editNotice } = await notices();
     return c.json(await editNotice(deps, auth, param(c, "id"), await readJson(c), locale(c)));
   }),
-  staffRoute("POST", "/api/staff/notices/:id/publish", async (c, deps, auth) =>
-    c.json(await (await notices()).publishNotice(deps, auth, param(c, "id"), locale(c))),
-  ),
+  // The body is optional: `{ photos }`, the "after" photos admin chose to publish.
+  staffRoute("POST", "/api/staff/notices/:id/publish", async (c, deps, auth) => {
+    const body = c.req.bytes().byteLength ? await readJson(c) : {};
+    const { publishNotice } = await notices();
+    return c.json(await publishNotice(deps, auth, param(c, "id"), locale(c), body));
+  }),
   staffRoute("POST", "/api/staff/notices/:id/review", async (c, deps, auth) => {
     const { reviewNotice } = await notices();
     return c.json(await reviewNotice(deps, auth, param(c, "id"), await readJson(c), locale(c)));

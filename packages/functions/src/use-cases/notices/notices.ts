@@ -7,6 +7,7 @@ import {
   maskPersonalData,
   namesToMask,
   noticeHighlights,
+  noticePhotoCandidates,
   Outcome,
   parseLedgerNo,
   publicTextContext,
@@ -23,7 +24,14 @@ import type { StaffAuth } from "../accounts/session.js";
 import { changeOf, commitOrConflict, staffEvent } from "../concerns/staff-concerns.js";
 import { currentDirectory } from "../directory/current-directory.js";
 import { knownPeople } from "../directory/known-people.js";
+import { fileViews } from "../files/file-views.js";
 import { parseInput } from "../parse.js";
+import {
+  chosenNoticePhotos,
+  copyNoticePhotos,
+  NoticeApproval,
+  noticePhotoViews,
+} from "./notice-photos.js";
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 const NoticeQuery = z.object({
@@ -51,7 +59,7 @@ export async function listPublicNotices(deps: Deps, query: Record<string, string
   });
   const index = await currentDirectory(deps);
   return {
-    items: page.items.map((n) => toPublicNotice(n, index, locale)),
+    items: page.items.map((n) => toPublicNotice(n, index, locale, noticePhotoViews(deps, n))),
     nextCursor: page.nextCursor,
   };
 }
@@ -60,7 +68,12 @@ export async function getPublicNotice(deps: Deps, id: string, locale: Locale) {
   // Notice ids are ledger numbers: anything else cannot exist.
   const notice = parseLedgerNo(id) ? await deps.store.getNotice(id.trim().toUpperCase()) : null;
   if (notice?.state !== "published") throw new DomainError("not_found");
-  return toPublicNotice(notice, await currentDirectory(deps), locale);
+  return toPublicNotice(
+    notice,
+    await currentDirectory(deps),
+    locale,
+    noticePhotoViews(deps, notice),
+  );
 }
 
 export async function listStaffNotices(
@@ -79,25 +92,39 @@ export async function listStaffNotices(
   const index = await currentDirectory(deps);
   const people = state === "draft" ? await knownPeople(deps) : [];
   return {
-    items: page.items.map((n) => staffNotice(deps, n, index, locale, people)),
+    items: await Promise.all(page.items.map((n) => staffNotice(deps, n, index, locale, people))),
     nextCursor: page.nextCursor,
   };
 }
 
-function staffNotice(
+/**
+ * A notice as staff see it: a draft with its highlights and the "after" photos admin may
+ * choose (its concern's answer photos, read with the concern: one Query per draft shown).
+ */
+async function staffNotice(
   deps: Deps,
   notice: StoredNotice,
   index: DirectoryIndex,
   locale: Locale,
   people: readonly string[] = [],
 ) {
+  const draft = notice.state === "draft";
+  const found = draft ? await deps.store.getConcernWithEvents(notice.ledgerNo) : null;
+  const choices = found
+    ? await fileViews(
+        deps,
+        { answeredAt: found.concern.answeredAt, files: noticePhotoCandidates(found.files) },
+        "staff",
+      )
+    : [];
   return toStaffNotice(
     notice,
     index,
     locale,
-    notice.state === "draft"
+    draft
       ? noticeHighlights(notice, index, deps.personTagger, people)
       : { summary: [], publicReply: [] },
+    { published: noticePhotoViews(deps, notice), choices },
   );
 }
 
@@ -234,8 +261,15 @@ export async function reviewNotice(
  * approved summary as the description the public may read), in one transaction. Refused
  * (review_required, with the highlights) while a span awaits a decision.
  */
-export async function publishNotice(deps: Deps, auth: StaffAuth, id: string, locale: Locale) {
+export async function publishNotice(
+  deps: Deps,
+  auth: StaffAuth,
+  id: string,
+  locale: Locale,
+  body: unknown = {},
+) {
   authorize(auth, "notice.publish");
+  const approval = parseInput(NoticeApproval, body ?? {});
   const notice = await loadDraft(deps, id);
   const index = await currentDirectory(deps);
   const { found, context } = await remasked(deps, notice, index, notice);
@@ -243,9 +277,13 @@ export async function publishNotice(deps: Deps, auth: StaffAuth, id: string, loc
     { summary: notice.summary, publicReply: notice.publicReply },
     context,
   );
+  if (!found) throw new DomainError("not_found");
+  // Only photos admin chose, and only the cadre's answer photos (never the resident's).
+  const chosen = chosenNoticePhotos(approval.photos ?? [], found.files);
   const at = deps.now().toISOString();
   const next: StoredNotice = {
     ...notice,
+    ...(chosen.length ? { photos: chosen.map((c) => c.photo) } : {}),
     summary: cleared.texts.summary,
     publicReply: cleared.texts.publicReply,
     maskedTerms: notice.maskedTerms + cleared.masked,
@@ -253,18 +291,25 @@ export async function publishNotice(deps: Deps, auth: StaffAuth, id: string, loc
     publishedAt: at,
     approvedBy: { id: auth.user.id, name: auth.user.name },
   };
-  if (!found) throw new DomainError("not_found");
   const { concern } = found;
   const event = staffEvent(deps, auth, concern, at, "notice_published", {
     public: true,
-    data: { noticeId: notice.id },
+    data: chosen.length
+      ? { noticeId: notice.id, photos: chosen.map((c) => c.photo.fileId) }
+      : { noticeId: notice.id },
   });
   const after = { ...concern, publicDescription: next.summary, version: event.seq, updatedAt: at };
-  await commitOrConflict(
-    deps,
-    [changeOf(concern, after, [event])],
-    [deps.store.items.notice(next)],
-  );
+  const copies = await copyNoticePhotos(deps, notice.id, chosen);
+  try {
+    await commitOrConflict(
+      deps,
+      [changeOf(concern, after, [event])],
+      [deps.store.items.notice(next)],
+    );
+  } catch (error) {
+    await copies.undo();
+    throw error;
+  }
   return staffNotice(deps, next, index, locale);
 }
 

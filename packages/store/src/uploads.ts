@@ -7,7 +7,12 @@ import type {
   UploadState,
 } from "@lianxin/core";
 import { cancellationReasons } from "./concerns.js";
-import { type StoreContext, stripKeys, type TransactItem } from "./context.js";
+import {
+  type StoreContext,
+  stripKeys,
+  type TransactItem,
+  unlessConditionFails,
+} from "./context.js";
 import { keys } from "./keys.js";
 import {
   GetCommand,
@@ -95,8 +100,8 @@ export async function recordUploadVerdict(
   verdict: { processed: ProcessedFile } | { refusal: FileRefusal },
 ): Promise<UploadRecord | null> {
   const refused = "refusal" in verdict;
-  try {
-    const result = await ctx.client.send(
+  const result = await unlessConditionFails(
+    ctx.client.send(
       new UpdateCommand({
         TableName: ctx.tableName,
         Key: keys.upload(uploadId),
@@ -116,12 +121,9 @@ export async function recordUploadVerdict(
         },
         ReturnValues: "ALL_NEW",
       }),
-    );
-    return result.Attributes ? uploadRecordOf(result.Attributes) : null;
-  } catch (error) {
-    if ((error as Error)?.name === "ConditionalCheckFailedException") return null;
-    throw error;
-  }
+    ),
+  );
+  return result?.Attributes ? uploadRecordOf(result.Attributes) : null;
 }
 
 /**
@@ -212,8 +214,8 @@ export async function refuseClaimedUpload(
   uploadId: UploadId,
   refusal: FileRefusal,
 ): Promise<void> {
-  try {
-    await ctx.client.send(
+  await unlessConditionFails(
+    ctx.client.send(
       new UpdateCommand({
         TableName: ctx.tableName,
         Key: keys.upload(uploadId),
@@ -226,10 +228,8 @@ export async function refuseClaimedUpload(
           ":refusal": refusal,
         },
       }),
-    );
-  } catch (error) {
-    if ((error as Error)?.name !== "ConditionalCheckFailedException") throw error;
-  }
+    ),
+  );
 }
 
 /**
@@ -259,8 +259,8 @@ export async function listUploadsToAttach(
  * (conditional on still `issued`): nothing will ever be attached for it.
  */
 export async function dropExpiredUpload(ctx: StoreContext, uploadId: UploadId): Promise<void> {
-  try {
-    await ctx.client.send(
+  await unlessConditionFails(
+    ctx.client.send(
       new UpdateCommand({
         TableName: ctx.tableName,
         Key: keys.upload(uploadId),
@@ -269,8 +269,6 @@ export async function dropExpiredUpload(ctx: StoreContext, uploadId: UploadId): 
         ExpressionAttributeNames: { "#state": "state" },
         ExpressionAttributeValues: { ":issued": "issued" satisfies UploadState },
       }),
-    );
-  } catch (error) {
-    if ((error as Error)?.name !== "ConditionalCheckFailedException") throw error;
-  }
+    ),
+  );
 }

@@ -139,6 +139,23 @@ describe("evidence on the staff site", () => {
       expect(await box.locator("legend").textContent()).toBe(
         "上传现场照片或文件（照片、PDF，每个不超过20MB）",
       );
+      // A file whose bytes are no PDF: the file store takes it, the processor refuses it, and
+      // the form shows the API's message naming the file; 移除 takes the row away.
+      await box.getByLabel("选择文件").setInputFiles([
+        {
+          name: "坏文件.pdf",
+          mimeType: "application/pdf",
+          buffer: Buffer.from("not a pdf at all"),
+        },
+      ]);
+      const refused = box.locator(".upload-list li", { hasText: "坏文件.pdf" });
+      await expect
+        .poll(() => refused.locator(".upload-error").count(), { timeout: 30_000 })
+        .toBe(1);
+      expect(await refused.locator(".upload-error").textContent()).toContain("「坏文件.pdf」");
+      await refused.getByRole("button", { name: "移除" }).click();
+      expect(await box.locator(".upload-list li").count()).toBe(0);
+
       const after = await phoneJpeg(800, 600, 1);
       await box.getByLabel("选择文件").setInputFiles([
         { name: "清淤后.jpg", mimeType: "image/jpeg", buffer: after },
@@ -149,6 +166,7 @@ describe("evidence on the staff site", () => {
         .toBe(2);
       expect(await box.locator(".upload-error").count()).toBe(0);
       expect(await box.locator('input[type="hidden"][name="evidenceFiles"]').count()).toBe(2);
+      expect(await box.locator(".upload-wait").isVisible()).toBe(false);
       await form.getByRole("button", { name: "答复", exact: true }).click();
       await cadre.waitForURL(/done=answer/);
 

@@ -139,21 +139,25 @@ describe("evidence on the staff site", () => {
       expect(await box.locator("legend").textContent()).toBe(
         "上传现场照片或文件（照片、PDF，每个不超过20MB）",
       );
-      // A file whose bytes are no PDF: the file store takes it, the processor refuses it, and
-      // the form shows the API's message naming the file; 移除 takes the row away.
+      // A HEIC photo is refused before anything is signed (the site passes the API's 400 on);
+      // a file whose bytes are no PDF reaches the file store and the processor refuses it.
+      // Each message names its file; 移除 takes the rows away.
       await box.getByLabel("选择文件").setInputFiles([
+        { name: "IMG_0002.heic", mimeType: "image/heic", buffer: Buffer.from("heic-ish") },
         {
           name: "坏文件.pdf",
           mimeType: "application/pdf",
           buffer: Buffer.from("not a pdf at all"),
         },
       ]);
-      const refused = box.locator(".upload-list li", { hasText: "坏文件.pdf" });
-      await expect
-        .poll(() => refused.locator(".upload-error").count(), { timeout: 30_000 })
-        .toBe(1);
-      expect(await refused.locator(".upload-error").textContent()).toContain("「坏文件.pdf」");
-      await refused.getByRole("button", { name: "移除" }).click();
+      for (const name of ["IMG_0002.heic", "坏文件.pdf"]) {
+        const refused = box.locator(".upload-list li", { hasText: name });
+        await expect
+          .poll(() => refused.locator(".upload-error").count(), { timeout: 30_000 })
+          .toBe(1);
+        expect(await refused.locator(".upload-error").textContent()).toContain(`「${name}」`);
+        await refused.getByRole("button", { name: "移除" }).click();
+      }
       expect(await box.locator(".upload-list li").count()).toBe(0);
 
       const after = await phoneJpeg(800, 600, 1);

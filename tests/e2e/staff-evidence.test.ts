@@ -113,7 +113,21 @@ describe("evidence on the staff site", () => {
     const cadre = await context.newPage();
     try {
       await signInStaff(cadre, portal, "cadre");
-      await cadre.goto(`${portal.staffUrl}/concerns/${ledgerNo}`);
+      const opened = await cadre.goto(`${portal.staffUrl}/concerns/${ledgerNo}`);
+
+      // The page's policy lets the file store in (locally the API's origin) for images and
+      // the upload, each directive once (Astro 5.18 repeats inserted ones: the middleware
+      // folds them), and never `*`.
+      const policy = opened?.headers()["content-security-policy"] ?? "";
+      const directives = policy.split(";").map((d) => d.trim().split(/\s+/));
+      const names = directives.map((d) => d[0]);
+      expect(new Set(names).size).toBe(names.length);
+      const store = new URL(portal.apiUrl).origin;
+      const sources = (name: string) => directives.find((d) => d[0] === name)?.slice(1) ?? [];
+      expect(sources("img-src")).toEqual(["'self'", store]);
+      expect(sources("connect-src")).toEqual(["'self'", store]);
+      expect(sources("form-action")).toEqual(["'self'"]);
+      expect(policy).not.toMatch(/(^|\s)\*(\s|;|$)/);
 
       // 照片与附件: the resident's photo as a loaded thumbnail, named by who added it, linking
       // to the full photo in a new tab.

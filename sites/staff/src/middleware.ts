@@ -1,6 +1,7 @@
 import { defineMiddleware } from "astro:middleware";
 import { siteMiddleware } from "@lianxin/site-kit/middleware.server";
 import type { APIContext } from "astro";
+import { mergeRepeatedDirectives } from "./lib/csp";
 import { apiFor, readSessionToken, sessionRedirect } from "./lib/request.server";
 import { loginHref, needsSession } from "./lib/session";
 
@@ -8,7 +9,8 @@ import { loginHref, needsSession } from "./lib/session";
 // chosen and remembered, the common headers), and here: read the session cookie and, on every
 // page but the open ones (login, logout, password, language switch), ask the API who is signed
 // in (and how many unread messages they have, for the badge on 消息). No session → the login
-// page; a gone session → cleared cookie and login.
+// page; a gone session → cleared cookie and login. After the page: no caching, and the
+// Content-Security-Policy's repeated directives folded into one each.
 export const onRequest = defineMiddleware(
   siteMiddleware<APIContext>({
     async beforePage(context) {
@@ -39,6 +41,10 @@ export const onRequest = defineMiddleware(
       if (!context.url.pathname.startsWith("/_astro/")) {
         response.headers.set("Cache-Control", "no-store");
       }
+      // A page that added a directive (the concern page: the file store's origin) gets it
+      // repeated by Astro 5.18 (withastro/astro#16594): each directive once (lib/csp.ts).
+      const csp = response.headers.get("Content-Security-Policy");
+      if (csp) response.headers.set("Content-Security-Policy", mergeRepeatedDirectives(csp));
     },
   }),
 );

@@ -9,6 +9,7 @@ import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "@lianxin/site-ki
 import { format, sharedEn, sharedZh, translatorsFor, type Vars } from "@lianxin/site-kit/messages";
 import { callBackEn, callBackZh } from "./call-back-messages";
 import { directoryEn, directoryZh } from "./directory-messages";
+import { evidenceEn, evidenceZh } from "./evidence-messages";
 import { fieldWorkEn, fieldWorkZh } from "./field-work-messages";
 import { gridEn, gridZh } from "./grid-messages";
 import { ledgerExportEn, ledgerExportZh } from "./ledger-export-messages";
@@ -29,6 +30,7 @@ const zhCN = {
   ...timeZh,
   ...open311KeysZh,
   ...reviewZh,
+  ...evidenceZh,
   ...callBackZh,
   "site.tagline": "工作台",
   "nav.label": "工作台导航",
@@ -525,6 +527,7 @@ const en: Messages = {
   ...timeEn,
   ...open311KeysEn,
   ...reviewEn,
+  ...evidenceEn,
   ...callBackEn,
   "site.tagline": "Staff desk",
   "nav.label": "Staff desk",

@@ -92,6 +92,20 @@ describe("validateAction → request body", () => {
       ...fields,
     });
   });
+  it("answer and note: the evidence files' upload ids go to the API as an array", () => {
+    const ids = ["uAAAAAAAAAAAAAAAAAAAAA1", "uAAAAAAAAAAAAAAAAAAAAA2"];
+    expect(actionBody("note", 2, { text: "现场照片" }, undefined, ids)).toEqual({
+      type: "note",
+      expectedVersion: 2,
+      text: "现场照片",
+      evidenceFiles: ids,
+    });
+    expect(actionBody("note", 2, { text: "无附件" }, undefined, [])).toEqual({
+      type: "note",
+      expectedVersion: 2,
+      text: "无附件",
+    });
+  });
   it("defer needs a real date not in the past", () => {
     expect(
       validateAction("defer", { committedDate: "2026-12-31", reason: "资金到位后施工" }, ctx),

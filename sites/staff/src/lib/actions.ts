@@ -415,16 +415,22 @@ export function isReviewed(type: ActionType): boolean {
   return ACTIONS[type].fields.some((f) => f.reviewed);
 }
 
-/** The request body for the API (with the review decisions, when there are any). */
+/**
+ * The request body for the API (with the review decisions, when there are any, and the evidence
+ * files' upload ids, as an array, when an answer or a note names some).
+ */
 export function actionBody(
   type: ActionType,
   expectedVersion: number,
   fields: ActionFields,
   review?: ReviewDecisions,
+  evidenceFiles: readonly string[] = [],
 ) {
-  return review && hasDecisions(review)
-    ? { type, expectedVersion, ...fields, review }
-    : { type, expectedVersion, ...fields };
+  const body =
+    review && hasDecisions(review)
+      ? { type, expectedVersion, ...fields, review }
+      : { type, expectedVersion, ...fields };
+  return evidenceFiles.length > 0 ? { ...body, evidenceFiles: [...evidenceFiles] } : body;
 }
 
 /** A form field's element id, unique on the page (one form per action). */

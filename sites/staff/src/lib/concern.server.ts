@@ -33,6 +33,7 @@ import {
   type PhoneRatingValues,
   readPhoneRatingForm,
 } from "./call-backs";
+import { EVIDENCE_FIELD, readEvidenceFiles, takesEvidence } from "./evidence";
 import { classifyFailure, type FailureKind } from "./failure";
 import { readReviewDecisions } from "./highlights";
 import {
@@ -51,6 +52,8 @@ export interface PostedAction {
   decisions: ReviewDecisions;
   /** After a 422 review_required: the public texts as they would read, and their highlights. */
   review: ReviewRequiredError | null;
+  /** The evidence files' upload ids posted with an answer or a note (carried into the form). */
+  evidenceFiles: string[];
 }
 
 export type ActionOutcome =
@@ -80,7 +83,16 @@ export async function runAction(
   const decisions = isReviewed(type)
     ? readReviewDecisions(form, REVIEW_PREFIX)
     : { mask: [], keep: [] };
-  const posted: PostedAction = { type, values, errors: {}, message: null, decisions, review: null };
+  const evidenceFiles = takesEvidence(type) ? readEvidenceFiles(form) : [];
+  const posted: PostedAction = {
+    type,
+    values,
+    errors: {},
+    message: null,
+    decisions,
+    review: null,
+    evidenceFiles,
+  };
   if (!Number.isInteger(version) || version < 0) {
     posted.message = t(locale, "common.badRequest");
     return { kind: "failed", status: 400, posted, conflict: false };
@@ -94,10 +106,11 @@ export async function runAction(
   }
   const res = await api.post("/api/staff/concerns/:ledgerNo/actions", {
     params: { ledgerNo },
-    body: actionBody(type, version, checked.fields, decisions),
+    body: actionBody(type, version, checked.fields, decisions, evidenceFiles),
   });
   if (res.ok) return { kind: "done", type };
   const fields = ACTIONS[type].fields.map((f) => f.name);
+  if (takesEvidence(type)) fields.push(EVIDENCE_FIELD);
   return refusedPost(res, locale, posted, intoForm(posted, fields, locale));
 }
 

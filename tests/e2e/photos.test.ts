@@ -32,11 +32,22 @@ async function fillConcern(page: Page) {
 }
 
 async function receipt(page: Page): Promise<{ ledgerNo: string; accessCode: string }> {
-  await expect.poll(() => page.getByText("请保存好编号和查询码").count()).toBeGreaterThan(0);
+  await expect
+    .poll(() => page.getByText("请保存好编号和查询码").count(), { timeout: 15_000 })
+    .toBeGreaterThan(0);
   const ledgerNo = (await termValue(page, "台账编号").textContent())?.trim() ?? "";
   const accessCode = (await termValue(page, "查询码").textContent())?.trim() ?? "";
   expect(ledgerNo).toMatch(/^LS-\d{4}-\d{6}$/);
   return { ledgerNo, accessCode };
+}
+
+/** The tracking view, looked up with the ledger number and the code (a fresh render). */
+async function lookUp(page: Page, ledgerNo: string, accessCode: string) {
+  await page.goto(`${portal.siteUrl}/track`);
+  await page.getByLabel("台账编号").fill(ledgerNo);
+  await page.getByLabel("查询码").fill(accessCode);
+  await page.getByRole("button", { name: "查询" }).click();
+  await expect.poll(() => page.locator("#view-title").count()).toBe(1);
 }
 
 /** The thumbnails on the tracking view, once there are `n`; each one's picture is drawn. */
@@ -106,10 +117,24 @@ describe("a resident's photos", () => {
       );
 
       await page.getByRole("button", { name: "提交", exact: true }).click();
-      await receipt(page);
+      const { ledgerNo, accessCode } = await receipt(page);
       await page.getByRole("button", { name: "查看办理进度" }).click();
       await thumbnailsShown(page, 1);
       expect(await page.getByText("照片链接几分钟后失效").count()).toBe(1);
+
+      // 补充情况: one more photo from the tracking view, attached once processed.
+      const more = page.getByLabel("添加照片（最多3张）");
+      await expect.poll(() => more.count()).toBe(1);
+      await more.setInputFiles({
+        name: "IMG_0003.jpg",
+        mimeType: "image/jpeg",
+        buffer: await phoneJpeg(800, 600, 1),
+      });
+      await expect
+        .poll(() => page.getByText("已添加", { exact: true }).count(), { timeout: 20_000 })
+        .toBe(1);
+      await lookUp(page, ledgerNo, accessCode);
+      await thumbnailsShown(page, 2);
     } finally {
       await context?.close();
     }
@@ -151,11 +176,7 @@ describe("a resident's photos", () => {
       // Tracking: the photo is there once the processor has attached it.
       let shown = 0;
       for (let i = 0; i < 20 && shown === 0; i++) {
-        await page.goto(`${portal.siteUrl}/track`);
-        await page.getByLabel("台账编号").fill(ledgerNo);
-        await page.getByLabel("查询码").fill(accessCode);
-        await page.getByRole("button", { name: "查询" }).click();
-        await expect.poll(() => page.locator("#view-title").count()).toBe(1);
+        await lookUp(page, ledgerNo, accessCode);
         shown = await page.locator("section.files ul.thumbs img").count();
         if (shown === 0) await new Promise((r) => setTimeout(r, 250));
       }
@@ -165,6 +186,43 @@ describe("a resident's photos", () => {
       await expect
         .poll(() => img.evaluate((el) => (el as unknown as Img).naturalWidth))
         .toBeGreaterThan(0);
+    } finally {
+      await context?.close();
+    }
+  });
+
+  it("waits for an upload still running when sent, and refuses a HEIC with core's words", async () => {
+    let context: BrowserContext | undefined;
+    try {
+      context = await browser.newContext(PHONE);
+      const page = await context.newPage();
+      await page.route("**/local-files/upload", async (route) => {
+        if (route.request().method() === "POST") await new Promise((r) => setTimeout(r, 1500));
+        await route.continue();
+      });
+      await fillConcern(page);
+      const input = page.getByLabel("添加照片（最多3张）");
+      await expect.poll(() => input.count()).toBe(1);
+      await input.setInputFiles({
+        name: "IMG_0004.HEIC",
+        mimeType: "image/heic",
+        buffer: Buffer.from("not really a HEIC"),
+      });
+      await expect.poll(() => page.getByText("是HEIC格式，无法读取").count()).toBe(1);
+      await page.getByRole("button", { name: "移除照片 IMG_0004.HEIC" }).click();
+
+      await input.setInputFiles({
+        name: "IMG_0005.png",
+        mimeType: "image/png",
+        buffer: await phoneJpeg(640, 480, 1),
+      });
+      await expect.poll(() => page.getByText("正在上传…").count()).toBe(1);
+      await page.getByRole("button", { name: "提交", exact: true }).click();
+      await expect.poll(() => page.getByText("照片还在上传，请稍候").count()).toBe(1);
+      // Sent by itself once the upload is done.
+      const { ledgerNo, accessCode } = await receipt(page);
+      await lookUp(page, ledgerNo, accessCode);
+      await thumbnailsShown(page, 1);
     } finally {
       await context?.close();
     }

@@ -35,6 +35,7 @@ export const photoZh = {
   "photos.another": "再补充一张照片",
   "photos.expired": "上传链接已过期（1小时）。请在查询进度页面输入台账编号和查询码后补充。",
   "photos.toTrack": "查询进度",
+  "photos.forConcern": "台账编号：{ledgerNo}",
   "files.heading": "照片",
   "files.yours": "您提供的照片",
   "files.after": "整改后照片",
@@ -78,6 +79,7 @@ export const photoEn: { readonly [K in keyof typeof photoZh]: string } = {
   "photos.expired":
     "The upload link has expired (after an hour). Add photos from the tracking page with your ledger number and access code.",
   "photos.toTrack": "Track progress",
+  "photos.forConcern": "Ledger number: {ledgerNo}",
   "files.heading": "Photos",
   "files.yours": "Your photos",
   "files.after": "Photos after the work",

@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { phoneJpeg } from "../../packages/functions/src/files/photo-fixtures.js";
@@ -14,6 +15,21 @@ import { PHONE, type PortalForTest, termValue, usePortalAndBrowser } from "../su
 interface Img {
   naturalWidth: number;
   naturalHeight: number;
+}
+
+const AXE_SOURCE = createRequire(import.meta.url)("axe-core").source as string;
+
+/** axe-core's WCAG 2.1 AA violations on the page as it is now (as accessibility.test.ts runs it). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = (await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe;
+    const result = (await axe.run({
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    })) as { violations: { id: string; nodes: { target: string[] }[] }[] };
+    return result.violations;
+  })) as { id: string; nodes: { target: string[] }[] }[];
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 let portal: PortalForTest;
@@ -115,9 +131,13 @@ describe("a resident's photos", () => {
       expect(await page.locator('input[type="hidden"][name="photos"]').inputValue()).toMatch(
         /^u[A-Za-z0-9_-]{22}$/,
       );
+      expect(await axeViolations(page)).toEqual([]);
 
       await page.getByRole("button", { name: "提交", exact: true }).click();
       const { ledgerNo, accessCode } = await receipt(page);
+      // The receipt offers plain forms for the photos still allowed (one was sent).
+      expect(await page.getByRole("button", { name: "上传这张照片" }).count()).toBe(2);
+      expect(await axeViolations(page)).toEqual([]);
       await page.getByRole("button", { name: "查看办理进度" }).click();
       await thumbnailsShown(page, 1);
       expect(await page.getByText("照片链接几分钟后失效").count()).toBe(1);
@@ -135,6 +155,7 @@ describe("a resident's photos", () => {
         .toBe(1);
       await lookUp(page, ledgerNo, accessCode);
       await thumbnailsShown(page, 2);
+      expect(await axeViolations(page)).toEqual([]);
     } finally {
       await context?.close();
     }
@@ -142,6 +163,7 @@ describe("a resident's photos", () => {
 
   it("without JavaScript: a plain form on the receipt page, then /photos/sent", async () => {
     let context: BrowserContext | undefined;
+    let scripted: BrowserContext | undefined;
     try {
       context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
       const page = await context.newPage();
@@ -172,6 +194,11 @@ describe("a resident's photos", () => {
         .toBe(true);
       // One more photo can be sent from here.
       expect(await page.getByRole("button", { name: "上传这张照片" }).count()).toBe(1);
+      // axe needs scripts: the same page in a context that runs them.
+      scripted = await browser.newContext(PHONE);
+      const again = await scripted.newPage();
+      await again.goto(page.url());
+      expect(await axeViolations(again)).toEqual([]);
 
       // Tracking: the photo is there once the processor has attached it.
       let shown = 0;
@@ -188,6 +215,7 @@ describe("a resident's photos", () => {
         .toBeGreaterThan(0);
     } finally {
       await context?.close();
+      await scripted?.close();
     }
   });
 

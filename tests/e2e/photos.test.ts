@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { phoneJpeg } from "../../packages/functions/src/files/photo-fixtures.js";
 import { PHONE, type PortalForTest, termValue, usePortalAndBrowser } from "../support/browser.js";
 
@@ -252,6 +252,46 @@ describe("a resident's photos", () => {
       await lookUp(page, ledgerNo, accessCode);
       await thumbnailsShown(page, 1);
     } finally {
+      await context?.close();
+    }
+  });
+
+  it("from an SMS link's view (/t/<token>): 补充情况 adds a photo with the link's token", async () => {
+    const output = vi.spyOn(console, "log");
+    let context: BrowserContext | undefined;
+    try {
+      context = await browser.newContext(PHONE);
+      const page = await context.newPage();
+      await fillConcern(page);
+      await page.getByLabel("联系电话").fill("13900139000");
+      await page.getByRole("button", { name: "提交", exact: true }).click();
+      const { ledgerNo } = await receipt(page);
+      // The registration SMS (the local sink prints it) carries the tracking link.
+      let link = "";
+      await expect
+        .poll(() => {
+          const line = output.mock.calls
+            .map((args) => args.join(" "))
+            .find((l) => l.includes(ledgerNo));
+          link = /(http\S+\/t\/track\.\S+)/.exec(line ?? "")?.[1] ?? "";
+          return link;
+        })
+        .toMatch(/\/t\/track\./);
+      await page.goto(link);
+      const more = page.getByLabel("添加照片（最多3张）");
+      await expect.poll(() => more.count()).toBe(1);
+      await more.setInputFiles({
+        name: "IMG_0006.jpg",
+        mimeType: "image/jpeg",
+        buffer: await phoneJpeg(900, 600, 1),
+      });
+      await expect
+        .poll(() => page.getByText("已添加", { exact: true }).count(), { timeout: 20_000 })
+        .toBe(1);
+      await page.goto(link);
+      await thumbnailsShown(page, 1);
+    } finally {
+      output.mockRestore();
       await context?.close();
     }
   });

@@ -295,4 +295,56 @@ describe("a resident's photos", () => {
       await context?.close();
     }
   });
+
+  it("from 我的诉求 (/mine/<ledgerNo>): 补充情况 adds a photo with the session's cookie", async () => {
+    const output = vi.spyOn(console, "log");
+    let context: BrowserContext | undefined;
+    try {
+      context = await browser.newContext(PHONE);
+      const page = await context.newPage();
+      await fillConcern(page);
+      await page.getByLabel("联系电话").fill("13700137000");
+      await page.getByRole("button", { name: "提交", exact: true }).click();
+      const { ledgerNo } = await receipt(page);
+
+      await page.goto(`${portal.siteUrl}/mine`);
+      const before = output.mock.calls.length;
+      await page.getByLabel("手机号").fill("13700137000");
+      await page.getByRole("button", { name: "获取验证码" }).click();
+      let code = "";
+      await expect
+        .poll(
+          () => {
+            const line = output.mock.calls
+              .slice(before)
+              .map((args) => args.join(" "))
+              .findLast((l) => l.includes("→ 137****7000: "));
+            code = /验证码(\d{6})/.exec(line ?? "")?.[1] ?? "";
+            return code;
+          },
+          { timeout: 15_000 },
+        )
+        .toMatch(/^\d{6}$/);
+      await page.getByLabel("验证码", { exact: true }).fill(code);
+      await page.getByRole("button", { name: "登录" }).click();
+      await expect.poll(() => page.getByRole("button", { name: "退出" }).count()).toBe(1);
+
+      await page.goto(`${portal.siteUrl}/mine/${ledgerNo}`);
+      const more = page.getByLabel("添加照片（最多3张）");
+      await expect.poll(() => more.count()).toBe(1);
+      await more.setInputFiles({
+        name: "IMG_0007.jpg",
+        mimeType: "image/jpeg",
+        buffer: await phoneJpeg(900, 600, 1),
+      });
+      await expect
+        .poll(() => page.getByText("已添加", { exact: true }).count(), { timeout: 20_000 })
+        .toBe(1);
+      await page.goto(`${portal.siteUrl}/mine/${ledgerNo}`);
+      await thumbnailsShown(page, 1);
+    } finally {
+      output.mockRestore();
+      await context?.close();
+    }
+  });
 });

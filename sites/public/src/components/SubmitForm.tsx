@@ -6,6 +6,10 @@
 // "使用我的位置" exists only with JavaScript (the browser's geolocation): the point travels in
 // hidden inputs with the normal POST; without JavaScript the address field says where.
 //
+// "添加照片" (issue 15) also exists only with JavaScript (PhotoPicker): the photos are uploaded
+// while the resident types and the form names them in a hidden input; sending the form while
+// one is still being sent waits for it. Without JavaScript the receipt page offers plain forms.
+//
 // The inputs are uncontrolled (defaultValue) and the state is read back from the form, so
 // whatever a resident typed before hydration is kept.
 
@@ -14,7 +18,8 @@ import type {
   DirectoryVillage as Village,
   VillageKind,
 } from "@lianxin/contract";
-import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
+import type { PhotoRules } from "@lianxin/site-kit/photos.server";
+import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { type Locale, type MessageKey, translator } from "../i18n/messages";
 import {
   CONCERN_FIELDS,
@@ -24,6 +29,7 @@ import {
   hasProblems,
   LIMITS,
   MAX_PLACE_ACCURACY_M,
+  PHOTOS_INPUT,
   PLACE_INPUTS,
   type PlaceValues,
   type Problem,
@@ -34,6 +40,7 @@ import {
 } from "../lib/concern-form";
 import { formatCategoryLimits } from "../lib/format";
 import { ErrorSummary } from "./ErrorSummary";
+import PhotoPicker from "./PhotoPicker";
 
 export interface SubmitFormProps {
   locale: Locale;
@@ -47,6 +54,10 @@ export interface SubmitFormProps {
   /** The API's refusal of the place sent (outside the town, too imprecise), shown by it. */
   placeError?: string | null;
   idempotencyKey: string;
+  /** Core's photo rules and words; null: no photos (the page could not offer them). */
+  photoRules?: PhotoRules | null;
+  /** The API's refusal of the photos sent (`fields.photos`), shown by the picker. */
+  photoError?: string | null;
 }
 
 /** How long the browser may take to find the resident (then a message says so). */
@@ -74,6 +85,16 @@ export default function SubmitForm(props: SubmitFormProps) {
   const [locating, setLocating] = useState(false);
   const [placeMessage, setPlaceMessage] = useState<string | null>(props.placeError ?? null);
   const [canLocate, setCanLocate] = useState(false);
+  const [photosBusy, setPhotosBusy] = useState(false);
+  /** Sent while photos were still uploading: sent again once they are done. */
+  const [waitingForPhotos, setWaitingForPhotos] = useState(false);
+  const onPhotosBusy = useCallback((busy: boolean) => setPhotosBusy(busy), []);
+
+  useEffect(() => {
+    if (!waitingForPhotos || photosBusy) return;
+    setWaitingForPhotos(false);
+    formRef.current?.requestSubmit();
+  }, [waitingForPhotos, photosBusy]);
 
   const directory = useMemo(() => ({ villages, categories }), [villages, categories]);
 
@@ -173,6 +194,11 @@ export default function SubmitForm(props: SubmitFormProps) {
     if (hasProblems(validateConcern(now, directory))) {
       e.preventDefault();
       setAttempts((n) => n + 1);
+      return;
+    }
+    if (photosBusy) {
+      e.preventDefault();
+      setWaitingForPhotos(true);
       return;
     }
     setSubmitting(true);
@@ -508,6 +534,18 @@ export default function SubmitForm(props: SubmitFormProps) {
         )}
       </div>
 
+      {enhanced && props.photoRules && (
+        <PhotoPicker
+          locale={locale}
+          rules={props.photoRules}
+          ticket={{ formKey: idempotencyKey }}
+          name={PHOTOS_INPUT}
+          id={fieldId("photos")}
+          error={props.photoError ?? null}
+          onBusyChange={onPhotosBusy}
+        />
+      )}
+
       <fieldset>
         <legend>{tr("form.contactLegend")}</legend>
         <div className="field">
@@ -593,6 +631,11 @@ export default function SubmitForm(props: SubmitFormProps) {
         <p className="hint">{tr("form.privacy")}</p>
       </fieldset>
 
+      {waitingForPhotos && (
+        <p className="notice" role="status">
+          {tr("photos.waitUploads")}
+        </p>
+      )}
       <button type="submit" className="big button" disabled={submitting}>
         {tr("form.submit")}
       </button>

@@ -8,6 +8,7 @@
 import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "@lianxin/site-kit/locale";
 import { format, sharedEn, sharedZh, translatorsFor, type Vars } from "@lianxin/site-kit/messages";
 import { mineEn, mineZh } from "./mine-messages";
+import { photoEn, photoZh } from "./photo-messages";
 import { recoverEn, recoverZh } from "./recover-messages";
 import { villageEn, villageZh } from "./village-messages";
 
@@ -18,6 +19,7 @@ const zhCN = {
   ...villageZh,
   ...recoverZh,
   ...mineZh,
+  ...photoZh,
   "site.tagline": "洛社镇群众诉求平台",
   "site.description": "洛社镇“连心”群众诉求平台：网上反映问题，凭台账编号和查询码查询办理进度。",
   "nav.label": "主导航",
@@ -348,6 +350,7 @@ const en: Messages = {
   ...villageEn,
   ...recoverEn,
   ...mineEn,
+  ...photoEn,
   "site.tagline": "Luoshe Town residents' concerns portal",
   "site.description":
     "Lianxin, the Luoshe Town concerns portal: raise a concern online and track it with its ledger number and access code.",

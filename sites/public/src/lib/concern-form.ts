@@ -206,3 +206,28 @@ export function validateMessageText(text: string): Problem | undefined {
   if (n > LIMITS.messageMax) return { key: "val.textTooLong", vars: { max: LIMITS.messageMax, n } };
   return undefined;
 }
+
+/** The hidden input naming the photos uploaded with the form (issue 15): upload ids, comma-separated. */
+export const PHOTOS_INPUT = "photos";
+const UPLOAD_ID = /^u[A-Za-z0-9_-]{22}$/;
+
+/**
+ * The upload ids the form names (the island's uploads), well-formed and distinct, in order.
+ * At most `max`: more are dropped here and the API judges the rest (its own limit).
+ */
+export function readPhotoIds(form: FormLike, max: number): string[] {
+  const raw = form.get(PHOTOS_INPUT);
+  if (typeof raw !== "string") return [];
+  const ids = raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => UPLOAD_ID.test(s));
+  return [...new Set(ids)].slice(0, max);
+}
+
+/** The API's body with the photos (the contract's ConcernBody does not list them yet). */
+export type SubmissionWithPhotos = ConcernBody & { photos?: string[] };
+
+export function withPhotos(body: ConcernBody, photos: string[]): SubmissionWithPhotos {
+  return photos.length ? { ...body, photos } : body;
+}

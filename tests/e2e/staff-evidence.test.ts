@@ -1,9 +1,3 @@
-// First, before anything reaches core's index: core's concern.ts → submission.ts →
-// files/attachments.ts → concern.ts import cycle leaves ConcernSubmission's `photos` without its
-// inner schema (every POST /api/concerns then fails with 500) when the cycle is entered at
-// attachments.ts, as @lianxin/functions/local does. Entered at concern.ts it resolves. Remove
-// once the cycle is broken in core.
-import "../../packages/core/src/concern/concern.js";
 import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";

@@ -12,7 +12,9 @@ export type {
   DeadlineStage,
   Feedback,
   FieldLog,
+  FileView,
   LedgerYearFigures,
+  NoticePhotoView,
   Open311KeyView,
   PublicDirectory,
   PublicNotice,
@@ -27,6 +29,8 @@ export type {
   StaffUser,
   SubmissionReceipt,
   TimeLimit,
+  UploadStatus,
+  UploadTicket,
 } from "@lianxin/core";
 export * from "@lianxin/core/vocabulary";
 export * from "./responses/common.js";

@@ -94,6 +94,8 @@ export interface ConcernBody {
   smsOptOut?: boolean;
   /** "使用我的位置": the device's point, datum and accuracy (core concern/place.ts). */
   place?: PlaceInput;
+  /** Photos the form uploaded (`POST /api/uploads` with the same Idempotency-Key), ≤ 3. */
+  photos?: string[];
 }
 
 /** What staff register (`POST /api/staff/concerns`): the resident's fields and the channel. */

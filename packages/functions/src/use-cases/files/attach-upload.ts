@@ -8,9 +8,11 @@ export type AttachOutcome = "attached" | "already" | "refused" | "waiting";
 /**
  * Puts a processed upload's file on its concern: copies the processor's output from
  * `staged/` to the concern's `files/` place, then writes the file item with the upload
- * marked attached (AP-U5), then drops the staged copy. Safe to run twice, from any of the
- * three places that try (the processor when the claim came first; the submission when
- * processing came first; the job for what failed between): the second finds the file.
+ * marked attached (AP-U5), then drops the staged copy. Safe to run twice, one after the other
+ * or at once, from any of the three places that try (the processor when the claim came
+ * first; the submission when processing came first; the job for what failed between): the
+ * second finds the file, or loses the transaction's condition, or finds its staged copy gone
+ * with the upload attached.
  * "waiting" while the upload has no concern or is not processed yet.
  */
 export async function attachUpload(deps: Deps, upload: UploadRecord): Promise<AttachOutcome> {
@@ -29,8 +31,16 @@ export async function attachUpload(deps: Deps, upload: UploadRecord): Promise<At
   const file = attachedFile({ ...upload, processed }, ledgerNo, deps.now());
   const from = stagedKeys(upload.uploadId, file.kind);
   const to = concernFileKeys(file);
-  await deps.files.copy(from.main, to.main);
-  if (from.thumbnail && to.thumbnail) await deps.files.copy(from.thumbnail, to.thumbnail);
+  try {
+    await deps.files.copy(from.main, to.main);
+    if (from.thumbnail && to.thumbnail) await deps.files.copy(from.thumbnail, to.thumbnail);
+  } catch (error) {
+    // Two runs at once (the submission's and the processor's): the first attached the file
+    // and removed the staged copy under the second. Attached is what both wanted.
+    const now = await deps.store.getUpload(upload.uploadId);
+    if (now?.state === "attached") return "already";
+    throw error;
+  }
   const outcome = await deps.store.attachUploadedFile(file);
   // The lifecycle rule removes staged copies after a day anyway; this only tidies sooner.
   await Promise.all(

@@ -254,6 +254,9 @@ function withClientAddress(plan: Plan): void {
  * middleware resolves at its first request, `packages/site-kit/src/secrets.server.ts`), which
  * grants `ssm:GetParameters` on that one secret's two parameter paths: all a server may do.
  */
+/** The sites' variable naming the file store's origin (lib/files-origin.server.ts, csp.ts). */
+export const FILES_ORIGIN_ENV = "LIANXIN_FILES_ORIGIN";
+
 export function SitesStack({ stack }: StackContext) {
   const { api, secrets } = use(ApiStack);
   const { bucket: files } = use(StorageStack);
@@ -270,7 +273,13 @@ export function SitesStack({ stack }: StackContext) {
       // the build that `npm test` made beforehand.
       buildCommand: "cd .. && pnpm run build:aws",
       ...SITE_SERVER,
-      environment: { LIANXIN_API_URL: api.url, [ORIGIN_VERIFY_ENV]: originVerify },
+      environment: {
+        LIANXIN_API_URL: api.url,
+        [ORIGIN_VERIFY_ENV]: originVerify,
+        // The files bucket's origin (presigned POSTs, 5-minute links): the pages that show or
+        // send photos let it into their CSP (img-src, connect-src, form-action).
+        [FILES_ORIGIN_ENV]: `https://${files.bucketRegionalDomainName}`,
+      },
       bind: [secrets.LIANXIN_SITE_SECRET],
       // As every function: ESM, minified, the AWS SDK left out (the Lambda runtime provides the
       // SSM client that the secret loader imports).

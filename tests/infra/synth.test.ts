@@ -30,6 +30,7 @@ import {
 import { JIEBA_BINARY_FILE, JIEBA_BINARY_PACKAGE } from "../../infra/person-tagger.js";
 import {
   CLIENT_ADDRESS_INJECTION,
+  FILES_ORIGIN_ENV,
   ORIGIN_VERIFY_ENV,
   ORIGIN_VERIFY_HEADER,
   PUBLIC_FILES_PATH,
@@ -1052,6 +1053,8 @@ describe("sites stack", () => {
           (fn.Properties?.Environment as { Variables?: Record<string, unknown> })?.Variables ?? {};
         // The API's URL, imported from the API stack.
         expect(JSON.stringify(env.LIANXIN_API_URL)).toMatch(/Fn::ImportValue.*ApiStack.*Api/);
+        // The files bucket's https origin, for the photo pages' CSP.
+        expect(JSON.stringify(env[FILES_ORIGIN_ENV])).toMatch(/https:\/\/.*RegionalDomainName/);
         expect(env.SST_Secret_value_LIANXIN_SITE_SECRET).toBe("__FETCH_FROM_SSM__");
         expect(env.SST_Secret_value_SESSION_SIGNING_KEY).toBeUndefined();
       }

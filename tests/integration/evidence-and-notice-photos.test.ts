@@ -148,6 +148,39 @@ describe("evidence for an answer", () => {
   });
 });
 
+describe("who may see a concern's files", () => {
+  it("is only who may see the concern: not another concern's resident, not another department", async () => {
+    const filed = await accepted();
+    const other = await accepted();
+    await evidence(filed.ledgerNo, {
+      name: "现场.jpg",
+      contentType: "image/jpeg",
+      bytes: await phoneJpeg(200, 100, 1),
+    });
+    // Another concern's code opens nothing of this one.
+    const wrongCode = await track(api, filed.ledgerNo, other.accessCode);
+    expect(wrongCode.status).toBe(404);
+    // A cadre of 园区建设办 does not handle 梅泾村's environment concerns: no view, no links.
+    const cadre2 = await loginAs(api, "cadre2");
+    const elsewhere = await staff(api, cadre2, "GET", `/api/staff/concerns/${filed.ledgerNo}`);
+    expect(elsewhere.status).toBe(404);
+    expect(JSON.stringify(await elsewhere.json())).not.toContain("local-files");
+    const upload = await staff(
+      api,
+      cadre2,
+      "POST",
+      `/api/staff/concerns/${filed.ledgerNo}/uploads`,
+      {
+        name: "x.jpg",
+        contentType: "image/jpeg",
+        size: 100,
+        stage: "note",
+      },
+    );
+    expect(upload.status).toBe(404);
+  });
+});
+
 describe("a notice's after photos", () => {
   it("are only what admin chose from the answer's photos, served from the public place", async () => {
     const filed = await accepted();

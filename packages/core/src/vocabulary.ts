@@ -52,6 +52,10 @@ export const ACTION_TYPES = [
 ] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
+/** The actions that take evidence files, uploaded beforehand for that stage (issue 15). */
+export const EVIDENCE_ACTIONS = ["answer", "note"] as const satisfies readonly ActionType[];
+export type EvidenceAction = (typeof EVIDENCE_ACTIONS)[number];
+
 /** How a concern reached the ledger. Field-work channels come with the field logs. */
 export const CHANNELS = [
   "online",

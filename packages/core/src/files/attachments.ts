@@ -3,6 +3,7 @@ import * as z from "zod/mini";
 // Types only: concern.ts leads (through the actions) back to this module.
 import type { Actor } from "../concern/concern.js";
 import { cleanText } from "../text/hygiene.js";
+import { EVIDENCE_ACTIONS } from "../vocabulary.js";
 import { type FileType, fileTypeOfMime, fileTypeOfName } from "./file-types.js";
 import {
   checkPhotoCount,
@@ -331,7 +332,7 @@ export type ConcernUploadRequest = z.infer<typeof ConcernUploadRequest>;
 
 /** A cadre's evidence file for an answer or a note (photos, and PDFs up to 20 MB). */
 export const StaffUploadRequest = z.extend(z.omit(UploadRequest, { formKey: true }), {
-  stage: z.enum(["answer", "note"]),
+  stage: z.enum(EVIDENCE_ACTIONS),
 });
 export type StaffUploadRequest = z.infer<typeof StaffUploadRequest>;
 

@@ -1,15 +1,14 @@
 // Files on a concern (issue 15) as the concern page shows them, and the evidence files an answer
 // or a note names. Pure: the page renders from these, its server code reads the posted form with
 // them, and the upload script (components/EvidenceUpload.astro) is told the same limits.
-import type { StaffConcernView } from "@lianxin/contract";
+import { EVIDENCE_ACTIONS, type EvidenceAction, type StaffConcernView } from "@lianxin/contract";
 import type { MessageKey } from "../i18n/messages";
 
 /** A file on the concern as the API shows it to staff (core FileView), links signed for minutes. */
 export type FileView = StaffConcernView["files"][number];
 
-/** The actions that take evidence files (uploaded beforehand for that stage). */
-export const EVIDENCE_ACTIONS = ["answer", "note"] as const;
-export type EvidenceAction = (typeof EVIDENCE_ACTIONS)[number];
+/** The actions that take evidence files (uploaded beforehand for that stage): the API's list. */
+export { EVIDENCE_ACTIONS, type EvidenceAction } from "@lianxin/contract";
 
 export function takesEvidence(type: string): type is EvidenceAction {
   return (EVIDENCE_ACTIONS as readonly string[]).includes(type);

@@ -6,7 +6,7 @@
 import type { Api } from "@lianxin/site-kit/api.server";
 import type { ApiFailure } from "@lianxin/site-kit/api-result";
 import { type Locale, t } from "../i18n/messages";
-import { isUploadId } from "./evidence";
+import { type EvidenceAction, isUploadId, takesEvidence } from "./evidence";
 import { classifyFailure } from "./failure";
 
 /** What the script gets back: a status and a small JSON body. */
@@ -27,7 +27,7 @@ interface TicketRequest {
   name: string;
   contentType: string;
   size: number;
-  stage: "answer" | "note";
+  stage: EvidenceAction;
 }
 
 /** The script's request, as the API takes it; null when it is not one. */
@@ -37,7 +37,7 @@ export function readTicketRequest(body: unknown): TicketRequest | null {
   if (typeof name !== "string" || !name.trim() || name.length > 200) return null;
   if (typeof contentType !== "string" || contentType.length > 100) return null;
   if (typeof size !== "number" || !Number.isInteger(size) || size <= 0) return null;
-  if (stage !== "answer" && stage !== "note") return null;
+  if (typeof stage !== "string" || !takesEvidence(stage)) return null;
   return { name, contentType: contentType || "application/octet-stream", size, stage };
 }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import type { Browser, Locator } from "playwright-core";
+import { createRequire } from "node:module";
+import type { Browser, Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { phoneJpeg } from "../../packages/functions/src/files/photo-fixtures.js";
 import {
@@ -137,6 +138,21 @@ async function rateSatisfied(ledgerNo: string, accessCode: string): Promise<void
   expect(rated.status).toBe(201);
 }
 
+const AXE_SOURCE = createRequire(import.meta.url)("axe-core").source as string;
+
+/** axe-core's WCAG 2.1 A/AA violations on the page (as tests/e2e/accessibility.test.ts runs it). */
+async function violationsOf(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = (await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe;
+    const result = (await axe.run({
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    })) as { violations: { id: string; nodes: { target: string[] }[] }[] };
+    return result.violations;
+  })) as { id: string; nodes: { target: string[] }[] }[];
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
 /** A checkbox as the page's script would see it. */
 type Box = { value: string; checked: boolean };
 
@@ -193,6 +209,8 @@ describe("a notice's after photos", () => {
       expect(Number(await thumb.getAttribute("width"))).toBeGreaterThan(0);
       expect(Number(await thumb.getAttribute("height"))).toBeGreaterThan(0);
       expect(await thumb.getAttribute("alt")).toMatch(/^(?!居民).+于.+添加的照片$/);
+
+      expect(await violationsOf(admin)).toEqual([]);
 
       // The checkbox lies inside the single-notice approve form.
       const form = card.locator("form", {

@@ -1,6 +1,7 @@
-// Strings of the concern's files (照片与附件) and of the evidence uploads on the answer and note
-// forms (issue 15), in zh-CN and English. Spread into the site's tables by messages.ts. The
-// upload script reads the ones it needs from the form's data attributes (rendered here).
+// Strings of the concern's files (照片与附件), of the evidence uploads on the answer and note
+// forms and of the after photos on the notice approve form (issue 15), in zh-CN and English.
+// Spread into the site's tables by messages.ts. The upload script reads the ones it needs from
+// the form's data attributes (rendered here).
 
 export const evidenceZh = {
   "files.heading": "照片与附件",
@@ -34,6 +35,9 @@ export const evidenceZh = {
   "evidence.remove": "移除",
   "evidence.wait": "文件仍在上传或检查中，请稍候再提交。",
   "evidence.signedOut": "登录已失效，请刷新页面重新登录后再上传。",
+  "notices.photos.legend": "公示整改后照片（最多3张，居民本人照片不会公示）",
+  "notices.photos.hint": "只可选答复时上传的现场照片；不勾选则公示不带照片。",
+  "notices.photos.pick": "公示这张照片",
 } satisfies Record<string, string>;
 
 export const evidenceEn: { readonly [K in keyof typeof evidenceZh]: string } = {
@@ -69,4 +73,9 @@ export const evidenceEn: { readonly [K in keyof typeof evidenceZh]: string } = {
   "evidence.remove": "Remove",
   "evidence.wait": "Files are still uploading or being checked; please wait before submitting.",
   "evidence.signedOut": "Your session has ended; reload the page and sign in again to upload.",
+  "notices.photos.legend":
+    "Publish after photos (at most 3; residents' own photos are never published)",
+  "notices.photos.hint":
+    "Only the site photos uploaded with the answer can be chosen; tick none to publish without photos.",
+  "notices.photos.pick": "Publish this photo",
 };

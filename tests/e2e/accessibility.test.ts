@@ -1,6 +1,6 @@
-import { createRequire } from "node:module";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { axeViolations } from "../support/axe.js";
 import {
   type PortalForTest,
   signForAndAnswer,
@@ -16,31 +16,6 @@ import { useTextedCodes } from "../support/sms-sink.js";
  * invalid SMS link, 我的诉求 (sign-in, list, a concern from it), the notices, and the back office's sign-in, queue, concern page, SMS log,
  * ledger and dashboard. Each page must have no violation at all.
  */
-const AXE_SOURCE = createRequire(import.meta.url)("axe-core").source as string;
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-async function violationsOf(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, not added as a <script>: the sites' CSP runs no
-  // inline script without its hash (and the browser tests fail on any violation).
-  await page.evaluate(AXE_SOURCE);
-  const violations = (await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe;
-    const result = (await axe.run({
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    })) as { violations: unknown[] };
-    return result.violations;
-  })) as Violation[];
-  return violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-  );
-}
 
 let portal: PortalForTest;
 let browser: Browser;
@@ -57,7 +32,7 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
     const page = await context.newPage();
     const found: Record<string, string[]> = {};
     const check = async (name: string) => {
-      found[name] = await violationsOf(page);
+      found[name] = await axeViolations(page);
     };
     try {
       await page.goto(portal.siteUrl);
@@ -130,7 +105,7 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
     const page = await context.newPage();
     const found: Record<string, string[]> = {};
     const check = async (name: string) => {
-      found[name] = await violationsOf(page);
+      found[name] = await axeViolations(page);
     };
     try {
       await page.goto(`${portal.staffUrl}/login`);

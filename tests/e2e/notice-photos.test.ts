@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { createRequire } from "node:module";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Locator } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { phoneJpeg } from "../../packages/functions/src/files/photo-fixtures.js";
+import { axeViolations } from "../support/axe.js";
 import {
   DESKTOP,
   type PortalForTest,
@@ -138,21 +138,6 @@ async function rateSatisfied(ledgerNo: string, accessCode: string): Promise<void
   expect(rated.status).toBe(201);
 }
 
-const AXE_SOURCE = createRequire(import.meta.url)("axe-core").source as string;
-
-/** axe-core's WCAG 2.1 A/AA violations on the page (as tests/e2e/accessibility.test.ts runs it). */
-async function violationsOf(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = (await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe;
-    const result = (await axe.run({
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    })) as { violations: { id: string; nodes: { target: string[] }[] }[] };
-    return result.violations;
-  })) as { id: string; nodes: { target: string[] }[] }[];
-  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
-
 /** A checkbox as the page's script would see it. */
 type Box = { value: string; checked: boolean };
 
@@ -210,7 +195,7 @@ describe("a notice's after photos", () => {
       expect(Number(await thumb.getAttribute("height"))).toBeGreaterThan(0);
       expect(await thumb.getAttribute("alt")).toMatch(/^(?!居民).+于.+添加的照片$/);
 
-      expect(await violationsOf(admin)).toEqual([]);
+      expect(await axeViolations(admin)).toEqual([]);
 
       // The checkbox lies inside the single-notice approve form.
       const form = card.locator("form", {

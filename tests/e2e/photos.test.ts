@@ -1,7 +1,7 @@
-import { createRequire } from "node:module";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { describe, expect, it, vi } from "vitest";
 import { phoneJpeg } from "../../packages/functions/src/files/photo-fixtures.js";
+import { axeViolations } from "../support/axe.js";
 import { PHONE, type PortalForTest, termValue, usePortalAndBrowser } from "../support/browser.js";
 
 /**
@@ -15,21 +15,6 @@ import { PHONE, type PortalForTest, termValue, usePortalAndBrowser } from "../su
 interface Img {
   naturalWidth: number;
   naturalHeight: number;
-}
-
-const AXE_SOURCE = createRequire(import.meta.url)("axe-core").source as string;
-
-/** axe-core's WCAG 2.1 AA violations on the page as it is now (as accessibility.test.ts runs it). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = (await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe;
-    const result = (await axe.run({
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    })) as { violations: { id: string; nodes: { target: string[] }[] }[] };
-    return result.violations;
-  })) as { id: string; nodes: { target: string[] }[] }[];
-  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 let portal: PortalForTest;

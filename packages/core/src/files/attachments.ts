@@ -3,7 +3,7 @@ import * as z from "zod/mini";
 // Types only: concern.ts leads (through the actions) back to this module.
 import type { Actor } from "../concern/concern.js";
 import { cleanText } from "../text/hygiene.js";
-import { EVIDENCE_ACTIONS } from "../vocabulary.js";
+import { EVIDENCE_ACTIONS, type EvidenceAction } from "../vocabulary.js";
 import { type FileType, fileTypeOfMime, fileTypeOfName } from "./file-types.js";
 import {
   checkPhotoCount,
@@ -342,6 +342,23 @@ export const EvidenceFiles = z.array(UploadId).check(
   z.maxLength(EVIDENCE_FILES_PER_ACTION),
   z.refine((ids) => new Set(ids).size === ids.length, "同一文件重复 (a file is named twice)"),
 );
+
+/**
+ * Whether an answer or a note may name this upload as its evidence: a cadre's upload for this
+ * concern and this action, not refused (still processing is fine: it attaches when done).
+ */
+export function usableEvidence(
+  upload: UploadRecord | null,
+  ledgerNo: string,
+  stage: EvidenceAction,
+): boolean {
+  return (
+    upload?.purpose === "staff_evidence" &&
+    upload.ledgerNo === ledgerNo &&
+    upload.stage === stage &&
+    upload.state !== "refused"
+  );
+}
 
 /** How an upload fared, for the page that sent it: no link, no concern, no personal data. */
 export interface UploadStatus {

@@ -225,9 +225,7 @@ export function readPhotoIds(form: FormLike, max: number): string[] {
   return [...new Set(ids)].slice(0, max);
 }
 
-/** The API's body with the photos (the contract's ConcernBody does not list them yet). */
-export type SubmissionWithPhotos = ConcernBody & { photos?: string[] };
-
-export function withPhotos(body: ConcernBody, photos: string[]): SubmissionWithPhotos {
+/** The API's body with the form's photos (none: no `photos` field at all). */
+export function withPhotos(body: ConcernBody, photos: string[]): ConcernBody {
   return photos.length ? { ...body, photos } : body;
 }

@@ -1,24 +1,18 @@
-import { DomainError } from "@lianxin/core";
+import { DomainError, usableEvidence } from "@lianxin/core";
+import type { EvidenceAction } from "@lianxin/core/vocabulary";
 import type { Deps } from "../../deps.js";
 
 /**
- * The evidence files an answer or a note names: each an upload for this concern and
- * stage, not refused. Checked before the action is written (one GetItem each, at most 10).
+ * The evidence files an answer or a note names, each held to core's usableEvidence. Checked before the action is written (one GetItem each, at most 10).
  */
 export async function checkEvidenceFiles(
   deps: Deps,
   ledgerNo: string,
-  stage: "answer" | "note",
+  stage: EvidenceAction,
   uploadIds: readonly string[],
 ): Promise<void> {
   const uploads = await Promise.all(uploadIds.map((id) => deps.store.getUpload(id)));
-  const bad = uploads.findIndex(
-    (u) =>
-      u?.purpose !== "staff_evidence" ||
-      u.ledgerNo !== ledgerNo ||
-      u.stage !== stage ||
-      u.state === "refused",
-  );
+  const bad = uploads.findIndex((u) => !usableEvidence(u, ledgerNo, stage));
   if (bad >= 0) {
     throw new DomainError("validation_failed", {
       fields: {

@@ -1,3 +1,4 @@
+export * from "./access/bulk-actions.js";
 export * from "./access/capabilities.js";
 export * from "./access/policy.js";
 export * from "./access/staff-nav.js";
@@ -67,6 +68,7 @@ export * from "./open311/api-key.js";
 export * from "./open311/georeport.js";
 export * from "./open311/xml.js";
 export * from "./routing/route-concern.js";
+export * from "./search/terms.js";
 export * from "./staff/account-admin.js";
 export * from "./staff/password.js";
 export * from "./staff/schema.js";

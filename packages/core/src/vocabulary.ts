@@ -52,6 +52,18 @@ export const ACTION_TYPES = [
 ] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
+/**
+ * What a queue's selected rows can be given at once (签收, 分派, 指派, 督办): each item is
+ * still its own action, with its own event and version check.
+ */
+export const BULK_ACTIONS = [
+  "accept",
+  "dispatch",
+  "assign",
+  "supervise",
+] as const satisfies readonly ActionType[];
+export type BulkAction = (typeof BULK_ACTIONS)[number];
+
 /** The actions that take evidence files, uploaded beforehand for that stage (issue 15). */
 export const EVIDENCE_ACTIONS = ["answer", "note"] as const satisfies readonly ActionType[];
 export type EvidenceAction = (typeof EVIDENCE_ACTIONS)[number];

@@ -344,6 +344,29 @@ describe("every back-office endpoint × every role", () => {
     );
   });
 
+  it("possible duplicates: whoever sees the concern; merging offered to whoever may merge", async () => {
+    const creek = await prepare("creek", "assigned");
+    const path = `/api/staff/concerns/${creek.ledgerNo}/duplicates`;
+    expect(await statuses(get(path))).toEqual(
+      only({ admin: 200, leader: 200, head: 200, cadre: 200, inspector: 200 }, 404),
+    );
+    const offered: Partial<Record<Who, boolean>> = {};
+    for (const who of ["admin", "leader", "head", "cadre", "inspector"] as const) {
+      offered[who] = (await (await get(path)(who)).json()).mayMerge;
+    }
+    expect(offered).toEqual({
+      admin: true,
+      leader: false,
+      head: true,
+      cadre: true,
+      inspector: false,
+    });
+    const conduct = await prepare("conduct", "assigned");
+    expect(await statuses(get(`/api/staff/concerns/${conduct.ledgerNo}/duplicates`))).toEqual(
+      only({ admin: 200, inspector: 200 }, 404),
+    );
+  });
+
   it("registration by every role, with the channel", async () => {
     let n = 0;
     const got = await statuses((who) =>

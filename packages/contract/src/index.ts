@@ -10,6 +10,8 @@ export type {
   CategoryLimits,
   ConcernFlags,
   DeadlineStage,
+  DuplicateSuggestion,
+  DuplicateSuggestions,
   Feedback,
   FieldLog,
   FileView,

@@ -6,6 +6,7 @@ import type {
   ConcernAction,
   ConcernUploadRequest,
   DirectoryEntryBody,
+  DuplicateSuggestions,
   Feedback,
   FieldLog,
   FieldLogBody,
@@ -247,6 +248,8 @@ export interface ApiRoutes {
     { body: StaffRegistrationBody; idempotent: true }
   >;
   "GET /api/staff/concerns/:ledgerNo": Staff<StaffConcernView>;
+  /** 可能重复: up to five possible duplicates in its village, with scores (issue 16). */
+  "GET /api/staff/concerns/:ledgerNo/duplicates": Staff<DuplicateSuggestions>;
   /** Evidence for an answer or a note (photos, PDFs): a signed POST, as residents' photos. */
   "POST /api/staff/concerns/:ledgerNo/uploads": Staff<UploadTicket, { body: StaffUploadRequest }>;
   /** 回访: answered concerns whose residents must be called for their rating, oldest first. */
@@ -427,6 +430,7 @@ export const ROUTE_ACCESS = {
   "GET /api/staff/departments/:id/staff": "staff",
   "POST /api/staff/concerns": "staff",
   "GET /api/staff/concerns/:ledgerNo": "staff",
+  "GET /api/staff/concerns/:ledgerNo/duplicates": "staff",
   "POST /api/staff/concerns/:ledgerNo/uploads": "staff",
   "GET /api/staff/dev/sms": "staff",
   "GET /api/staff/sms/attention": "staff",

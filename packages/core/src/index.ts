@@ -68,6 +68,7 @@ export * from "./open311/api-key.js";
 export * from "./open311/georeport.js";
 export * from "./open311/xml.js";
 export * from "./routing/route-concern.js";
+export * from "./search/duplicate-view.js";
 export * from "./search/duplicates.js";
 export * from "./search/terms.js";
 export * from "./staff/account-admin.js";

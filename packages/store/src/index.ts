@@ -7,6 +7,7 @@ import {
 import type { StoreContext } from "./context.js";
 import { hasDirectory, loadDirectory, putDirectory } from "./directory.js";
 import { listAudit, writeDirectoryEntries } from "./directory-admin.js";
+import { listDuplicateCandidates } from "./duplicate-candidates.js";
 import {
   advanceExportJob,
   getExportJob,
@@ -127,6 +128,7 @@ export {
   runWithoutDeadline,
 } from "./deadline.js";
 export type { DirectoryWrite } from "./directory-admin.js";
+export { DUPLICATE_CANDIDATES_MAX } from "./duplicate-candidates.js";
 export type { FieldLogOwner } from "./field-logs.js";
 /** Field-log items (keys included): for seeding with BatchWriteItem. */
 export { fieldLogItem, presenceItem } from "./field-logs.js";
@@ -170,6 +172,7 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     commitConcernChanges: bind(ctx, commitConcernChanges),
     queryQueue: bind(ctx, queryQueue),
     countQueue: bind(ctx, countQueue),
+    listDuplicateCandidates: bind(ctx, listDuplicateCandidates),
     queryConcernsByMonth: bind(ctx, queryConcernsByMonth),
     getIdempotencyRecord: bind(ctx, getIdempotencyRecord),
     readSubmissionGate: bind(ctx, readSubmissionGate),

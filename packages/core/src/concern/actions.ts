@@ -65,7 +65,13 @@ export const ConcernAction = z.discriminatedUnion("type", [
     review: z.optional(ReviewDecisions),
   }),
   z.strictObject({ type: z.literal("supervise"), expectedVersion: version, note: text(1000) }),
-  z.strictObject({ type: z.literal("merge"), expectedVersion: version, targetLedgerNo: LedgerNo }),
+  z.strictObject({
+    type: z.literal("merge"),
+    expectedVersion: version,
+    targetLedgerNo: LedgerNo,
+    /** Why (staff only): the duplicate suggestions fill it, "与 LS-… 反映同一问题（相似度 72%）". */
+    reason: z.optional(text(500)),
+  }),
   z.strictObject({
     type: z.literal("strike_off"),
     expectedVersion: version,

@@ -178,6 +178,15 @@ describe("the concern state machine", () => {
       [target.ledgerNo, "merged_in", 3],
     ]);
     expect(() => applyMerge(source, source, source.version, ctx())).toThrow(DomainError);
+    expect(merged.events.map((e) => e.reason)).toEqual([null, null]);
+  });
+
+  it("records the merger's reason on both events", () => {
+    const source = fresh("LS-2026-000002");
+    const target = fresh("LS-2026-000003");
+    const reason = "与 LS-2026-000003 反映同一问题（相似度 72%）";
+    const merged = applyMerge(source, target, source.version, ctx(), reason);
+    expect(merged.events.map((e) => e.reason)).toEqual([reason, reason]);
   });
 });
 

@@ -357,6 +357,8 @@ export function applyMerge(
   target: Concern,
   expectedVersion: number,
   ctx: Pick<ActionContext, "user" | "now" | "newEventId">,
+  /** The merger's reason, on both events (the resident's timeline never shows a reason). */
+  reason: string | null = null,
 ): { source: Concern; target: Concern; events: ConcernEvent[] } {
   if (expectedVersion !== source.version) refuse(source, "conflict");
   if (!transitionAllowed("merge", source)) refuse(source, "invalid_transition");
@@ -382,6 +384,7 @@ export function applyMerge(
     ctx.newEventId,
   )("merged", {
     public: true,
+    reason,
     data: { targetLedgerNo: target.ledgerNo },
   });
   const targetEvent = eventFactory(
@@ -391,6 +394,7 @@ export function applyMerge(
     ctx.newEventId,
   )("merged_in", {
     public: false,
+    reason,
     data: { sourceLedgerNo: source.ledgerNo },
   });
   return {

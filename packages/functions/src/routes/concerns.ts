@@ -22,6 +22,7 @@ const stopSms = lazy(() => import("../use-cases/concerns/stop-sms.js"));
 const callBacks = lazy(() => import("../use-cases/concerns/call-backs.js"));
 const recovery = lazy(() => import("../use-cases/concerns/recover-code.js"));
 const myConcerns = lazy(() => import("../use-cases/concerns/my-concerns.js"));
+const duplicates = lazy(() => import("../use-cases/search/duplicates.js"));
 
 /**
  * The resident's credential for a concern: its access code (`X-Access-Code`) or the token of
@@ -142,6 +143,11 @@ export const concernsRoutes: Route[] = [
   staffRoute("GET", "/api/staff/concerns/:ledgerNo", async (c, deps, auth) =>
     c.json(await (await concerns()).getStaffConcern(deps, auth, param(c, "ledgerNo"), locale(c))),
   ),
+  /** 可能重复 (issue 16): up to five possible duplicates in the concern's village. */
+  staffRoute("GET", "/api/staff/concerns/:ledgerNo/duplicates", async (c, deps, auth) => {
+    const { duplicateSuggestions } = await duplicates();
+    return c.json(await duplicateSuggestions(deps, auth, param(c, "ledgerNo"), locale(c)));
+  }),
   staffRoute("POST", "/api/staff/concerns/:ledgerNo/actions", async (c, deps, auth) => {
     const { actOnConcern } = await concerns();
     return c.json(

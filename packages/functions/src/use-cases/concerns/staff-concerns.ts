@@ -191,11 +191,13 @@ export async function actOnConcern(
         },
       });
     }
-    const merged = applyMerge(concern, target.concern, action.expectedVersion, {
-      user: auth.user,
-      now,
-      newEventId: deps.newId,
-    });
+    const merged = applyMerge(
+      concern,
+      target.concern,
+      action.expectedVersion,
+      { user: auth.user, now, newEventId: deps.newId },
+      action.reason ?? null,
+    );
     changes = [
       changeOf(
         concern,

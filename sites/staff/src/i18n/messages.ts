@@ -9,6 +9,7 @@ import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "@lianxin/site-ki
 import { format, sharedEn, sharedZh, translatorsFor, type Vars } from "@lianxin/site-kit/messages";
 import { callBackEn, callBackZh } from "./call-back-messages";
 import { directoryEn, directoryZh } from "./directory-messages";
+import { duplicatesEn, duplicatesZh } from "./duplicates-messages";
 import { evidenceEn, evidenceZh } from "./evidence-messages";
 import { fieldWorkEn, fieldWorkZh } from "./field-work-messages";
 import { gridEn, gridZh } from "./grid-messages";
@@ -32,6 +33,7 @@ const zhCN = {
   ...reviewZh,
   ...evidenceZh,
   ...callBackZh,
+  ...duplicatesZh,
   "site.tagline": "工作台",
   "nav.label": "工作台导航",
   "nav.mine": "我的待办",
@@ -529,6 +531,7 @@ const en: Messages = {
   ...reviewEn,
   ...evidenceEn,
   ...callBackEn,
+  ...duplicatesEn,
   "site.tagline": "Staff desk",
   "nav.label": "Staff desk",
   "nav.mine": "My queue",

@@ -238,6 +238,8 @@ export const ACTIONS: { readonly [T in ActionType]: ActionSpec } = {
         label: "field.targetLedgerNo",
         hint: "field.targetLedgerNo.hint",
       },
+      // Staff only (the resident's timeline shows no reason); 可能重复 fills it in.
+      { name: "reason", kind: "textarea", required: false, max: 500, label: "field.mergeReason" },
     ],
   },
   strike_off: {

@@ -136,6 +136,15 @@ describe("rankDuplicates", () => {
     expect(rankDuplicates(opened, [lights], now, { floor: 0.99 })).toEqual([]);
   });
 
+  it("scores near-twins high in a village with few concerns", () => {
+    const [twin] = rankDuplicates(
+      { concern: facts(1), terms: terms("倪巷浜河水发黑发臭，夏天气味很大，希望尽快治理。") },
+      [{ concern: facts(2), terms: terms("倪巷浜的河水发黑发臭，热天气味很大，请尽快治理。") }],
+      now,
+    );
+    expect(twin?.score).toBeGreaterThan(0.5);
+  });
+
   it("lists at most five", () => {
     const many = Array.from({ length: 8 }, (_, i) => ({
       concern: facts(10 + i),

@@ -10,9 +10,9 @@ import { OPEN_STATUSES } from "../vocabulary.js";
  * (termWeights): 路灯 among ten light complaints says little, 洛杨 says much. On the corpus
  * beside this file (`pnpm dup:score`, 106 concerns in 7 village pools) it had the best recall
  * of the top-5 lists among plain and weighted Dice, overlap coefficient and cosine: 88.7 % at
- * the floor below, precision 20.9 %. Precision is low by nature: most concerns have one
+ * the floor below, precision 20.8 %. Precision is low by nature: most concerns have one
  * duplicate and the list holds five; the score shown lets the cadre judge. A higher floor
- * buys precision with recall (5 %: 72 % / 33 %), which the issue's 0.85 does not allow.
+ * buys precision with recall (5 %: 76 % / 30 %), which the issue's 0.85 does not allow.
  */
 
 /** At most this many suggestions are listed. */
@@ -24,6 +24,11 @@ export const DUPLICATE_SCORE_FLOOR = 0.02;
 
 const DAY_MS = 86_400_000;
 const TERM_WEIGHT_BASE = 0.1;
+/**
+ * Weights count the pool as at least this many texts: in a village with two open concerns a
+ * term both share is not thereby common, and true rarity would score near-twins at 29 %.
+ */
+const POOL_MIN = 20;
 const OPEN: readonly string[] = OPEN_STATUSES;
 
 /** What ranking reads of a concern (the store's candidates carry the whole item). */
@@ -39,15 +44,16 @@ export interface Scored<T> {
 }
 
 /**
- * Term → weight over the N texts of the pool (the opened one included): ln(N / df) + 0.1, so
- * a term in every text (希望, 晚上, 路灯 among light complaints) nearly drops out and a term in
- * two (洛杨, 流胶) counts most. The 0.1 keeps a pool of two from scoring zero.
+ * Term → weight over the N texts of the pool (the opened one included): ln(max(N, 20) / df) +
+ * 0.1, so a term in most texts of a large pool (希望, 晚上, 路灯 among light complaints) nearly
+ * drops out and a term in two (洛杨, 流胶) counts most.
  */
 export function termWeights(pool: readonly (readonly string[])[]): (term: string) => number {
   const df = new Map<string, number>();
   for (const terms of pool) for (const t of new Set(terms)) df.set(t, (df.get(t) ?? 0) + 1);
   const n = pool.length;
-  return (term) => Math.log(n / Math.max(1, df.get(term) ?? 0)) + TERM_WEIGHT_BASE;
+  return (term) =>
+    Math.log(Math.max(n, POOL_MIN) / Math.max(1, df.get(term) ?? 0)) + TERM_WEIGHT_BASE;
 }
 
 /**

@@ -55,7 +55,7 @@ console.log(
   `top-5 at floor ${scorePercent(DUPLICATE_SCORE_FLOOR)}%: recall ${percent(score.recall)} (${score.found}/${score.relevant}), precision ${percent(score.precision)} (${score.found}/${score.listed}), hard negatives listed ${score.hardNegativesListed}`,
 );
 console.log("\nfloor   recall  precision  listed");
-for (const floor of [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3]) {
+for (const floor of [0, 0.02, 0.03, 0.04, 0.05, 0.1, 0.15, 0.2, 0.3]) {
   const s = scoreDuplicatesCorpus(items, termsOf, now, { floor });
   console.log(
     `${String(scorePercent(floor)).padStart(4)}%  ${percent(s.recall).padStart(7)}  ${percent(s.precision).padStart(9)}  ${String(s.listed).padStart(6)}`,

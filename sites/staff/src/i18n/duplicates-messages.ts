@@ -10,7 +10,7 @@ export const duplicatesZh = {
   "dup.score": "相似度 {score}%",
   "dup.registered": "登记于 {date}",
   "dup.mergeInto": "合并到此件",
-  "dup.mergeIntoLabel": "将本件合并到 {ledgerNo}",
+  "dup.mergeIntoLabel": "合并到此件 {ledgerNo}",
   "dup.mergeConfirm": "本件将合并到 {ledgerNo}，不再单独办理。确定合并吗？",
   "dup.notOpen": "该件已答复或办结，不能合并到它。",
   "dup.reason": "与 {ledgerNo} 反映同一问题（相似度 {score}%）",
@@ -26,7 +26,7 @@ export const duplicatesEn: { readonly [K in keyof typeof duplicatesZh]: string }
   "dup.score": "{score}% similar",
   "dup.registered": "registered {date}",
   "dup.mergeInto": "Merge into this",
-  "dup.mergeIntoLabel": "Merge this concern into {ledgerNo}",
+  "dup.mergeIntoLabel": "Merge into this: {ledgerNo}",
   "dup.mergeConfirm":
     "This concern will be merged into {ledgerNo} and no longer handled on its own. Merge?",
   "dup.notOpen": "Answered or closed: nothing can be merged into it.",

@@ -1,4 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import {
+  duplicateSuggestions,
+  termsOnTheSpot,
+  withIndexedTerms,
+} from "../../packages/functions/src/use-cases/search/duplicates.js";
 import { createTestApi, smellyCreek, submit, type TestApi } from "../support/api.js";
 import { act, loginAs, staff } from "../support/staff.js";
 
@@ -203,5 +208,39 @@ describe("possible duplicates", () => {
       await staff(api, admin, "GET", `/api/staff/concerns/${target}/duplicates`)
     ).json();
     expect((again.items as Suggestion[]).map((i) => i.ledgerNo)).not.toContain(opened);
+  });
+});
+
+describe("terms of the word index, or on the spot", () => {
+  it("takes indexed terms where there are some and computes the rest when the concern is opened", async () => {
+    const alike = await file(
+      lights("洛杨路路灯全灭", "洛杨路桥头到东门路灯全灭了，晚上一片漆黑。"),
+    );
+    const opened = await file(
+      lights("洛杨路路灯全灭了", "洛杨路桥头到东门的路灯全灭了，晚上一片漆黑。"),
+    );
+    const me = await (await staff(api, admin, "GET", "/api/staff/me")).json();
+    const auth = { user: me.user, sessionId: "test", mustChangePassword: false };
+    // The index knows the alike concern only (as the indexer wrote it: the same keyed terms).
+    const found = await api.deps.store.getConcernWithEvents(alike);
+    if (!found) throw new Error("the alike concern is missing");
+    const stored = await termsOnTheSpot(api.deps, [found.concern]);
+    const asked: string[][] = [];
+    const lookup = async (nos: string[]) => {
+      asked.push(nos);
+      return new Map([...stored].filter(([no]) => nos.includes(no)));
+    };
+    const body = await duplicateSuggestions(
+      api.deps,
+      auth,
+      opened,
+      "zh-CN",
+      withIndexedTerms(lookup),
+    );
+    expect(asked[0]).toContain(opened);
+    expect(body.items[0]?.ledgerNo).toBe(alike);
+    // The same score as with every concern's terms computed on the spot.
+    const spot = await duplicateSuggestions(api.deps, auth, opened, "zh-CN");
+    expect(body.items[0]?.score).toBe(spot.items[0]?.score);
   });
 });

@@ -96,6 +96,22 @@ export const termsOnTheSpot: TermsOf = async (deps, concerns) => {
   return out;
 };
 
+/**
+ * Terms from the word index where it has them (a lookup by ledger number: the store's AP-TI2
+ * `getConcernTerms` once branch `search` is merged), computed on the spot for the rest (a
+ * concern registered since the indexer last ran).
+ */
+export function withIndexedTerms(
+  lookup: (ledgerNos: string[]) => Promise<Map<string, string[]>>,
+): TermsOf {
+  return async (deps, concerns) => {
+    const indexed = await lookup(concerns.map((c) => c.ledgerNo));
+    const missing = concerns.filter((c) => !indexed.has(c.ledgerNo));
+    const spot = missing.length > 0 ? await termsOnTheSpot(deps, missing) : new Map();
+    return new Map([...indexed, ...spot]);
+  };
+}
+
 /** Masked text with what might be personal (awaiting a reviewer) blanked: no one reviews terms. */
 function maskedForTerms(text: string, context: MaskContext): string {
   const masked = maskPersonalData(text, context);

@@ -81,12 +81,18 @@ export interface Worded {
   vars?: Vars;
 }
 
+/** What each bulk action did, counted: a new bulk action does not compile without its words. */
+const DONE: { readonly [A in BulkAction]: MessageKey } = {
+  accept: "bulk.done.accept",
+  dispatch: "bulk.done.dispatch",
+  assign: "bulk.done.assign",
+  supervise: "bulk.done.supervise",
+};
+
 /** "已签收 9 件，1 件未成功": the summary's parts. */
 export function summaryOf(response: BulkActionResponse): Worded[] {
   const failed = response.counts.refused + response.counts.notDone;
-  const parts: Worded[] = [
-    { key: `bulk.done.${response.type}` as MessageKey, vars: { n: response.counts.done } },
-  ];
+  const parts: Worded[] = [{ key: DONE[response.type], vars: { n: response.counts.done } }];
   if (failed > 0) parts.push({ key: "bulk.failedCount", vars: { n: failed } });
   return parts;
 }

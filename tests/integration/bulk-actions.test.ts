@@ -477,3 +477,66 @@ describe("a bulk sign-for of 30 under the conflict simulator", () => {
     expect(stats?.requests.TransactWriteCommand).toBeGreaterThanOrEqual(30);
   }, 120_000);
 });
+
+describe("a bulk action near the request's deadline", () => {
+  it("starts no item too close to it and answers in time with what was done", async () => {
+    let delayMs = 0;
+    const slowCommits = (client: DynamoDBDocumentClient): DynamoDBDocumentClient => {
+      type Command = { input: { TransactItems?: unknown[] } };
+      const send = client.send.bind(client) as unknown as (c: Command, ...r: unknown[]) => unknown;
+      const wrapped = async (command: Command, ...rest: unknown[]) => {
+        if (delayMs && command.input?.TransactItems) {
+          await new Promise((r) => setTimeout(r, delayMs));
+        }
+        return send(command, ...rest);
+      };
+      return new Proxy(client, {
+        get: (target, property, receiver) =>
+          property === "send" ? wrapped : Reflect.get(target, property, receiver),
+      });
+    };
+    const deadlineMs = 4_000;
+    const slow = await createTestApi(
+      {
+        limits: {
+          submissionsPerHour: 10_000,
+          wrongCodesPer15Minutes: 5,
+          messagesPerHour: 20,
+          uploadsPerHour: 60,
+        },
+      },
+      { wrapClient: slowCommits },
+    );
+    const token = await loginAs(slow, "cadre");
+    const items = [];
+    for (let i = 0; i < 20; i++) {
+      const { ledgerNo } = await (await submit(slow, smellyCreek)).json();
+      const found = await slow.deps.store.getConcernWithEvents(ledgerNo);
+      items.push({ ledgerNo, version: found?.concern.version ?? -1 });
+    }
+    // Each commit takes a second: 20 items, 4 at a time, cannot all fit in 4 seconds. (The
+    // short deadline only now: DynamoDB Local may take seconds for the setup's first calls.)
+    slow.deps.requestDeadlineMs = deadlineMs;
+    delayMs = 1_000;
+    const started = performance.now();
+    const res = await slow.app.request("/api/staff/bulk-actions", {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ type: "accept", items }),
+    });
+    const tookMs = performance.now() - started;
+    delayMs = 0;
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(tookMs).toBeLessThan(deadlineMs + 500);
+    const answer = await res.json();
+    expect(answer.counts.done).toBeGreaterThan(0);
+    expect(answer.counts.notDone).toBeGreaterThan(0);
+    expect(answer.counts.done + answer.counts.notDone).toBe(20);
+    for (const item of answer.items) {
+      const found = await slow.deps.store.getConcernWithEvents(item.ledgerNo);
+      const sent = items.find((i) => i.ledgerNo === item.ledgerNo);
+      if (item.outcome === "done") expect(found?.concern.version).toBe((sent?.version ?? 0) + 1);
+      else expect(item).toMatchObject({ outcome: "not_done", httpStatus: 503 });
+    }
+  }, 120_000);
+});

@@ -1,6 +1,7 @@
 import type {
   AccountView,
   ActionType,
+  BulkActionRequest,
   CallBackReason,
   CategoryLimits,
   ConcernAction,
@@ -33,8 +34,10 @@ import type {
   UploadStatus,
   UploadTicket,
 } from "@lianxin/core";
+import type { BulkAction } from "@lianxin/core/vocabulary";
 import type { Page } from "./responses/common.js";
 import type {
+  BulkActionResponse,
   FeedbackResult,
   QueueResponse,
   ReissuedAccessCode,
@@ -134,6 +137,11 @@ export interface SmsLogEntry {
 
 /** A staff action: `{ type, expectedVersion, ...its fields }` (core's `ConcernAction`). */
 export type ActionBody = ConcernAction | { type: ActionType; expectedVersion: number };
+
+/** A bulk action (core BulkActionRequest), or as a form builds it: the API checks its fields. */
+export type BulkActionBody =
+  | BulkActionRequest
+  | ({ type: BulkAction; items: BulkActionRequest["items"] } & Record<string, unknown>);
 
 /**
  * Admin makes a concern's description public before its notice (Open311 serves it): the text
@@ -264,6 +272,12 @@ export interface ApiRoutes {
   /** Admin: SMS that failed, went unanswered (状态未知) or were dropped at a cap. */
   "GET /api/staff/sms/attention": Staff<{ items: SmsLogEntry[] }>;
   "POST /api/staff/concerns/:ledgerNo/actions": Staff<StaffConcernView, { body: ActionBody }>;
+  /**
+   * 批量办理: one action (core BULK_ACTIONS, with its own fields) on up to 50 selected concerns,
+   * each its own action, event and version check; 200 with every item's result (see
+   * BulkActionResponse for why not 207).
+   */
+  "POST /api/staff/bulk-actions": Staff<BulkActionResponse, { body: BulkActionBody }>;
   "POST /api/staff/concerns/:ledgerNo/access-code": Staff<
     ReissuedAccessCode,
     { body: { contactPhone: string } }
@@ -437,6 +451,7 @@ export const ROUTE_ACCESS = {
   "GET /api/staff/call-backs": "staff",
   "POST /api/staff/concerns/:ledgerNo/phone-rating": "staff",
   "POST /api/staff/concerns/:ledgerNo/actions": "staff",
+  "POST /api/staff/bulk-actions": "staff",
   "POST /api/staff/concerns/:ledgerNo/access-code": "staff",
   "POST /api/staff/concerns/:ledgerNo/public-description": "staff",
   "GET /api/staff/notices": "staff",

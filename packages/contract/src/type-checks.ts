@@ -9,6 +9,7 @@ import { ROUTE_ACCESS } from "./routes.js";
 declare const view: ResponseOf<"GET /api/staff/concerns/:ledgerNo">;
 declare const receipt: ResponseOf<"POST /api/concerns">;
 declare const dashboard: ResponseOf<"GET /api/staff/dashboard">;
+declare const bulk: ResponseOf<"POST /api/staff/bulk-actions">;
 
 export const typeChecks = [
   // A staff view has no access code; a receipt has one, but no timeline.
@@ -25,6 +26,11 @@ export const typeChecks = [
   view.allowedActions.includes("accept"),
   // @ts-expect-error -- no such action
   view.allowedActions.includes("approve"),
+  // A bulk item is done, refused or not done; only a done one has a status.
+  // @ts-expect-error -- no such outcome
+  bulk.items[0]?.outcome === "partial",
+  // @ts-expect-error -- a refused item has no status, only its error
+  bulk.items.filter((i) => i.outcome === "refused")[0]?.status,
   ROUTE_ACCESS["GET /api/health"] === "public",
   // @ts-expect-error -- the table has no such route
   ROUTE_ACCESS["GET /api/nothing"],

@@ -4,6 +4,7 @@ export * from "./access/policy.js";
 export * from "./access/staff-nav.js";
 export * from "./access/work-queues.js";
 export * from "./concern/actions.js";
+export * from "./concern/bulk-action.js";
 export * from "./concern/call-back.js";
 export * from "./concern/concern.js";
 export * from "./concern/deadline.js";

@@ -1,4 +1,5 @@
 import type { ConcernFlags, ConcernStatus, QueueItem } from "@lianxin/core";
+import type { BulkAction } from "@lianxin/core/vocabulary";
 
 /** `GET /api/staff/queue`: a page of the work queue and the counts of the whole queue. */
 export interface QueueResponse {
@@ -23,4 +24,40 @@ export interface FeedbackResult {
 /** 201 from `POST /api/staff/concerns/:ledgerNo/access-code`: shown once. */
 export interface ReissuedAccessCode {
   accessCode: string;
+}
+
+/** One selected concern's end in a bulk action (`POST /api/staff/bulk-actions`). */
+export type BulkItemResult =
+  /** Done: its one event written, at this status and version. */
+  | { ledgerNo: string; outcome: "done"; status: ConcernStatus; version: number }
+  /**
+   * Refused, nothing written: `httpStatus` and `error` as the single action would have
+   * answered (409 conflict with `currentState` and `currentVersion` when the version seen is
+   * stale or the state does not allow it; 403; 404 when the user may not see it; 400 a field).
+   * Not done (`not_done`, 503 unavailable): the store failed or the request's time ran out
+   * before it; trying again is safe, the version check refuses a repeat.
+   */
+  | {
+      ledgerNo: string;
+      outcome: "refused" | "not_done";
+      httpStatus: number;
+      error: {
+        code: string;
+        message: string;
+        currentState?: ConcernStatus | null;
+        currentVersion?: number | null;
+        fields?: Record<string, string>;
+      };
+    };
+
+/**
+ * 200 from `POST /api/staff/bulk-actions`, whatever became of each item. Not 207 Multi-Status:
+ * that is WebDAV's, with an XML body, and the request itself succeeded; each item's own
+ * status is in its result, in the order sent. A failure of the request as a whole (a field,
+ * a role that never takes the action, no session) is the usual 4xx.
+ */
+export interface BulkActionResponse {
+  type: BulkAction;
+  counts: { done: number; refused: number; notDone: number };
+  items: BulkItemResult[];
 }

@@ -10,23 +10,40 @@ import { Outcome } from "./concern.js";
 const text = freeText;
 const LocalDateString = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const version = z.number().check(z.int(), z.nonnegative());
+/** The version of a concern its actor saw (optimistic concurrency). */
+export const ConcernVersion = version;
+
+/**
+ * The own fields of the actions staff may also take on many concerns at once, written once
+ * for the single action below and the bulk request (concern/bulk-action.ts).
+ */
+export const BULK_ACTION_FIELDS = {
+  accept: {},
+  dispatch: { departmentId: DirectoryId },
+  assign: { assigneeId: z.string().check(z.minLength(1), z.maxLength(64)) },
+  supervise: { note: text(1000) },
+} as const;
 
 /**
  * What staff can do to a concern: the body of `POST /api/staff/concerns/{no}/actions`.
  * Each carries the version the actor saw (optimistic concurrency).
  */
 export const ConcernAction = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("accept"), expectedVersion: version }),
+  z.strictObject({
+    type: z.literal("accept"),
+    expectedVersion: version,
+    ...BULK_ACTION_FIELDS.accept,
+  }),
   z.strictObject({ type: z.literal("return"), expectedVersion: version, reason: text(500) }),
   z.strictObject({
     type: z.literal("dispatch"),
     expectedVersion: version,
-    departmentId: DirectoryId,
+    ...BULK_ACTION_FIELDS.dispatch,
   }),
   z.strictObject({
     type: z.literal("assign"),
     expectedVersion: version,
-    assigneeId: z.string().check(z.minLength(1), z.maxLength(64)),
+    ...BULK_ACTION_FIELDS.assign,
   }),
   z.strictObject({
     type: z.literal("respond"),
@@ -64,7 +81,11 @@ export const ConcernAction = z.discriminatedUnion("type", [
     /** The answerer's decisions on the public reply's highlighted spans (公开前审核). */
     review: z.optional(ReviewDecisions),
   }),
-  z.strictObject({ type: z.literal("supervise"), expectedVersion: version, note: text(1000) }),
+  z.strictObject({
+    type: z.literal("supervise"),
+    expectedVersion: version,
+    ...BULK_ACTION_FIELDS.supervise,
+  }),
   z.strictObject({
     type: z.literal("merge"),
     expectedVersion: version,

@@ -133,14 +133,26 @@ export function errorResponse(c: Context, error: unknown): HttpResponse {
     );
     return c.json({ error: { code: "internal", message: ERROR_MESSAGES.internal[locale] } }, 500);
   }
-  const body: ErrorBody = {
-    error: { code: error.code, message: ERROR_MESSAGES[error.code][locale], ...error.details },
-  };
-  const fields = fieldsOf(error, locale);
-  if (fields) body.error.fields = fields;
+  const { status, error: worded } = domainErrorOf(error, locale);
+  const body: ErrorBody = { error: worded };
   if (error.retryAfterSeconds !== undefined)
     c.header("Retry-After", String(error.retryAfterSeconds));
   else if (error.code === "unavailable")
     c.header("Retry-After", String(UNAVAILABLE_RETRY_AFTER_SECONDS));
-  return c.json(body, STATUS[error.code]);
+  return c.json(body, status);
+}
+
+/** A domain error as its HTTP status and the `error` of its body, in the caller's language. */
+export function domainErrorOf(
+  error: DomainError,
+  locale: Locale,
+): { status: number; error: ErrorBody["error"] } {
+  const worded: ErrorBody["error"] = {
+    code: error.code,
+    message: ERROR_MESSAGES[error.code][locale],
+    ...error.details,
+  };
+  const fields = fieldsOf(error, locale);
+  if (fields) worded.fields = fields;
+  return { status: STATUS[error.code], error: worded };
 }

@@ -16,6 +16,10 @@ const tracking = lazy(() => import("../use-cases/concerns/track-concern.js"));
 const messages = lazy(() => import("../use-cases/concerns/add-resident-message.js"));
 const feedback = lazy(() => import("../use-cases/concerns/feedback.js"));
 const concerns = lazy(() => import("../use-cases/concerns/staff-concerns.js"));
+const bulk = lazy(async () => ({
+  ...(await import("../use-cases/concerns/bulk-actions.js")),
+  ...(await import("../http/bulk-response.js")),
+}));
 
 const queue = lazy(() => import("../use-cases/concerns/queue.js"));
 const stopSms = lazy(() => import("../use-cases/concerns/stop-sms.js"));
@@ -153,6 +157,10 @@ export const concernsRoutes: Route[] = [
     return c.json(
       await actOnConcern(deps, auth, param(c, "ledgerNo"), await readJson(c), locale(c)),
     );
+  }),
+  staffRoute("POST", "/api/staff/bulk-actions", async (c, deps, auth) => {
+    const { bulkAct, bulkResponse } = await bulk();
+    return c.json(bulkResponse(await bulkAct(deps, auth, await readJson(c)), locale(c)));
   }),
   staffRoute("GET", "/api/staff/call-backs", async (c, deps, auth) =>
     c.json(await (await callBacks()).callBackList(deps, auth, locale(c))),

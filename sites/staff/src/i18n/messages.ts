@@ -7,6 +7,7 @@
 
 import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "@lianxin/site-kit/locale";
 import { format, sharedEn, sharedZh, translatorsFor, type Vars } from "@lianxin/site-kit/messages";
+import { bulkEn, bulkZh } from "./bulk-messages";
 import { callBackEn, callBackZh } from "./call-back-messages";
 import { directoryEn, directoryZh } from "./directory-messages";
 import { duplicatesEn, duplicatesZh } from "./duplicates-messages";
@@ -34,6 +35,7 @@ const zhCN = {
   ...evidenceZh,
   ...callBackZh,
   ...duplicatesZh,
+  ...bulkZh,
   "site.tagline": "工作台",
   "nav.label": "工作台导航",
   "nav.mine": "我的待办",
@@ -532,6 +534,7 @@ const en: Messages = {
   ...evidenceEn,
   ...callBackEn,
   ...duplicatesEn,
+  ...bulkEn,
   "site.tagline": "Staff desk",
   "nav.label": "Staff desk",
   "nav.mine": "My queue",

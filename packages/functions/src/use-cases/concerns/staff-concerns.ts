@@ -167,6 +167,28 @@ export async function actOnConcern(
   locale: Locale,
 ) {
   const parsed = parseInput(ConcernAction, body);
+  const { found, index, change } = await performAction(deps, auth, ledgerNo, parsed);
+  return present(
+    deps,
+    auth,
+    { concern: change.concern, events: [...found.events, ...change.events], files: found.files },
+    index,
+    locale,
+  );
+}
+
+/**
+ * One action on one concern the user may see: checked for role, state and version and
+ * committed in one transaction (409 with the current state when the version is stale). The
+ * single action and each item of a bulk action (bulk-actions.ts) take this one path.
+ * Returns the concern as loaded and its committed change.
+ */
+export async function performAction(
+  deps: Deps,
+  auth: StaffAuth,
+  ledgerNo: string,
+  parsed: ConcernAction,
+) {
   const found = await loadVisible(deps, auth, ledgerNo);
   const { concern, events } = found;
   if (!mayPerform(auth.user, parsed.type, concern)) throw new DomainError("forbidden");
@@ -237,13 +259,7 @@ export async function actOnConcern(
     ...(await noticeDraftsFor(deps, index, primary, events)),
     ...sent.map((n) => deps.store.items.outbox(n)),
   ]);
-  return present(
-    deps,
-    auth,
-    { concern: primary.concern, events: [...events, ...primary.events], files: found.files },
-    index,
-    locale,
-  );
+  return { found, index, change: primary };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { seedDemoReplyTemplates } from "@lianxin/functions/local";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApi, smellyCreek, submit, type TestApi } from "../support/api.js";
 import { addAccount, loginAs, staff } from "../support/staff.js";
@@ -306,5 +307,42 @@ describe("bad input", () => {
       expectedVersion: 0,
     });
     expect(noReason.status).toBe(400);
+  });
+});
+
+describe("the demo's templates (npm start)", () => {
+  it("are seeded once, audited, and offered on a concern of their category", async () => {
+    const fresh = await createTestApi();
+    const seeded = await seedDemoReplyTemplates(fresh.deps.store, {
+      now: new Date(),
+      newId: () => crypto.randomUUID(),
+    });
+    expect(seeded).toBeGreaterThanOrEqual(8);
+    expect(
+      await seedDemoReplyTemplates(fresh.deps.store, {
+        now: new Date(),
+        newId: () => crypto.randomUUID(),
+      }),
+    ).toBe(0);
+    const token = await loginAs(fresh, "cadre");
+    const res = await submit(fresh, smellyCreek);
+    const { ledgerNo: no } = await res.json();
+    const forms = await (
+      await staff(fresh, token, "GET", `/api/staff/concerns/${no}/reply-templates?action=answer`)
+    ).json();
+    expect(forms.items[0]).toMatchObject({
+      id: "demo-environment-answer",
+      categoryCode: "environment",
+    });
+    expect(forms.items[0].text).toContain(`梅泾村河道问题（编号 ${no}）`);
+    const trail = await (
+      await staff(
+        fresh,
+        await loginAs(fresh, "admin"),
+        "GET",
+        "/api/staff/audit?subject=reply_template%23demo-environment-answer",
+      )
+    ).json();
+    expect(trail.items).toHaveLength(1);
   });
 });

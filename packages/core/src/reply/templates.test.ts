@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { buildDemoDirectory } from "../directory/demo-directory.js";
+import { DEMO_REPLY_TEMPLATES } from "./demo-templates.js";
 import {
   editReplyTemplate,
   fillReplyTemplate,
   newReplyTemplate,
   placeholderProblem,
   type ReplyContext,
+  ReplyTemplateId,
   ReplyTemplateInput,
   replyDueDate,
   retireReplyTemplate,
@@ -148,5 +151,24 @@ describe("a template's life", () => {
     expect(offered.map((t) => t.id)).toEqual(["env-a", "env-b", "general"]);
     expect(offered[0]?.text).toBe("梅泾村的问题已由环保分局处理。");
     expect(templatesForConcern(list, "environment", ctx).map((t) => t.id)).toContain("respond");
+  });
+});
+
+describe("the demo town's templates", () => {
+  it("are valid templates of the demo's categories, with unique ids", () => {
+    const codes = new Set(buildDemoDirectory().categories.map((c) => c.code));
+    const ids = DEMO_REPLY_TEMPLATES.map((t) => t.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const { id, ...template } of DEMO_REPLY_TEMPLATES) {
+      expect(ReplyTemplateId.safeParse(id).success, id).toBe(true);
+      expect(ReplyTemplateInput.safeParse(template).error, id).toBeUndefined();
+      if (template.categoryCode) expect(codes, id).toContain(template.categoryCode);
+    }
+    // Every form finds at least one general template.
+    for (const action of ["answer", "respond", "defer"] as const) {
+      expect(DEMO_REPLY_TEMPLATES.some((t) => !t.categoryCode && t.actions.includes(action))).toBe(
+        true,
+      );
+    }
   });
 });

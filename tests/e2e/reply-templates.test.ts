@@ -1,5 +1,6 @@
 import type { Browser } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { axeViolations } from "../support/axe.js";
 import {
   DESKTOP,
   type PortalForTest,
@@ -27,7 +28,8 @@ const TITLE = "河道已清淤（测试）";
 
 describe("reply templates on the staff site", () => {
   it("admin writes and edits a template; its history keeps the old text", async () => {
-    const context = await browser.newContext({ ...DESKTOP, javaScriptEnabled: false });
+    // With JavaScript (axe runs in the page); the forms are plain posts either way.
+    const context = await browser.newContext(DESKTOP);
     const page = await context.newPage();
     try {
       await signInStaff(page, portal, "admin");
@@ -42,6 +44,7 @@ describe("reply templates on the staff site", () => {
       await create.getByLabel("答复", { exact: true }).check();
       await create.getByRole("button", { name: "保存模板" }).click();
       expect(await page.locator("#new-body-error").textContent()).toContain("{resident}");
+      expect(await axeViolations(page)).toEqual([]);
       await create
         .getByLabel("模板文字")
         .fill("您反映的{village}河道问题（{ledgerNo}）已由{department}于{today}清淤。");
@@ -63,6 +66,18 @@ describe("reply templates on the staff site", () => {
       expect(await history.textContent()).toContain("加一句请监督");
       expect(await history.locator("dd").first().textContent()).toContain("于{today}清淤。");
       expect(await history.locator("dd").nth(1).textContent()).toContain("清淤，请监督。");
+      expect(await axeViolations(page)).toEqual([]);
+      // On a phone the list and the forms fit the screen (no sideways scrolling).
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(
+        `${portal.staffUrl}/reply-templates?edit=${new URL(page.url()).searchParams.get("history")}#edit`,
+      );
+      const overflow = await page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } })
+            .document.documentElement.scrollWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(390);
     } finally {
       await context.close();
     }
@@ -119,6 +134,7 @@ describe("reply templates on the staff site", () => {
       expect(await form.getByLabel("公开答复").inputValue()).toContain(`（${ledgerNo}）`);
       expect(await form.getByLabel("答复结果").inputValue()).toBe("resolved");
       expect(page.url()).toBe(url);
+      expect(await axeViolations(page)).toEqual([]);
     } finally {
       await context.close();
     }

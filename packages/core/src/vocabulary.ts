@@ -243,5 +243,14 @@ export const REPLY_PLACEHOLDERS = [
   "today",
 ] as const;
 export type ReplyPlaceholder = (typeof REPLY_PLACEHOLDERS)[number];
+/**
+ * The text each templated action takes (characters): an answer's public reply, a response's
+ * summary, a deferral's public reason. A template for a form must fit it.
+ */
+export const REPLY_TEXT_LIMITS = {
+  answer: 4000,
+  respond: 1000,
+  defer: 500,
+} as const satisfies Record<ReplyTemplateAction, number>;
 /** A template's lengths (characters): its title, its text, an edit's or retirement's reason. */
 export const REPLY_TEMPLATE_LIMITS = { title: 60, body: 4000, reason: 500 } as const;

@@ -100,6 +100,17 @@ describe("a template's text", () => {
     expect(placeholderProblem("全角｛括号｝可以")).toBeNull();
   });
 
+  it("must fit the text of every form that offers it", () => {
+    const long = "字".repeat(600);
+    expect(ReplyTemplateInput.safeParse(input({ body: long })).success).toBe(true);
+    const deferred = ReplyTemplateInput.safeParse(
+      input({ body: long, actions: ["answer", "defer"] }),
+    );
+    const issue = deferred.error?.issues.find((i) => i.path.join(".") === "body");
+    const words = (issue as { params?: { words?: Record<string, string> } }).params?.words;
+    expect(words?.["zh-CN"]).toBe("用于所选表单的文字最多 500 字，现在是 600 字");
+  });
+
   it("takes clean free text only, within its limits", () => {
     expect(ReplyTemplateInput.safeParse(input({ body: "已处理\u202E" })).success).toBe(false);
     expect(ReplyTemplateInput.safeParse(input({ title: "   " })).success).toBe(false);

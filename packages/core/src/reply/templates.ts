@@ -9,6 +9,7 @@ import {
   REPLY_PLACEHOLDERS,
   REPLY_TEMPLATE_ACTIONS,
   REPLY_TEMPLATE_LIMITS,
+  REPLY_TEXT_LIMITS,
   type ReplyPlaceholder,
   type ReplyTemplateAction,
 } from "../vocabulary.js";
@@ -74,8 +75,33 @@ const templateText = freeText(REPLY_TEMPLATE_LIMITS.body).check(
 const version = z.number().check(z.int(), z.nonnegative());
 const Ref = z.object({ id: z.string(), name: z.string() });
 
-/** What admin writes: `POST /api/staff/reply-templates`, and the fields of an edit. */
-export const ReplyTemplateInput = z.strictObject({
+/**
+ * A template must fit the text field of every form that offers it (a deferral's reason is at
+ * most 500 characters): counted as written, placeholders included.
+ */
+const fitsItsForms = z.check<{ body: string; actions: readonly ReplyTemplateAction[] }>((ctx) => {
+  const { body, actions } = ctx.value;
+  // Only a text and forms that passed their own checks are measured.
+  if (typeof body !== "string" || !Array.isArray(actions)) return;
+  const limits = (actions as readonly ReplyTemplateAction[])
+    .map((a): number | undefined => REPLY_TEXT_LIMITS[a])
+    .filter((n) => typeof n === "number");
+  const limit = Math.min(...limits);
+  if (!Number.isFinite(limit) || body.length <= limit) return;
+  const words = {
+    "zh-CN": `用于所选表单的文字最多 ${limit} 字，现在是 ${body.length} 字`,
+    en: `The forms chosen take at most ${limit} characters; this text has ${body.length}`,
+  };
+  ctx.issues.push({
+    code: "custom",
+    path: ["body"],
+    message: words.en,
+    params: { words },
+    input: body,
+  });
+});
+
+const inputShape = {
   title: freeText(REPLY_TEMPLATE_LIMITS.title),
   body: templateText,
   /** The category the template is for; null: a general one, offered for every category. */
@@ -86,14 +112,20 @@ export const ReplyTemplateInput = z.strictObject({
   actions: z
     .array(z.enum(REPLY_TEMPLATE_ACTIONS))
     .check(z.minLength(1), z.maxLength(REPLY_TEMPLATE_ACTIONS.length)),
-});
+};
+
+/** What admin writes: `POST /api/staff/reply-templates`, and the fields of an edit. */
+export const ReplyTemplateInput = z.strictObject(inputShape).check(fitsItsForms);
 export type ReplyTemplateInput = z.infer<typeof ReplyTemplateInput>;
 
 /** `PUT /api/staff/reply-templates/{id}`: the whole template, the version seen, why (optional). */
-export const ReplyTemplateEdit = z.extend(ReplyTemplateInput, {
-  expectedVersion: version,
-  reason: optionalFreeText(REPLY_TEMPLATE_LIMITS.reason),
-});
+export const ReplyTemplateEdit = z
+  .strictObject({
+    ...inputShape,
+    expectedVersion: version,
+    reason: optionalFreeText(REPLY_TEMPLATE_LIMITS.reason),
+  })
+  .check(fitsItsForms);
 export type ReplyTemplateEdit = z.infer<typeof ReplyTemplateEdit>;
 
 /** `POST /api/staff/reply-templates/{id}/retire`: the version seen and why. */

@@ -530,6 +530,29 @@ describe("every back-office endpoint × every role", () => {
     ).toEqual(only({ admin: 200 }));
   });
 
+  it("reply templates: admin keeps them; those who may answer a concern read them filled", async () => {
+    expect(await statuses(get("/api/staff/reply-templates"))).toEqual(only({ admin: 200 }));
+    let n = 0;
+    const created = await statuses((who) =>
+      staff(api, t[who], "POST", "/api/staff/reply-templates", {
+        title: `矩阵模板 ${++n}`,
+        body: "{village}的问题已处理。",
+        categoryCode: null,
+        outcomes: [],
+        actions: ["answer"],
+      }),
+    );
+    expect(created).toEqual(only({ admin: 201 }));
+    const creek = await prepare("creek", "assigned");
+    expect(await statuses(get(`/api/staff/concerns/${creek.ledgerNo}/reply-templates`))).toEqual(
+      only({ admin: 200, head: 200, cadre: 200, leader: 403, inspector: 403 }, 404),
+    );
+    const conduct = await prepare("conduct", "assigned");
+    expect(
+      await statuses(get(`/api/staff/concerns/${conduct.ledgerNo}/reply-templates?action=answer`)),
+    ).toEqual(only({ admin: 200, inspector: 200 }, 404));
+  });
+
   it("signing out: every role, and the token is dead afterwards", async () => {
     for (const who of EVERYONE) {
       const username = who === "holder" ? "holder" : who;

@@ -11,6 +11,7 @@ import type {
   Feedback,
   FieldLog,
   FieldLogBody,
+  FilledReplyTemplate,
   MyConcernItem,
   Open311KeyView,
   PartyMember,
@@ -20,6 +21,8 @@ import type {
   PublicNotice,
   PublicVillage,
   QueueItem,
+  ReplyTemplate,
+  ReplyTemplateInput,
   ResidentView,
   ReviewDecisionsInput,
   ServiceDay,
@@ -318,6 +321,25 @@ export interface ApiRoutes {
   >;
   "POST /api/staff/open311-keys/:id/revoke": Staff<Open311KeyView, { body: { reason: string } }>;
 
+  // 答复模板 (issue 16): admin keeps them; a concern's forms get them filled for it.
+  "GET /api/staff/reply-templates": Staff<
+    { items: ReplyTemplate[] },
+    { query: { category?: string; action?: string } }
+  >;
+  "POST /api/staff/reply-templates": Staff<ReplyTemplate, { body: ReplyTemplateInput }>;
+  "PUT /api/staff/reply-templates/:id": Staff<
+    ReplyTemplate,
+    { body: ReplyTemplateInput & { expectedVersion: number; reason?: string } }
+  >;
+  "POST /api/staff/reply-templates/:id/retire": Staff<
+    ReplyTemplate,
+    { body: { expectedVersion: number; reason: string } }
+  >;
+  "GET /api/staff/concerns/:ledgerNo/reply-templates": Staff<
+    { items: FilledReplyTemplate[] },
+    { query: { action?: string } }
+  >;
+
   // Monitoring and settings.
   "GET /api/staff/calendar": Staff<CalendarSettings>;
   "PUT /api/staff/calendar": Staff<CalendarSettings, { body: CalendarSettings["override"] }>;
@@ -463,6 +485,11 @@ export const ROUTE_ACCESS = {
   "GET /api/staff/open311-keys": "staff",
   "POST /api/staff/open311-keys": "staff",
   "POST /api/staff/open311-keys/:id/revoke": "staff",
+  "GET /api/staff/reply-templates": "staff",
+  "POST /api/staff/reply-templates": "staff",
+  "PUT /api/staff/reply-templates/:id": "staff",
+  "POST /api/staff/reply-templates/:id/retire": "staff",
+  "GET /api/staff/concerns/:ledgerNo/reply-templates": "staff",
   "GET /api/staff/calendar": "staff",
   "PUT /api/staff/calendar": "staff",
   "PATCH /api/staff/categories/:code": "staff",

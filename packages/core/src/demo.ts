@@ -1,9 +1,10 @@
 /**
- * Demo fixtures (`@lianxin/core/demo`): the demo town's directory, staff and grid, and the
- * seeded campaign of `npm start`, the tests and the benchmarks. Kept out of the main barrel
- * so that nothing reaches them by accident; no Lambda entry imports them.
+ * Demo fixtures (`@lianxin/core/demo`): the demo town's directory, staff, grid and reply
+ * templates, and the seeded campaign of `npm start`, the tests and the benchmarks. Kept out
+ * of the main barrel so that nothing reaches them by accident; no Lambda entry imports them.
  */
 export * from "./directory/demo-directory.js";
 export * from "./grid/demo-campaign.js";
 export * from "./grid/demo-grid.js";
+export * from "./reply/demo-templates.js";
 export * from "./staff/demo-staff.js";

@@ -68,6 +68,7 @@ export * from "./notice/public-text.js";
 export * from "./open311/api-key.js";
 export * from "./open311/georeport.js";
 export * from "./open311/xml.js";
+export * from "./reply/templates.js";
 export * from "./routing/route-concern.js";
 export * from "./search/duplicate-view.js";
 export * from "./search/duplicates.js";

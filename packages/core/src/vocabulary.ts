@@ -224,3 +224,33 @@ export const DATUMS = ["wgs84", "gcj02"] as const;
 export const PLACE_SOURCES = ["browser", "wechat"] as const;
 /** A place whose accuracy is worse than this (metres) is refused. */
 export const MAX_PLACE_ACCURACY_M = 5000;
+
+/**
+ * 答复模板 (issue 16): the actions whose forms offer reply templates (答复, 首次回应, 限期办理),
+ * and the placeholders a template's text may hold, filled from the concern when it is chosen.
+ */
+export const REPLY_TEMPLATE_ACTIONS = [
+  "answer",
+  "respond",
+  "defer",
+] as const satisfies readonly ActionType[];
+export type ReplyTemplateAction = (typeof REPLY_TEMPLATE_ACTIONS)[number];
+export const REPLY_PLACEHOLDERS = [
+  "village",
+  "department",
+  "ledgerNo",
+  "dueDate",
+  "today",
+] as const;
+export type ReplyPlaceholder = (typeof REPLY_PLACEHOLDERS)[number];
+/**
+ * The text each templated action takes (characters): an answer's public reply, a response's
+ * summary, a deferral's public reason. A template for a form must fit it.
+ */
+export const REPLY_TEXT_LIMITS = {
+  answer: 4000,
+  respond: 1000,
+  defer: 500,
+} as const satisfies Record<ReplyTemplateAction, number>;
+/** A template's lengths (characters): its title, its text, an edit's or retirement's reason. */
+export const REPLY_TEMPLATE_LIMITS = { title: 60, body: 4000, reason: 500 } as const;

@@ -1,9 +1,11 @@
+import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { buildDemoDirectory, buildDemoGrid, buildDemoStaff } from "@lianxin/core/demo";
 import { createDynamoClient, createStore, ensureTable } from "@lianxin/store";
 import { createApp } from "./app.js";
 import { readConfig, residentKey } from "./config.js";
 import { seedDemoCampaign } from "./demo-campaign.js";
+import { seedDemoReplyTemplates } from "./demo-reply-templates.js";
 import { createDeps, type Deps } from "./deps.js";
 import { withInProcessExports } from "./export/in-process-worker.js";
 import { LocalFileStore } from "./files/local-file-store.js";
@@ -14,6 +16,9 @@ import { ensureStaffAccount } from "./use-cases/accounts/accounts.js";
 import { backfillResidentIndex } from "./use-cases/concerns/resident-index-backfill.js";
 import { processUploadedObject } from "./use-cases/files/uploaded-object.js";
 import { type JobSummary, runEscalationJob } from "./use-cases/monitoring/escalation-job.js";
+
+/** The demo reply templates (答复模板), for tests that want them without the whole campaign. */
+export { seedDemoReplyTemplates } from "./demo-reply-templates.js";
 
 /** The demo accounts' password: from DEMO_PASSWORD, never used on a deployed stage. */
 export const DEMO_PASSWORD_DEFAULT = "demo-only-change-me";
@@ -51,6 +56,10 @@ export async function prepareLocalDatabase(options: {
       ...(options.log ? { log: options.log } : {}),
     });
   }
+  // 答复模板: the demo's, once, on a table without templates (npm start, not the tests).
+  const replyTemplates = options.demoCampaign
+    ? await seedDemoReplyTemplates(store, { now: new Date(), newId: randomUUID })
+    : 0;
   // "我的诉求" lists seeded concerns (and any from before the index) by their phone's key.
   const residentIndex = await backfillResidentIndex(
     store,
@@ -71,6 +80,7 @@ export async function prepareLocalDatabase(options: {
     demoPassword: password,
     campaign,
     residentIndex,
+    replyTemplates,
   };
 }
 

@@ -11,6 +11,7 @@ import { monitoringRoutes } from "./routes/monitoring.js";
 import { noticesRoutes } from "./routes/notices.js";
 import { open311Routes } from "./routes/open311.js";
 import { open311KeyRoutes } from "./routes/open311-keys.js";
+import { replyTemplateRoutes } from "./routes/reply-templates.js";
 import { reportsRoutes } from "./routes/reports.js";
 import { sessionsRoutes } from "./routes/sessions.js";
 import { uploadsRoutes } from "./routes/uploads.js";
@@ -42,6 +43,7 @@ export const routes: Route[] = [
   ...calendarRoutes,
   ...ledgerRoutes,
   ...open311KeyRoutes,
+  ...replyTemplateRoutes,
   ...messagingRoutes,
   // Open311 GeoReport v2 (both formats).
   ...open311Routes,

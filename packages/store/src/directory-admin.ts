@@ -111,6 +111,7 @@ export async function listAudit(
       subject: String(i.subject),
       before: i.before ?? null,
       after: i.after ?? null,
+      ...(typeof i.reason === "string" ? { reason: i.reason } : {}),
     })),
     nextCursor: encodeCursor(page.LastEvaluatedKey),
   };

@@ -68,6 +68,7 @@ import {
   peekRateLimit,
   recordLoginFailure,
 } from "./rate-limits.js";
+import { getReplyTemplate, listReplyTemplates, putReplyTemplate } from "./reply-templates.js";
 import {
   listResidentConcerns,
   putResidentConcernItems,
@@ -261,6 +262,10 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     refuseClaimedUpload: bind(ctx, refuseClaimedUpload),
     listUploadsToAttach: bind(ctx, listUploadsToAttach),
     dropExpiredUpload: bind(ctx, dropExpiredUpload),
+    // 答复模板 (issue 16).
+    listReplyTemplates: bind(ctx, listReplyTemplates),
+    getReplyTemplate: bind(ctx, getReplyTemplate),
+    putReplyTemplate: bind(ctx, putReplyTemplate),
     /** Items to add to a concern change's transaction. */
     items: {
       notice: noticeItem,

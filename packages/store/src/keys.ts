@@ -193,6 +193,12 @@ export const keys = {
    */
   open311KeysPartition: "OPEN311_KEYS",
   open311Key: (hash: string) => ({ pk: "OPEN311_KEYS", sk: `HASH#${hash}` }),
+  /**
+   * 答复模板: one small partition (a town keeps dozens), each template by its id, so that
+   * listing them is one Query and an edit one conditional put.
+   */
+  replyTemplatesPartition: "REPLY_TEMPLATES",
+  replyTemplate: (id: string) => ({ pk: "REPLY_TEMPLATES", sk: `TEMPLATE#${id}` }),
   /** A village's rotation plan (包干轮换); all plans share one small partition. */
   rotationPartition: "ROTATION",
   rotationPlan: (villageId: string) => ({ pk: "ROTATION", sk: `VILLAGE#${villageId}` }),

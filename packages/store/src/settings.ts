@@ -10,6 +10,8 @@ export interface AuditEntry {
   subject: string;
   before: unknown;
   after: unknown;
+  /** Why, when the change was given one (a reply template's edit or retirement). */
+  reason?: string;
 }
 
 export function auditPut(ctx: StoreContext, entry: AuditEntry) {

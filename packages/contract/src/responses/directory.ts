@@ -40,5 +40,7 @@ export interface AuditEntry {
   subject: string;
   before: unknown;
   after: unknown;
+  /** Why, when the change was given a reason (a template's edit or retirement). */
+  reason?: string;
 }
 export type AuditPage = Page<AuditEntry>;

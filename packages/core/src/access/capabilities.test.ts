@@ -79,6 +79,7 @@ describe("the capability list", () => {
         "compliance.read",
         "member_report.read",
         "annual_assessment.read",
+        "reply_template.read",
       ].sort(),
     );
     expect(granted("leader").sort()).toEqual(
@@ -99,10 +100,17 @@ describe("the capability list", () => {
         "service_day.schedule",
         "department_staff.read",
         "call_back.record",
+        "reply_template.read",
       ].sort(),
     );
     expect(granted("cadre").sort()).toEqual(
-      [...everyone, "department_figures.read", "department_staff.read", "call_back.record"].sort(),
+      [
+        ...everyone,
+        "department_figures.read",
+        "department_staff.read",
+        "call_back.record",
+        "reply_template.read",
+      ].sort(),
     );
   });
 });
@@ -276,6 +284,7 @@ describe("the use cases' former checks", () => {
       "calendar.edit",
       "category.edit",
       "open311_key.manage",
+      "reply_template.manage",
       "rotation.plan",
       "party_member.manage",
       "notice.publish",

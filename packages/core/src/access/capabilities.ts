@@ -53,6 +53,9 @@ export const CAPABILITIES = [
   "calendar.edit",
   "category.edit",
   "open311_key.manage",
+  // Reply templates (答复模板, issue 16)
+  "reply_template.manage",
+  "reply_template.read",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -214,6 +217,13 @@ const RULES: Record<Capability, Rule> = {
   "category.edit": { roles: ADMIN },
   /** Open311 api_keys: issue, list, revoke. */
   "open311_key.manage": { roles: ADMIN },
+  /** 答复模板: admin writes, edits and retires them, and lists them all (retired ones too). */
+  "reply_template.manage": { roles: ADMIN },
+  /**
+   * Reading a concern's templates, filled: those who may answer, respond or defer (per
+   * concern `mayPerform` decides); leaders watch concerns and answer none.
+   */
+  "reply_template.read": { roles: ["admin", "dept_head", "cadre", "inspector"] },
 };
 
 /**

@@ -18,6 +18,7 @@ describe("navFor", () => {
       "/directory",
       "/password-reset",
       "/open311-keys",
+      "/reply-templates",
       "/concerns/new",
       "/dashboard",
       "/inbox",

@@ -30,7 +30,8 @@ export interface NavItem {
     | "nav.partyMembers"
     | "nav.open311Keys"
     | "nav.callBacks"
-    | "nav.smsAttention";
+    | "nav.smsAttention"
+    | "nav.replyTemplates";
 }
 
 export const STAFF_NAV: ReadonlyArray<NavItem & { capability?: Capability }> = [
@@ -45,6 +46,7 @@ export const STAFF_NAV: ReadonlyArray<NavItem & { capability?: Capability }> = [
   { href: "/directory", label: "nav.directory", capability: "directory.read" },
   { href: "/password-reset", label: "nav.passwordReset", capability: "password.reset" },
   { href: "/open311-keys", label: "nav.open311Keys", capability: "open311_key.manage" },
+  { href: "/reply-templates", label: "nav.replyTemplates", capability: "reply_template.manage" },
   // Every role registers what residents bring them: the discipline commission too, which
   // receives complaints about cadres' conduct in person.
   { href: "/concerns/new", label: "nav.register", capability: "concern.register" },

@@ -4,7 +4,13 @@ import { EvidenceFiles } from "../files/attachments.js";
 import { LedgerNo } from "../ledger/ledger-number.js";
 import { ReviewDecisions } from "../notice/public-text.js";
 import { freeText, plainText } from "../text/hygiene.js";
-import { ACTION_TYPES, type ActionType, RATINGS, RESPONSE_METHODS } from "../vocabulary.js";
+import {
+  ACTION_TYPES,
+  type ActionType,
+  RATINGS,
+  REPLY_TEXT_LIMITS,
+  RESPONSE_METHODS,
+} from "../vocabulary.js";
 import { Outcome } from "./concern.js";
 
 const text = freeText;
@@ -49,7 +55,7 @@ export const ConcernAction = z.discriminatedUnion("type", [
     type: z.literal("respond"),
     expectedVersion: version,
     method: z.enum(RESPONSE_METHODS),
-    summary: text(1000),
+    summary: text(REPLY_TEXT_LIMITS.respond),
   }),
   z.strictObject({
     type: z.literal("note"),
@@ -62,7 +68,7 @@ export const ConcernAction = z.discriminatedUnion("type", [
     type: z.literal("defer"),
     expectedVersion: version,
     committedDate: LocalDateString,
-    reason: text(500),
+    reason: text(REPLY_TEXT_LIMITS.defer),
   }),
   z.strictObject({
     type: z.literal("extend"),
@@ -74,7 +80,7 @@ export const ConcernAction = z.discriminatedUnion("type", [
     type: z.literal("answer"),
     expectedVersion: version,
     outcome: Outcome,
-    publicReply: text(4000),
+    publicReply: text(REPLY_TEXT_LIMITS.answer),
     evidence: z.optional(plainText(2000)),
     /** Evidence files uploaded for this answer (photos, PDFs): named by the answer's event. */
     evidenceFiles: z.optional(EvidenceFiles),

@@ -18,6 +18,7 @@ import { ledgerExportEn, ledgerExportZh } from "./ledger-export-messages";
 import { monitoringEn, monitoringZh } from "./monitoring-messages";
 import { open311KeysEn, open311KeysZh } from "./open311-keys-messages";
 import { reviewEn, reviewZh } from "./review-messages";
+import { templateEn, templateZh } from "./template-messages";
 import { timeEn, timeZh } from "./time-messages";
 
 export { DEFAULT_LOCALE, format, isLocale, LOCALES, type Locale, type Vars };
@@ -36,6 +37,7 @@ const zhCN = {
   ...callBackZh,
   ...duplicatesZh,
   ...bulkZh,
+  ...templateZh,
   "site.tagline": "工作台",
   "nav.label": "工作台导航",
   "nav.mine": "我的待办",
@@ -535,6 +537,7 @@ const en: Messages = {
   ...callBackEn,
   ...duplicatesEn,
   ...bulkEn,
+  ...templateEn,
   "site.tagline": "Staff desk",
   "nav.label": "Staff desk",
   "nav.mine": "My queue",

@@ -200,7 +200,7 @@ export async function editCategoryLimits(deps: Deps, auth: StaffAuth, code: stri
 }
 
 const SUBJECT =
-  /^(?:calendar|(?:village|group|department|leader|account|open311_key)#[a-z0-9][a-z0-9._:-]{0,63}|category#[a-z][a-z0-9_]{0,39})$/;
+  /^(?:calendar|(?:village|group|department|leader|account|open311_key|reply_template)#[a-z0-9][a-z0-9._:-]{0,63}|category#[a-z][a-z0-9_]{0,39})$/;
 
 /** `GET /api/staff/audit?subject=village#meijing&cursor=`: who changed an entry, when, from what to what. */
 export async function auditTrail(deps: Deps, auth: StaffAuth, query: Record<string, string>) {

@@ -224,3 +224,16 @@ export const DATUMS = ["wgs84", "gcj02"] as const;
 export const PLACE_SOURCES = ["browser", "wechat"] as const;
 /** A place whose accuracy is worse than this (metres) is refused. */
 export const MAX_PLACE_ACCURACY_M = 5000;
+
+/**
+ * Staff search (检索, issue 16): what a query was read as (a ledger number jumps to it, a
+ * mainland mobile finds its resident's concerns, anything else is words).
+ */
+export const SEARCH_KINDS = ["ledger", "phone", "words"] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+/**
+ * Why a search answered nothing though the query was fine: the user may not search by
+ * phone; no concern they may see has that ledger number.
+ */
+export const SEARCH_NOTES = ["phone_not_permitted", "ledger_not_found"] as const;
+export type SearchNote = (typeof SEARCH_NOTES)[number];

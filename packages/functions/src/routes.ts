@@ -12,6 +12,7 @@ import { noticesRoutes } from "./routes/notices.js";
 import { open311Routes } from "./routes/open311.js";
 import { open311KeyRoutes } from "./routes/open311-keys.js";
 import { reportsRoutes } from "./routes/reports.js";
+import { searchRoutes } from "./routes/search.js";
 import { sessionsRoutes } from "./routes/sessions.js";
 import { uploadsRoutes } from "./routes/uploads.js";
 
@@ -43,6 +44,7 @@ export const routes: Route[] = [
   ...ledgerRoutes,
   ...open311KeyRoutes,
   ...messagingRoutes,
+  ...searchRoutes,
   // Open311 GeoReport v2 (both formats).
   ...open311Routes,
 ];

@@ -101,6 +101,13 @@ import {
   updateStaffAccounts,
 } from "./staff.js";
 import {
+  getConcernTerms,
+  getTermIndexWatermark,
+  putConcernTerms,
+  queryTermPostings,
+  saveTermIndexWatermark,
+} from "./term-index.js";
+import {
   attachUploadedFile,
   dropExpiredUpload,
   getUpload,
@@ -148,6 +155,7 @@ export type { AuditEntry } from "./settings.js";
 export type { SmsSettlement } from "./sms.js";
 export type { StaffAccountEdit } from "./staff.js";
 export { ensureTable, TABLE_KEYS } from "./table.js";
+export type { IndexedConcern, TermPosting } from "./term-index.js";
 
 const bind =
   <A extends unknown[], R>(ctx: StoreContext, f: (ctx: StoreContext, ...args: A) => R) =>
@@ -258,6 +266,12 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     refuseClaimedUpload: bind(ctx, refuseClaimedUpload),
     listUploadsToAttach: bind(ctx, listUploadsToAttach),
     dropExpiredUpload: bind(ctx, dropExpiredUpload),
+    // The word index (README, "Word index").
+    putConcernTerms: bind(ctx, putConcernTerms),
+    getConcernTerms: bind(ctx, getConcernTerms),
+    queryTermPostings: bind(ctx, queryTermPostings),
+    getTermIndexWatermark: bind(ctx, getTermIndexWatermark),
+    saveTermIndexWatermark: bind(ctx, saveTermIndexWatermark),
     /** Items to add to a concern change's transaction. */
     items: {
       notice: noticeItem,

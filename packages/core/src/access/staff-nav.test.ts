@@ -9,6 +9,7 @@ describe("navFor", () => {
   it("shows links by role", () => {
     expect(hrefs("admin")).toEqual([
       "/",
+      "/search",
       "/triage",
       "/all",
       "/notices",
@@ -34,6 +35,7 @@ describe("navFor", () => {
     ]);
     expect(hrefs("inspector")).toEqual([
       "/",
+      "/search",
       "/all",
       "/access-log",
       "/calendar",
@@ -51,6 +53,7 @@ describe("navFor", () => {
     ]);
     expect(hrefs("cadre")).toEqual([
       "/",
+      "/search",
       "/concerns/new",
       "/dashboard",
       "/inbox",
@@ -67,6 +70,7 @@ describe("navFor", () => {
     const grid = ["/concerns/new", "/dashboard", "/inbox", "/call-backs", "/ledger", "/rotation"];
     expect(hrefs("leader")).toEqual([
       "/",
+      "/search",
       ...grid,
       "/service-days",
       "/field-logs",
@@ -76,6 +80,7 @@ describe("navFor", () => {
     ]);
     expect(hrefs("dept_head")).toEqual([
       "/",
+      "/search",
       ...grid,
       "/service-days",
       "/field-logs",

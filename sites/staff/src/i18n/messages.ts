@@ -16,6 +16,7 @@ import { ledgerExportEn, ledgerExportZh } from "./ledger-export-messages";
 import { monitoringEn, monitoringZh } from "./monitoring-messages";
 import { open311KeysEn, open311KeysZh } from "./open311-keys-messages";
 import { reviewEn, reviewZh } from "./review-messages";
+import { searchEn, searchZh } from "./search-messages";
 import { timeEn, timeZh } from "./time-messages";
 
 export { DEFAULT_LOCALE, format, isLocale, LOCALES, type Locale, type Vars };
@@ -32,6 +33,7 @@ const zhCN = {
   ...reviewZh,
   ...evidenceZh,
   ...callBackZh,
+  ...searchZh,
   "site.tagline": "工作台",
   "nav.label": "工作台导航",
   "nav.mine": "我的待办",
@@ -529,6 +531,7 @@ const en: Messages = {
   ...reviewEn,
   ...evidenceEn,
   ...callBackEn,
+  ...searchEn,
   "site.tagline": "Staff desk",
   "nav.label": "Staff desk",
   "nav.mine": "My queue",

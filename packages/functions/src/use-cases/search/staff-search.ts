@@ -22,6 +22,7 @@ import {
 import type { TermPosting } from "@lianxin/store";
 import * as z from "zod/mini";
 import type { Deps } from "../../deps.js";
+import { authorize } from "../accounts/authorize.js";
 import type { StaffAuth } from "../accounts/session.js";
 import { currentDirectory } from "../directory/current-directory.js";
 import { parseInput } from "../parse.js";
@@ -123,6 +124,7 @@ export async function staffSearch(
   query: Record<string, string>,
   locale: Locale,
 ): Promise<Answer> {
+  authorize(auth, "concern.search");
   const params = parseInput(SearchParams, query);
   const q = params.q.trim();
   if (!q) throw invalid("q", "请输入要查找的内容", "Enter something to search for");

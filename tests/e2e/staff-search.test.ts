@@ -1,6 +1,7 @@
 import { createDeps, readConfig, runTermIndexer } from "@lianxin/functions";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations } from "../support/axe.js";
 import {
   launchBrowser,
   PHONE,
@@ -37,8 +38,8 @@ afterAll(async () => {
   await portal?.stop();
 });
 
-async function phonePage(username: string) {
-  const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+async function phonePage(username: string, javaScriptEnabled = false) {
+  const context = await browser.newContext({ ...PHONE, javaScriptEnabled });
   const page = await context.newPage();
   await signInStaff(page, portal, username);
   return { context, page };
@@ -62,7 +63,7 @@ describe("the search page", () => {
 
       // A query with no usable term says why, in the page.
       await page.goto(`${portal.staffUrl}/search?q=${encodeURIComponent("的")}`);
-      expect(await page.getByRole("alert").innerText()).toContain("至少两个");
+      expect(await page.getByRole("alert").textContent()).toContain("至少两个");
     } finally {
       await context.close();
     }
@@ -84,6 +85,21 @@ describe("the search page", () => {
       await page.goto(`${portal.staffUrl}/search?q=13800138000`);
       await expect.poll(() => page.getByText("该手机号群众的诉求").count()).toBe(1);
       expect(await page.getByRole("link", { name: ledgerNo }).count()).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("has no accessibility violation, with results and with a refused query", async () => {
+    // axe runs as script in the page: this context has JavaScript.
+    const { context, page } = await phonePage("cadre", true);
+    try {
+      const found: Record<string, string[]> = {};
+      await page.goto(`${portal.staffUrl}/search?q=${encodeURIComponent("臭水")}`);
+      found.results = await axeViolations(page);
+      await page.goto(`${portal.staffUrl}/search?q=${encodeURIComponent("的")}`);
+      found.refused = await axeViolations(page);
+      expect(found).toEqual({ results: [], refused: [] });
     } finally {
       await context.close();
     }

@@ -58,7 +58,12 @@ describe("the search page", () => {
       await expect.poll(() => page.getByText("找到 1 件").count()).toBe(1);
       expect(await page.getByRole("link", { name: ledgerNo }).count()).toBe(1);
       // Nothing wider than the phone.
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      const width = await page.evaluate(
+        // In the page (the tests compile without the DOM's types).
+        () =>
+          (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } })
+            .document.documentElement.scrollWidth,
+      );
       expect(width).toBeLessThanOrEqual(390);
 
       // A query with no usable term says why, in the page.

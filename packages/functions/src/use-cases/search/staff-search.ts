@@ -1,20 +1,15 @@
 import {
-  type Concern,
-  canSeePersonalData,
   canView,
   type DirectoryIndex,
   DomainError,
   hasContactVillages,
   type Locale,
   mainlandMobile,
-  maySearchByPhone,
   monthRange,
   monthsBetween,
-  myConcernsSince,
   parseLedgerNo,
   queryTerms,
   readsEverything,
-  residentPhoneKey,
   type StaffUser,
   shanghaiMonth,
   toQueueItem,
@@ -26,30 +21,10 @@ import { authorize } from "../accounts/authorize.js";
 import type { StaffAuth } from "../accounts/session.js";
 import { currentDirectory } from "../directory/current-directory.js";
 import { parseInput } from "../parse.js";
+import { type Answer, type Row, SEARCH_BOUNDS } from "./answer.js";
 import { termKeysOf } from "./concern-terms.js";
 import { intersectPages } from "./intersect.js";
-
-/**
- * The bounds of one search (README of the store, "Word index"): whatever the history's size,
- * a word search sends at most ROUNDS × (terms ≤ 8) Queries of POSTINGS items each and reads
- * at most CONCERN_READS concerns; a phone search one Query and one BatchGetItem.
- */
-export const SEARCH_BOUNDS = {
-  /** Rows per page. */
-  page: 20,
-  /** Postings read per term per Query (AP-TI3's Limit). */
-  postings: 100,
-  /** Rounds of parallel term Queries per request (a round reads one month, or its next part). */
-  rounds: 12,
-  /** Concerns read (AP-F5) per request. */
-  concernReads: 60,
-  /** Months walked by default: this one and the 11 before. */
-  months: 12,
-  /** The widest range asked for. */
-  maxMonths: 60,
-  /** A resident's concerns listed by a phone search (AP-P1's Limit). */
-  phoneConcerns: 50,
-} as const;
+import { byPhone } from "./phone-search.js";
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/;
 const optional = <T extends z.ZodMiniType>(schema: T) =>
@@ -101,17 +76,6 @@ function decodePosition(cursor: string, months: readonly string[]): Position {
   throw invalid("cursor", "翻页参数无效", "Invalid cursor");
 }
 
-type Row = ReturnType<typeof toQueueItem>;
-type Answer =
-  | { kind: "ledger"; ledgerNo: string }
-  | {
-      kind: "phone" | "words";
-      items: Row[];
-      count: { n: number; more: boolean };
-      nextCursor: string | null;
-      note: "phone_not_permitted" | "ledger_not_found" | null;
-    };
-
 /**
  * 检索: a ledger number the user may see answers where it is (the site goes there); a mainland
  * mobile, the resident's concerns whose contact the user may see (those who may search by
@@ -146,61 +110,6 @@ async function byLedgerNo(deps: Deps, auth: StaffAuth, ledgerNo: string): Promis
     nextCursor: null,
     note: "ledger_not_found",
   };
-}
-
-async function byPhone(
-  deps: Deps,
-  auth: StaffAuth,
-  mobile: string,
-  index: DirectoryIndex,
-  locale: Locale,
-): Promise<Answer> {
-  const empty = {
-    kind: "phone" as const,
-    items: [],
-    count: { n: 0, more: false },
-    nextCursor: null,
-  };
-  if (!maySearchByPhone(auth.user)) return { ...empty, note: "phone_not_permitted" };
-  const now = deps.now();
-  const ledgerNos = await deps.store.listResidentConcerns(
-    residentPhoneKey(mobile, deps.residentKey),
-    myConcernsSince(now),
-    SEARCH_BOUNDS.phoneConcerns,
-  );
-  if (!ledgerNos.length) return { ...empty, note: null };
-  const concerns = (await deps.store.getConcernsByLedgerNos(ledgerNos))
-    // The link between a phone and a concern is the contact itself: shown where it would be.
-    .filter((c) => canSeePersonalData(auth.user, c))
-    .sort(newestFirst);
-  // Each concern shown for a phone is a showing of its resident's contact: logged as one.
-  const at = now.toISOString();
-  await Promise.all(
-    concerns.map((c) =>
-      deps.store.putAccessLog(
-        {
-          ledgerNo: c.ledgerNo,
-          at,
-          staffId: auth.user.id,
-          staffName: auth.user.name,
-          role: auth.user.role,
-          purpose: "phone_search",
-        },
-        deps.newId(),
-      ),
-    ),
-  );
-  return {
-    kind: "phone",
-    items: concerns.map((c) => toQueueItem(c, index, locale, now)),
-    count: { n: concerns.length, more: ledgerNos.length >= SEARCH_BOUNDS.phoneConcerns },
-    nextCursor: null,
-    note: null,
-  };
-}
-
-function newestFirst(a: Concern, b: Concern): number {
-  return b.createdAt.localeCompare(a.createdAt) || b.ledgerNo.localeCompare(a.ledgerNo);
 }
 
 /**

@@ -39,6 +39,8 @@ export const JOB_TABLE_ACTIONS = [
   "dynamodb:PutItem",
   "dynamodb:UpdateItem",
   "dynamodb:ConditionCheckItem",
+  // The word index (store AP-TI1): each concern's term postings and summary, after commit.
+  "dynamodb:BatchWriteItem",
 ] as const;
 
 /**

@@ -798,7 +798,7 @@ describe("jobs stack", () => {
     }
   });
 
-  it("gives the job the staged/ to files/ move and no secret: nothing in SSM", () => {
+  it("gives the job the staged/ to files/ move and one secret, the resident key", () => {
     for (const { jobs } of [dev, prod]) {
       const statements = statementsOf(jobs);
       const touches = (prefix: string) =>
@@ -812,13 +812,19 @@ describe("jobs stack", () => {
         staged: ["s3:GetObject", "s3:DeleteObject"],
         files: ["s3:PutObject"],
       });
-      expect(touches("ssm:")).toEqual([]);
       const fn = Object.values(resourcesOf(jobs, "AWS::Lambda::Function")).find((f) =>
         String(f.Properties?.Handler).endsWith("job.handler"),
       );
       const env = (fn?.Properties?.Environment as { Variables?: Record<string, unknown> })
         ?.Variables;
-      expect(Object.keys(env ?? {}).filter((k) => k.startsWith("SST_Secret"))).toEqual([]);
+      // The word index's terms are keyed with the resident key (issue 16); no other secret.
+      expect(Object.keys(env ?? {}).filter((k) => k.startsWith("SST_Secret_value"))).toEqual([
+        "SST_Secret_value_RESIDENT_KEY",
+      ]);
+      const ssm = JSON.stringify(touches("ssm:"));
+      expect(ssm).toContain("RESIDENT_KEY");
+      expect(ssm).not.toContain("SESSION_SIGNING_KEY");
+      expect(ssm).not.toContain("LIANXIN_SITE_SECRET");
       expect(JSON.stringify(env?.FILES_BUCKET)).toContain("Fn::ImportValue");
     }
   });

@@ -378,6 +378,11 @@ describe("every back-office endpoint × every role", () => {
       only({ head: 200, holder: 200 }),
     );
     expect(await statuses(get("/api/staff/departments"))).toEqual(everyone);
+    // 检索: any signed-in staff; each result is checked per concern (staff-search.test.ts).
+    expect(await statuses(get(`/api/staff/search?q=${encodeURIComponent("路灯")}`))).toEqual(
+      everyone,
+    );
+    expect(await statuses(get("/api/staff/search?q=13800138000"))).toEqual(everyone);
     expect(await statuses(get("/api/staff/departments/env-bureau/staff"))).toEqual(
       only({ admin: 200, head: 200, cadre: 200 }),
     );

@@ -43,6 +43,7 @@ export * from "./responses/directory.js";
 export * from "./responses/grid.js";
 export * from "./responses/monitoring.js";
 export * from "./responses/public.js";
+export * from "./responses/search.js";
 export * from "./responses/staff.js";
 export * from "./route-types.js";
 export * from "./routes.js";

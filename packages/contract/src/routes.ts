@@ -72,6 +72,7 @@ import type {
   LedgerLink,
   Statistics,
 } from "./responses/monitoring.js";
+import type { StaffSearchResponse } from "./responses/search.js";
 import type {
   AccessLogPage,
   AccountList,
@@ -252,6 +253,11 @@ export interface ApiRoutes {
 
   // Concerns in the back office.
   "GET /api/staff/queue": Staff<QueueResponse, { query: Query }>;
+  /** 检索: a ledger number, a resident's mobile (those who may see contacts), or words. */
+  "GET /api/staff/search": Staff<
+    StaffSearchResponse,
+    { query: { q?: string; cursor?: string; from?: string; to?: string } }
+  >;
   "GET /api/staff/departments": Staff<DepartmentList>;
   "GET /api/staff/departments/:id/staff": Staff<DepartmentStaffList>;
   "POST /api/staff/concerns": Staff<
@@ -462,6 +468,7 @@ export const ROUTE_ACCESS = {
   "POST /api/staff/password": "staff",
   "POST /api/staff/users/:id/password-reset": "staff",
   "GET /api/staff/queue": "staff",
+  "GET /api/staff/search": "staff",
   "GET /api/staff/departments": "staff",
   "GET /api/staff/departments/:id/staff": "staff",
   "POST /api/staff/concerns": "staff",

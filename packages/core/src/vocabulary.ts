@@ -254,3 +254,16 @@ export const REPLY_TEXT_LIMITS = {
 } as const satisfies Record<ReplyTemplateAction, number>;
 /** A template's lengths (characters): its title, its text, an edit's or retirement's reason. */
 export const REPLY_TEMPLATE_LIMITS = { title: 60, body: 4000, reason: 500 } as const;
+
+/**
+ * Staff search (检索, issue 16): what a query was read as (a ledger number jumps to it, a
+ * mainland mobile finds its resident's concerns, anything else is words).
+ */
+export const SEARCH_KINDS = ["ledger", "phone", "words"] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+/**
+ * Why a search answered nothing though the query was fine: the user may not search by
+ * phone; no concern they may see has that ledger number.
+ */
+export const SEARCH_NOTES = ["phone_not_permitted", "ledger_not_found"] as const;
+export type SearchNote = (typeof SEARCH_NOTES)[number];

@@ -29,3 +29,10 @@ export {
   smsLink,
 } from "./use-cases/messaging/sms-sender.js";
 export { runEscalationJob } from "./use-cases/monitoring/escalation-job.js";
+/** The word index (issue 16): the job's indexer, and a concern's terms on the spot. */
+export { maskedConcernTerms } from "./use-cases/search/concern-terms.js";
+export {
+  runTermIndexer,
+  TERM_INDEX_OVERLAP_MS,
+  type TermIndexSummary,
+} from "./use-cases/search/term-indexer.js";

@@ -16,6 +16,7 @@ import { ensureStaffAccount } from "./use-cases/accounts/accounts.js";
 import { backfillResidentIndex } from "./use-cases/concerns/resident-index-backfill.js";
 import { processUploadedObject } from "./use-cases/files/uploaded-object.js";
 import { type JobSummary, runEscalationJob } from "./use-cases/monitoring/escalation-job.js";
+import { runTermIndexer } from "./use-cases/search/term-indexer.js";
 
 /** The demo reply templates (答复模板), for tests that want them without the whole campaign. */
 export { seedDemoReplyTemplates } from "./demo-reply-templates.js";
@@ -142,6 +143,16 @@ export async function startLocalApi(options: {
   }
   const smsSweep = setInterval(() => void deps.smsSender.kick(), SMS_SWEEP_MS);
   const app = createApp(deps);
+  // The job's word-index step once at start (in the background, after the server is up), so
+  // seeded and old local data are searchable before the job's first tick; on AWS the job's
+  // schedule does it. The first run on a table indexes its last 13 months (term-indexer.ts).
+  if (options.jobIntervalSeconds) {
+    setTimeout(() => {
+      runTermIndexer(deps, { log: (line) => console.log(line), budgetMs: 10 * 60_000 }).catch(
+        (error) => console.error(`word index failed: ${String(error)}`),
+      );
+    }, 1000).unref();
+  }
   const timer = options.jobIntervalSeconds
     ? setInterval(() => {
         runEscalationJob(deps)

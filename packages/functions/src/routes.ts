@@ -13,6 +13,7 @@ import { open311Routes } from "./routes/open311.js";
 import { open311KeyRoutes } from "./routes/open311-keys.js";
 import { replyTemplateRoutes } from "./routes/reply-templates.js";
 import { reportsRoutes } from "./routes/reports.js";
+import { searchRoutes } from "./routes/search.js";
 import { sessionsRoutes } from "./routes/sessions.js";
 import { uploadsRoutes } from "./routes/uploads.js";
 
@@ -45,6 +46,7 @@ export const routes: Route[] = [
   ...open311KeyRoutes,
   ...replyTemplateRoutes,
   ...messagingRoutes,
+  ...searchRoutes,
   // Open311 GeoReport v2 (both formats).
   ...open311Routes,
 ];

@@ -103,6 +103,13 @@ import {
   updateStaffAccounts,
 } from "./staff.js";
 import {
+  getConcernTerms,
+  getTermIndexWatermark,
+  putConcernTerms,
+  queryTermPostings,
+  saveTermIndexWatermark,
+} from "./term-index.js";
+import {
   attachUploadedFile,
   dropExpiredUpload,
   getUpload,
@@ -151,6 +158,7 @@ export type { AuditEntry } from "./settings.js";
 export type { SmsSettlement } from "./sms.js";
 export type { StaffAccountEdit } from "./staff.js";
 export { ensureTable, TABLE_KEYS } from "./table.js";
+export type { IndexedConcern, TermPosting } from "./term-index.js";
 
 const bind =
   <A extends unknown[], R>(ctx: StoreContext, f: (ctx: StoreContext, ...args: A) => R) =>
@@ -266,6 +274,12 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     listReplyTemplates: bind(ctx, listReplyTemplates),
     getReplyTemplate: bind(ctx, getReplyTemplate),
     putReplyTemplate: bind(ctx, putReplyTemplate),
+    // The word index (README, "Word index").
+    putConcernTerms: bind(ctx, putConcernTerms),
+    getConcernTerms: bind(ctx, getConcernTerms),
+    queryTermPostings: bind(ctx, queryTermPostings),
+    getTermIndexWatermark: bind(ctx, getTermIndexWatermark),
+    saveTermIndexWatermark: bind(ctx, saveTermIndexWatermark),
     /** Items to add to a concern change's transaction. */
     items: {
       notice: noticeItem,

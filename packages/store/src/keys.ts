@@ -186,6 +186,19 @@ export const keys = {
     sk: `${date}#${villageId}#${groupId ?? "-"}`,
   }),
   presencePartition: (personId: string) => `PRESENCE#${personId}`,
+  /**
+   * The word index (README, "Word index"): a term's postings in one registration month, by
+   * the term's keyed hash (core `termKey`, never the term), sorted as the month index is.
+   */
+  termPosting: (termKey: string, month: string, createdAt: string, ledgerNo: string) => ({
+    pk: `TERM#${termKey}#${month}`,
+    sk: `${createdAt}#${ledgerNo}`,
+  }),
+  termPartition: (termKey: string, month: string) => `TERM#${termKey}#${month}`,
+  /** A concern's indexed term keys (duplicate suggestions compare them; the indexer's mark). */
+  concernTerms: (ledgerNo: string) => ({ pk: `CONCERN_TERMS#${ledgerNo}`, sk: "TERMS" }),
+  /** How far the word indexer has read the month index. */
+  termIndexWatermark: { pk: "TERM_INDEX", sk: "WATERMARK" },
   health: { pk: "HEALTH", sk: "HEALTH" },
   /**
    * Open311 api_keys: one small partition, each key's item sorted by the key's SHA-256 (hex),

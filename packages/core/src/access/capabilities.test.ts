@@ -61,6 +61,7 @@ describe("the capability list", () => {
     ];
     const everyone: Capability[] = [
       "concern.register",
+      "concern.search",
       "inbox.read",
       "dashboard.read",
       "ledger.export",

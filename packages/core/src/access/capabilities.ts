@@ -13,6 +13,8 @@ export const CAPABILITIES = [
   "concern.register",
   "concern.dispatch",
   "concern.publish_description",
+  /** 检索: by ledger number, a resident's mobile (see `maySearchByPhone`) or words. */
+  "concern.search",
   "queue.all",
   "notice.read",
   "notice.publish",
@@ -114,6 +116,8 @@ const RULES: Record<Capability, Rule> = {
    * same review as every public text: the town office only, as it approves the notices.
    */
   "concern.publish_description": { roles: ADMIN },
+  /** 检索 (issue 16): every role; each result is checked per concern (`canView`). */
+  "concern.search": { roles: EVERYONE },
   /** The town's whole queue and triage's (read only for inspectors). */
   "queue.all": { roles: READERS },
   /** Draft and published notices (公示) in the back office. */

@@ -97,3 +97,17 @@ export function mayPerform(user: StaffUser, type: ActionType, concern: Concern):
       return admin || isContactLeader(user, concern);
   }
 }
+
+/**
+ * 按手机号查找: a resident's mobile links their concerns together, which is itself personal
+ * data. Only for those the contact rule (`canSeePersonalData`) can ever show a contact to:
+ * admin and inspectors, heads and cadres of a department (its concerns), leaders with
+ * contact villages. Each result must still pass `canSeePersonalData` for its own concern.
+ */
+export function maySearchByPhone(
+  user: Pick<StaffUser, "role" | "departmentId" | "villageIds">,
+): boolean {
+  if (readsEverything(user)) return true;
+  if (user.role === "cadre" || user.role === "dept_head") return user.departmentId !== null;
+  return hasContactVillages(user) && user.villageIds.length > 0;
+}

@@ -9,6 +9,7 @@ describe("navFor", () => {
   it("shows links by role", () => {
     expect(hrefs("admin")).toEqual([
       "/",
+      "/search",
       "/triage",
       "/all",
       "/notices",
@@ -35,6 +36,7 @@ describe("navFor", () => {
     ]);
     expect(hrefs("inspector")).toEqual([
       "/",
+      "/search",
       "/all",
       "/access-log",
       "/calendar",
@@ -52,6 +54,7 @@ describe("navFor", () => {
     ]);
     expect(hrefs("cadre")).toEqual([
       "/",
+      "/search",
       "/concerns/new",
       "/dashboard",
       "/inbox",
@@ -68,6 +71,7 @@ describe("navFor", () => {
     const grid = ["/concerns/new", "/dashboard", "/inbox", "/call-backs", "/ledger", "/rotation"];
     expect(hrefs("leader")).toEqual([
       "/",
+      "/search",
       ...grid,
       "/service-days",
       "/field-logs",
@@ -77,6 +81,7 @@ describe("navFor", () => {
     ]);
     expect(hrefs("dept_head")).toEqual([
       "/",
+      "/search",
       ...grid,
       "/service-days",
       "/field-logs",

@@ -31,11 +31,14 @@ export interface NavItem {
     | "nav.open311Keys"
     | "nav.callBacks"
     | "nav.smsAttention"
-    | "nav.replyTemplates";
+    | "nav.replyTemplates"
+    | "nav.search";
 }
 
 export const STAFF_NAV: ReadonlyArray<NavItem & { capability?: Capability }> = [
   { href: "/", label: "nav.mine" },
+  // 检索: ledger number, a resident's mobile, words (issue 16).
+  { href: "/search", label: "nav.search", capability: "concern.search" },
   // The town office's and the commission's desks.
   { href: "/triage", label: "nav.triage", capability: "concern.dispatch" },
   { href: "/all", label: "nav.all", capability: "queue.all" },

@@ -19,6 +19,7 @@ import { monitoringEn, monitoringZh } from "./monitoring-messages";
 import { open311KeysEn, open311KeysZh } from "./open311-keys-messages";
 import { reviewEn, reviewZh } from "./review-messages";
 import { templateEn, templateZh } from "./template-messages";
+import { searchEn, searchZh } from "./search-messages";
 import { timeEn, timeZh } from "./time-messages";
 
 export { DEFAULT_LOCALE, format, isLocale, LOCALES, type Locale, type Vars };
@@ -38,6 +39,7 @@ const zhCN = {
   ...duplicatesZh,
   ...bulkZh,
   ...templateZh,
+  ...searchZh,
   "site.tagline": "工作台",
   "nav.label": "工作台导航",
   "nav.mine": "我的待办",
@@ -538,6 +540,7 @@ const en: Messages = {
   ...duplicatesEn,
   ...bulkEn,
   ...templateEn,
+  ...searchEn,
   "site.tagline": "Staff desk",
   "nav.label": "Staff desk",
   "nav.mine": "My queue",

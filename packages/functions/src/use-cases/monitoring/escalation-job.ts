@@ -8,6 +8,7 @@ import { attachWaitingUploads } from "../files/attach-upload.js";
 import { applyRotation } from "../grid/rotation.js";
 import { auditLedgerNumbers } from "../ledger/number-audit.js";
 import { commitConcernChanges } from "../messaging/resident-sms.js";
+import { runTermIndexer, type TermIndexSummary } from "../search/term-indexer.js";
 
 export interface JobSummary {
   visited: number;
@@ -20,6 +21,8 @@ export interface JobSummary {
   numbersVoided: number;
   /** The pass over photos waiting to be attached (attach-upload.ts). */
   uploads: { attached: number; expired: number; waiting: number; failed: number };
+  /** The word index's pass over newly registered concerns (search/term-indexer.ts). */
+  wordIndex: TermIndexSummary;
 }
 
 /**
@@ -44,6 +47,7 @@ export async function runEscalationJob(deps: Deps): Promise<JobSummary> {
     numbersVoided: (await auditLedgerNumbers(deps)).voided,
     // Photos claimed by a submission whose attaching failed after its commit (issue 15).
     uploads: await attachWaitingUploads(deps),
+    wordIndex: { read: 0, indexed: 0, postings: 0, watermark: null, partial: false },
   };
   for (const lane of ["OPEN", "ANSWERED"] as Lane[]) {
     let cursor: string | undefined;
@@ -78,5 +82,8 @@ export async function runEscalationJob(deps: Deps): Promise<JobSummary> {
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
   }
+  // Last: the word index of concerns registered since its watermark (after their commit,
+  // never on the submission path); the escalation above never waits for it.
+  summary.wordIndex = await runTermIndexer(deps, { log: (line) => console.log(line) });
   return summary;
 }

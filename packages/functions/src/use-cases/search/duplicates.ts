@@ -1,18 +1,12 @@
 import {
   type Concern,
   canView,
-  concernTerms,
   DUPLICATE_WINDOW_DAYS,
   type DuplicateSuggestions,
   type Locale,
-  type MaskContext,
-  maskPersonalData,
   mayMergeInto,
   mayPerform,
-  namesToMask,
-  publicTextContext,
   rankDuplicates,
-  termKey,
   toDuplicateSuggestion,
   transitionAllowed,
 } from "@lianxin/core";
@@ -20,7 +14,7 @@ import type { Deps } from "../../deps.js";
 import type { StaffAuth } from "../accounts/session.js";
 import { loadVisible } from "../concerns/staff-concerns.js";
 import { currentDirectory } from "../directory/current-directory.js";
-import { knownPeople } from "../directory/known-people.js";
+import { maskingSources, termKeysOf, termsOfConcern } from "./concern-terms.js";
 
 /**
  * The search terms of concerns by ledger number, as the word index stores them (each term's
@@ -39,7 +33,7 @@ export async function duplicateSuggestions(
   auth: StaffAuth,
   ledgerNo: string,
   locale: Locale,
-  termsOf: TermsOf = termsOnTheSpot,
+  termsOf: TermsOf = indexedOrOnTheSpot,
 ): Promise<DuplicateSuggestions> {
   const { concern } = await loadVisible(deps, auth, ledgerNo);
   const now = deps.now();
@@ -72,34 +66,19 @@ export async function duplicateSuggestions(
 }
 
 /**
- * Terms computed on the spot, masked as public text is (the concern's own names, everyone the
- * system knows, the segmenter's person tags) with the spans left for review blanked too, then
- * keyed as the index keys them: the path for a concern the indexer has not reached yet, and
- * until the word index (branch `search`, AP-TI2 `getConcernTerms`) is wired in, for all.
+ * Terms computed on the spot, masked and keyed exactly as the indexer does (concern-terms.ts):
+ * the path for a concern the indexer has not reached yet (it runs after commit).
  */
 export const termsOnTheSpot: TermsOf = async (deps, concerns) => {
-  const [index, people] = await Promise.all([currentDirectory(deps), knownPeople(deps)]);
-  const out = new Map<string, string[]>();
-  for (const concern of concerns) {
-    const context = publicTextContext({
-      index,
-      knownNames: namesToMask(concern, []),
-      knownPeople: people,
-      personTagger: deps.personTagger,
-    });
-    const terms = concernTerms({
-      title: concern.title ? maskedForTerms(concern.title, context) : null,
-      description: maskedForTerms(concern.description, context),
-    });
-    out.set(concern.ledgerNo, [...new Set(terms.map((t) => termKey(t, deps.residentKey)))]);
-  }
-  return out;
+  const sources = await maskingSources(deps);
+  return new Map(
+    concerns.map((c) => [c.ledgerNo, termKeysOf(deps, termsOfConcern(c, sources))] as const),
+  );
 };
 
 /**
- * Terms from the word index where it has them (a lookup by ledger number: the store's AP-TI2
- * `getConcernTerms` once branch `search` is merged), computed on the spot for the rest (a
- * concern registered since the indexer last ran).
+ * Terms from the word index where it has them (AP-TI2 `getConcernTerms`, the summary item the
+ * indexer writes), computed on the spot for the rest (registered since the indexer last ran).
  */
 export function withIndexedTerms(
   lookup: (ledgerNos: string[]) => Promise<Map<string, string[]>>,
@@ -112,12 +91,6 @@ export function withIndexedTerms(
   };
 }
 
-/** Masked text with what might be personal (awaiting a reviewer) blanked: no one reviews terms. */
-function maskedForTerms(text: string, context: MaskContext): string {
-  const masked = maskPersonalData(text, context);
-  let out = masked.text;
-  for (const span of [...masked.review].sort((a, b) => b.start - a.start)) {
-    out = `${out.slice(0, span.start)} ${out.slice(span.end)}`;
-  }
-  return out;
-}
+/** The index's terms first, as the issue asks; the spot for what it has not reached. */
+const indexedOrOnTheSpot: TermsOf = (deps, concerns) =>
+  withIndexedTerms((nos) => deps.store.getConcernTerms(nos))(deps, concerns);

@@ -18,8 +18,8 @@ import { ledgerExportEn, ledgerExportZh } from "./ledger-export-messages";
 import { monitoringEn, monitoringZh } from "./monitoring-messages";
 import { open311KeysEn, open311KeysZh } from "./open311-keys-messages";
 import { reviewEn, reviewZh } from "./review-messages";
-import { templateEn, templateZh } from "./template-messages";
 import { searchEn, searchZh } from "./search-messages";
+import { templateEn, templateZh } from "./template-messages";
 import { timeEn, timeZh } from "./time-messages";
 
 export { DEFAULT_LOCALE, format, isLocale, LOCALES, type Locale, type Vars };

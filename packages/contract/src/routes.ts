@@ -18,6 +18,7 @@ import type {
   PublicNotice,
   PublicVillage,
   QueueItem,
+  QueueQuery,
   ResidentView,
   ReviewDecisionsInput,
   ServiceDay,
@@ -239,7 +240,7 @@ export interface ApiRoutes {
   "POST /api/staff/users/:id/password-reset": Staff<null, { body: { newPassword: string } }>;
 
   // Concerns in the back office.
-  "GET /api/staff/queue": Staff<QueueResponse, { query: Query }>;
+  "GET /api/staff/queue": Staff<QueueResponse, { query: QueueQuery }>;
   "GET /api/staff/departments": Staff<DepartmentList>;
   "GET /api/staff/departments/:id/staff": Staff<DepartmentStaffList>;
   "POST /api/staff/concerns": Staff<

@@ -60,7 +60,7 @@ import {
   revokeOpen311Key,
 } from "./open311-keys.js";
 import { countUnread, listInbox, markInboxRead, outboxItem, putOutboxOnce } from "./outbox.js";
-import { countQueue, queryQueue } from "./queues.js";
+import { queryQueue, readClosedSlices, readOpenWork } from "./queues.js";
 import {
   consumeRateLimit,
   loginFailureTimes,
@@ -169,7 +169,8 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     getConcernWithEvents: bind(ctx, getConcernWithEvents),
     commitConcernChanges: bind(ctx, commitConcernChanges),
     queryQueue: bind(ctx, queryQueue),
-    countQueue: bind(ctx, countQueue),
+    readOpenWork: bind(ctx, readOpenWork),
+    readClosedSlices: bind(ctx, readClosedSlices),
     queryConcernsByMonth: bind(ctx, queryConcernsByMonth),
     getIdempotencyRecord: bind(ctx, getIdempotencyRecord),
     readSubmissionGate: bind(ctx, readSubmissionGate),

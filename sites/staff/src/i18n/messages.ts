@@ -15,6 +15,7 @@ import { gridEn, gridZh } from "./grid-messages";
 import { ledgerExportEn, ledgerExportZh } from "./ledger-export-messages";
 import { monitoringEn, monitoringZh } from "./monitoring-messages";
 import { open311KeysEn, open311KeysZh } from "./open311-keys-messages";
+import { queueEn, queueZh } from "./queue-messages";
 import { reviewEn, reviewZh } from "./review-messages";
 import { timeEn, timeZh } from "./time-messages";
 
@@ -32,6 +33,7 @@ const zhCN = {
   ...reviewZh,
   ...evidenceZh,
   ...callBackZh,
+  ...queueZh,
   "site.tagline": "工作台",
   "nav.label": "工作台导航",
   "nav.mine": "我的待办",
@@ -529,6 +531,7 @@ const en: Messages = {
   ...reviewEn,
   ...evidenceEn,
   ...callBackEn,
+  ...queueEn,
   "site.tagline": "Staff desk",
   "nav.label": "Staff desk",
   "nav.mine": "My queue",

@@ -21,6 +21,7 @@ import type {
   PublicNotice,
   PublicVillage,
   QueueItem,
+  QueueQuery,
   ReplyTemplate,
   ReplyTemplateInput,
   ResidentView,
@@ -252,7 +253,7 @@ export interface ApiRoutes {
   "POST /api/staff/users/:id/password-reset": Staff<null, { body: { newPassword: string } }>;
 
   // Concerns in the back office.
-  "GET /api/staff/queue": Staff<QueueResponse, { query: Query }>;
+  "GET /api/staff/queue": Staff<QueueResponse, { query: QueueQuery }>;
   /** 检索: a ledger number, a resident's mobile (those who may see contacts), or words. */
   "GET /api/staff/search": Staff<
     StaffSearchResponse,

@@ -12,6 +12,7 @@ export * from "./concern/feedback.js";
 export * from "./concern/location-media.js";
 export * from "./concern/place.js";
 export * from "./concern/public-description.js";
+export * from "./concern/queue-filter.js";
 export * from "./concern/resident-view.js";
 export * from "./concern/staff-view.js";
 export * from "./concern/state-machine.js";

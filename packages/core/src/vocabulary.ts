@@ -267,3 +267,42 @@ export type SearchKind = (typeof SEARCH_KINDS)[number];
  */
 export const SEARCH_NOTES = ["phone_not_permitted", "ledger_not_found"] as const;
 export type SearchNote = (typeof SEARCH_NOTES)[number];
+
+/**
+ * The queue's filters and sorts (`GET /api/staff/queue`; the leaders' dashboard links to
+ * them, so the names are part of the contract). The three staff time limits, named as
+ * core's deadlines name them: 签收 (sign_for), 首次回应 (respond), 答复 (answer; a deferred
+ * concern's committed date is its answer's limit).
+ */
+export const QUEUE_STAGES = ["sign_for", "respond", "answer"] as const;
+export type QueueStage = (typeof QUEUE_STAGES)[number];
+/** 按剩余时间 (most urgent first), 按登记时间 (newest first), 按最近变动 (newest first). */
+export const QUEUE_SORTS = ["time_left", "registered", "last_change"] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+/** 不满意 (a dissatisfied rating, ever), 未评价 (an answer not rated yet). */
+export const QUEUE_RATING_FILTERS = ["dissatisfied", "unrated"] as const;
+export type QueueRatingFilter = (typeof QUEUE_RATING_FILTERS)[number];
+/** Words `status` takes besides the statuses: 未办结 (every open status), 已办结 (closed). */
+export const QUEUE_STATUS_GROUPS = ["open", "closed"] as const;
+export type QueueStatusGroup = (typeof QUEUE_STATUS_GROUPS)[number];
+/** The statuses of a closed concern: listed only within a date range, read newest first. */
+export const CLOSED_STATUSES = ["struck_off", "merged"] as const satisfies readonly ConcernStatus[];
+/** The query parameters of a queue's filters, in the order a form shows them. */
+export const QUEUE_FILTER_PARAMS = [
+  "status",
+  "stage",
+  "overdue",
+  "village",
+  "group",
+  "category",
+  "department",
+  "assignee",
+  "supervised",
+  "rating",
+  "reopened",
+  "channel",
+  "from",
+  "to",
+  "sort",
+] as const;
+export type QueueFilterParam = (typeof QUEUE_FILTER_PARAMS)[number];

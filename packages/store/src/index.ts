@@ -61,7 +61,7 @@ import {
   revokeOpen311Key,
 } from "./open311-keys.js";
 import { countUnread, listInbox, markInboxRead, outboxItem, putOutboxOnce } from "./outbox.js";
-import { countQueue, queryQueue } from "./queues.js";
+import { queryQueue, readClosedSlices, readOpenWork } from "./queues.js";
 import {
   consumeRateLimit,
   loginFailureTimes,
@@ -180,8 +180,9 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     getConcernWithEvents: bind(ctx, getConcernWithEvents),
     commitConcernChanges: bind(ctx, commitConcernChanges),
     queryQueue: bind(ctx, queryQueue),
-    countQueue: bind(ctx, countQueue),
     listDuplicateCandidates: bind(ctx, listDuplicateCandidates),
+    readOpenWork: bind(ctx, readOpenWork),
+    readClosedSlices: bind(ctx, readClosedSlices),
     queryConcernsByMonth: bind(ctx, queryConcernsByMonth),
     getIdempotencyRecord: bind(ctx, getIdempotencyRecord),
     readSubmissionGate: bind(ctx, readSubmissionGate),

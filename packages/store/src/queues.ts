@@ -37,7 +37,7 @@ function indexFor(source: QueueSource) {
 }
 
 /**
- * AP-Q1: one page of a queue, most urgent first (open lane) or newest first (closed).
+ * AP-QU1: one page of a queue, most urgent first (open lane) or newest first (closed).
  * Filters on status, village and category are applied by DynamoDB within the partition.
  */
 export async function queryQueue(
@@ -101,52 +101,124 @@ export async function queryQueue(
   };
 }
 
+/** Items one Query returns at most, so that no page runs past the 1 MB DynamoDB returns anyway. */
+const PAGE_ITEMS = 250;
+
+function restrictedFilter(excludeRestricted: boolean): {
+  FilterExpression: string | undefined;
+  names: Record<string, string>;
+  values: Record<string, unknown>;
+} {
+  return excludeRestricted
+    ? {
+        FilterExpression: "#routing.#visibility <> :restricted",
+        names: { "#routing": "routing", "#visibility": "visibility" },
+        values: { ":restricted": "discipline" },
+      }
+    : { FilterExpression: undefined, names: {}, values: {} };
+}
+
 /**
- * AP-Q2: counts of one queue's open and answered items by status and overdue, reading
- * only keys and status (bounded by the partition's open work, never its history).
+ * AP-QU2: a pile's open work whole: its OPEN and ANSWERED lanes, every page (two Queries in
+ * parallel, then one per further MB). Bounded by the open work and the answers awaiting a
+ * rating, never by the pile's history: closed items are in the DONE lane, not read here.
  */
-export async function countQueue(
+export async function readOpenWork(
   ctx: StoreContext,
   source: QueueSource,
-  nowIso: string,
   excludeRestricted = false,
-): Promise<{ total: number; overdue: number; byStatus: Record<string, number> }> {
+): Promise<Concern[]> {
   const { index, pk } = indexFor(source);
-  const counts = { total: 0, overdue: 0, byStatus: {} as Record<string, number> };
-  for (const lane of ["OPEN", "ANSWERED"] as const) {
+  const f = restrictedFilter(excludeRestricted);
+  const lanes = await Promise.all(
+    (["OPEN", "ANSWERED"] as const).map(async (lane) => {
+      const out: Concern[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await ctx.client.send(
+          new QueryCommand({
+            TableName: ctx.tableName,
+            IndexName: index.name,
+            KeyConditionExpression: "#pk = :pk AND #sk BETWEEN :from AND :to",
+            ExpressionAttributeNames: {
+              "#pk": index.partitionKey,
+              "#sk": index.sortKey,
+              ...f.names,
+            },
+            ExpressionAttributeValues: {
+              ":pk": pk,
+              ":from": `${lane}#`,
+              ":to": `${lane}#\uffff`,
+              ...f.values,
+            },
+            ...(f.FilterExpression ? { FilterExpression: f.FilterExpression } : {}),
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        for (const item of page.Items ?? []) out.push(upgradeConcern(stripKeys<Concern>(item)));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return out;
+    }),
+  );
+  return lanes.flat();
+}
+
+/**
+ * AP-QU3: closed items of a pile, newest first, from the DONE lane (sorted by closing
+ * time): one Query per stretch given (a month each, newest first), paged, until `budget`
+ * items have been read. `complete` is false when the budget ran out first; `readFrom` is
+ * the oldest closing time read through then.
+ */
+export async function readClosedSlices(
+  ctx: StoreContext,
+  q: {
+    source: QueueSource;
+    /** Closing-time stretches `[from, to)`, newest first (core `closedReadSlices`). */
+    slices: ReadonlyArray<{ from: string; to: string }>;
+    budget: number;
+    excludeRestricted?: boolean;
+  },
+): Promise<{ items: Concern[]; complete: boolean; readFrom: string | null }> {
+  const { index, pk } = indexFor(q.source);
+  const f = restrictedFilter(q.excludeRestricted ?? false);
+  const items: Concern[] = [];
+  let read = 0;
+  for (const slice of q.slices) {
     let startKey: Record<string, unknown> | undefined;
     do {
+      if (read >= q.budget) {
+        const last = items.at(-1);
+        return {
+          items,
+          complete: false,
+          readFrom: last ? (last.closedAt ?? last.updatedAt) : slice.to,
+        };
+      }
       const page = await ctx.client.send(
         new QueryCommand({
           TableName: ctx.tableName,
           IndexName: index.name,
+          // `DONE#<to>` sorts before every key of an item closed at `to` (`DONE#<to>#<no>`):
+          // the stretches do not overlap.
           KeyConditionExpression: "#pk = :pk AND #sk BETWEEN :from AND :to",
-          ExpressionAttributeNames: {
-            "#pk": index.partitionKey,
-            "#sk": index.sortKey,
-            "#status": "status",
-            "#routing": "routing",
-            "#visibility": "visibility",
-          },
+          ExpressionAttributeNames: { "#pk": index.partitionKey, "#sk": index.sortKey, ...f.names },
           ExpressionAttributeValues: {
             ":pk": pk,
-            ":from": `${lane}#`,
-            ":to": `${lane}#\uffff`,
-            ...(excludeRestricted ? { ":restricted": "discipline" } : {}),
+            ":from": `DONE#${slice.from}`,
+            ":to": `DONE#${slice.to}`,
+            ...f.values,
           },
-          ProjectionExpression: "#sk, #status, #routing.#visibility",
-          ...(excludeRestricted ? { FilterExpression: "#routing.#visibility <> :restricted" } : {}),
+          ...(f.FilterExpression ? { FilterExpression: f.FilterExpression } : {}),
+          ScanIndexForward: false,
+          Limit: Math.min(PAGE_ITEMS, q.budget - read),
           ExclusiveStartKey: startKey,
         }),
       );
-      for (const item of page.Items ?? []) {
-        const status = String(item.status);
-        counts.total++;
-        counts.byStatus[status] = (counts.byStatus[status] ?? 0) + 1;
-        if (lane === "OPEN" && String(item[index.sortKey]) < `OPEN#${nowIso}`) counts.overdue++;
-      }
+      read += page.ScannedCount ?? page.Items?.length ?? 0;
+      for (const item of page.Items ?? []) items.push(upgradeConcern(stripKeys<Concern>(item)));
       startKey = page.LastEvaluatedKey;
     } while (startKey);
   }
-  return counts;
+  return { items, complete: true, readFrom: q.slices.at(-1)?.from ?? null };
 }

@@ -9,6 +9,7 @@ import type { Concern, ConcernEvent } from "./concern.js";
 import { currentDeadline, isOverdue } from "./deadline.js";
 import { type GeoLocation, roundLocation } from "./location-media.js";
 import { distanceMeters } from "./place.js";
+import { queueStageOf } from "./queue-filter.js";
 import { toResidentView } from "./resident-view.js";
 import { transitionAllowed } from "./state-machine.js";
 
@@ -127,7 +128,11 @@ export function toQueueItem(concern: Concern, index: DirectoryIndex, locale: Loc
   const refs = namedRefs(index, locale);
   return {
     ledgerNo: concern.ledgerNo,
+    /** For bulk actions: each item's action is checked against the version the page saw. */
+    version: concern.version,
     status: concern.status,
+    /** 签收 / 首次回应 / 答复: the staff limit it runs against (the `stage` filter's word). */
+    stage: queueStageOf(concern),
     flags: { ...concern.flags, overdue: isOverdue(concern, now) },
     title: concern.title,
     summary: [...concern.description].slice(0, 80).join(""),
@@ -136,6 +141,8 @@ export function toQueueItem(concern: Concern, index: DirectoryIndex, locale: Loc
     department: refs.department(concern.routing.department.id, concern.routing.department.name),
     assignee: concern.assignee,
     createdAt: concern.createdAt,
+    lastChangedAt: concern.updatedAt,
+    closedAt: concern.closedAt,
     deadline: currentDeadline(concern, now),
   };
 }

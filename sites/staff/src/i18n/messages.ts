@@ -17,6 +17,7 @@ import { gridEn, gridZh } from "./grid-messages";
 import { ledgerExportEn, ledgerExportZh } from "./ledger-export-messages";
 import { monitoringEn, monitoringZh } from "./monitoring-messages";
 import { open311KeysEn, open311KeysZh } from "./open311-keys-messages";
+import { queueEn, queueZh } from "./queue-messages";
 import { reviewEn, reviewZh } from "./review-messages";
 import { searchEn, searchZh } from "./search-messages";
 import { templateEn, templateZh } from "./template-messages";
@@ -40,6 +41,7 @@ const zhCN = {
   ...bulkZh,
   ...templateZh,
   ...searchZh,
+  ...queueZh,
   "site.tagline": "工作台",
   "nav.label": "工作台导航",
   "nav.mine": "我的待办",
@@ -541,6 +543,7 @@ const en: Messages = {
   ...bulkEn,
   ...templateEn,
   ...searchEn,
+  ...queueEn,
   "site.tagline": "Staff desk",
   "nav.label": "Staff desk",
   "nav.mine": "My queue",

@@ -1,6 +1,6 @@
 // Loading one page of a queue (mine, triage, all) with its filter choices, and the triage
 // page's quick dispatch. Server-only.
-import type { PublicDirectory, QueueResponse, QueueScope, Ref } from "@lianxin/contract";
+import type { PublicDirectory, QueueResponse, QueueScope, Ref, StaffUser } from "@lianxin/contract";
 import type { Api } from "@lianxin/site-kit/api.server";
 import type { ApiResult } from "@lianxin/site-kit/api-result";
 import type { Locale } from "../i18n/messages";
@@ -36,14 +36,24 @@ export async function loadDepartments(api: Api, locale: Locale): Promise<Ref[] |
   return Array.isArray(page?.items) ? page.items : null;
 }
 
+/** A department's staff, for the assignee filter (names, never ids, in the form). */
+async function loadStaffOf(api: Api, departmentId: string): Promise<Ref[] | null> {
+  const list = await cached(`staff:${departmentId}`, () =>
+    api.get("/api/staff/departments/:id/staff", { params: { id: departmentId } }),
+  );
+  return Array.isArray(list?.items) ? list.items.map((s) => ({ id: s.id, name: s.name })) : null;
+}
+
 export interface QueuePageData {
   scope: QueueScope;
   filters: QueueFilters;
   queue: QueueResponse | null;
   failure: FailureKind | null;
   directory: PublicDirectory | null;
-  /** Triage only: where a concern can be dispatched. */
+  /** The department filter's choices; on triage, where a concern can be dispatched. */
   departments: Ref[] | null;
+  /** The assignee filter's choices: the chosen department's staff, else the user's. */
+  assignees: Ref[] | null;
 }
 
 export type Loaded<T> = { redirect: string } | { status: number; data: T };
@@ -54,12 +64,15 @@ export async function loadQueuePage(
   scope: QueueScope,
   params: URLSearchParams,
   onSessionFailure: (failure: Extract<ApiResult<unknown>, { ok: false }>) => string | null,
+  user: StaffUser | null = null,
 ): Promise<Loaded<QueuePageData>> {
   const filters = readQueueFilters(params);
-  const [res, directory, departments] = await Promise.all([
+  const staffOf = filters.department || user?.departmentId || "";
+  const [res, directory, departments, assignees] = await Promise.all([
     api.get("/api/staff/queue", { query: queueQuery(scope, filters) }),
     loadDirectory(api, locale),
-    scope === "triage" ? loadDepartments(api, locale) : Promise.resolve(null),
+    loadDepartments(api, locale),
+    staffOf ? loadStaffOf(api, staffOf) : Promise.resolve(null),
   ]);
   if (!res.ok) {
     const to = onSessionFailure(res);
@@ -68,7 +81,7 @@ export async function loadQueuePage(
     const status = failure === "unavailable" ? 503 : res.kind === "http" ? res.status : 503;
     return {
       status,
-      data: { scope, filters, queue: null, failure, directory, departments },
+      data: { scope, filters, queue: null, failure, directory, departments, assignees },
     };
   }
   const queue = res.data;
@@ -82,6 +95,7 @@ export async function loadQueuePage(
       failure: ok ? null : "unavailable",
       directory,
       departments,
+      assignees,
     },
   };
 }

@@ -44,3 +44,14 @@ describe("formatTimeLeft", () => {
     expect(stageKey("weird")).toBe("stage.other");
   });
 });
+
+describe("the deadline in words", () => {
+  it("writes the due time in Asia/Shanghai to the minute, and the amount alone", async () => {
+    const { formatAmount, formatDue } = await import("./time-left");
+    expect(formatDue("2026-12-08T09:30:00Z", "zh-CN")).toBe("12月8日 17:30");
+    expect(formatDue("2026-12-08T09:30:00Z", "en")).toBe("8 Dec 17:30");
+    expect(formatDue("nonsense", "en")).toBe("");
+    expect(formatAmount(34 * 3_600_000 + 60_000, "zh-CN")).toBe("34小时");
+    expect(formatAmount(-5 * 3_600_000, "en")).toBe("5 hours");
+  });
+});

@@ -55,6 +55,33 @@ function amountText(tl: TimeLeft, locale: Locale): string {
   return word(locale, `time.${tl.unit}.${plural}`, { n: tl.amount });
 }
 
+/** "3小时", "2天", "3 hours": the amount alone, for "…截止，已超期 5小时". */
+export function formatAmount(remainingMs: number | null | undefined, locale: Locale): string {
+  if (remainingMs == null || !Number.isFinite(remainingMs)) return "";
+  return amountText(timeLeft(remainingMs), locale);
+}
+
+const DUE_FORMATS = new Map<Locale, Intl.DateTimeFormat>();
+
+/** "12月8日 17:30" / "8 Dec 17:30": a deadline in the town's time, exact to the minute. */
+export function formatDue(iso: string | null | undefined, locale: Locale): string {
+  const at = iso ? new Date(iso) : null;
+  if (!at || Number.isNaN(at.getTime())) return "";
+  let f = DUE_FORMATS.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", {
+      month: locale === "en" ? "short" : "long",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      timeZone: "Asia/Shanghai",
+    });
+    DUE_FORMATS.set(locale, f);
+  }
+  return f.format(at).replace(/\s+/g, " ").replace(",", "");
+}
+
 /** "剩 3小时", "逾期 2天", "3 hours left", "2 days overdue"; "" for a missing value. */
 export function formatTimeLeft(remainingMs: number | null | undefined, locale: Locale): string {
   if (remainingMs == null || !Number.isFinite(remainingMs)) return "";

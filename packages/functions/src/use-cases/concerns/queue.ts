@@ -1,47 +1,39 @@
 import {
+  bulkActionsFor,
   type Concern,
-  ConcernStatus,
   canView,
+  closedRangeOf,
+  closedReadSlices,
   DomainError,
   type Locale,
-  QUEUE_SCOPES,
+  listQueue,
+  QueueParams,
+  QueueSortKey,
+  queueFilterOf,
+  queuePage,
   readsEverything,
   toQueueItem,
+  wantsClosed,
   workPilesFor,
 } from "@lianxin/core";
-import type { Lane, QueueSource } from "@lianxin/store";
-import * as z from "zod/mini";
+import type { QueueSource } from "@lianxin/store";
 import type { Deps } from "../../deps.js";
 import type { StaffAuth } from "../accounts/session.js";
 import { currentDirectory } from "../directory/current-directory.js";
 import { parseInput } from "../parse.js";
 
-const optional = <T extends z.ZodMiniType>(schema: T) =>
-  z.pipe(
-    z.transform((v): unknown => (v === "" || v === null ? undefined : v)),
-    z.optional(schema),
-  );
-
-export const QueueParams = z.object({
-  scope: z._default(optional(z.enum(QUEUE_SCOPES)), "mine"),
-  status: optional(ConcernStatus),
-  overdue: optional(z.enum(["true", "false"])),
-  village: optional(z.string().check(z.maxLength(64))),
-  category: optional(z.string().check(z.maxLength(40))),
-  cursor: optional(z.string().check(z.maxLength(2000))),
-});
-
 const PAGE = 50;
-
-function laneOf(status: string | undefined): Lane {
-  if (status === "struck_off" || status === "merged") return "DONE";
-  if (status === "answered") return "ANSWERED";
-  return "OPEN";
-}
+/**
+ * Closed items read at most per request (all the queue's piles together): about three
+ * 1 MB pages, a month of a town's closings. Past it the count is shown as "N+".
+ */
+export const CLOSED_READ_BUDGET = 1000;
 
 /**
- * 我的待办: the user's queue, most urgent first, with counts. Several partitions (a
- * leader's two villages) are read page by page together; the cursor carries each one's place.
+ * A staff queue (我的待办, 全部, 待分派…): the piles the scope names, filtered, counted and
+ * sorted in core, then one page of it. Open and answered items are read whole, so the
+ * list and its counts are exact; closed ones only within a registration-date range, read
+ * newest first with a budget (`counts.more` when it ran out).
  */
 export async function staffQueue(
   deps: Deps,
@@ -50,71 +42,66 @@ export async function staffQueue(
   locale: Locale,
 ) {
   const params = parseInput(QueueParams, query);
+  const after = params.cursor ? decodeCursor(params.cursor) : undefined;
   const index = await currentDirectory(deps);
   const sources: QueueSource[] = workPilesFor(auth.user, params.scope, index);
   const now = deps.now();
+  const filter = queueFilterOf(params);
   // Complaints about cadres' conduct: left out of the pages of those who do not read everything.
   const restricted = !readsEverything(auth.user);
-  const cursors: Array<string | null> = params.cursor
-    ? decode(params.cursor, sources.length)
-    : sources.map(() => "");
-  const lane = laneOf(params.status);
+  const closedRange = wantsClosed(filter) ? closedRangeOf(params, now) : null;
+  if (closedRange) {
+    filter.registeredFrom ??= queueFilterOf({ ...params, from: closedRange.from }).registeredFrom;
+  }
+  const until = new Date(now.getTime() + 60_000).toISOString();
+  const slices = closedRange ? closedReadSlices(closedRange.from, until) : [];
+  const budget = Math.ceil(CLOSED_READ_BUDGET / Math.max(1, sources.length));
 
-  const pages = await Promise.all(
-    sources.map((source, i) =>
-      cursors[i] === null
-        ? { items: [] as Concern[], nextCursor: null }
-        : deps.store.queryQueue({
-            source,
-            lane,
-            overdueAt: params.overdue === "true" && lane === "OPEN" ? now.toISOString() : undefined,
-            status: params.status,
-            villageId: params.village,
-            categoryCode: params.category,
-            excludeRestricted: restricted,
-            limit: PAGE,
-            cursor: cursors[i] || undefined,
-          }),
+  const [open, closed] = await Promise.all([
+    Promise.all(sources.map((s) => deps.store.readOpenWork(s, restricted))),
+    Promise.all(
+      closedRange
+        ? sources.map((source) =>
+            deps.store.readClosedSlices({ source, slices, budget, excludeRestricted: restricted }),
+          )
+        : [],
     ),
-  );
-  const counts = await Promise.all(
-    sources.map((s) => deps.store.countQueue(s, now.toISOString(), restricted)),
+  ]);
+  const byNo = new Map<string, Concern>();
+  for (const c of [...open.flat(), ...closed.flatMap((r) => r.items)]) byNo.set(c.ledgerNo, c);
+  const inScope = [...byNo.values()].filter(
+    (c) =>
+      canView(auth.user, c) &&
+      (params.scope !== "groups" || c.routing.groupHolder?.id === auth.user.id) &&
+      (params.scope !== "triage" || c.status === "triage"),
   );
 
-  let items = pages.flatMap((p) => p.items).filter((c) => canView(auth.user, c));
-  if (params.scope === "groups")
-    items = items.filter((c) => c.routing.groupHolder?.id === auth.user.id);
-  if (params.scope === "triage") items = items.filter((c) => c.status === "triage");
-  const rows = items.map((c) => toQueueItem(c, index, locale, now));
-  rows.sort((a, b) =>
-    lane === "DONE"
-      ? b.createdAt.localeCompare(a.createdAt)
-      : (a.deadline?.dueAt ?? "").localeCompare(b.deadline?.dueAt ?? ""),
-  );
-  const next = pages.map((p) => p.nextCursor);
+  const listed = listQueue(inScope, filter, params.sort, now);
+  const page = queuePage(listed.rows, params.sort, PAGE, after);
+  const complete = closed.every((r) => r.complete);
+  const readFrom = closed
+    .map((r) => r.readFrom)
+    .filter((x): x is string => x !== null)
+    .sort()
+    .at(-1);
   return {
-    items: rows,
-    counts: counts.reduce(
-      (sum, c) => {
-        sum.total += c.total;
-        sum.overdue += c.overdue;
-        for (const [k, v] of Object.entries(c.byStatus))
-          sum.byStatus[k] = (sum.byStatus[k] ?? 0) + v;
-        return sum;
-      },
-      { total: 0, overdue: 0, byStatus: {} as Record<string, number> },
-    ),
-    nextCursor: next.some((c) => c !== null)
-      ? Buffer.from(JSON.stringify(next)).toString("base64url")
+    items: page.rows.map((c) => toQueueItem(c, index, locale, now)),
+    counts: { ...listed.counts, more: !complete },
+    hidden: listed.hidden,
+    closedRange: closedRange
+      ? { ...closedRange, complete, readFrom: complete ? null : (readFrom ?? null) }
       : null,
+    nextCursor: page.next ? Buffer.from(JSON.stringify(page.next)).toString("base64url") : null,
+    bulkActions: bulkActionsFor(auth.user),
   };
 }
 
-function decode(cursor: string, n: number): Array<string | null> {
+function decodeCursor(cursor: string): QueueSortKey {
   try {
-    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(parsed) && parsed.length === n)
-      return parsed.map((c) => (typeof c === "string" ? c : null));
+    const parsed = QueueSortKey.safeParse(
+      JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")),
+    );
+    if (parsed.success) return parsed.data;
   } catch {
     // fall through
   }

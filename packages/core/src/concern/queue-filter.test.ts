@@ -68,6 +68,8 @@ describe("the queue's query", () => {
       stage: undefined,
       overdue: undefined,
     });
+    // The name for 首次回应 in links is read as core's.
+    expect(parse({ stage: "first_response" })).toMatchObject({ stage: "respond" });
   });
 
   it("refuses bad values, naming the field", () => {

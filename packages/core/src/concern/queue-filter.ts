@@ -82,6 +82,15 @@ const LocalDate = z.string().check(
   ),
 );
 
+/**
+ * What `stage` accepts: a stage as core's deadlines name it, or `first_response`, the name
+ * the issue gave links for 首次回应 (so a link written either way lists the same items).
+ */
+const QueueStageParam = z.pipe(
+  z.transform((v: unknown) => (v === "first_response" ? "respond" : v)),
+  z.enum(QUEUE_STAGES),
+);
+
 /** What `status` accepts: a status, or 未办结 (open) / 已办结 (closed). */
 export const QueueStatusWord = z.enum([...CONCERN_STATUSES, ...QUEUE_STATUS_GROUPS]);
 export type QueueStatusWord = z.infer<typeof QueueStatusWord>;
@@ -94,7 +103,7 @@ export const QueueParams = z
   .object({
     scope: z._default(optional(z.enum(QUEUE_SCOPES)), "mine"),
     status: optional(list(QueueStatusWord, CONCERN_STATUSES.length + 2)),
-    stage: optional(z.enum(QUEUE_STAGES)),
+    stage: optional(QueueStageParam),
     overdue: optional(Flag),
     village: optional(list(Id, MAX_VILLAGES)),
     group: optional(Id),

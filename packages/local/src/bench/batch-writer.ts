@@ -1,9 +1,20 @@
 import {
   type AttributeValue,
   BatchWriteItemCommand,
-  type DynamoDBClient,
+  DynamoDBClient,
   type WriteRequest,
 } from "@aws-sdk/client-dynamodb";
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../dynamodb-local.js";
+
+/** A plain client on DynamoDB Local, for writing seeded items (not the app's, not counted). */
+export function localClient(endpoint: string): DynamoDBClient {
+  return new DynamoDBClient({
+    endpoint,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+    maxAttempts: 5,
+  });
+}
 
 /**
  * Plain JavaScript → DynamoDB attribute values, as the store's document client writes

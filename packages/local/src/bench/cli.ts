@@ -15,6 +15,16 @@ export function positive(value: string | undefined, name: string): number {
 
 export const log = (line = "") => process.stdout.write(`${line}\n`);
 
+/** `12,345` */
+export const int = (n: number) => Math.round(n).toLocaleString("en-US");
+/** `37.4 ms` */
+export const ms = (n: number) => `${n.toFixed(1)} ms`;
+/** `13 s`, `6 min 47 s` */
+export function duration(millis: number): string {
+  const s = Math.round(millis / 1000);
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, "0")} s`;
+}
+
 /** Nearest-rank percentile (NaN of none). */
 export function percentile(values: number[], q: number): number {
   if (values.length === 0) return Number.NaN;

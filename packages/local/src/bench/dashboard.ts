@@ -21,45 +21,26 @@
  * demo admin, and counts the DynamoDB requests and item reads each dashboard makes, and what
  * the counter shards add to them over one item a counter (read-count.ts).
  */
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { isDeepStrictEqual, parseArgs } from "node:util";
-import { DynamoDBClient, QueryCommand } from "@aws-sdk/client-dynamodb";
-import {
-  addMonths,
-  createWorkingCalendar,
-  endOfShanghaiMonth,
-  indexDirectory,
-  isSealedMonth,
-  officialArrangement,
-  shanghaiMonth,
-} from "@lianxin/core";
-import { createApp, createDeps, readConfig } from "@lianxin/functions";
-import { prepareLocalDatabase } from "@lianxin/functions/local";
-import { COUNTER_SHARDS, createDynamoClient, createStore, keys, TABLE_KEYS } from "@lianxin/store";
-import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from "../dynamodb-local.js";
-import { BatchWriter } from "./batch-writer.js";
-import { fail, log, percentile, positive, runScript } from "./cli.js";
-import { createRng } from "./random.js";
+import { parseArgs } from "node:util";
+import { type DynamoDBClient, QueryCommand } from "@aws-sdk/client-dynamodb";
+import { addMonths, endOfShanghaiMonth, isSealedMonth, shanghaiMonth } from "@lianxin/core";
+import { COUNTER_SHARDS, keys, TABLE_KEYS } from "@lianxin/store";
+import { startDynamoDbLocal } from "../dynamodb-local.js";
+import { BatchWriter, localClient } from "./batch-writer.js";
+import { duration, fail, int, log, ms, percentile, positive, runScript } from "./cli.js";
 import {
   describeReads,
   describeShardCost,
+  openTarget,
   ReadCounter,
   type Reads,
   readsSince,
   sameRequestsAndCounterReads,
+  type Target,
   totalRequests,
 } from "./read-count.js";
-import {
-  type ConcernSpec,
-  createWorld,
-  type Life,
-  ledgerCounterItems,
-  phaseSpecs,
-  simulate,
-  type World,
-} from "./simulate.js";
+import { checkSamples, type Life, loadWorld, phaseSpecs, seedPhase } from "./simulate.js";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
@@ -67,8 +48,6 @@ const SCOPES = ["town", "village:meijing", "department:env-bureau"] as const;
 type Scope = (typeof SCOPES)[number];
 const LIVE = { open: 40, answered: 12 };
 const MAX_RATIO = 1.2;
-const PROGRESS_EVERY = 5_000;
-const CHUNK = 250;
 const WARM_UP_ROUNDS = 10;
 const SETTLE_MS = 5_000;
 const TABLE = "lianxin-bench";
@@ -88,13 +67,6 @@ const concurrency = positive(opts.concurrency, "--concurrency");
 const withEvents = opts.events !== "none";
 if (opts.events !== "all" && opts.events !== "none") fail("--events is all or none");
 
-const int = (n: number) => Math.round(n).toLocaleString("en-US");
-const ms = (n: number) => `${n.toFixed(1)} ms`;
-function duration(millis: number): string {
-  const s = Math.round(millis / 1000);
-  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, "0")} s`;
-}
-
 interface PhaseResult {
   size: number;
   itemsWritten: number;
@@ -102,110 +74,6 @@ interface PhaseResult {
   scopes: Record<Scope, { median: number; p90: number; reads: Reads }>;
   all: number[];
   probe?: { beginsWith: number; between: number };
-}
-
-async function seedPhase(
-  w: World,
-  writers: BatchWriter[],
-  label: string,
-  specs: ConcernSpec[],
-  samples: Life[],
-): Promise<{ items: number; ms: number }> {
-  const started = performance.now();
-  const writer = writers[0] as BatchWriter;
-  const copies = writers.slice(1);
-  let produced = 0;
-  const put = async (item: Record<string, unknown>) => {
-    produced++;
-    await writer.put(item);
-    for (const copy of copies) await copy.put(item);
-  };
-  const writtenBefore = writer.written;
-  let concernsDone = 0;
-  let nextReport = PROGRESS_EVERY;
-  writer.onProgress = (written) => {
-    const phaseWritten = written - writtenBefore;
-    if (phaseWritten < nextReport) return;
-    nextReport = (Math.floor(phaseWritten / PROGRESS_EVERY) + 1) * PROGRESS_EVERY;
-    const elapsed = (performance.now() - started) / 1000;
-    const rate = phaseWritten / elapsed;
-    const perConcern = produced / Math.max(1, concernsDone);
-    const remaining = (specs.length - concernsDone) * perConcern + (produced - phaseWritten);
-    log(
-      `  ${label}: ${int(phaseWritten)} items · ${int(concernsDone)}/${int(specs.length)} concerns · ${int(rate)} items/s · ETA ${duration((remaining / rate) * 1000)}`,
-    );
-  };
-  const sampleFates = new Set<string>();
-  for (let i = 0; i < specs.length; i += CHUNK) {
-    // One chunk of concerns in memory at a time; the writer holds back when it is full.
-    for (const spec of specs.slice(i, i + CHUNK)) {
-      const life = simulate(w, spec);
-      if (!sampleFates.has(spec.fate)) {
-        sampleFates.add(spec.fate);
-        samples.push(life);
-      }
-      concernsDone++;
-      for (const item of life.items(withEvents)) await put(item);
-    }
-  }
-  // The counters last, summed over every step of every concern so far (Put replaces the
-  // earlier phase's items with the new totals), and the ledger counters.
-  for (const item of w.counters.storeItems()) await put(item);
-  for (const item of ledgerCounterItems(w)) await put(item);
-  for (const each of writers) await each.drain();
-  const took = performance.now() - started;
-  const items = writer.written - writtenBefore;
-  log(
-    `  ${label}: wrote ${int(items)} items (${int(w.counters.size)} counter items) in ${duration(took)}, ${int(items / (took / 1000))} items/s`,
-  );
-  return { items, ms: took };
-}
-
-interface Target {
-  table: string;
-  app: ReturnType<typeof createApp>;
-  token: string;
-  store: ReturnType<typeof createStore>;
-  /**
-   * A new app on a new store, as a new Lambda container would start: nothing kept in
-   * memory (directory, sealed months' counters). Needed after seeding, which writes into
-   * months that are over, something no real change can do.
-   */
-  restart: () => void;
-}
-
-/** A table with the demo directory and accounts, and the real app on it, signed in as admin. */
-async function openTarget(endpoint: string, table: string, counter: ReadCounter): Promise<Target> {
-  const password = `bench-${Math.random().toString(36).slice(2)}-pw`;
-  await prepareLocalDatabase({ endpoint, tableName: table, demoPassword: password });
-  const client = createDynamoClient({ endpoint });
-  counter.watch(client);
-  const store = createStore(client, table);
-  const config = readConfig({
-    TABLE_NAME: table,
-    DYNAMODB_ENDPOINT: endpoint,
-    FILES_DIR: join(tmpdir(), "lianxin-bench-files"),
-  });
-  const newApp = () =>
-    createApp(createDeps(config, { store: counter.watchStore(createStore(client, table)) }));
-  const app = newApp();
-  const login = await app.request("/api/staff/session", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: "admin", password }),
-  });
-  if (login.status !== 201) throw new Error(`admin login failed: ${login.status}`);
-  const { token } = (await login.json()) as { token: string };
-  const target: Target = {
-    table,
-    app,
-    token,
-    store,
-    restart: () => {
-      target.app = newApp();
-    },
-  };
-  return target;
 }
 
 async function main(): Promise<number> {
@@ -227,18 +95,8 @@ async function main(): Promise<number> {
       `  DynamoDB Local (in memory) at ${db.endpoint}, tables ${main.table} and ${control.table}, demo data seeded`,
     );
 
-    const index = indexDirectory(await main.store.loadDirectory());
-    const calendar = createWorkingCalendar(
-      officialArrangement,
-      await main.store.getCalendarOverride(),
-    );
-    const world = createWorld(index, calendar, createRng(Number(opts.seed)), Date.now());
-    const rawClient = new DynamoDBClient({
-      endpoint: db.endpoint,
-      region: LOCAL_REGION,
-      credentials: LOCAL_CREDENTIALS,
-      maxAttempts: 5,
-    });
+    const world = await loadWorld(main.store, Number(opts.seed));
+    const rawClient = localClient(db.endpoint);
     const writer = new BatchWriter(rawClient, main.table, concurrency);
     const controlWriter = new BatchWriter(rawClient, control.table, concurrency);
     let problems = 0;
@@ -368,11 +226,11 @@ async function main(): Promise<number> {
       // `isSealedMonth`), so the open months' items, all a warm dashboard reads from the
       // table, are the same at both sizes, as in a town whose past grows, not its month.
       const specs = phaseSpecs(world, counts, first ? {} : { closedBy: historyEnd });
-      const seeded = await seedPhase(world, writers, `${int(size)}`, specs, samples);
+      const seeded = await seedPhase(world, writers, `${int(size)}`, specs, samples, withEvents);
       seededSoFar = size;
       itemsSoFar += seeded.items;
       msSoFar += seeded.ms;
-      problems += await checkSamples(main.store, samples.splice(0));
+      problems += await checkSamples(main.store, samples.splice(0), withEvents);
       log(`Measuring at ${int(size)} concerns (${int(itemsSoFar)} items in the table)`);
       results.push(await measure(size, { items: itemsSoFar, ms: msSoFar }));
     }
@@ -423,24 +281,6 @@ interface DashboardBody {
   period: { from: string; to: string };
   totals: Record<string, number>;
   backlog: { total: number };
-}
-
-/** Read back a few concerns through the store: what was written is what core built. */
-async function checkSamples(store: ReturnType<typeof createStore>, samples: Life[]) {
-  let problems = 0;
-  for (const life of samples) {
-    const stored = await store.getConcernWithEvents(life.concern.ledgerNo);
-    const sameConcern = isDeepStrictEqual(stored?.concern, life.concern);
-    const sameEvents = !withEvents || isDeepStrictEqual(stored?.events, life.events);
-    if (!sameConcern || !sameEvents) {
-      problems++;
-      log(`  check ✗: ${life.concern.ledgerNo} reads back differently than it was built`);
-    }
-  }
-  if (problems === 0 && samples.length) {
-    log(`  check ✓: ${samples.length} concerns read back through the store as built`);
-  }
-  return problems;
 }
 
 function report(

@@ -6,7 +6,11 @@
  * shards 1..N-1 that BatchGetItem asks for, the Query items beyond one per counter, and the
  * BatchGetItem requests of AP-M2 beyond what one key per counter would take.
  */
-import { COUNTER_SHARDS, type createDynamoClient, keys, type Store } from "@lianxin/store";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type ApiConfig, createApp, createDeps, readConfig } from "@lianxin/functions";
+import { prepareLocalDatabase } from "@lianxin/functions/local";
+import { COUNTER_SHARDS, createDynamoClient, createStore, keys, type Store } from "@lianxin/store";
 
 /** DynamoDB's BatchGetItem limit, which AP-M2 fills. */
 const BATCH_GET_KEYS = 100;
@@ -142,4 +146,67 @@ export function sameRequestsAndCounterReads(a: Reads, b: Reads): boolean {
     a.shardItems === b.shardItems &&
     a.shardRequests === b.shardRequests
   );
+}
+
+export interface Target {
+  table: string;
+  app: ReturnType<typeof createApp>;
+  /** The demo admin's session. */
+  token: string;
+  /** Signs in through the app (a demo account's password is the table's demo password). */
+  signIn: (username: string, password?: string) => Promise<string>;
+  /** The demo accounts' password. */
+  password: string;
+  config: ApiConfig;
+  store: ReturnType<typeof createStore>;
+  /**
+   * A new app on a new store, as a new Lambda container would start: nothing kept in
+   * memory (directory, sealed months' counters). Needed after seeding, which writes into
+   * months that are over, something no real change can do.
+   */
+  restart: () => void;
+}
+
+/** A table with the demo directory and accounts, and the real app on it, signed in as admin. */
+export async function openTarget(
+  endpoint: string,
+  table: string,
+  counter: ReadCounter,
+): Promise<Target> {
+  const password = `bench-${Math.random().toString(36).slice(2)}-pw`;
+  await prepareLocalDatabase({ endpoint, tableName: table, demoPassword: password });
+  const client = createDynamoClient({ endpoint });
+  counter.watch(client);
+  const store = createStore(client, table);
+  const config = readConfig({
+    TABLE_NAME: table,
+    DYNAMODB_ENDPOINT: endpoint,
+    FILES_DIR: join(tmpdir(), "lianxin-bench-files"),
+  });
+  const newApp = () =>
+    createApp(createDeps(config, { store: counter.watchStore(createStore(client, table)) }));
+  const app = newApp();
+  const signIn = async (username: string, secret = password) => {
+    const login = await target.app.request("/api/staff/session", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username, password: secret }),
+    });
+    if (login.status !== 201) throw new Error(`${username} login failed: ${login.status}`);
+    return ((await login.json()) as { token: string }).token;
+  };
+  const target: Target = {
+    table,
+    app,
+    token: "",
+    signIn,
+    password,
+    config,
+    store,
+    restart: () => {
+      target.app = newApp();
+    },
+  };
+  target.token = await signIn("admin");
+  return target;
 }

@@ -6,6 +6,8 @@
  * summed per counter item: the values the store's transactional ADDs would leave.
  */
 import { randomUUID } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import { isDeepStrictEqual } from "node:util";
 import {
   accessCodeFromBytes,
   addWorkingDays,
@@ -17,6 +19,7 @@ import {
   type ConcernEvent,
   type ConcernSubmission,
   type Counters,
+  createWorkingCalendar,
   currentDeadline,
   type DirectoryIndex,
   endOfShanghaiDay,
@@ -24,10 +27,12 @@ import {
   type Feedback,
   formatLedgerNo,
   INSPECTOR_AFTER_WORKING_DAYS,
+  indexDirectory,
   isOpen,
   type MetricDelta,
   metricDeltas,
   type Outcome,
+  officialArrangement,
   REMINDER_AT,
   ratingDeadline,
   registerConcern,
@@ -39,10 +44,16 @@ import {
   type WorkingCalendar,
 } from "@lianxin/core";
 import { buildDemoStaff } from "@lianxin/core/demo";
-import { concernItem, counterShard, keys, sumCounterDeltas } from "@lianxin/store";
+import { concernItem, counterShard, keys, type Store, sumCounterDeltas } from "@lianxin/store";
+import type { BatchWriter } from "./batch-writer.js";
+import { duration, int, log } from "./cli.js";
 import { createRng, type Rng } from "./random.js";
 
 const MINUTE = 60_000;
+/** Progress lines while seeding: one per this many items written. */
+const PROGRESS_EVERY = 5_000;
+/** Concerns built (held in memory) at a time. */
+const CHUNK = 250;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
@@ -188,6 +199,13 @@ const PROBLEMS = [
   "情况比较紧急，附近老人和孩子较多，请尽快安排人员处理。",
   "希望相关部门核实情况，依法依规处理，并把结果告知我们。",
 ];
+
+/** The world of a table's directory and calendar, its "now" this moment. */
+export async function loadWorld(store: Store, seed: number): Promise<World> {
+  const index = indexDirectory(await store.loadDirectory());
+  const calendar = createWorkingCalendar(officialArrangement, await store.getCalendarOverride());
+  return createWorld(index, calendar, createRng(seed), Date.now());
+}
 
 export function createWorld(
   index: DirectoryIndex,
@@ -631,4 +649,85 @@ export function simulate(w: World, spec: ConcernSpec): Life {
     }
   }
   throw new Error(`could not simulate ${spec.ledgerNo} (${spec.fate}) before now`);
+}
+
+/**
+ * Writes one phase's concerns (built by `simulate`, a chunk at a time) to every writer, then
+ * the counters summed so far and the ledger counters, printing progress with an ETA. The
+ * first life of each fate joins `samples`, to be read back (`checkSamples`).
+ */
+export async function seedPhase(
+  w: World,
+  writers: BatchWriter[],
+  label: string,
+  specs: ConcernSpec[],
+  samples: Life[],
+  withEvents: boolean,
+): Promise<{ items: number; ms: number }> {
+  const started = performance.now();
+  const writer = writers[0] as BatchWriter;
+  const copies = writers.slice(1);
+  let produced = 0;
+  const put = async (item: Record<string, unknown>) => {
+    produced++;
+    await writer.put(item);
+    for (const copy of copies) await copy.put(item);
+  };
+  const writtenBefore = writer.written;
+  let concernsDone = 0;
+  let nextReport = PROGRESS_EVERY;
+  writer.onProgress = (written) => {
+    const phaseWritten = written - writtenBefore;
+    if (phaseWritten < nextReport) return;
+    nextReport = (Math.floor(phaseWritten / PROGRESS_EVERY) + 1) * PROGRESS_EVERY;
+    const elapsed = (performance.now() - started) / 1000;
+    const rate = phaseWritten / elapsed;
+    const perConcern = produced / Math.max(1, concernsDone);
+    const remaining = (specs.length - concernsDone) * perConcern + (produced - phaseWritten);
+    log(
+      `  ${label}: ${int(phaseWritten)} items · ${int(concernsDone)}/${int(specs.length)} concerns · ${int(rate)} items/s · ETA ${duration((remaining / rate) * 1000)}`,
+    );
+  };
+  const sampleFates = new Set<string>();
+  for (let i = 0; i < specs.length; i += CHUNK) {
+    // One chunk of concerns in memory at a time; the writer holds back when it is full.
+    for (const spec of specs.slice(i, i + CHUNK)) {
+      const life = simulate(w, spec);
+      if (!sampleFates.has(spec.fate)) {
+        sampleFates.add(spec.fate);
+        samples.push(life);
+      }
+      concernsDone++;
+      for (const item of life.items(withEvents)) await put(item);
+    }
+  }
+  // The counters last, summed over every step of every concern so far (Put replaces the
+  // earlier phase's items with the new totals), and the ledger counters.
+  for (const item of w.counters.storeItems()) await put(item);
+  for (const item of ledgerCounterItems(w)) await put(item);
+  for (const each of writers) await each.drain();
+  const took = performance.now() - started;
+  const items = writer.written - writtenBefore;
+  log(
+    `  ${label}: wrote ${int(items)} items (${int(w.counters.size)} counter items) in ${duration(took)}, ${int(items / (took / 1000))} items/s`,
+  );
+  return { items, ms: took };
+}
+
+/** Read back a few concerns through the store: what was written is what core built. */
+export async function checkSamples(store: Store, samples: Life[], withEvents: boolean) {
+  let problems = 0;
+  for (const life of samples) {
+    const stored = await store.getConcernWithEvents(life.concern.ledgerNo);
+    const sameConcern = isDeepStrictEqual(stored?.concern, life.concern);
+    const sameEvents = !withEvents || isDeepStrictEqual(stored?.events, life.events);
+    if (!sameConcern || !sameEvents) {
+      problems++;
+      log(`  check ✗: ${life.concern.ledgerNo} reads back differently than it was built`);
+    }
+  }
+  if (problems === 0 && samples.length) {
+    log(`  check ✓: ${samples.length} concerns read back through the store as built`);
+  }
+  return problems;
 }

@@ -66,6 +66,15 @@ describe("the search page", () => {
       );
       expect(width).toBeLessThanOrEqual(390);
 
+      // The months to look in are the form's too: a range before the concern finds nothing.
+      await page.getByLabel("至（可不填）").fill("2025-01");
+      await page.getByLabel("登记月份：从（可不填）").fill("2024-12");
+      await page.getByRole("search").getByRole("button").click();
+      await page.waitForURL((url) => url.searchParams.get("to") === "2025-01");
+      expect(await page.getByRole("link", { name: ledgerNo }).count()).toBe(0);
+      expect(await page.getByRole("alert").count()).toBe(0);
+      expect(await page.getByLabel("登记月份：从（可不填）").inputValue()).toBe("2024-12");
+
       // A query with no usable term says why, in the page.
       await page.goto(`${portal.staffUrl}/search?q=${encodeURIComponent("的")}`);
       expect(await page.getByRole("alert").textContent()).toContain("至少两个");

@@ -5,6 +5,9 @@ export const searchZh = {
   "nav.search": "检索",
   "page.search": "检索诉求",
   "search.label": "台账编号、群众手机号或关键词",
+  // Words are looked up month by month, newest first (the last 12 months unless given).
+  "search.from": "登记月份：从（可不填）",
+  "search.to": "至（可不填）",
   "search.hint":
     "输入台账编号直接打开该诉求；输入手机号查找该群众的诉求（仅限可以查看群众联系方式的人员，每次查找记入访问日志）；输入关键词查找标题和内容含有全部关键词的诉求，关键词之间用空格分开。",
   "search.submit": "查找",
@@ -26,6 +29,8 @@ export const searchEn: { readonly [K in keyof typeof searchZh]: string } = {
   "nav.search": "Search",
   "page.search": "Search concerns",
   "search.label": "Ledger number, resident's mobile or words",
+  "search.from": "Registered from (month, optional)",
+  "search.to": "to (month, optional)",
   "search.hint":
     "A ledger number opens that concern; a mobile number finds that resident's concerns (only for staff who may see residents' contacts; every search is in the access log); words find concerns whose title and text hold all of them; separate words with spaces.",
   "search.submit": "Search",

@@ -5,6 +5,7 @@ import {
   formatLedgerNo,
   type LedgerVoidReason,
   type MetricDelta,
+  periodIndexEntries,
   queuePosition,
   type SubmissionReceipt,
   shanghaiMonth,
@@ -16,6 +17,7 @@ import { IDEMPOTENCY_TTL_SECONDS } from "./idempotency.js";
 import { keys } from "./keys.js";
 import { notVoided, reserveLedgerNumber, voidLedgerNumber } from "./ledger-numbers.js";
 import { type CounterDelta, counterUpdates } from "./metrics.js";
+import { periodIndexPuts } from "./period-index.js";
 import { type RateLimitRule, rateLimitHit, rateLimitState } from "./rate-limits.js";
 import { TransactWriteCommand } from "./sdk.js";
 import { claimUploadItem } from "./uploads.js";
@@ -299,6 +301,13 @@ export async function commitConcernChanges(
       },
     });
     for (const event of change.events) items.push(eventPut(ctx, event));
+    // The period index goes with its counter ADDs: the list behind a figure is the figure's.
+    items.push(
+      ...periodIndexPuts(
+        ctx,
+        periodIndexEntries(change.counters, change.concern.ledgerNo, change.concern.updatedAt),
+      ),
+    );
   }
   const counters = counterSlot(
     ctx,

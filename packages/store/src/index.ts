@@ -61,6 +61,7 @@ import {
   revokeOpen311Key,
 } from "./open311-keys.js";
 import { countUnread, listInbox, markInboxRead, outboxItem, putOutboxOnce } from "./outbox.js";
+import { periodIndexItem, readPeriodIndex } from "./period-index.js";
 import { queryQueue, readClosedSlices, readOpenWork } from "./queues.js";
 import {
   consumeRateLimit,
@@ -149,6 +150,8 @@ export type { MonthRange } from "./ledger.js";
 export { type CounterDelta, counterShard, sumCounterDeltas } from "./metrics.js";
 export type { NoticeFilter } from "./notices.js";
 export type { InboxItem } from "./outbox.js";
+/** Period-index items (keys included): for seeding and the rebuild script (BatchWriteItem). */
+export { type PeriodIndexPage, periodIndexItem } from "./period-index.js";
 export type { QueueQuery, QueueSource } from "./queues.js";
 export type { RateLimitRule, RateLimitState } from "./rate-limits.js";
 export type { ResidentSessionRecord } from "./resident-sessions.js";
@@ -220,6 +223,7 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     putCalendarOverride: bind(ctx, putCalendarOverride),
     readCounters: bind(ctx, readCounters),
     readCountersBatch: bind(ctx, readCountersBatch),
+    readPeriodIndex: bind(ctx, readPeriodIndex),
     putFieldLog: bind(ctx, putFieldLog),
     getFieldLog: bind(ctx, getFieldLog),
     listFieldLogs: bind(ctx, listFieldLogs),
@@ -288,6 +292,7 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
       sms: smsItem,
       oneTimeCode: oneTimeCodeItem,
       residentConcern: residentConcernItem,
+      periodIndex: periodIndexItem,
     },
   };
 }

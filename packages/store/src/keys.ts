@@ -195,6 +195,21 @@ export const keys = {
     sk: `${createdAt}#${ledgerNo}`,
   }),
   termPartition: (termKey: string, month: string) => `TERM#${termKey}#${month}`,
+  /**
+   * The period index (README, "Period index"): one item per counted event of a drill-down
+   * fact (core PERIOD_FACTS) on a village or department in a month, `<fact>#<at>#<ledgerNo>#<n>`.
+   */
+  periodIndex: (
+    kind: string,
+    id: string,
+    month: string,
+    fact: string,
+    at: string,
+    ledgerNo: string,
+    n: number,
+  ) => ({ pk: `PERIOD#${kind}#${id}#${month}`, sk: `${fact}#${at}#${ledgerNo}#${n}` }),
+  periodIndexPartition: (kind: string, id: string, month: string) =>
+    `PERIOD#${kind}#${id}#${month}`,
   /** A concern's indexed term keys (duplicate suggestions compare them; the indexer's mark). */
   concernTerms: (ledgerNo: string) => ({ pk: `CONCERN_TERMS#${ledgerNo}`, sk: "TERMS" }),
   /** How far the word indexer has read the month index. */

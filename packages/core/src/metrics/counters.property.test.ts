@@ -9,6 +9,8 @@ import {
   type MetricDelta,
   type MetricScope,
   metricDeltas,
+  PERIOD_FACTS,
+  periodIndexEntries,
   scopesOf,
 } from "./counters.js";
 
@@ -58,7 +60,12 @@ function recompute(histories: History[]): Map<string, number> {
         ["responded", "deferred", "answered"].includes(e.type),
       );
       for (const e of events) {
-        if (e.type === "submitted") count(scopes, e.at, "received");
+        // 热点: the category is the one registered (it never changes), on the units only.
+        const units = scopes.filter((s) => s.kind === "village" || s.kind === "department");
+        if (e.type === "submitted") {
+          count(scopes, e.at, "received");
+          count(units, e.at, `received.${after.categoryCode}`);
+        }
         if (
           e.type === "overdue" &&
           !responded &&
@@ -85,6 +92,7 @@ function recompute(histories: History[]): Map<string, number> {
         }
         if (e.type === "struck_off") {
           count(scopes, e.at, "closed");
+          count(units, e.at, `closed.${after.categoryCode}`);
           const outcome = after.outcome;
           if (outcome) count(scopes, e.at, `closed${outcome[0]?.toUpperCase()}${outcome.slice(1)}`);
           if (lastAnswerAt && lastAnswerAt <= answerDeadline(after))
@@ -127,6 +135,31 @@ describe("pre-aggregated counters", () => {
         expect(Object.fromEntries(incremental)).toEqual(Object.fromEntries(recompute(histories)));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("keep in the period index exactly the unit events that the period facts count", () => {
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 5, maxLength: 120 }), (steps) => {
+        const counted = new Map<string, number>();
+        const listed = new Map<string, number>();
+        const entryKeys = new Set<string>();
+        simulate([{ kind: "register", place: 0, submitter: 0 }, ...steps], ({ before, after }) => {
+          const deltas = metricDeltas(before, after);
+          for (const d of deltas) {
+            const unit = d.scope.kind === "village" || d.scope.kind === "department";
+            if (unit && (PERIOD_FACTS as readonly string[]).includes(d.field)) bump(counted, d);
+          }
+          for (const e of periodIndexEntries(deltas, after.ledgerNo, after.updatedAt)) {
+            const k = `${e.scope.kind}|${e.scope.id}|${e.month}|${e.fact}|${e.at}|${e.ledgerNo}|${e.n}`;
+            expect(entryKeys.has(k)).toBe(false); // one item per event: keys never collide
+            entryKeys.add(k);
+            bump(listed, { scope: e.scope, month: e.month, field: e.fact, amount: 1 });
+          }
+        });
+        expect(Object.fromEntries(listed)).toEqual(Object.fromEntries(counted));
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -30,6 +30,91 @@ export const HISTOGRAM_HOURS = [
 ];
 export type HistogramField = `rt${number}` | `ct${number}`;
 
+/**
+ * 热点: the counter facts also kept per category (a concern's category never changes after
+ * registration), on the village and department items only: `received.<categoryCode>` and
+ * `closed.<categoryCode>`. Months counted before these fields existed have none until the
+ * rebuild script (local `src/rebuild`) recounts their sealed months from the events.
+ */
+export const CATEGORY_FACTS = ["received", "closed"] as const;
+export type CategoryFact = (typeof CATEGORY_FACTS)[number];
+export type CategoryField = `${CategoryFact}.${string}`;
+
+export function categoryField(fact: CategoryFact, categoryCode: string): CategoryField {
+  return `${fact}.${categoryCode}`;
+}
+
+/** The per-category figures in a counter row: fact → category code → count. */
+export function categoryFigures(c: Counters): Record<CategoryFact, Record<string, number>> {
+  const out: Record<CategoryFact, Record<string, number>> = { received: {}, closed: {} };
+  for (const [field, value] of Object.entries(c)) {
+    const dot = field.indexOf(".");
+    if (dot < 0 || typeof value !== "number") continue;
+    const fact = field.slice(0, dot) as CategoryFact;
+    if ((CATEGORY_FACTS as readonly string[]).includes(fact)) {
+      out[fact][field.slice(dot + 1)] = value;
+    }
+  }
+  return out;
+}
+
+/** The scopes a concern's category fields go to: its village and its department. */
+export function unitScopesOf(concern: Concern): MetricScope[] {
+  return [
+    { kind: "village", id: concern.villageId },
+    { kind: "department", id: concern.routing.department.id },
+  ];
+}
+
+/**
+ * Facts of a period that a figure's drill-down lists concern by concern (store README,
+ * "Period index"): each such delta on a village or department counter is also written as
+ * an index item of that unit and month, in the same transaction, so the list behind a
+ * figure holds exactly the events the figure counts.
+ */
+export const PERIOD_FACTS = ["closed", "ratedDissatisfied", "returned", "reopened"] as const;
+export type PeriodFact = (typeof PERIOD_FACTS)[number];
+
+export interface PeriodIndexEntry {
+  scope: { kind: "village" | "department"; id: string };
+  month: string;
+  fact: PeriodFact;
+  ledgerNo: string;
+  /** When the change happened (the concern's `updatedAt` after it). */
+  at: string;
+  /** Tells apart two entries of one fact, unit and change (never more than one today). */
+  n: number;
+}
+
+/** The period-index entries of one change: its deltas on units for the period facts. */
+export function periodIndexEntries(
+  deltas: readonly MetricDelta[],
+  ledgerNo: string,
+  at: string,
+): PeriodIndexEntry[] {
+  const seen = new Map<string, number>();
+  const out: PeriodIndexEntry[] = [];
+  for (const d of deltas) {
+    if (d.scope.kind !== "village" && d.scope.kind !== "department") continue;
+    if (!(PERIOD_FACTS as readonly string[]).includes(d.field)) continue;
+    const fact = d.field as PeriodFact;
+    for (let i = 0; i < d.amount; i++) {
+      const key = `${d.scope.kind}|${d.scope.id}|${d.month}|${fact}`;
+      const n = seen.get(key) ?? 0;
+      seen.set(key, n + 1);
+      out.push({
+        scope: { kind: d.scope.kind, id: d.scope.id },
+        month: d.month,
+        fact,
+        ledgerNo,
+        at,
+        n,
+      });
+    }
+  }
+  return out;
+}
+
 export function histogramBucket(hours: number): number {
   const i = HISTOGRAM_HOURS.findIndex((bound) => hours <= bound);
   return i === -1 ? HISTOGRAM_HOURS.length - 1 : i;
@@ -55,7 +140,7 @@ export interface MetricScope {
 export interface MetricDelta {
   scope: MetricScope;
   month: string;
-  field: CounterField | HistogramField;
+  field: CounterField | HistogramField | CategoryField;
   amount: number;
 }
 
@@ -90,11 +175,15 @@ export function answerDeadline(concern: Concern): string {
  * just registered). Pure; the store writes them with the change.
  */
 export function metricDeltas(before: Concern | null, after: Concern): MetricDelta[] {
-  const facts: Array<{ field: CounterField | HistogramField; scopes?: MetricScope[] }> = [];
-  const add = (field: CounterField | HistogramField, scopes?: MetricScope[]) =>
+  type Field = CounterField | HistogramField | CategoryField;
+  const facts: Array<{ field: Field; scopes?: MetricScope[] }> = [];
+  const add = (field: Field, scopes?: MetricScope[]) =>
     facts.push(scopes ? { field, scopes } : { field });
 
-  if (!before) add("received");
+  if (!before) {
+    add("received");
+    add(categoryField("received", after.categoryCode), unitScopesOf(after));
+  }
   const prior = before ?? null;
   const dueCountedBefore = prior?.escalation.responseDueCounted ?? false;
   if (!prior?.firstResponseAt && after.firstResponseAt) {
@@ -107,6 +196,7 @@ export function metricDeltas(before: Concern | null, after: Concern): MetricDelt
   if (prior?.status !== "answered" && after.status === "answered") add("answered");
   if (prior?.status !== "struck_off" && after.status === "struck_off") {
     add("closed");
+    add(categoryField("closed", after.categoryCode), unitScopesOf(after));
     if (after.outcome === "resolved") add("closedResolved");
     if (after.outcome === "explained") add("closedExplained");
     if (after.outcome === "assisted") add("closedAssisted");

@@ -64,6 +64,9 @@ export const BULK_ACTIONS = [
 ] as const satisfies readonly ActionType[];
 export type BulkAction = (typeof BULK_ACTIONS)[number];
 
+/** At most this many concerns in one bulk action: a page of the queue, within one request. */
+export const BULK_ITEMS_MAX = 50;
+
 /** The actions that take evidence files, uploaded beforehand for that stage (issue 15). */
 export const EVIDENCE_ACTIONS = ["answer", "note"] as const satisfies readonly ActionType[];
 export type EvidenceAction = (typeof EVIDENCE_ACTIONS)[number];

@@ -1,10 +1,9 @@
 import * as z from "zod/mini";
 import { LedgerNo } from "../ledger/ledger-number.js";
-import type { BulkAction } from "../vocabulary.js";
+import { BULK_ITEMS_MAX, type BulkAction } from "../vocabulary.js";
 import { BULK_ACTION_FIELDS, type ConcernAction, ConcernVersion } from "./actions.js";
 
-/** At most this many concerns in one bulk action: a page of the queue, within one request. */
-export const BULK_ITEMS_MAX = 50;
+export { BULK_ITEMS_MAX };
 
 type Words = { "zh-CN": string; en: string };
 const words = (zh: string, en: string): { params: { words: Words } } => ({

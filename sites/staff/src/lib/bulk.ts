@@ -3,6 +3,7 @@
 // the API's per-item results in words. Pure: the page's server code calls the API.
 import {
   BULK_ACTIONS,
+  BULK_ITEMS_MAX,
   type BulkAction,
   type BulkActionResponse,
   type BulkItemResult,
@@ -11,8 +12,8 @@ import type { MessageKey, Vars } from "../i18n/messages";
 import { ACTIONS, type ActionValues, normalizeLedgerNo } from "./actions";
 import { statusKey } from "./status";
 
-/** As the API's limit (core BULK_ITEMS_MAX): a page of the queue. */
-export const BULK_MAX = 50;
+/** The API's limit: a page of the queue. */
+export const BULK_MAX = BULK_ITEMS_MAX;
 
 export interface SelectedItem {
   ledgerNo: string;

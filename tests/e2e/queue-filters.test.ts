@@ -58,6 +58,9 @@ describe("the queue page", () => {
       await page.waitForURL((u) => u.searchParams.get("stage") === "respond");
       await page.getByText("共 0 件").waitFor();
       await page.getByText("没有符合条件的诉求。").waitFor();
+      // A filter the API refuses is named in words, not only "请求有误".
+      await page.goto(`${portal.staffUrl}/?from=2026-12-01&to=2026-01-01`);
+      await page.getByText("结束日期不能早于开始日期").waitFor();
       // Several villages (the form sends the parameter repeated; the link form is a list).
       await page.goto(`${portal.staffUrl}/?village=meijing,doumen`);
       expect(await page.getByLabel("梅泾村").isChecked()).toBe(true);

@@ -49,6 +49,8 @@ export interface QueuePageData {
   filters: QueueFilters;
   queue: QueueResponse | null;
   failure: FailureKind | null;
+  /** A 400's field messages, in the user's language as the API wrote them. */
+  problems?: string[];
   directory: PublicDirectory | null;
   /** The department filter's choices; on triage, where a concern can be dispatched. */
   departments: Ref[] | null;
@@ -79,9 +81,10 @@ export async function loadQueuePage(
     if (to) return { redirect: to };
     const failure = classifyFailure(res);
     const status = failure === "unavailable" ? 503 : res.kind === "http" ? res.status : 503;
+    const problems = res.kind === "http" ? Object.values(res.error?.fields ?? {}) : [];
     return {
       status,
-      data: { scope, filters, queue: null, failure, directory, departments, assignees },
+      data: { scope, filters, queue: null, failure, problems, directory, departments, assignees },
     };
   }
   const queue = res.data;

@@ -1,5 +1,5 @@
 import type { Inspection, WatchList, WatchListView } from "@lianxin/contract";
-import type { Locale, MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages";
 
 export type { Inspection, MessageKey, WatchList };
 
@@ -11,9 +11,4 @@ export function listTitleKey(list: WatchList): MessageKey {
 /** When each item went on its list, by ledger number (ConcernList's date column). */
 export function datesOf(items: WatchListView["items"]): Record<string, string> {
   return Object.fromEntries(items.map((i) => [i.ledgerNo, i.enteredAt]));
-}
-
-/** "环保分局 3、城管中队 1": a list's counts by department in one line, as read aloud. */
-export function departmentCounts(rows: WatchListView["byDepartment"], locale: Locale): string {
-  return rows.map((r) => `${r.name} ${r.count}`).join(locale === "en" ? ", " : "、");
 }

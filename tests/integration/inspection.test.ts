@@ -1,5 +1,5 @@
 import { officialCalendar, watchedOverdueFrom } from "@lianxin/core";
-import { runEscalationJob } from "@lianxin/functions";
+import { backfillWatchLists, runEscalationJob } from "@lianxin/functions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApi, smellyCreek, submit, type TestApi } from "../support/api.js";
 import { loginAs, staff } from "../support/staff.js";
@@ -175,6 +175,18 @@ describe("the inspectors' view", () => {
     // Run again: the same item, nothing more.
     await runEscalationJob(api.deps);
     expect(await listed("repeat_resident")).toEqual([third.ledgerNo]);
+  });
+
+  it("backfills the kept lists with the live items' keys: running it changes nothing", async () => {
+    const before = await lists();
+    const run = await backfillWatchLists(api.deps.store, { now });
+    expect(run.listed).toBe(3); // the second rating, the third return, the conduct complaint
+    const after = await lists();
+    for (const list of ["dissatisfied_twice", "returned_thrice", "conduct"]) {
+      expect(after[list]?.items.map((i) => [i.ledgerNo, i.enteredAt])).toEqual(
+        before[list]?.items.map((i) => [i.ledgerNo, i.enteredAt]),
+      );
+    }
   });
 
   it("is the inspectors' and admin's only", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Concern } from "../concern/concern.js";
+import type { Concern, ConcernEvent } from "../concern/concern.js";
 import { registerConcern } from "../intake/register-concern.js";
 import { routeConcern } from "../routing/route-concern.js";
 import { index } from "../testing/random-histories.js";
@@ -7,7 +7,9 @@ import { officialCalendar } from "../time/working-calendar.js";
 import {
   countByDepartment,
   isWatchedOverdue,
+  mayBeWatched,
   repeatOf,
+  watchEntriesFromHistory,
   watchEntriesOf,
   watchListsEntered,
 } from "./watch-lists.js";
@@ -67,6 +69,48 @@ describe("watchListsEntered", () => {
       departmentId: conduct.routing.department.id,
       villageId: "meijing",
     });
+  });
+});
+
+describe("watchEntriesFromHistory", () => {
+  const event = (seq: number, type: ConcernEvent["type"], data = {}): ConcernEvent => ({
+    ledgerNo: "LS-2026-000001",
+    seq,
+    id: `e${seq}`,
+    type,
+    at: `2026-11-2${seq}T01:00:00.000Z`,
+    actor: { kind: "system", id: null, name: null },
+    reason: null,
+    public: false,
+    text: null,
+    data,
+  });
+
+  it("dates each list at the event that crossed its line, as the live write does", () => {
+    const c = concern({ dissatisfiedCount: 2, returnCount: 3 });
+    expect(mayBeWatched(c)).toBe(true);
+    const history = [
+      event(1, "returned"),
+      event(2, "rated", { rating: "dissatisfied" }),
+      event(3, "returned"),
+      event(4, "rated", { rating: "basically_satisfied" }),
+      event(5, "returned"),
+      event(6, "rated", { rating: "dissatisfied" }),
+      event(7, "returned"),
+    ];
+    expect(watchEntriesFromHistory(c, history).map((e) => [e.list, e.at])).toEqual([
+      ["returned_thrice", "2026-11-25T01:00:00.000Z"],
+      ["dissatisfied_twice", "2026-11-26T01:00:00.000Z"],
+    ]);
+    expect(mayBeWatched(concern())).toBe(false);
+    expect(watchEntriesFromHistory(concern(), history.slice(0, 3))).toEqual([]);
+  });
+
+  it("lists a conduct complaint at its registration", () => {
+    const conduct = concern({}, "cadre_conduct");
+    expect(watchEntriesFromHistory(conduct, [])).toEqual(
+      watchEntriesOf(null, conduct, conduct.createdAt),
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Concern } from "../concern/concern.js";
+import type { Concern, ConcernEvent } from "../concern/concern.js";
 import { currentDeadline } from "../concern/deadline.js";
 import { isOpen } from "../concern/state-machine.js";
 import { endOfShanghaiDay, shanghaiDate } from "../time/shanghai.js";
@@ -90,6 +90,48 @@ export function watchEntry(list: WatchList, concern: Concern, at: string): Watch
     departmentId: concern.routing.department.id,
     villageId: concern.villageId,
   };
+}
+
+/**
+ * The entries the changes in a concern's history made, with the keys the live writes gave
+ * them (the time of the second dissatisfied rating, of the third return; registration for a
+ * conduct complaint): for listing concerns handled before the lists existed, and for seeding.
+ * Writing them again over live items changes nothing.
+ */
+export function watchEntriesFromHistory(
+  concern: Concern,
+  events: readonly ConcernEvent[],
+): WatchEntry[] {
+  const entries: WatchEntry[] = [];
+  if (concern.routing.visibility === "discipline") {
+    entries.push(watchEntry("conduct", concern, concern.createdAt));
+  }
+  let dissatisfied = 0;
+  let returns = 0;
+  for (const e of [...events].sort((a, b) => a.seq - b.seq)) {
+    if (e.type === "rated" && e.data.rating === "dissatisfied") {
+      dissatisfied++;
+      if (dissatisfied === WATCH_DISSATISFIED) {
+        entries.push(watchEntry("dissatisfied_twice", concern, e.at));
+      }
+    }
+    if (e.type === "returned") {
+      returns++;
+      if (returns === WATCH_RETURNS_ABOVE + 1) {
+        entries.push(watchEntry("returned_thrice", concern, e.at));
+      }
+    }
+  }
+  return entries;
+}
+
+/** Could this concern's history put it on a kept list (worth reading its events)? */
+export function mayBeWatched(concern: Concern): boolean {
+  return (
+    concern.routing.visibility === "discipline" ||
+    concern.dissatisfiedCount >= WATCH_DISSATISFIED ||
+    concern.returnCount > WATCH_RETURNS_ABOVE
+  );
 }
 
 /** What the repeat rule reads of a concern. */

@@ -8,7 +8,10 @@ export type WatchListItem = QueueItem & {
   related: string[];
 };
 
-/** One of the inspectors' lists (纪委监督清单), newest first, at most `limit` items. */
+/**
+ * One of the inspectors' lists (纪委监督清单), at most `limit` items: newest first; the overdue
+ * list longest overdue first.
+ */
 export interface WatchListView {
   list: WatchList;
   items: WatchListItem[];

@@ -10,7 +10,8 @@ export const RESIDENT_INDEX_BACKFILL_HANDLER =
  * Runs with every deployment (an SST Script: on create and on each update): lists the
  * concerns of the last two years under their phone's keyed hash, so "我的诉求" finds concerns
  * registered before the index existed. Idempotent; it binds the resident key (the index's
- * key) and may only read months of concerns and put index items.
+ * key) and may only read months of concerns and put index items. The same run lists older
+ * concerns on the inspectors' watch lists (reading their histories: Query, the same grant).
  */
 export function residentIndexBackfill(
   stack: Stack,

@@ -395,6 +395,10 @@ describe("every back-office endpoint × every role", () => {
     expect(await statuses(get("/api/staff/calendar"))).toEqual(
       only({ admin: 200, inspector: 200 }),
     );
+    // 纪委监督清单 (issue 17).
+    expect(await statuses(get("/api/staff/inspection"))).toEqual(
+      only({ admin: 200, inspector: 200 }),
+    );
     const creek = await prepare("creek", "assigned");
     expect(await statuses(get(`/api/staff/concerns/${creek.ledgerNo}`))).toEqual(
       only({ admin: 200, leader: 200, head: 200, cadre: 200, inspector: 200 }, 404),

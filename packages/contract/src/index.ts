@@ -43,6 +43,7 @@ export * from "./responses/common.js";
 export * from "./responses/concerns.js";
 export * from "./responses/directory.js";
 export * from "./responses/grid.js";
+export * from "./responses/inspection.js";
 export * from "./responses/monitoring.js";
 export * from "./responses/public.js";
 export * from "./responses/search.js";

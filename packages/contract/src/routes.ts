@@ -64,6 +64,7 @@ import type {
   RotationView,
   ServiceDayItem,
 } from "./responses/grid.js";
+import type { Inspection } from "./responses/inspection.js";
 import type {
   CalendarSettings,
   Dashboard,
@@ -360,6 +361,8 @@ export interface ApiRoutes {
   >;
   "GET /api/staff/inbox": Staff<InboxPage, { query: { cursor?: string } }>;
   "POST /api/staff/inbox/:id/read": Staff<null, { body: Record<string, never> }>;
+  /** 纪委监督清单: the inspectors' watch lists (inspector and admin). */
+  "GET /api/staff/inspection": Staff<Inspection>;
   /** The file itself when small; 201 and a short-lived link when large. */
   "GET /api/staff/ledger": Staff<FileDownload | LedgerLink, { query: Query }>;
   "POST /api/staff/ledger/exports": Staff<LedgerExportStatus, { body: LedgerExportRequest }>;
@@ -504,6 +507,7 @@ export const ROUTE_ACCESS = {
   "GET /api/staff/dashboard": "staff",
   "GET /api/staff/inbox": "staff",
   "POST /api/staff/inbox/:id/read": "staff",
+  "GET /api/staff/inspection": "staff",
   "GET /api/staff/ledger": "staff",
   "POST /api/staff/ledger/exports": "staff",
   "GET /api/staff/ledger/exports/:id": "staff",

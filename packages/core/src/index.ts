@@ -29,6 +29,7 @@ export * from "./directory/schema.js";
 export * from "./errors.js";
 export * from "./escalation/escalate.js";
 export * from "./escalation/inbox.js";
+export * from "./escalation/watch-lists.js";
 export * from "./files/attachments.js";
 export * from "./files/file-types.js";
 export * from "./files/uploads.js";

@@ -309,3 +309,16 @@ export const QUEUE_FILTER_PARAMS = [
   "sort",
 ] as const;
 export type QueueFilterParam = (typeof QUEUE_FILTER_PARAMS)[number];
+
+/**
+ * The discipline commission's watch lists (纪委监督清单, issue 17): 超期5个工作日以上,
+ * 两次不满意, 退回超过两次, 同一群众90天内3次反映同类问题, 作风投诉.
+ */
+export const WATCH_LISTS = [
+  "overdue",
+  "dissatisfied_twice",
+  "returned_thrice",
+  "repeat_resident",
+  "conduct",
+] as const;
+export type WatchList = (typeof WATCH_LISTS)[number];

@@ -20,6 +20,9 @@ export type { SmsProvider, SmsRequest, SmsResult } from "./notifications/sms-pro
 export { API_FUNCTION_TIMEOUT_SECONDS, REQUEST_DEADLINE_MS } from "./request-deadline.js";
 export { apiGatewayPath, type Route, routes } from "./routes.js";
 export { ensureStaffAccount } from "./use-cases/accounts/accounts.js";
+/** The inspectors' watch lists (issue 17): the kept lists' backfill, the job's repeat check. */
+export { watchRepeatResidents } from "./use-cases/inspection/repeat-residents.js";
+export { backfillWatchLists } from "./use-cases/inspection/watch-backfill.js";
 export { runLedgerExportJob } from "./use-cases/ledger/ledger-export.js";
 export { auditLedgerNumbers } from "./use-cases/ledger/number-audit.js";
 export {

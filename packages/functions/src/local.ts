@@ -15,6 +15,7 @@ import { readSmsSettings } from "./notifications/sms-settings.js";
 import { ensureStaffAccount } from "./use-cases/accounts/accounts.js";
 import { backfillResidentIndex } from "./use-cases/concerns/resident-index-backfill.js";
 import { processUploadedObject } from "./use-cases/files/uploaded-object.js";
+import { backfillWatchLists } from "./use-cases/inspection/watch-backfill.js";
 import { type JobSummary, runEscalationJob } from "./use-cases/monitoring/escalation-job.js";
 import { runTermIndexer } from "./use-cases/search/term-indexer.js";
 
@@ -67,6 +68,11 @@ export async function prepareLocalDatabase(options: {
     residentKey({ ...process.env, DYNAMODB_ENDPOINT: options.endpoint }),
     { now: new Date(), ...(options.log ? { log: options.log } : {}) },
   );
+  // The inspectors' kept watch lists list seeded concerns and any from before the lists.
+  const watchLists = await backfillWatchLists(store, {
+    now: new Date(),
+    ...(options.log ? { log: options.log } : {}),
+  });
   const password = options.demoPassword ?? process.env.DEMO_PASSWORD ?? DEMO_PASSWORD_DEFAULT;
   const accounts = buildDemoStaff(directory);
   for (const user of accounts) {
@@ -81,6 +87,7 @@ export async function prepareLocalDatabase(options: {
     demoPassword: password,
     campaign,
     residentIndex,
+    watchLists,
     replyTemplates,
   };
 }

@@ -119,6 +119,7 @@ import {
   recordUploadVerdict,
   refuseClaimedUpload,
 } from "./uploads.js";
+import { putWatchItems, readWatchList, watchItem } from "./watch-lists.js";
 
 export type { AccessLogEntry } from "./access-log.js";
 export { createDynamoClient, DYNAMODB_TIMEOUTS, type DynamoTimeouts } from "./client.js";
@@ -162,6 +163,8 @@ export type { SmsSettlement } from "./sms.js";
 export type { StaffAccountEdit } from "./staff.js";
 export { ensureTable, TABLE_KEYS } from "./table.js";
 export type { IndexedConcern, TermPosting } from "./term-index.js";
+/** Watch-list items (keys included): for seeding (BatchWriteItem) and change transactions. */
+export { WATCH_LIST_MAX, watchItem } from "./watch-lists.js";
 
 const bind =
   <A extends unknown[], R>(ctx: StoreContext, f: (ctx: StoreContext, ...args: A) => R) =>
@@ -285,6 +288,9 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     queryTermPostings: bind(ctx, queryTermPostings),
     getTermIndexWatermark: bind(ctx, getTermIndexWatermark),
     saveTermIndexWatermark: bind(ctx, saveTermIndexWatermark),
+    // The inspectors' watch lists (README, "Watch lists").
+    readWatchList: bind(ctx, readWatchList),
+    putWatchItems: bind(ctx, putWatchItems),
     /** Items to add to a concern change's transaction. */
     items: {
       notice: noticeItem,
@@ -293,6 +299,7 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
       oneTimeCode: oneTimeCodeItem,
       residentConcern: residentConcernItem,
       periodIndex: periodIndexItem,
+      watch: watchItem,
     },
   };
 }

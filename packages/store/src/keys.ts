@@ -210,6 +210,15 @@ export const keys = {
   ) => ({ pk: `PERIOD#${kind}#${id}#${month}`, sk: `${fact}#${at}#${ledgerNo}#${n}` }),
   periodIndexPartition: (kind: string, id: string, month: string) =>
     `PERIOD#${kind}#${id}#${month}`,
+  /**
+   * The inspectors' watch lists (README, "Watch lists"): one partition per list, a concern's
+   * item by when it went on the list, `<at>#<ledgerNo>` (newest first when read backwards).
+   */
+  watch: (list: string, at: string, ledgerNo: string) => ({
+    pk: `WATCH#${list}`,
+    sk: `${at}#${ledgerNo}`,
+  }),
+  watchPartition: (list: string) => `WATCH#${list}`,
   /** A concern's indexed term keys (duplicate suggestions compare them; the indexer's mark). */
   concernTerms: (ledgerNo: string) => ({ pk: `CONCERN_TERMS#${ledgerNo}`, sk: "TERMS" }),
   /** How far the word indexer has read the month index. */

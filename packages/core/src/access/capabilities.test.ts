@@ -58,6 +58,7 @@ describe("the capability list", () => {
       "account.read",
       "calendar.read",
       "party_member.read",
+      "inspection.read",
     ];
     const everyone: Capability[] = [
       "concern.register",
@@ -298,6 +299,7 @@ describe("the use cases' former checks", () => {
       "calendar.read",
       "party_member.read",
       "notice.read",
+      "inspection.read",
     ];
     for (const c of adminOnly)
       same(

@@ -55,6 +55,8 @@ export const CAPABILITIES = [
   "calendar.edit",
   "category.edit",
   "open311_key.manage",
+  /** 纪委监督清单: the inspectors' watch lists (issue 17). */
+  "inspection.read",
   // Reply templates (答复模板, issue 16)
   "reply_template.manage",
   "reply_template.read",
@@ -221,6 +223,8 @@ const RULES: Record<Capability, Rule> = {
   "category.edit": { roles: ADMIN },
   /** Open311 api_keys: issue, list, revoke. */
   "open311_key.manage": { roles: ADMIN },
+  /** The watch lists: the discipline commission's work, and the town office's. */
+  "inspection.read": { roles: READERS },
   /** 答复模板: admin writes, edits and retires them, and lists them all (retired ones too). */
   "reply_template.manage": { roles: ADMIN },
   /**

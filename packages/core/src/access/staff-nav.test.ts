@@ -33,6 +33,7 @@ describe("navFor", () => {
       "/compliance",
       "/reports/quarterly",
       "/reports/annual",
+      "/inspection",
     ]);
     expect(hrefs("inspector")).toEqual([
       "/",
@@ -51,6 +52,7 @@ describe("navFor", () => {
       "/compliance",
       "/reports/quarterly",
       "/reports/annual",
+      "/inspection",
     ]);
     expect(hrefs("cadre")).toEqual([
       "/",

@@ -32,7 +32,8 @@ export interface NavItem {
     | "nav.callBacks"
     | "nav.smsAttention"
     | "nav.replyTemplates"
-    | "nav.search";
+    | "nav.search"
+    | "nav.inspection";
 }
 
 export const STAFF_NAV: ReadonlyArray<NavItem & { capability?: Capability }> = [
@@ -68,6 +69,8 @@ export const STAFF_NAV: ReadonlyArray<NavItem & { capability?: Capability }> = [
   { href: "/compliance", label: "nav.compliance", capability: "compliance.read" },
   { href: "/reports/quarterly", label: "nav.quarterly", capability: "quarterly_report.read" },
   { href: "/reports/annual", label: "nav.annual", capability: "annual_assessment.read" },
+  // 纪委监督清单 (issue 17).
+  { href: "/inspection", label: "nav.inspection", capability: "inspection.read" },
 ];
 
 /** The header links this user sees (signed out: those needing no capability). */

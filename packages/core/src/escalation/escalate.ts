@@ -2,9 +2,9 @@ import type { Concern, ConcernEvent } from "../concern/concern.js";
 import { currentAnswerRating, currentDeadline, ratingDeadline } from "../concern/deadline.js";
 import { eventFactory, isOpen, SYSTEM_ACTOR } from "../concern/state-machine.js";
 import type { DirectoryIndex } from "../directory/lookup.js";
-import { endOfShanghaiDay, shanghaiDate } from "../time/shanghai.js";
-import { addWorkingDays, type WorkingCalendar } from "../time/working-calendar.js";
+import type { WorkingCalendar } from "../time/working-calendar.js";
 import { INSPECTORS_INBOX, type Notification } from "./inbox.js";
+import { WATCH_OVERDUE_WORKING_DAYS, watchedOverdueFrom } from "./watch-lists.js";
 
 /** Share of a limit after which the handler is reminded. */
 export const REMINDER_AT = 0.8;
@@ -14,7 +14,7 @@ export const REMINDER_AT = 0.8;
  */
 export const RATING_REMINDER_AFTER_DAYS = 4;
 /** Working days overdue after which the discipline commission takes the item on its list. */
-export const INSPECTOR_AFTER_WORKING_DAYS = 5;
+export const INSPECTOR_AFTER_WORKING_DAYS = WATCH_OVERDUE_WORKING_DAYS;
 
 export interface EscalationContext {
   now: Date;
@@ -128,9 +128,7 @@ export function escalate(
         events.push(system("reminded", { public: false, data }));
         notify(handler, "reminder", data);
       }
-      const inspectorsFrom = endOfShanghaiDay(
-        addWorkingDays(ctx.calendar, shanghaiDate(new Date(due)), INSPECTOR_AFTER_WORKING_DAYS),
-      );
+      const inspectorsFrom = watchedOverdueFrom(new Date(due), ctx.calendar);
       if (ctx.now >= inspectorsFrom && ctx.now.getTime() >= due && !next.escalation.inspectors) {
         next.escalation.inspectors = true;
         events.push(system("escalated", { public: false, data }));

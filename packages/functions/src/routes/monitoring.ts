@@ -10,6 +10,7 @@ const inbox = lazy(() => import("../use-cases/monitoring/inbox.js"));
 
 const health = lazy(() => import("../use-cases/monitoring/health.js"));
 const dashboards = lazy(() => import("../use-cases/monitoring/dashboard.js"));
+const inspection = lazy(() => import("../use-cases/inspection/inspection.js"));
 
 export const monitoringRoutes: Route[] = [
   publicRoute("GET", "/api/health", async (c, deps) => {
@@ -35,4 +36,8 @@ export const monitoringRoutes: Route[] = [
     await (await inbox()).markRead(deps, auth, param(c, "id"));
     return c.body(null, 204);
   }),
+  // 纪委监督清单 (issue 17): inspector and admin, checked in the use case.
+  staffRoute("GET", "/api/staff/inspection", async (c, deps, auth) =>
+    c.json(await (await inspection()).inspection(deps, auth, locale(c))),
+  ),
 ];

@@ -21,6 +21,7 @@ import {
   publicTextContext,
   staffActor,
   toStaffView,
+  watchEntriesOf,
   withNewAccessCode,
 } from "@lianxin/core";
 import type { ConcernChange } from "@lianxin/store";
@@ -32,6 +33,7 @@ import { currentDirectory } from "../directory/current-directory.js";
 import { knownPeople } from "../directory/known-people.js";
 import { checkEvidenceFiles } from "../files/evidence-files.js";
 import { fileViews } from "../files/file-views.js";
+import type { WatchedChange } from "../inspection/watch-items.js";
 import { commitConcernChanges } from "../messaging/resident-sms.js";
 import { parseInput } from "../parse.js";
 
@@ -131,20 +133,24 @@ export function staffEvent(
   };
 }
 
-/** A change from `before` to `after`, with its events and its counter deltas. */
-export function changeOf(before: Concern, after: Concern, events: ConcernEvent[]): ConcernChange {
+/**
+ * A change from `before` to `after`, with its events, its counter deltas and the watch lists
+ * it puts the concern on (their items are written with it).
+ */
+export function changeOf(before: Concern, after: Concern, events: ConcernEvent[]): WatchedChange {
   return {
     concern: after,
     expectedVersion: before.version,
     events,
     counters: metricDeltas(before, after),
+    watch: watchEntriesOf(before, after, after.updatedAt),
   };
 }
 
 /** Commits, or answers 409 with the concern's current state and version. */
 export async function commitOrConflict(
   deps: Deps,
-  changes: ConcernChange[],
+  changes: WatchedChange[],
   extra: Record<string, unknown>[],
 ): Promise<void> {
   if (await commitConcernChanges(deps, changes, extra)) return;

@@ -15,6 +15,7 @@ import {
   routeConcern,
   type StaffUser,
   type SubmissionReceipt,
+  watchEntriesOf,
 } from "@lianxin/core";
 import { STAFF_CHANNELS } from "@lianxin/core/vocabulary";
 import type { IdempotencyRecord } from "@lianxin/store";
@@ -133,6 +134,10 @@ export async function submitConcern(
           ...urgentAlertItems(deps, [registered], index),
           // Listed in "我的诉求" under the keyed hash of the resident's mobile.
           ...residentIndexItems(deps, registered.concern),
+          // A conduct complaint goes on the inspectors' watch list (AP-W0).
+          ...watchEntriesOf(null, registered.concern, registered.concern.createdAt).map((e) =>
+            deps.store.items.watch(e),
+          ),
         ],
         // The form's photos, claimed in the same transaction: a photo is on the concern or
         // the concern is not written.

@@ -7,9 +7,9 @@ import {
   type SmsMessage,
   urgentAlertsFor,
 } from "@lianxin/core";
-import type { ConcernChange } from "@lianxin/store";
 import type { Deps } from "../../deps.js";
 import { currentDirectory } from "../directory/current-directory.js";
+import { type WatchedChange, watchItemsOf } from "../inspection/watch-items.js";
 
 type Changed = { concern: Concern; events: ConcernEvent[] };
 
@@ -70,7 +70,7 @@ export function urgentAlertItems(
  */
 export async function commitConcernChanges(
   deps: Deps,
-  changes: ConcernChange[],
+  changes: WatchedChange[],
   extra: Record<string, unknown>[] = [],
 ): Promise<boolean> {
   const moved = changes.some((c) => arrivedAtDepartment(c.events));
@@ -78,7 +78,9 @@ export async function commitConcernChanges(
     ...residentSmsItems(deps, changes),
     ...(moved ? urgentAlertItems(deps, changes, await currentDirectory(deps)) : []),
   ];
-  const committed = await deps.store.commitConcernChanges(changes, [...extra, ...sms]);
+  // The inspectors' watch lists a change puts its concern on (AP-W0), in its transaction.
+  const watch = watchItemsOf(deps, changes);
+  const committed = await deps.store.commitConcernChanges(changes, [...extra, ...sms, ...watch]);
   if (committed && sms.length) await deps.smsSender.kick();
   return committed;
 }

@@ -47,7 +47,14 @@ export async function runEscalationJob(deps: Deps): Promise<JobSummary> {
     numbersVoided: (await auditLedgerNumbers(deps)).voided,
     // Photos claimed by a submission whose attaching failed after its commit (issue 15).
     uploads: await attachWaitingUploads(deps),
-    wordIndex: { read: 0, indexed: 0, postings: 0, watermark: null, partial: false },
+    wordIndex: {
+      read: 0,
+      indexed: 0,
+      postings: 0,
+      watermark: null,
+      partial: false,
+      repeatResidents: 0,
+    },
   };
   for (const lane of ["OPEN", "ANSWERED"] as Lane[]) {
     let cursor: string | undefined;

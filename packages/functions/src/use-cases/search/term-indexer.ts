@@ -1,6 +1,7 @@
 import { type Concern, monthRange, monthsBetween, shanghaiMonth } from "@lianxin/core";
 import type { IndexedConcern } from "@lianxin/store";
 import type { Deps } from "../../deps.js";
+import { watchRepeatResidents } from "../inspection/repeat-residents.js";
 import { maskingSources, termKeysOf, termsOfConcern } from "./concern-terms.js";
 
 /**
@@ -28,6 +29,8 @@ export interface TermIndexSummary {
   watermark: string | null;
   /** The run stopped at its time budget; the next continues from its watermark. */
   partial: boolean;
+  /** Concerns put on the inspectors' repeat-resident list (inspection/repeat-residents.ts). */
+  repeatResidents: number;
 }
 
 function toIndexed(concern: Concern, termKeys: string[]): IndexedConcern {
@@ -71,6 +74,7 @@ export async function runTermIndexer(
     postings: 0,
     watermark,
     partial: false,
+    repeatResidents: 0,
   };
   const sources = await maskingSources(deps);
   const range = { fromIso: since.toISOString(), toIso: now.toISOString(), limit: PAGE };
@@ -84,9 +88,13 @@ export async function runTermIndexer(
       const page = await deps.store.queryConcernsByMonth(month, { ...range, cursor });
       summary.read += page.items.length;
       const known = await deps.store.getConcernTerms(page.items.map((c) => c.ledgerNo));
-      const fresh = page.items
-        .filter((c) => !known.has(c.ledgerNo))
-        .map((c) => toIndexed(c, termKeysOf(deps, termsOfConcern(c, sources))));
+      const unindexed = page.items.filter((c) => !known.has(c.ledgerNo));
+      // Before their terms: the terms mark a concern done, and the list's items are
+      // idempotent, so a run cut short between the two only writes them again.
+      summary.repeatResidents += await watchRepeatResidents(deps, unindexed);
+      const fresh = unindexed.map((c) =>
+        toIndexed(c, termKeysOf(deps, termsOfConcern(c, sources))),
+      );
       if (fresh.length) await deps.store.putConcernTerms(fresh, deps.now().toISOString());
       summary.indexed += fresh.length;
       summary.postings += fresh.reduce((n, c) => n + c.termKeys.length, 0);

@@ -305,7 +305,12 @@ export async function commitConcernChanges(
     items.push(
       ...periodIndexPuts(
         ctx,
-        periodIndexEntries(change.counters, change.concern.ledgerNo, change.concern.updatedAt),
+        periodIndexEntries(change.counters, {
+          ledgerNo: change.concern.ledgerNo,
+          at: change.concern.updatedAt,
+          version: change.concern.version,
+          events: change.events,
+        }),
       ),
     );
   }

@@ -197,7 +197,8 @@ export const keys = {
   termPartition: (termKey: string, month: string) => `TERM#${termKey}#${month}`,
   /**
    * The period index (README, "Period index"): one item per counted event of a drill-down
-   * fact (core PERIOD_FACTS) on a village or department in a month, `<fact>#<at>#<ledgerNo>#<n>`.
+   * fact (core PERIOD_FACTS) on a village or department in a month, `<fact>#<at>#<ledgerNo>#<seq>`
+   * (the event recording it; `.n` appended for a second entry of one event, never today).
    */
   periodIndex: (
     kind: string,
@@ -206,8 +207,12 @@ export const keys = {
     fact: string,
     at: string,
     ledgerNo: string,
+    seq: number,
     n: number,
-  ) => ({ pk: `PERIOD#${kind}#${id}#${month}`, sk: `${fact}#${at}#${ledgerNo}#${n}` }),
+  ) => ({
+    pk: `PERIOD#${kind}#${id}#${month}`,
+    sk: `${fact}#${at}#${ledgerNo}#${seq}${n > 0 ? `.${n}` : ""}`,
+  }),
   periodIndexPartition: (kind: string, id: string, month: string) =>
     `PERIOD#${kind}#${id}#${month}`,
   /**

@@ -11,9 +11,9 @@ import { QueryCommand } from "./sdk.js";
  * exactly the figure's events and is read without a scan.
  */
 export function periodIndexItem(entry: PeriodIndexEntry): Record<string, unknown> {
-  const { scope, month, fact, at, ledgerNo, n } = entry;
+  const { scope, month, fact, at, ledgerNo, seq, n } = entry;
   return {
-    ...keys.periodIndex(scope.kind, scope.id, month, fact, at, ledgerNo, n),
+    ...keys.periodIndex(scope.kind, scope.id, month, fact, at, ledgerNo, seq, n),
     entity: "period_index",
     kind: scope.kind,
     id: scope.id,

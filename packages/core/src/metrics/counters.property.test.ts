@@ -144,19 +144,28 @@ describe("pre-aggregated counters", () => {
         const counted = new Map<string, number>();
         const listed = new Map<string, number>();
         const entryKeys = new Set<string>();
-        simulate([{ kind: "register", place: 0, submitter: 0 }, ...steps], ({ before, after }) => {
-          const deltas = metricDeltas(before, after);
-          for (const d of deltas) {
-            const unit = d.scope.kind === "village" || d.scope.kind === "department";
-            if (unit && (PERIOD_FACTS as readonly string[]).includes(d.field)) bump(counted, d);
-          }
-          for (const e of periodIndexEntries(deltas, after.ledgerNo, after.updatedAt)) {
-            const k = `${e.scope.kind}|${e.scope.id}|${e.month}|${e.fact}|${e.at}|${e.ledgerNo}|${e.n}`;
-            expect(entryKeys.has(k)).toBe(false); // one item per event: keys never collide
-            entryKeys.add(k);
-            bump(listed, { scope: e.scope, month: e.month, field: e.fact, amount: 1 });
-          }
-        });
+        simulate(
+          [{ kind: "register", place: 0, submitter: 0 }, ...steps],
+          ({ before, after, events }) => {
+            const deltas = metricDeltas(before, after);
+            for (const d of deltas) {
+              const unit = d.scope.kind === "village" || d.scope.kind === "department";
+              if (unit && (PERIOD_FACTS as readonly string[]).includes(d.field)) bump(counted, d);
+            }
+            const change = {
+              ledgerNo: after.ledgerNo,
+              at: after.updatedAt,
+              version: after.version,
+              events,
+            };
+            for (const e of periodIndexEntries(deltas, change)) {
+              const k = `${e.scope.kind}|${e.scope.id}|${e.month}|${e.fact}|${e.at}|${e.ledgerNo}|${e.seq}|${e.n}`;
+              expect(entryKeys.has(k)).toBe(false); // one item per event: keys never collide
+              entryKeys.add(k);
+              bump(listed, { scope: e.scope, month: e.month, field: e.fact, amount: 1 });
+            }
+          },
+        );
         expect(Object.fromEntries(listed)).toEqual(Object.fromEntries(counted));
       }),
       { numRuns: 200 },

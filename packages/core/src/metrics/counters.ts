@@ -1,4 +1,4 @@
-import type { Concern } from "../concern/concern.js";
+import type { Concern, ConcernEvent, ConcernEventType } from "../concern/concern.js";
 import { endOfShanghaiDay, shanghaiMonth } from "../time/shanghai.js";
 import { COUNTER_FIELDS, type CounterField } from "../vocabulary.js";
 
@@ -82,15 +82,33 @@ export interface PeriodIndexEntry {
   ledgerNo: string;
   /** When the change happened (the concern's `updatedAt` after it). */
   at: string;
-  /** Tells apart two entries of one fact, unit and change (never more than one today). */
+  /**
+   * The event that records the fact (its `seq`; the change's last one when none does). Two
+   * changes of one concern may share a millisecond; they never share an event.
+   */
+  seq: number;
+  /** Tells apart two entries of one fact, unit and event (never more than one today). */
   n: number;
 }
+
+/** The events that record each period fact: a recount from events finds the same `seq`. */
+export const PERIOD_FACT_EVENTS: Record<PeriodFact, readonly ConcernEventType[]> = {
+  closed: ["struck_off"],
+  ratedDissatisfied: ["rated"],
+  returned: ["returned"],
+  reopened: ["reopened", "redo_ordered"],
+};
 
 /** The period-index entries of one change: its deltas on units for the period facts. */
 export function periodIndexEntries(
   deltas: readonly MetricDelta[],
-  ledgerNo: string,
-  at: string,
+  change: {
+    ledgerNo: string;
+    at: string;
+    /** The concern's version after the change: its last event's `seq`. */
+    version: number;
+    events: ReadonlyArray<Pick<ConcernEvent, "type" | "seq">>;
+  },
 ): PeriodIndexEntry[] {
   const seen = new Map<string, number>();
   const out: PeriodIndexEntry[] = [];
@@ -98,6 +116,8 @@ export function periodIndexEntries(
     if (d.scope.kind !== "village" && d.scope.kind !== "department") continue;
     if (!(PERIOD_FACTS as readonly string[]).includes(d.field)) continue;
     const fact = d.field as PeriodFact;
+    const seq =
+      change.events.find((e) => PERIOD_FACT_EVENTS[fact].includes(e.type))?.seq ?? change.version;
     for (let i = 0; i < d.amount; i++) {
       const key = `${d.scope.kind}|${d.scope.id}|${d.month}|${fact}`;
       const n = seen.get(key) ?? 0;
@@ -106,8 +126,9 @@ export function periodIndexEntries(
         scope: { kind: d.scope.kind, id: d.scope.id },
         month: d.month,
         fact,
-        ledgerNo,
-        at,
+        ledgerNo: change.ledgerNo,
+        at: change.at,
+        seq,
         n,
       });
     }

@@ -5,6 +5,7 @@ import { createDynamoClient, createStore, ensureTable } from "@lianxin/store";
 import { createApp } from "./app.js";
 import { readConfig, residentKey } from "./config.js";
 import { seedDemoCampaign } from "./demo-campaign.js";
+import { seedRecentDemo } from "./demo-recent.js";
 import { seedDemoReplyTemplates } from "./demo-reply-templates.js";
 import { createDeps, type Deps } from "./deps.js";
 import { withInProcessExports } from "./export/in-process-worker.js";
@@ -19,6 +20,8 @@ import { backfillWatchLists } from "./use-cases/inspection/watch-backfill.js";
 import { type JobSummary, runEscalationJob } from "./use-cases/monitoring/escalation-job.js";
 import { runTermIndexer } from "./use-cases/search/term-indexer.js";
 
+/** The recent demo concerns, for the test that checks what they show. */
+export { seedRecentDemo } from "./demo-recent.js";
 /** The demo reply templates (答复模板), for tests that want them without the whole campaign. */
 export { seedDemoReplyTemplates } from "./demo-reply-templates.js";
 
@@ -35,6 +38,11 @@ export async function prepareLocalDatabase(options: {
   demoPassword?: string;
   /** Seed the field-work demo campaign when the directory is seeded now (npm start; not tests). */
   demoCampaign?: boolean;
+  /**
+   * Seed the recent demo concerns (the last 12 months, played through the use cases) when
+   * the directory is seeded now (npm start; not tests: a portal test wants an empty ledger).
+   */
+  recentDemo?: boolean;
   /** Progress lines (the demo campaign's seeding). */
   log?: (line: string) => void;
 }) {
@@ -54,6 +62,22 @@ export async function prepareLocalDatabase(options: {
   let campaign: Awaited<ReturnType<typeof seedDemoCampaign>> | null = null;
   if (seeded && options.demoCampaign) {
     campaign = await seedDemoCampaign(store, directory, {
+      now: new Date(),
+      ...(options.log ? { log: options.log } : {}),
+    });
+  }
+  // After the campaign: its counters are written whole, the recent demo's are added to them.
+  let recent: Awaited<ReturnType<typeof seedRecentDemo>> | null = null;
+  if (seeded && options.recentDemo) {
+    const deps = createDeps(
+      readConfig({
+        ...process.env,
+        TABLE_NAME: options.tableName,
+        DYNAMODB_ENDPOINT: options.endpoint,
+      }),
+      { store },
+    );
+    recent = await seedRecentDemo(deps, directory, {
       now: new Date(),
       ...(options.log ? { log: options.log } : {}),
     });
@@ -86,6 +110,7 @@ export async function prepareLocalDatabase(options: {
     demoAccounts: accounts.map((a) => ({ username: a.username, role: a.role, name: a.name })),
     demoPassword: password,
     campaign,
+    recent,
     residentIndex,
     watchLists,
     replyTemplates,

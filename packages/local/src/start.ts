@@ -94,7 +94,13 @@ async function main(): Promise<void> {
   if (shuttingDown) return;
   useLocalAwsDefaults(endpoint);
 
-  const summary = await prepareLocalDatabase({ endpoint, tableName, demoCampaign: true, log });
+  const summary = await prepareLocalDatabase({
+    endpoint,
+    tableName,
+    demoCampaign: true,
+    recentDemo: true,
+    log,
+  });
 
   // Links in residents' SMS (shown by the local sink) lead to this public site.
   if (publicPort !== 0) process.env.LIANXIN_PUBLIC_SITE_URL ??= `http://localhost:${publicPort}`;

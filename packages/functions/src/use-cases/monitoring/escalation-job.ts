@@ -1,4 +1,4 @@
-import { escalate } from "@lianxin/core";
+import { type DirectoryIndex, escalate, type WorkingCalendar } from "@lianxin/core";
 import type { Lane } from "@lianxin/store";
 import type { Deps } from "../../deps.js";
 import { currentCalendar } from "../calendar/calendar.js";
@@ -33,7 +33,6 @@ export interface JobSummary {
  * in each change's transaction; the SMS sender delivers the latter from the outbox.
  */
 export async function runEscalationJob(deps: Deps): Promise<JobSummary> {
-  const now = deps.now();
   // Rotation first, so that the concerns below (and routing from now on) see the holders
   // of the period that has begun.
   const { groupsChanged } = await applyRotation(deps);
@@ -56,6 +55,25 @@ export async function runEscalationJob(deps: Deps): Promise<JobSummary> {
       repeatResidents: 0,
     },
   };
+  await escalateOpenConcerns(deps, index, calendar, summary);
+  // Last: the word index of concerns registered since its watermark (after their commit,
+  // never on the submission path); the escalation above never waits for it.
+  summary.wordIndex = await runTermIndexer(deps, { log: (line) => console.log(line) });
+  return summary;
+}
+
+/**
+ * The job's pass over the open and answered concerns: core's `escalate` on each, committed
+ * with its inbox items and notice draft. Also played at past instants by the recent demo's
+ * seeding (demo-recent.ts), so that its overdue records come from this same code.
+ */
+export async function escalateOpenConcerns(
+  deps: Deps,
+  index: DirectoryIndex,
+  calendar: WorkingCalendar,
+  summary: Pick<JobSummary, "visited" | "changed" | "conflicts" | "notifications">,
+): Promise<void> {
+  const now = deps.now();
   for (const lane of ["OPEN", "ANSWERED"] as Lane[]) {
     let cursor: string | undefined;
     do {
@@ -89,8 +107,4 @@ export async function runEscalationJob(deps: Deps): Promise<JobSummary> {
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
   }
-  // Last: the word index of concerns registered since its watermark (after their commit,
-  // never on the submission path); the escalation above never waits for it.
-  summary.wordIndex = await runTermIndexer(deps, { log: (line) => console.log(line) });
-  return summary;
 }

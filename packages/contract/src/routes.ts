@@ -67,6 +67,7 @@ import type {
 import type {
   CalendarSettings,
   Dashboard,
+  HotTopics,
   InboxPage,
   LedgerExportRequest,
   LedgerExportStatus,
@@ -358,6 +359,11 @@ export interface ApiRoutes {
     Dashboard,
     { query: { scope?: string; from?: string; to?: string } }
   >;
+  /** 热点: scope as the dashboard's (also `villages:mine`, `villages:a,b`); one month by default. */
+  "GET /api/staff/dashboard/hot-topics": Staff<
+    HotTopics,
+    { query: { scope?: string; from?: string; to?: string } }
+  >;
   "GET /api/staff/inbox": Staff<InboxPage, { query: { cursor?: string } }>;
   "POST /api/staff/inbox/:id/read": Staff<null, { body: Record<string, never> }>;
   /** The file itself when small; 201 and a short-lived link when large. */
@@ -502,6 +508,7 @@ export const ROUTE_ACCESS = {
   "PUT /api/staff/calendar": "staff",
   "PATCH /api/staff/categories/:code": "staff",
   "GET /api/staff/dashboard": "staff",
+  "GET /api/staff/dashboard/hot-topics": "staff",
   "GET /api/staff/inbox": "staff",
   "POST /api/staff/inbox/:id/read": "staff",
   "GET /api/staff/ledger": "staff",

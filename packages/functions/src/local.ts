@@ -16,6 +16,7 @@ import { ensureStaffAccount } from "./use-cases/accounts/accounts.js";
 import { backfillResidentIndex } from "./use-cases/concerns/resident-index-backfill.js";
 import { processUploadedObject } from "./use-cases/files/uploaded-object.js";
 import { type JobSummary, runEscalationJob } from "./use-cases/monitoring/escalation-job.js";
+import { rebuildSealedMonths } from "./use-cases/monitoring/rebuild-sealed-months.js";
 import { runTermIndexer } from "./use-cases/search/term-indexer.js";
 
 /** The demo reply templates (答复模板), for tests that want them without the whole campaign. */
@@ -67,6 +68,11 @@ export async function prepareLocalDatabase(options: {
     residentKey({ ...process.env, DYNAMODB_ENDPOINT: options.endpoint }),
     { now: new Date(), ...(options.log ? { log: options.log } : {}) },
   );
+  // 热点: sealed months from before the category fields get them (cheap once done: a marker).
+  const sealedMonths = await rebuildSealedMonths(store, {
+    now: new Date(),
+    ...(options.log ? { log: options.log } : {}),
+  });
   const password = options.demoPassword ?? process.env.DEMO_PASSWORD ?? DEMO_PASSWORD_DEFAULT;
   const accounts = buildDemoStaff(directory);
   for (const user of accounts) {
@@ -82,6 +88,7 @@ export async function prepareLocalDatabase(options: {
     campaign,
     residentIndex,
     replyTemplates,
+    sealedMonths,
   };
 }
 

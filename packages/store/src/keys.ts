@@ -208,6 +208,8 @@ export const keys = {
     ledgerNo: string,
     n: number,
   ) => ({ pk: `PERIOD#${kind}#${id}#${month}`, sk: `${fact}#${at}#${ledgerNo}#${n}` }),
+  /** What the rebuild of sealed months has done (README, "Rebuilding sealed months"). */
+  sealedMonthsMarker: { pk: "REBUILD#sealed-months", sk: "MARKER" },
   periodIndexPartition: (kind: string, id: string, month: string) =>
     `PERIOD#${kind}#${id}#${month}`,
   /** A concern's indexed term keys (duplicate suggestions compare them; the indexer's mark). */

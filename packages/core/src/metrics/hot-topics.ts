@@ -46,6 +46,8 @@ export interface HotTopicsInput {
   villages: Array<{ id: string; rows: Array<{ month: string; counters: Counters }> }>;
   refs: { category(code: string): Named; village(id: string): NamedVillage };
   locale: Locale;
+  /** Villages (the table, "集中在…") or one department (no place named). */
+  unitKind?: "village" | "department";
   /** The current month (Asia/Shanghai): a one-month period ending there is "本月". */
   currentMonth: string;
   minCount?: number;
@@ -192,7 +194,7 @@ export function hotTopics(input: HotTopicsInput) {
   let headline: string;
   let kind: "rise" | "no_rise" | "not_comparable" | "no_category_data" | "empty";
   const place = (code: string) => {
-    const v = whereMost(code);
+    const v = input.unitKind === "department" ? null : whereMost(code);
     if (!v) return "";
     return en ? `, mostly in ${v.name} (${v.count})` : `，集中在${v.name}（${v.count} 件）`;
   };
@@ -234,8 +236,29 @@ export function hotTopics(input: HotTopicsInput) {
     [...previousCoverage, ...coverage].find(
       (c) => c.coverage === "full" || c.coverage === "partial",
     )?.month ?? null;
+  // What the page says under the figures about months counted before the categories.
+  const missing = [...previousCoverage, ...coverage].filter((c) => c.coverage === "none");
+  const partial = coverage.filter((c) => c.coverage === "partial");
+  const notes: string[] = [];
+  if (missing.length) {
+    const list = missing.map((c) => c.month).join(en ? ", " : "、");
+    notes.push(
+      en
+        ? `No figures by category for ${list}: those months were counted before categories were.`
+        : `${list} 没有分类统计：这些月份的数据早于分类统计。`,
+    );
+  }
+  if (partial.length) {
+    const list = partial.map((c) => c.month).join(en ? ", " : "、");
+    notes.push(
+      en
+        ? `${list} counts categories from the deployment on: earlier concerns of the month are not in the categories.`
+        : `${list} 的分类数据自上线起统计，此前登记的诉求不在分类中。`,
+    );
+  }
   return {
     period: input.period,
+    notes,
     previous,
     minCount: min,
     headline: {

@@ -14,6 +14,7 @@ import { duplicatesEn, duplicatesZh } from "./duplicates-messages";
 import { evidenceEn, evidenceZh } from "./evidence-messages";
 import { fieldWorkEn, fieldWorkZh } from "./field-work-messages";
 import { gridEn, gridZh } from "./grid-messages";
+import { hotTopicsEn, hotTopicsZh } from "./hot-topics-messages";
 import { ledgerExportEn, ledgerExportZh } from "./ledger-export-messages";
 import { monitoringEn, monitoringZh } from "./monitoring-messages";
 import { open311KeysEn, open311KeysZh } from "./open311-keys-messages";
@@ -41,6 +42,7 @@ const zhCN = {
   ...bulkZh,
   ...templateZh,
   ...searchZh,
+  ...hotTopicsZh,
   ...queueZh,
   "site.tagline": "工作台",
   "nav.label": "工作台导航",
@@ -543,6 +545,7 @@ const en: Messages = {
   ...bulkEn,
   ...templateEn,
   ...searchEn,
+  ...hotTopicsEn,
   ...queueEn,
   "site.tagline": "Staff desk",
   "nav.label": "Staff desk",

@@ -231,7 +231,7 @@ describe("GET /api/staff/dashboard/hot-topics", () => {
       category: { code: "environment", name: "环境与河道" },
     });
     expect(body.headline.text).toBe(
-      "2026-11环境与河道类诉求环比增加 200 %（2 → 6 件），集中在梅泾村（6 件）。",
+      "2026-11，环境与河道类诉求环比增加 200 %（2 → 6 件），集中在梅泾村（6 件）。",
     );
     expect(body.byVolume.map((c: { code: string }) => c.code)).toEqual([
       "environment",
@@ -267,7 +267,7 @@ describe("GET /api/staff/dashboard/hot-topics", () => {
     );
     expect(own.status).toBe(200);
     expect((await own.json()).headline.text).toBe(
-      "2026-11环境与河道类诉求环比增加 200 %（2 → 6 件）。",
+      "2026-11，环境与河道类诉求环比增加 200 %（2 → 6 件）。",
     );
   });
 });

@@ -114,7 +114,7 @@ describe("hot topics", () => {
     );
     expect(r.previous).toEqual({ from: "2025-12", to: "2025-12" });
     expect(r.headline.text).toBe(
-      "2026-01环境与河道类诉求环比增加 100 %（4 → 8 件），集中在梅泾村（8 件）。",
+      "2026-01，环境与河道类诉求环比增加 100 %（4 → 8 件），集中在梅泾村（8 件）。",
     );
   });
 
@@ -135,7 +135,7 @@ describe("hot topics", () => {
       ),
     );
     expect(old.headline.kind).toBe("no_category_data");
-    expect(old.headline.text).toBe("2026-11没有分类统计（分类数据自上线起统计）。");
+    expect(old.headline.text).toBe("2026-11，没有分类统计（分类数据自上线起统计）。");
     expect(categoryCoverage({ received: 5, "received.env": 2 })).toBe("partial");
     expect(categoryCoverage({})).toBe("empty");
   });

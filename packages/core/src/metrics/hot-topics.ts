@@ -188,6 +188,8 @@ export function hotTopics(input: HotTopicsInput) {
       : en
         ? `From ${input.period.from} to ${input.period.to}`
         : `${input.period.from} 至 ${input.period.to}`;
+  // "本月环境…" reads on; a month or range written as numbers needs a comma after it.
+  const lead = en || isThisMonth ? label : `${label}，`;
   const riser = byGrowth[0] ?? null;
   const top = byVolume.find((r) => r.received > 0) ?? null;
   const hasData = coverage.some((c) => c.coverage === "full" || c.coverage === "partial");
@@ -204,10 +206,10 @@ export function hotTopics(input: HotTopicsInput) {
     headline = anyReceived
       ? en
         ? `${label}: no figures by category (counted from the deployment on).`
-        : `${label}没有分类统计（分类数据自上线起统计）。`
+        : `${lead}没有分类统计（分类数据自上线起统计）。`
       : en
         ? `${label}: no concerns.`
-        : `${label}没有诉求。`;
+        : `${lead}没有诉求。`;
   } else if (riser) {
     kind = "rise";
     const rise =
@@ -220,7 +222,7 @@ export function hotTopics(input: HotTopicsInput) {
           : `环比增加 ${pct(riser.change)}（${riser.previous} → ${riser.received} 件）`;
     headline = en
       ? `${label}, ${riser.name} concerns: ${rise}${place(riser.code)}.`
-      : `${label}${riser.name}类诉求${rise}${place(riser.code)}。`;
+      : `${lead}${riser.name}类诉求${rise}${place(riser.code)}。`;
   } else if (!comparable) {
     kind = "not_comparable";
     headline = en
@@ -230,7 +232,7 @@ export function hotTopics(input: HotTopicsInput) {
     kind = "no_rise";
     headline = en
       ? `${label}: no category rose with at least ${min} concerns; most concerns: ${top?.name} (${top?.received})${top ? place(top.code) : ""}.`
-      : `${label}没有类别明显增加（不足 ${min} 件的不计）；诉求最多的是${top?.name}类（${top?.received} 件）${top ? place(top.code) : ""}。`;
+      : `${lead}没有类别明显增加（不足 ${min} 件的不计）；诉求最多的是${top?.name}类（${top?.received} 件）${top ? place(top.code) : ""}。`;
   }
   const categoryDataFrom =
     [...previousCoverage, ...coverage].find(

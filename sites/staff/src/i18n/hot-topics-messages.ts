@@ -23,7 +23,7 @@ export const hotTopicsZh = {
   "hot.busiest": "★ 表示最集中的单元格（件数最多的前 {n} 个，每个至少 {m} 件）。",
   "hot.busiestCell": "最集中",
   "hot.scrollCue": "表格较宽，可左右滑动查看 →",
-  "hot.openQueue": "查看 {what} 的诉求",
+  "hot.openQueue": "：查看{what}的诉求",
   "hot.noData": "本期没有分类统计数据。",
   "hot.unavailable": "暂时无法读取热点数据，请稍后刷新。",
 } as const;
@@ -52,7 +52,7 @@ export const hotTopicsEn: { readonly [K in keyof typeof hotTopicsZh]: string } =
   "hot.busiest": "★ marks the busiest cells (the {n} largest counts, each at least {m}).",
   "hot.busiestCell": "busiest",
   "hot.scrollCue": "The table is wide: scroll sideways →",
-  "hot.openQueue": "Concerns of {what}",
+  "hot.openQueue": ": concerns of {what}",
   "hot.noData": "No figures by category for this period.",
   "hot.unavailable": "Hot topics cannot be read right now; please reload later.",
 };

@@ -92,6 +92,9 @@ describe("the dashboard's hot topics", () => {
       await busiest.click();
       await page.waitForURL((url) => url.pathname === "/all");
       expect(new URL(page.url()).searchParams.get("category")).toBe("environment");
+      expect(await page.getByRole("alert").count()).toBe(0);
+      // The six environment concerns of 梅泾村, not the roads one.
+      expect(await page.getByRole("link", { name: /^LS-\d{4}-\d{6}$/ }).count()).toBe(6);
     } finally {
       await context.close();
     }

@@ -68,6 +68,7 @@ import type { Inspection } from "./responses/inspection.js";
 import type {
   CalendarSettings,
   Dashboard,
+  HotTopics,
   InboxPage,
   LedgerExportRequest,
   LedgerExportStatus,
@@ -359,6 +360,11 @@ export interface ApiRoutes {
     Dashboard,
     { query: { scope?: string; from?: string; to?: string } }
   >;
+  /** 热点: scope as the dashboard's (also `villages:mine`, `villages:a,b`); one month by default. */
+  "GET /api/staff/dashboard/hot-topics": Staff<
+    HotTopics,
+    { query: { scope?: string; from?: string; to?: string } }
+  >;
   "GET /api/staff/inbox": Staff<InboxPage, { query: { cursor?: string } }>;
   "POST /api/staff/inbox/:id/read": Staff<null, { body: Record<string, never> }>;
   /** 纪委监督清单: the inspectors' watch lists (inspector and admin). */
@@ -505,6 +511,7 @@ export const ROUTE_ACCESS = {
   "PUT /api/staff/calendar": "staff",
   "PATCH /api/staff/categories/:code": "staff",
   "GET /api/staff/dashboard": "staff",
+  "GET /api/staff/dashboard/hot-topics": "staff",
   "GET /api/staff/inbox": "staff",
   "POST /api/staff/inbox/:id/read": "staff",
   "GET /api/staff/inspection": "staff",

@@ -32,6 +32,12 @@ export {
   smsLink,
 } from "./use-cases/messaging/sms-sender.js";
 export { runEscalationJob } from "./use-cases/monitoring/escalation-job.js";
+/** 热点: the rebuild of sealed months' category fields and period index (issue 17). */
+export {
+  type RebuildSummary,
+  rebuildSealedMonths,
+  SEALED_MONTHS_REBUILD_VERSION,
+} from "./use-cases/monitoring/rebuild-sealed-months.js";
 /** The word index (issue 16): the job's indexer, and a concern's terms on the spot. */
 export { maskedConcernTerms } from "./use-cases/search/concern-terms.js";
 export {

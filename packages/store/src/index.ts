@@ -1,5 +1,12 @@
 import { listAccessLog, putAccessLog } from "./access-log.js";
 import {
+  firstCounterMonth,
+  getSealedMonthsMarker,
+  putPeriodIndexEntries,
+  putSealedMonthsMarker,
+  replaceCategoryFields,
+} from "./category-rebuild.js";
+import {
   commitConcernChanges,
   getConcernWithEvents,
   registerConcernWithNextLedgerNumber,
@@ -122,6 +129,7 @@ import {
 import { putWatchItems, readWatchList, watchItem } from "./watch-lists.js";
 
 export type { AccessLogEntry } from "./access-log.js";
+export type { SealedMonthsMarker } from "./category-rebuild.js";
 export { createDynamoClient, DYNAMODB_TIMEOUTS, type DynamoTimeouts } from "./client.js";
 export type { ConcernChange, NewConcern, RegisterOutcome } from "./concerns.js";
 /** The stored concern item (keys included): for seeding with BatchWriteItem. */
@@ -227,6 +235,11 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     readCounters: bind(ctx, readCounters),
     readCountersBatch: bind(ctx, readCountersBatch),
     readPeriodIndex: bind(ctx, readPeriodIndex),
+    firstCounterMonth: bind(ctx, firstCounterMonth),
+    replaceCategoryFields: bind(ctx, replaceCategoryFields),
+    putPeriodIndexEntries: bind(ctx, putPeriodIndexEntries),
+    getSealedMonthsMarker: bind(ctx, getSealedMonthsMarker),
+    putSealedMonthsMarker: bind(ctx, putSealedMonthsMarker),
     putFieldLog: bind(ctx, putFieldLog),
     getFieldLog: bind(ctx, getFieldLog),
     listFieldLogs: bind(ctx, listFieldLogs),

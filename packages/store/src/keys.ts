@@ -213,6 +213,8 @@ export const keys = {
     pk: `PERIOD#${kind}#${id}#${month}`,
     sk: `${fact}#${at}#${ledgerNo}#${seq}${n > 0 ? `.${n}` : ""}`,
   }),
+  /** What the rebuild of sealed months has done (README, "Rebuilding sealed months"). */
+  sealedMonthsMarker: { pk: "REBUILD#sealed-months", sk: "MARKER" },
   periodIndexPartition: (kind: string, id: string, month: string) =>
     `PERIOD#${kind}#${id}#${month}`,
   /**

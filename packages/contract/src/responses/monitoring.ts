@@ -124,3 +124,60 @@ export interface CalendarSettings {
   override: { holidays: Record<string, string>; workdays: Record<string, string> };
   fallbackYears: number[];
 }
+
+/** 热点: one category's figures in a hot-topics answer. */
+export interface HotTopicCategory {
+  code: string;
+  name: string;
+  received: number;
+  /** Received in the previous period of the same length. */
+  previous: number;
+  closed: number;
+  /** (received − previous) / previous; null when previous is 0 or not comparable. */
+  change: number | null;
+  /** Enough concerns (≥ `minCount`) and a comparable previous period to be the headline. */
+  eligible: boolean;
+}
+
+/** Whether a month's counters hold categories (core `categoryCoverage`). */
+export type HotTopicsCoverage = "full" | "partial" | "none" | "empty";
+
+/** `GET /api/staff/dashboard/hot-topics`. */
+export interface HotTopics {
+  scope: {
+    kind: "town" | "village" | "department" | "villages";
+    id: string;
+    name: string;
+    /** What the table's rows are. */
+    unitKind: "village" | "department";
+  };
+  period: { from: string; to: string };
+  previous: { from: string; to: string };
+  minCount: number;
+  /** What to say about months without category figures (zh-CN or en, as asked). */
+  notes: string[];
+  headline: {
+    kind: "rise" | "no_rise" | "not_comparable" | "no_category_data" | "empty";
+    text: string;
+    category: { code: string; name: string } | null;
+    village: { id: string; name: string; count: number } | null;
+    change: number | null;
+  };
+  byVolume: HotTopicCategory[];
+  byGrowth: HotTopicCategory[];
+  table: {
+    categories: Array<{ code: string; name: string }>;
+    rows: Array<{
+      village: { id: string; name: string };
+      total: number;
+      cells: Array<{ code: string; count: number; share: number; busiest: boolean }>;
+    }>;
+  };
+  coverage: {
+    months: Array<{ month: string; coverage: HotTopicsCoverage }>;
+    previousMonths: Array<{ month: string; coverage: HotTopicsCoverage }>;
+    comparable: boolean;
+    /** The first month of the two periods with category figures. */
+    categoryDataFrom: string | null;
+  };
+}

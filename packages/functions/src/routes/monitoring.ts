@@ -11,6 +11,7 @@ const inbox = lazy(() => import("../use-cases/monitoring/inbox.js"));
 const health = lazy(() => import("../use-cases/monitoring/health.js"));
 const dashboards = lazy(() => import("../use-cases/monitoring/dashboard.js"));
 const inspection = lazy(() => import("../use-cases/inspection/inspection.js"));
+const hotTopicsUseCase = lazy(() => import("../use-cases/monitoring/hot-topics.js"));
 
 export const monitoringRoutes: Route[] = [
   publicRoute("GET", "/api/health", async (c, deps) => {
@@ -28,6 +29,10 @@ export const monitoringRoutes: Route[] = [
   staffRoute("GET", "/api/staff/dashboard", async (c, deps, auth) => {
     const { dashboard } = await dashboards();
     return c.json(await dashboard(deps, auth, c.req.query(), locale(c)));
+  }),
+  staffRoute("GET", "/api/staff/dashboard/hot-topics", async (c, deps, auth) => {
+    const { hotTopics } = await hotTopicsUseCase();
+    return c.json(await hotTopics(deps, auth, c.req.query(), locale(c)));
   }),
   staffRoute("GET", "/api/staff/inbox", async (c, deps, auth) =>
     c.json(await (await inbox()).inbox(deps, auth, c.req.query())),

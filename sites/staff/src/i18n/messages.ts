@@ -14,6 +14,7 @@ import { duplicatesEn, duplicatesZh } from "./duplicates-messages";
 import { evidenceEn, evidenceZh } from "./evidence-messages";
 import { fieldWorkEn, fieldWorkZh } from "./field-work-messages";
 import { gridEn, gridZh } from "./grid-messages";
+import { hotTopicsEn, hotTopicsZh } from "./hot-topics-messages";
 import { inspectionEn, inspectionZh } from "./inspection-messages";
 import { ledgerExportEn, ledgerExportZh } from "./ledger-export-messages";
 import { monitoringEn, monitoringZh } from "./monitoring-messages";
@@ -43,6 +44,7 @@ const zhCN = {
   ...templateZh,
   ...searchZh,
   ...inspectionZh,
+  ...hotTopicsZh,
   ...queueZh,
   "site.tagline": "工作台",
   "nav.label": "工作台导航",
@@ -546,6 +548,7 @@ const en: Messages = {
   ...templateEn,
   ...searchEn,
   ...inspectionEn,
+  ...hotTopicsEn,
   ...queueEn,
   "site.tagline": "Staff desk",
   "nav.label": "Staff desk",

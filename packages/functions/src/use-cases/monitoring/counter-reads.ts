@@ -23,7 +23,14 @@ function cacheOf(store: Store): Map<string, MonthRows> {
   }
   return cache;
 }
-const entryKey = (scope: ScopeRef, month: string) => `${scope.kind}|${scope.id}|${month}`;
+/**
+ * The schema of the months kept: raise it with every deployment that rewrites sealed months
+ * (the rebuild script, rebuild-sealed-months.ts), so that a warm process does not keep
+ * serving a month it read before the rebuild. 2: category fields recounted (issue 17).
+ */
+export const SEALED_CACHE_SCHEMA = 2;
+const entryKey = (scope: ScopeRef, month: string) =>
+  `v${SEALED_CACHE_SCHEMA}|${scope.kind}|${scope.id}|${month}`;
 
 function remember(cache: Map<string, MonthRows>, key: string, rows: MonthRows) {
   cache.delete(key);

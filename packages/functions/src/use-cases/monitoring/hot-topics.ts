@@ -1,0 +1,154 @@
+import {
+  type Counters,
+  type DashboardScope,
+  DomainError,
+  defaultDashboardScope,
+  hotTopics as hotTopicsOf,
+  type Locale,
+  mayViewDashboard,
+  monthsBetween,
+  namedRefs,
+  previousPeriod,
+  shanghaiMonth,
+} from "@lianxin/core";
+import * as z from "zod/mini";
+import type { Deps } from "../../deps.js";
+import type { StaffAuth } from "../accounts/session.js";
+import { currentDirectory } from "../directory/current-directory.js";
+import { parseInput } from "../parse.js";
+import { MAX_PERIOD_MONTHS, readCountersOfScopes } from "./counter-reads.js";
+
+const Month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/));
+const Id = "[a-z0-9-]{1,64}";
+const HotTopicsQuery = z.object({
+  scope: z.optional(
+    z
+      .string()
+      .check(
+        z.regex(
+          new RegExp(`^(town|(village|department):${Id}|villages:(mine|${Id}(,${Id}){0,29}))$`),
+        ),
+      ),
+  ),
+  from: z.optional(Month),
+  to: z.optional(Month),
+});
+
+type HotTopicsScope =
+  | { kind: "town" }
+  | { kind: "village" | "department"; id: string }
+  | { kind: "villages"; ids: string[] };
+
+/** The units whose counters a hot-topics scope sums: villages, or one department. */
+type Units = { kind: "village" | "department"; ids: string[] };
+
+/**
+ * A scope, its units and whether the user may see it: the dashboard's rules, a list of
+ * villages (`villages:a,b`, `villages:mine`) being each village's own.
+ */
+function unitsOf(
+  auth: StaffAuth,
+  scope: string | undefined,
+  villageIds: string[],
+): { units: Units; scope: HotTopicsScope } {
+  if (scope?.startsWith("villages:")) {
+    const list = scope.slice("villages:".length);
+    const ids = list === "mine" ? auth.user.villageIds : [...new Set(list.split(","))];
+    if (!ids.length || !ids.every((id) => mayViewDashboard(auth.user, { kind: "village", id })))
+      throw new DomainError("forbidden");
+    return { units: { kind: "village", ids }, scope: { kind: "villages", ids } };
+  }
+  const one: DashboardScope = !scope
+    ? defaultDashboardScope(auth.user)
+    : scope === "town"
+      ? { kind: "town" }
+      : { kind: scope.split(":")[0] as "village", id: scope.split(":")[1] as string };
+  if (one.kind === "person") {
+    // A person's counters have no categories: their department's, if they may see it.
+    throw new DomainError("forbidden");
+  }
+  if (!mayViewDashboard(auth.user, one)) throw new DomainError("forbidden");
+  if (one.kind === "town") return { units: { kind: "village", ids: villageIds }, scope: one };
+  return { units: { kind: one.kind, ids: [one.id] }, scope: { kind: one.kind, id: one.id } };
+}
+
+/**
+ * 热点 (`GET /api/staff/dashboard/hot-topics`): categories by volume and growth, the village ×
+ * category table and the headline, from the village (or department) counters of the period
+ * and of the previous period of the same length, read by key (constant in the history).
+ */
+export async function hotTopics(
+  deps: Deps,
+  auth: StaffAuth,
+  query: Record<string, string>,
+  locale: Locale,
+) {
+  const q = parseInput(HotTopicsQuery, query);
+  const currentMonth = shanghaiMonth(deps.now());
+  const to = q.to ?? currentMonth;
+  const from = q.from ?? to;
+  if (from > to || monthsBetween(from, to).length > MAX_PERIOD_MONTHS / 2) {
+    throw new DomainError("validation_failed", {
+      fields: {
+        from: {
+          kind: "invalid",
+          message:
+            from > to
+              ? { "zh-CN": "起始月份晚于结束月份", en: "from is after to" }
+              : { "zh-CN": "期间最长 30 个月", en: "The period is at most 30 months" },
+        },
+      },
+    });
+  }
+  const index = await currentDirectory(deps);
+  const { units, scope } = unitsOf(
+    auth,
+    q.scope,
+    index.directory.villages.map((v) => v.id),
+  );
+  for (const id of units.ids) {
+    if (!(units.kind === "village" ? index.village(id) : index.department(id)))
+      throw new DomainError("not_found");
+  }
+  const previous = previousPeriod({ from, to });
+  const read = await readCountersOfScopes(
+    deps,
+    units.ids.map((id) => ({ kind: units.kind, id })),
+    monthsBetween(previous.from, to),
+  );
+  const refs = namedRefs(index, locale);
+  const result = hotTopicsOf({
+    period: { from, to },
+    villages: read.map(({ scope: s, rows }) => ({
+      id: s.id,
+      rows: rows as Array<{ month: string; counters: Counters }>,
+    })),
+    refs: {
+      category: refs.category,
+      village: units.kind === "village" ? refs.village : (id) => refs.department(id),
+    },
+    unitKind: units.kind,
+    locale,
+    currentMonth,
+  });
+  const name =
+    scope.kind === "town"
+      ? locale === "en"
+        ? "Whole town"
+        : "全镇"
+      : scope.kind === "villages"
+        ? scope.ids.map((id) => refs.village(id).name).join(locale === "en" ? ", " : "、")
+        : scope.kind === "village"
+          ? refs.village(scope.id).name
+          : refs.department(scope.id).name;
+  return {
+    scope: {
+      kind: scope.kind,
+      id:
+        scope.kind === "town" ? "town" : scope.kind === "villages" ? scope.ids.join(",") : scope.id,
+      name,
+      unitKind: units.kind,
+    },
+    ...result,
+  };
+}

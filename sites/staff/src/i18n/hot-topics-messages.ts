@@ -1,0 +1,58 @@
+// Strings of the dashboard's 热点 section (issue 17), in zh-CN and English. Spread into the
+// site's tables by messages.ts. The headline sentence and notes come from the API.
+
+export const hotTopicsZh = {
+  "hot.title": "热点",
+  "hot.intro": "按问题类别统计本期登记的诉求，与上一个同样长的时期（{from} 至 {to}）比较。",
+  "hot.byVolume": "类别排行（按件数）",
+  "hot.byGrowth": "增长最快的类别",
+  "hot.noGrowth": "没有类别达到 {n} 件且比上期增加。",
+  "hot.minCount": "少于 {n} 件的类别不参加增长排行，以免 1 件变 2 件被说成增加 100 %。",
+  "hot.chart": "各类别诉求件数：本期与上期",
+  "hot.category": "类别",
+  "hot.received": "本期登记",
+  "hot.previous": "上期登记",
+  "hot.change": "环比",
+  "hot.closed": "本期办结",
+  "hot.new": "新增",
+  "hot.notComparable": "无法比较",
+  "hot.table": "村 × 类别（本期登记件数）",
+  "hot.village": "村",
+  "hot.department": "部门",
+  "hot.total": "合计",
+  "hot.busiest": "★ 表示最集中的单元格（件数最多的前 {n} 个，每个至少 {m} 件）。",
+  "hot.busiestCell": "最集中",
+  "hot.scrollCue": "表格较宽，可左右滑动查看 →",
+  "hot.openQueue": "：查看{what}的诉求",
+  "hot.noData": "本期没有分类统计数据。",
+  "hot.unavailable": "暂时无法读取热点数据，请稍后刷新。",
+} as const;
+
+export const hotTopicsEn: { readonly [K in keyof typeof hotTopicsZh]: string } = {
+  "hot.title": "Hot topics",
+  "hot.intro":
+    "Concerns registered in the period, by category, compared with the previous period of the same length ({from} to {to}).",
+  "hot.byVolume": "Categories by number of concerns",
+  "hot.byGrowth": "Fastest-growing categories",
+  "hot.noGrowth": "No category reached {n} concerns and grew on the previous period.",
+  "hot.minCount":
+    "Categories with fewer than {n} concerns are left out of the growth ranking, so that 1 → 2 is not called a 100 % rise.",
+  "hot.chart": "Concerns by category: this period and the previous one",
+  "hot.category": "Category",
+  "hot.received": "Registered",
+  "hot.previous": "Previous period",
+  "hot.change": "Change",
+  "hot.closed": "Closed",
+  "hot.new": "new",
+  "hot.notComparable": "not comparable",
+  "hot.table": "Village × category (concerns registered in the period)",
+  "hot.village": "Village",
+  "hot.department": "Department",
+  "hot.total": "Total",
+  "hot.busiest": "★ marks the busiest cells (the {n} largest counts, each at least {m}).",
+  "hot.busiestCell": "busiest",
+  "hot.scrollCue": "The table is wide: scroll sideways →",
+  "hot.openQueue": ": concerns of {what}",
+  "hot.noData": "No figures by category for this period.",
+  "hot.unavailable": "Hot topics cannot be read right now; please reload later.",
+};

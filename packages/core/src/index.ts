@@ -62,6 +62,7 @@ export * from "./messaging/sms-texts.js";
 export * from "./messaging/urgent-alerts.js";
 export * from "./metrics/counters.js";
 export * from "./metrics/dashboard-scope.js";
+export * from "./metrics/ranking.js";
 export * from "./metrics/sealed-months.js";
 export * from "./notice/mask.js";
 export * from "./notice/notice.js";

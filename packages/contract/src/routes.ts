@@ -71,6 +71,7 @@ import type {
   LedgerExportRequest,
   LedgerExportStatus,
   LedgerLink,
+  Rankings,
   Statistics,
 } from "./responses/monitoring.js";
 import type { StaffSearchResponse } from "./responses/search.js";
@@ -358,6 +359,10 @@ export interface ApiRoutes {
     Dashboard,
     { query: { scope?: string; from?: string; to?: string } }
   >;
+  "GET /api/staff/dashboard/rankings": Staff<
+    Rankings,
+    { query: { from?: string; to?: string; min?: string } }
+  >;
   "GET /api/staff/inbox": Staff<InboxPage, { query: { cursor?: string } }>;
   "POST /api/staff/inbox/:id/read": Staff<null, { body: Record<string, never> }>;
   /** The file itself when small; 201 and a short-lived link when large. */
@@ -502,6 +507,7 @@ export const ROUTE_ACCESS = {
   "PUT /api/staff/calendar": "staff",
   "PATCH /api/staff/categories/:code": "staff",
   "GET /api/staff/dashboard": "staff",
+  "GET /api/staff/dashboard/rankings": "staff",
   "GET /api/staff/inbox": "staff",
   "POST /api/staff/inbox/:id/read": "staff",
   "GET /api/staff/ledger": "staff",

@@ -45,7 +45,7 @@ import {
   saveLedgerAudit,
   voidLedgerNumber,
 } from "./ledger-numbers.js";
-import { readCounters, readCountersBatch } from "./metrics.js";
+import { readCounters, readCountersBatch, readMemberCounters } from "./metrics.js";
 import { getNotice, listNotices, noticeItem, replaceNotice } from "./notices.js";
 import {
   oneTimeCodeItem,
@@ -223,6 +223,7 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     putCalendarOverride: bind(ctx, putCalendarOverride),
     readCounters: bind(ctx, readCounters),
     readCountersBatch: bind(ctx, readCountersBatch),
+    readMemberCounters: bind(ctx, readMemberCounters),
     readPeriodIndex: bind(ctx, readPeriodIndex),
     putFieldLog: bind(ctx, putFieldLog),
     getFieldLog: bind(ctx, getFieldLog),

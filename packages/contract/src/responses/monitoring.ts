@@ -1,9 +1,14 @@
 import type {
+  AssessmentMeasure,
   BacklogAgeBucket,
   CounterField,
   LedgerYearFigures,
   Notification,
   QueueItem,
+  RankedUnit,
+  RankingRules,
+  ScoredUnit,
+  UnitTimes,
 } from "@lianxin/core";
 import type { Page, Rate } from "./common.js";
 
@@ -123,4 +128,25 @@ export interface LedgerExportStatus {
 export interface CalendarSettings {
   override: { holidays: Record<string, string>; workdays: Record<string, string> };
   fallbackYears: number[];
+}
+
+/** One kind of unit's 红黑榜 (core `rankUnits`): ranked best first, the two lists, the rest. */
+export interface UnitRankingView {
+  ranked: RankedUnit[];
+  red: RankedUnit[];
+  black: RankedUnit[];
+  /** 件数不足，不参加排名: fewer concerns received than `rules.minReceived`. */
+  insufficient: ScoredUnit[];
+  /** Units with nothing received and nothing overdue now (not listed). */
+  idle: number;
+}
+
+/** `GET /api/staff/dashboard/rankings`: 红黑榜 on the composite score, and the slowest units. */
+export interface Rankings {
+  period: { from: string; to: string };
+  currentMonth: string;
+  rules: RankingRules & { weights: Record<AssessmentMeasure, number> };
+  departments: UnitRankingView;
+  villages: UnitRankingView;
+  slowest: { departments: UnitTimes[]; villages: UnitTimes[] };
 }

@@ -10,6 +10,7 @@ const inbox = lazy(() => import("../use-cases/monitoring/inbox.js"));
 
 const health = lazy(() => import("../use-cases/monitoring/health.js"));
 const dashboards = lazy(() => import("../use-cases/monitoring/dashboard.js"));
+const rankings = lazy(() => import("../use-cases/monitoring/rankings.js"));
 
 export const monitoringRoutes: Route[] = [
   publicRoute("GET", "/api/health", async (c, deps) => {
@@ -28,6 +29,9 @@ export const monitoringRoutes: Route[] = [
     const { dashboard } = await dashboards();
     return c.json(await dashboard(deps, auth, c.req.query(), locale(c)));
   }),
+  staffRoute("GET", "/api/staff/dashboard/rankings", async (c, deps, auth) =>
+    c.json(await (await rankings()).rankings(deps, auth, c.req.query(), locale(c))),
+  ),
   staffRoute("GET", "/api/staff/inbox", async (c, deps, auth) =>
     c.json(await (await inbox()).inbox(deps, auth, c.req.query())),
   ),

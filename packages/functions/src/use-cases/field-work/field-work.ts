@@ -226,7 +226,7 @@ export async function listFieldLogs(
 // ----------------------------------------------------------------------------- compliance
 
 /** Holders by the saved rotation plans where they cover the month, else today's holders. */
-async function holdingsOf(deps: Deps, index: DirectoryIndex): Promise<HoldingsOf> {
+export async function holdingsOf(deps: Deps, index: DirectoryIndex): Promise<HoldingsOf> {
   const current = currentHoldings(index);
   const plans = (await deps.store.listRotationPlans()).map((p) => p.plan);
   if (!plans.length) return current;

@@ -130,6 +130,8 @@ export interface CalendarSettings {
   fallbackYears: number[];
 }
 
+export type { RankedUnit, ScoredUnit, UnitTimes };
+
 /** One kind of unit's 红黑榜 (core `rankUnits`): ranked best first, the two lists, the rest. */
 export interface UnitRankingView {
   ranked: RankedUnit[];

@@ -9,7 +9,7 @@ import {
   PHONE,
   type PortalForTest,
   signInStaff,
-  siteCall,
+  staffAct,
   staffToken,
   usePortalAndBrowser,
 } from "../support/browser.js";
@@ -52,16 +52,7 @@ async function handle(token: string, ledgerNo: string, outcome: "resolved" | "ex
     { type: "answer", outcome, publicReply: "已按要求办理并答复群众。" },
     { type: "strike_off", verificationNote: "电话核实情况属实" },
   ]) {
-    const { version } = await siteCall<{ version: number }>(
-      portal,
-      `/api/staff/concerns/${ledgerNo}`,
-      { token },
-    );
-    await siteCall(portal, `/api/staff/concerns/${ledgerNo}/actions`, {
-      method: "POST",
-      token,
-      body: { expectedVersion: version, ...action },
-    });
+    await staffAct(portal, token, ledgerNo, action);
   }
 }
 

@@ -177,3 +177,71 @@ describe("GET /api/staff/dashboard/rankings", () => {
     expect(res.status).toBe(401);
   });
 });
+
+describe("the rankings' reads", () => {
+  it("do not grow with the history: the same requests before and after more concerns", async () => {
+    const sent: string[] = [];
+    let clock = new Date("2026-10-05T02:00:00.000Z");
+    const counted = await createTestApi(
+      { now: () => clock, sessionHours: 24 * 400, limits: { submissionsPerHour: 500 } as never },
+      {
+        wrapClient: (client) => {
+          type Command = { constructor: { name: string } };
+          const send = client.send.bind(client) as unknown as (
+            c: Command,
+            ...r: unknown[]
+          ) => unknown;
+          return Object.assign(Object.create(client), {
+            send: (command: Command, ...rest: unknown[]) => {
+              sent.push(command.constructor.name);
+              return send(command, ...rest);
+            },
+          });
+        },
+      },
+    );
+    const token = await loginAs(counted, "admin");
+    const fileAndClose = async (month: number, i: number) => {
+      const res = await submit(counted, {
+        villageId: i % 2 ? "meijing" : "doumen",
+        categoryCode: i % 2 ? "environment" : "roads_lighting",
+        description: `第${month}月第${i + 1}件：河道和路灯的问题，请尽快处理。`,
+      });
+      const { ledgerNo } = await res.json();
+      for (const action of [
+        { type: "accept" },
+        { type: "answer", outcome: "resolved", publicReply: "已办理。" },
+        { type: "strike_off", verificationNote: "已核实" },
+      ]) {
+        expect((await act(counted, token, ledgerNo, action)).status).toBe(200);
+      }
+    };
+    for (let i = 0; i < 4; i++) await fileAndClose(10, i);
+    clock = new Date("2026-11-20T02:00:00.000Z");
+    const read = async () => {
+      sent.length = 0;
+      const res = await staff(
+        counted,
+        token,
+        "GET",
+        "/api/staff/dashboard/rankings?from=2026-06&to=2026-11",
+      );
+      expect(res.status).toBe(200);
+      return [...sent];
+    };
+    await read(); // warms the directory and the sealed months
+    const before = await read();
+    // More history: October (sealed now) and November get many more concerns.
+    clock = new Date("2026-10-12T02:00:00.000Z");
+    for (let i = 0; i < 6; i++) await fileAndClose(10, i + 10);
+    clock = new Date("2026-11-20T02:00:00.000Z");
+    for (let i = 0; i < 6; i++) await fileAndClose(11, i);
+    const after = await read();
+    expect(after).toEqual(before);
+    // By key: the open month's unit counters and the duty-holders' member items (units ×
+    // months × 4 shards, 100 keys a BatchGetItem); besides them only the session, the rotation
+    // plans and one page of the late lane.
+    const others = before.filter((c) => c !== "BatchGetCommand");
+    expect(others.length).toBeLessThanOrEqual(4);
+  });
+});

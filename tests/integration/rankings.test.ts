@@ -173,6 +173,16 @@ describe("GET /api/staff/dashboard/rankings", () => {
       const res = await staff(api, admin, "GET", `/api/staff/dashboard/rankings?${q}`);
       expect(res.status, q).toBe(400);
     }
+    for (const [lang, words] of [
+      ["zh-CN", "起始月份应不晚于结束月份"],
+      ["en", "from must not be after to"],
+    ] as const) {
+      const res = await api.app.request("/api/staff/dashboard/rankings?from=2026-12&to=2026-11", {
+        headers: { authorization: `Bearer ${admin}`, "accept-language": lang },
+      });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.fields.from).toContain(words);
+    }
     const res = await staff(api, null, "GET", "/api/staff/dashboard/rankings");
     expect(res.status).toBe(401);
   });

@@ -1,7 +1,14 @@
 import type { RankedUnit } from "@lianxin/contract";
 import { ASSESSMENT_WEIGHTS } from "@lianxin/core";
 import { describe, expect, it } from "vitest";
-import { blackReasons, readMinimum, scoreSpec, tieFigures, weightsText } from "./rankings-view";
+import {
+  blackReasons,
+  overdueHref,
+  readMinimum,
+  scoreSpec,
+  tieFigures,
+  weightsText,
+} from "./rankings-view";
 
 const unit = (over: Partial<RankedUnit>): RankedUnit => ({
   id: "u",
@@ -54,5 +61,12 @@ describe("rankings view", () => {
     expect(readMinimum(new URLSearchParams(""))).toEqual({ min: null, bad: false });
     expect(readMinimum(new URLSearchParams("rmin=0"))).toEqual({ min: null, bad: true });
     expect(readMinimum(new URLSearchParams("rmin=x"))).toEqual({ min: null, bad: true });
+  });
+
+  it("opens the unit's overdue concerns in the whole-town queue", () => {
+    expect(overdueHref("villages", "meijing")).toBe("/all?overdue=true&village=meijing");
+    expect(overdueHref("departments", "env-bureau")).toBe(
+      "/all?overdue=true&department=env-bureau",
+    );
   });
 });

@@ -58,3 +58,10 @@ export function scoreSpec(ranked: readonly RankedUnit[], locale: Locale): ChartS
     series: [{ name: t(locale, "rk.col.score"), unit: "count", data: ranked.map((u) => u.score) }],
   };
 }
+
+/** The concerns behind "overdue now": the whole-town queue filtered to the unit (`/all`). */
+export function overdueHref(kind: "villages" | "departments", id: string): string {
+  const p = new URLSearchParams({ overdue: "true" });
+  p.set(kind === "villages" ? "village" : "department", id);
+  return `/all?${p.toString()}`;
+}

@@ -64,17 +64,25 @@ export interface UnitRanking {
   idle: number;
 }
 
-export function scoreUnit(u: UnitFigures): ScoredUnit {
-  const r = ratesOf(u.counters);
-  const measures: Record<AssessmentMeasure, number | null> = {
+/** The assessment's measures of a unit: its rates from the counters, and its compliance. */
+export function assessmentMeasures(
+  counters: Counters,
+  compliance: number | null,
+): Record<AssessmentMeasure, number | null> {
+  const r = ratesOf(counters);
+  return {
     response: r.response,
     resolution: r.resolution,
     satisfaction: r.satisfaction,
     onTimeClosure: r.onTimeClosure,
     returnRate: r.returnRate,
     redoRate: r.redoRate,
-    compliance: u.compliance,
+    compliance,
   };
+}
+
+export function scoreUnit(u: UnitFigures): ScoredUnit {
+  const measures = assessmentMeasures(u.counters, u.compliance);
   return {
     id: u.id,
     name: u.name,

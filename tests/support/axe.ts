@@ -17,15 +17,20 @@ interface Violation {
  * <script>: the sites' CSP runs no inline script without its hash (and the browser tests fail
  * on any violation).
  */
-export async function axeViolations(page: Page): Promise<string[]> {
+export async function axeViolations(page: Page, within?: string): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
-  const violations = (await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe;
-    const result = (await axe.run({
+  const violations = (await page.evaluate(async (selector) => {
+    const axe = (globalThis as unknown as { axe: { run: (...a: object[]) => Promise<unknown> } })
+      .axe;
+    const options = {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    })) as { violations: unknown[] };
+    };
+    // `within`: one part of the page only (a section tested on its own).
+    const result = (await (selector
+      ? axe.run({ include: [[selector]] }, options)
+      : axe.run(options))) as { violations: unknown[] };
     return result.violations;
-  })) as Violation[];
+  }, within ?? null)) as Violation[];
   return violations.map(
     (v) =>
       `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,

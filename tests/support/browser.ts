@@ -299,21 +299,29 @@ export async function staffToken(portal: PortalForTest, username: string): Promi
   return token;
 }
 
+/** One action on a concern at its current version, through the API as the site would. */
+export async function staffAct(
+  portal: PortalForTest,
+  token: string,
+  ledgerNo: string,
+  action: Record<string, unknown>,
+): Promise<void> {
+  const { version } = await siteCall<{ version: number }>(
+    portal,
+    `/api/staff/concerns/${ledgerNo}`,
+    { token },
+  );
+  await siteCall(portal, `/api/staff/concerns/${ledgerNo}/actions`, {
+    method: "POST",
+    token,
+    body: { expectedVersion: version, ...action },
+  });
+}
+
 /** 环保分局's head signs for the concern and answers it, through the API as the site would. */
 export async function signForAndAnswer(portal: PortalForTest, ledgerNo: string): Promise<void> {
   const token = await staffToken(portal, "head");
-  const act = async (action: Record<string, unknown>) => {
-    const { version } = await siteCall<{ version: number }>(
-      portal,
-      `/api/staff/concerns/${ledgerNo}`,
-      { token },
-    );
-    await siteCall(portal, `/api/staff/concerns/${ledgerNo}/actions`, {
-      method: "POST",
-      token,
-      body: { expectedVersion: version, ...action },
-    });
-  };
+  const act = (action: Record<string, unknown>) => staffAct(portal, token, ledgerNo, action);
   await act({ type: "accept" });
   await act({ type: "answer", outcome: "resolved", publicReply: "已安排清淤，河水已恢复清澈。" });
 }

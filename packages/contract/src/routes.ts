@@ -73,6 +73,7 @@ import type {
   LedgerExportRequest,
   LedgerExportStatus,
   LedgerLink,
+  Rankings,
   Statistics,
 } from "./responses/monitoring.js";
 import type { StaffSearchResponse } from "./responses/search.js";
@@ -365,6 +366,10 @@ export interface ApiRoutes {
     HotTopics,
     { query: { scope?: string; from?: string; to?: string } }
   >;
+  "GET /api/staff/dashboard/rankings": Staff<
+    Rankings,
+    { query: { from?: string; to?: string; min?: string } }
+  >;
   "GET /api/staff/inbox": Staff<InboxPage, { query: { cursor?: string } }>;
   "POST /api/staff/inbox/:id/read": Staff<null, { body: Record<string, never> }>;
   /** 纪委监督清单: the inspectors' watch lists (inspector and admin). */
@@ -512,6 +517,7 @@ export const ROUTE_ACCESS = {
   "PATCH /api/staff/categories/:code": "staff",
   "GET /api/staff/dashboard": "staff",
   "GET /api/staff/dashboard/hot-topics": "staff",
+  "GET /api/staff/dashboard/rankings": "staff",
   "GET /api/staff/inbox": "staff",
   "POST /api/staff/inbox/:id/read": "staff",
   "GET /api/staff/inspection": "staff",

@@ -65,6 +65,7 @@ export * from "./metrics/category-recount.js";
 export * from "./metrics/counters.js";
 export * from "./metrics/dashboard-scope.js";
 export * from "./metrics/hot-topics.js";
+export * from "./metrics/ranking.js";
 export * from "./metrics/sealed-months.js";
 export * from "./notice/mask.js";
 export * from "./notice/notice.js";

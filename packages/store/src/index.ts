@@ -52,7 +52,7 @@ import {
   saveLedgerAudit,
   voidLedgerNumber,
 } from "./ledger-numbers.js";
-import { readCounters, readCountersBatch } from "./metrics.js";
+import { readCounters, readCountersBatch, readMemberCounters } from "./metrics.js";
 import { getNotice, listNotices, noticeItem, replaceNotice } from "./notices.js";
 import {
   oneTimeCodeItem,
@@ -234,6 +234,7 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     putCalendarOverride: bind(ctx, putCalendarOverride),
     readCounters: bind(ctx, readCounters),
     readCountersBatch: bind(ctx, readCountersBatch),
+    readMemberCounters: bind(ctx, readMemberCounters),
     readPeriodIndex: bind(ctx, readPeriodIndex),
     firstCounterMonth: bind(ctx, firstCounterMonth),
     replaceCategoryFields: bind(ctx, replaceCategoryFields),

@@ -8,6 +8,7 @@ import {
   counterUpdates,
   readCounters,
   readCountersBatch,
+  readMemberCounters,
   sumCounterDeltas,
   sumCounterShards,
 } from "./metrics.js";
@@ -333,5 +334,28 @@ describe("readCountersBatch (AP-M2)", () => {
     });
     expect(result[29]?.rows).toEqual([{ month: "2026-11", counters: { received: 7 } }]);
     expect(result.slice(1, 29).every((r) => r.rows.length === 0)).toBe(true);
+  });
+});
+
+describe("readMemberCounters (AP-M7)", () => {
+  it("reads the given member items by key, every shard, summed per key", async () => {
+    const items = [
+      { ...keys.metrics("fieldwork_village", "v1", "2026-11", "lead-a", 0), logs: 1 },
+      { ...keys.metrics("fieldwork_village", "v1", "2026-11", "lead-a", 2), logs: 2 },
+      // Not asked for: another person in the same village and month.
+      { ...keys.metrics("fieldwork_village", "v1", "2026-11", "other"), logs: 4 },
+      { ...keys.metrics("fieldwork_village", "v1", "2026-11"), logs: 7 },
+    ];
+    const { ctx, sent } = fakeTable(items);
+    const wanted = [
+      { kind: "fieldwork_village", id: "v1", member: "lead-a", month: "2026-11" },
+      { kind: "fieldwork_village", id: "v2", member: "head-b", month: "2026-11" },
+    ];
+    const rows = await readMemberCounters(ctx, wanted);
+    const asked = sent.flatMap(
+      (s) => (s.input.RequestItems as Record<string, { Keys: unknown[] }>).t?.Keys ?? [],
+    );
+    expect(new Set(asked.map((k) => JSON.stringify(k))).size).toBe(2 * COUNTER_SHARDS);
+    expect(rows).toEqual([{ ...wanted[0], counters: { logs: 3 } }]);
   });
 });

@@ -149,7 +149,28 @@ export async function readCountersBatch(
 ): Promise<
   Array<{ scope: { kind: string; id: string }; rows: Array<{ month: string; counters: Counters }> }>
 > {
-  const all = scopes.flatMap((s) => months.flatMap((m) => keys.metricsShards(s.kind, s.id, m)));
+  const found = await batchGetKeys(
+    ctx,
+    scopes.flatMap((s) => months.flatMap((m) => keys.metricsShards(s.kind, s.id, m))),
+  );
+  const summed = new Map(sumCounterShards(found).map((r) => [`${r.pk}|${r.month}`, r.counters]));
+  return scopes.map((scope) => {
+    const pk = keys.metricsPartition(scope.kind, scope.id);
+    return {
+      scope,
+      rows: months.flatMap((month) => {
+        const counters = summed.get(`${pk}|${month}`);
+        return counters ? [{ month, counters }] : [];
+      }),
+    };
+  });
+}
+
+/** Every item of the keys that exists, 100 keys a BatchGetItem, unprocessed keys retried. */
+async function batchGetKeys(
+  ctx: StoreContext,
+  all: Array<Record<string, string>>,
+): Promise<Record<string, unknown>[]> {
   const chunks: Array<Array<Record<string, string>>> = [];
   for (let i = 0; i < all.length; i += 100) chunks.push(all.slice(i, i + 100));
   const found: Record<string, unknown>[] = [];
@@ -169,15 +190,28 @@ export async function readCountersBatch(
       }
     }),
   );
-  const summed = new Map(sumCounterShards(found).map((r) => [`${r.pk}|${r.month}`, r.counters]));
-  return scopes.map((scope) => {
-    const pk = keys.metricsPartition(scope.kind, scope.id);
-    return {
-      scope,
-      rows: months.flatMap((month) => {
-        const counters = summed.get(`${pk}|${month}`);
-        return counters ? [{ month, counters }] : [];
-      }),
-    };
+  return found;
+}
+
+/**
+ * AP-M7: per-member counter items by key (`<month>#<member>` in a scope's partition), every
+ * shard of each, 100 keys a BatchGetItem: whether given people were engaged in given villages
+ * (the field-work counters behind the rankings' compliance). One row per key that has any
+ * item, its shards summed. Requests follow the keys asked for, never the history.
+ */
+export async function readMemberCounters(
+  ctx: StoreContext,
+  wanted: Array<{ kind: string; id: string; member: string; month: string }>,
+): Promise<Array<{ kind: string; id: string; member: string; month: string; counters: Counters }>> {
+  const found = await batchGetKeys(
+    ctx,
+    wanted.flatMap((w) => keys.metricsShards(w.kind, w.id, w.month, w.member)),
+  );
+  const summed = new Map(
+    sumCounterShards(found).map((r) => [`${r.pk}|${r.month}|${r.member ?? ""}`, r.counters]),
+  );
+  return wanted.flatMap((w) => {
+    const counters = summed.get(`${keys.metricsPartition(w.kind, w.id)}|${w.month}|${w.member}`);
+    return counters ? [{ ...w, counters }] : [];
   });
 }

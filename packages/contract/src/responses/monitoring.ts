@@ -1,9 +1,14 @@
 import type {
+  AssessmentMeasure,
   BacklogAgeBucket,
   CounterField,
   LedgerYearFigures,
   Notification,
   QueueItem,
+  RankedUnit,
+  RankingRules,
+  ScoredUnit,
+  UnitTimes,
 } from "@lianxin/core";
 import type { Page, Rate } from "./common.js";
 
@@ -180,4 +185,27 @@ export interface HotTopics {
     /** The first month of the two periods with category figures. */
     categoryDataFrom: string | null;
   };
+}
+
+export type { RankedUnit, ScoredUnit, UnitTimes };
+
+/** One kind of unit's 红黑榜 (core `rankUnits`): ranked best first, the two lists, the rest. */
+export interface UnitRankingView {
+  ranked: RankedUnit[];
+  red: RankedUnit[];
+  black: RankedUnit[];
+  /** 件数不足，不参加排名: fewer concerns received than `rules.minReceived`. */
+  insufficient: ScoredUnit[];
+  /** Units with nothing received and nothing overdue now (not listed). */
+  idle: number;
+}
+
+/** `GET /api/staff/dashboard/rankings`: 红黑榜 on the composite score, and the slowest units. */
+export interface Rankings {
+  period: { from: string; to: string };
+  currentMonth: string;
+  rules: RankingRules & { weights: Record<AssessmentMeasure, number> };
+  departments: UnitRankingView;
+  villages: UnitRankingView;
+  slowest: { departments: UnitTimes[]; villages: UnitTimes[] };
 }

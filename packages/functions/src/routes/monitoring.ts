@@ -12,6 +12,7 @@ const health = lazy(() => import("../use-cases/monitoring/health.js"));
 const dashboards = lazy(() => import("../use-cases/monitoring/dashboard.js"));
 const inspection = lazy(() => import("../use-cases/inspection/inspection.js"));
 const hotTopicsUseCase = lazy(() => import("../use-cases/monitoring/hot-topics.js"));
+const rankings = lazy(() => import("../use-cases/monitoring/rankings.js"));
 
 export const monitoringRoutes: Route[] = [
   publicRoute("GET", "/api/health", async (c, deps) => {
@@ -34,6 +35,9 @@ export const monitoringRoutes: Route[] = [
     const { hotTopics } = await hotTopicsUseCase();
     return c.json(await hotTopics(deps, auth, c.req.query(), locale(c)));
   }),
+  staffRoute("GET", "/api/staff/dashboard/rankings", async (c, deps, auth) =>
+    c.json(await (await rankings()).rankings(deps, auth, c.req.query(), locale(c))),
+  ),
   staffRoute("GET", "/api/staff/inbox", async (c, deps, auth) =>
     c.json(await (await inbox()).inbox(deps, auth, c.req.query())),
   ),

@@ -20,6 +20,7 @@ import { ledgerExportEn, ledgerExportZh } from "./ledger-export-messages";
 import { monitoringEn, monitoringZh } from "./monitoring-messages";
 import { open311KeysEn, open311KeysZh } from "./open311-keys-messages";
 import { queueEn, queueZh } from "./queue-messages";
+import { rankingsEn, rankingsZh } from "./rankings-messages";
 import { reviewEn, reviewZh } from "./review-messages";
 import { searchEn, searchZh } from "./search-messages";
 import { templateEn, templateZh } from "./template-messages";
@@ -46,6 +47,7 @@ const zhCN = {
   ...inspectionZh,
   ...hotTopicsZh,
   ...queueZh,
+  ...rankingsZh,
   "site.tagline": "工作台",
   "nav.label": "工作台导航",
   "nav.mine": "我的待办",
@@ -550,6 +552,7 @@ const en: Messages = {
   ...inspectionEn,
   ...hotTopicsEn,
   ...queueEn,
+  ...rankingsEn,
   "site.tagline": "Staff desk",
   "nav.label": "Staff desk",
   "nav.mine": "My queue",

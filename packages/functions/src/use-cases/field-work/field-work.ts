@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import {
   ASSESSMENT_WEIGHTS,
   addMonths,
+  assessmentMeasures,
   assessmentScore,
   type ComplianceRow,
   type Concern,
@@ -226,7 +227,7 @@ export async function listFieldLogs(
 // ----------------------------------------------------------------------------- compliance
 
 /** Holders by the saved rotation plans where they cover the month, else today's holders. */
-async function holdingsOf(deps: Deps, index: DirectoryIndex): Promise<HoldingsOf> {
+export async function holdingsOf(deps: Deps, index: DirectoryIndex): Promise<HoldingsOf> {
   const current = currentHoldings(index);
   const plans = (await deps.store.listRotationPlans()).map((p) => p.plan);
   if (!plans.length) return current;
@@ -534,17 +535,8 @@ export async function annualAssessment(
     const total: Counters = sumCounters(
       (counters[i] ?? []).filter((r) => !r.member).map((r) => r.counters),
     );
-    const r = ratesOf(total);
     const c = compliance.find((row) => row.personId === d.head.id)?.rate ?? null;
-    const measures = {
-      response: r.response,
-      resolution: r.resolution,
-      satisfaction: r.satisfaction,
-      onTimeClosure: r.onTimeClosure,
-      returnRate: r.returnRate,
-      redoRate: r.redoRate,
-      compliance: c,
-    };
+    const measures = assessmentMeasures(total, c);
     return {
       department: refs.department(d.id),
       received: total.received ?? 0,

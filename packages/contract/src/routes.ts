@@ -67,6 +67,7 @@ import type {
 import type {
   CalendarSettings,
   Dashboard,
+  DashboardEvents,
   InboxPage,
   LedgerExportRequest,
   LedgerExportStatus,
@@ -358,6 +359,10 @@ export interface ApiRoutes {
     Dashboard,
     { query: { scope?: string; from?: string; to?: string } }
   >;
+  "GET /api/staff/dashboard/events": Staff<
+    DashboardEvents,
+    { query: { fact: string; scope?: string; from?: string; to?: string; cursor?: string } }
+  >;
   "GET /api/staff/inbox": Staff<InboxPage, { query: { cursor?: string } }>;
   "POST /api/staff/inbox/:id/read": Staff<null, { body: Record<string, never> }>;
   /** The file itself when small; 201 and a short-lived link when large. */
@@ -502,6 +507,7 @@ export const ROUTE_ACCESS = {
   "PUT /api/staff/calendar": "staff",
   "PATCH /api/staff/categories/:code": "staff",
   "GET /api/staff/dashboard": "staff",
+  "GET /api/staff/dashboard/events": "staff",
   "GET /api/staff/inbox": "staff",
   "POST /api/staff/inbox/:id/read": "staff",
   "GET /api/staff/ledger": "staff",

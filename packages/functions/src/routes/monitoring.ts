@@ -10,6 +10,7 @@ const inbox = lazy(() => import("../use-cases/monitoring/inbox.js"));
 
 const health = lazy(() => import("../use-cases/monitoring/health.js"));
 const dashboards = lazy(() => import("../use-cases/monitoring/dashboard.js"));
+const dashboardEventLists = lazy(() => import("../use-cases/monitoring/dashboard-events.js"));
 
 export const monitoringRoutes: Route[] = [
   publicRoute("GET", "/api/health", async (c, deps) => {
@@ -27,6 +28,10 @@ export const monitoringRoutes: Route[] = [
   staffRoute("GET", "/api/staff/dashboard", async (c, deps, auth) => {
     const { dashboard } = await dashboards();
     return c.json(await dashboard(deps, auth, c.req.query(), locale(c)));
+  }),
+  staffRoute("GET", "/api/staff/dashboard/events", async (c, deps, auth) => {
+    const { dashboardEvents } = await dashboardEventLists();
+    return c.json(await dashboardEvents(deps, auth, c.req.query(), locale(c)));
   }),
   staffRoute("GET", "/api/staff/inbox", async (c, deps, auth) =>
     c.json(await (await inbox()).inbox(deps, auth, c.req.query())),

@@ -122,7 +122,7 @@ export interface DashboardEvents {
   period: MonthPeriod;
   available: boolean;
   items: DashboardEvent[];
-  /** Events on this page of concerns the user may not open (conduct complaints). */
+  /** Events on this page left out: conduct complaints, for those who do not read everything. */
   hidden: number;
   nextCursor: string | null;
 }

@@ -31,8 +31,14 @@ async function scopeName(
   switch (scope.kind) {
     case "town":
       return locale === "en" ? "Whole town" : "全镇";
-    case "villages":
-      return scope.ids.map((id) => refs.village(id).name).join(locale === "en" ? ", " : "、");
+    case "villages": {
+      // In the directory's order, however the address lists them.
+      const order = index.directory.villages.map((v) => v.id);
+      return [...scope.ids]
+        .sort((a, b) => order.indexOf(a) - order.indexOf(b))
+        .map((id) => refs.village(id).name)
+        .join(locale === "en" ? ", " : "、");
+    }
     case "village":
       return refs.village(scope.id).name;
     case "department":

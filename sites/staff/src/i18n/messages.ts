@@ -17,6 +17,7 @@ import { gridEn, gridZh } from "./grid-messages";
 import { ledgerExportEn, ledgerExportZh } from "./ledger-export-messages";
 import { monitoringEn, monitoringZh } from "./monitoring-messages";
 import { open311KeysEn, open311KeysZh } from "./open311-keys-messages";
+import { overviewEn, overviewZh } from "./overview-messages";
 import { queueEn, queueZh } from "./queue-messages";
 import { reviewEn, reviewZh } from "./review-messages";
 import { searchEn, searchZh } from "./search-messages";
@@ -41,6 +42,7 @@ const zhCN = {
   ...bulkZh,
   ...templateZh,
   ...searchZh,
+  ...overviewZh,
   ...queueZh,
   "site.tagline": "工作台",
   "nav.label": "工作台导航",
@@ -543,6 +545,7 @@ const en: Messages = {
   ...bulkEn,
   ...templateEn,
   ...searchEn,
+  ...overviewEn,
   ...queueEn,
   "site.tagline": "Staff desk",
   "nav.label": "Staff desk",

@@ -2,12 +2,10 @@ import {
   type Concern,
   DomainError,
   type Locale,
-  monthRange,
   monthsBetween,
   PERIOD_FACTS,
   readsEverything,
   scopeVillageIds,
-  shanghaiMonth,
   toQueueItem,
 } from "@lianxin/core";
 import * as z from "zod/mini";
@@ -16,7 +14,7 @@ import type { StaffAuth } from "../accounts/session.js";
 import { currentDirectory } from "../directory/current-directory.js";
 import { parseInput } from "../parse.js";
 import { MAX_PERIOD_MONTHS } from "./counter-reads.js";
-import { resolveDashboardScope } from "./dashboard-scope-input.js";
+import { dashboardPeriod, resolveDashboardScope } from "./dashboard-scope-input.js";
 
 const PAGE = 50;
 /** Unit-months queried at once (AP-PI1 Queries in parallel). */
@@ -68,18 +66,7 @@ export async function dashboardEvents(
 ) {
   const q = parseInput(EventsQuery, query);
   const now = deps.now();
-  const to = q.to ?? shanghaiMonth(now);
-  const from = q.from ?? (monthRange(to, 6)[0] as string);
-  if (from > to) {
-    throw new DomainError("validation_failed", {
-      fields: {
-        from: {
-          kind: "invalid",
-          message: { "zh-CN": "起始月份晚于结束月份", en: "from is after to" },
-        },
-      },
-    });
-  }
+  const { from, to } = dashboardPeriod(q, now);
   const index = await currentDirectory(deps);
   const { scope, view } = await resolveDashboardScope(deps, auth, q.scope, index, locale);
   const base = { scope: view, fact: q.fact, period: { from, to } };

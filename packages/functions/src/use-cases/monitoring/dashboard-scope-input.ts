@@ -7,8 +7,10 @@ import {
   findDepartmentHead,
   type Locale,
   mayViewDashboard,
+  monthRange,
   namedRefs,
   parseDashboardScope,
+  shanghaiMonth,
 } from "@lianxin/core";
 import type { Deps } from "../../deps.js";
 import type { StaffAuth } from "../accounts/session.js";
@@ -98,4 +100,24 @@ export async function resolveDashboardScope(
     name,
   };
   return { scope, view };
+}
+
+/** A dashboard's months: up to this month and the 6 months before it unless given; 400 if reversed. */
+export function dashboardPeriod(
+  q: { from?: string | undefined; to?: string | undefined },
+  now: Date,
+) {
+  const to = q.to ?? shanghaiMonth(now);
+  const from = q.from ?? (monthRange(to, 6)[0] as string);
+  if (from > to) {
+    throw new DomainError("validation_failed", {
+      fields: {
+        from: {
+          kind: "invalid",
+          message: { "zh-CN": "起始月份晚于结束月份", en: "from is after to" },
+        },
+      },
+    });
+  }
+  return { from, to };
 }

@@ -4,7 +4,6 @@ import {
   type Counters,
   comparisonPeriods,
   type DirectoryIndex,
-  DomainError,
   type Locale,
   ledgerYear,
   ledgerYearFigures,
@@ -27,7 +26,7 @@ import { parseInput } from "../parse.js";
 import { MAX_PERIOD_MONTHS, readCountersOfScopes } from "./counter-reads.js";
 import { overviewFigures } from "./dashboard-overview.js";
 import { peopleRows, scopeCounterRows, scopeOpenWork, scopePeopleRows } from "./dashboard-reads.js";
-import { resolveDashboardScope } from "./dashboard-scope-input.js";
+import { dashboardPeriod, resolveDashboardScope } from "./dashboard-scope-input.js";
 import { byResponse, rateRow } from "./rate-rows.js";
 
 const Month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/));
@@ -110,18 +109,7 @@ export async function dashboard(
 ) {
   const q = parseInput(DashboardQuery, query);
   const now = deps.now();
-  const to = q.to ?? shanghaiMonth(now);
-  const from = q.from ?? (monthRange(to, 6)[0] as string);
-  if (from > to) {
-    throw new DomainError("validation_failed", {
-      fields: {
-        from: {
-          kind: "invalid",
-          message: { "zh-CN": "起始月份晚于结束月份", en: "from is after to" },
-        },
-      },
-    });
-  }
+  const { from, to } = dashboardPeriod(q, now);
   const months = monthsBetween(from, to, MAX_PERIOD_MONTHS);
   const index = await currentDirectory(deps);
   const { scope, view } = await resolveDashboardScope(deps, auth, q.scope, index, locale);

@@ -182,6 +182,17 @@ describe("the overview's drill-down", () => {
     expect(counts.backlog).toBe((town.backlog ?? 0) - 1);
   });
 
+  it("names the people of the per-person table, never by account id", async () => {
+    const d = await ok(
+      await staff(api, t.cadre, "GET", "/api/staff/dashboard?scope=department:env-bureau"),
+    );
+    expect(d.people.length).toBeGreaterThan(0);
+    for (const p of d.people as Array<{ id: string; name: string }>) {
+      expect(p.name).not.toBe(p.id);
+      expect(p.name).not.toMatch(/^[a-z0-9-]+$/);
+    }
+  });
+
   it("lists a period figure with names and refuses what the user may not see", async () => {
     const rows = await eventsOf(t.leader, {
       path: "/dashboard/events",

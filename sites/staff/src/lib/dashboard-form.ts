@@ -130,12 +130,6 @@ export function scopeOptions(
   }
 }
 
-/** The scope value of what the API answered with ("town", "village:meijing", …). */
-export function scopeValue(scope: { kind: string; id: string | null } | null | undefined): string {
-  if (!scope) return "";
-  return scope.kind === "town" || !scope.id ? scope.kind : `${scope.kind}:${scope.id}`;
-}
-
 /** /dashboard?scope=…&from=…&to=… */
 export function dashboardHref(scope: string, from: string, to: string): string {
   const p = new URLSearchParams();

@@ -68,6 +68,7 @@ import type { Inspection } from "./responses/inspection.js";
 import type {
   CalendarSettings,
   Dashboard,
+  DashboardEvents,
   HotTopics,
   InboxPage,
   LedgerExportRequest,
@@ -370,6 +371,10 @@ export interface ApiRoutes {
     Rankings,
     { query: { from?: string; to?: string; min?: string } }
   >;
+  "GET /api/staff/dashboard/events": Staff<
+    DashboardEvents,
+    { query: { fact: string; scope?: string; from?: string; to?: string; cursor?: string } }
+  >;
   "GET /api/staff/inbox": Staff<InboxPage, { query: { cursor?: string } }>;
   "POST /api/staff/inbox/:id/read": Staff<null, { body: Record<string, never> }>;
   /** 纪委监督清单: the inspectors' watch lists (inspector and admin). */
@@ -518,6 +523,7 @@ export const ROUTE_ACCESS = {
   "GET /api/staff/dashboard": "staff",
   "GET /api/staff/dashboard/hot-topics": "staff",
   "GET /api/staff/dashboard/rankings": "staff",
+  "GET /api/staff/dashboard/events": "staff",
   "GET /api/staff/inbox": "staff",
   "POST /api/staff/inbox/:id/read": "staff",
   "GET /api/staff/inspection": "staff",

@@ -2,8 +2,13 @@ import type {
   AssessmentMeasure,
   BacklogAgeBucket,
   CounterField,
+  FigureChange,
+  FigureLink,
   LedgerYearFigures,
+  MonthPeriod,
   Notification,
+  PeriodFact,
+  PresentFigure,
   QueueItem,
   RankedUnit,
   RankingRules,
@@ -49,9 +54,49 @@ export interface TrendPoint {
   satisfaction: Rate;
 }
 
+/** A dashboard's scope: `value` as the address writes it (`villages:a,b`), `name` in words. */
+export interface DashboardScopeView {
+  kind: "town" | "village" | "villages" | "department" | "person";
+  /** The unit's id; for several villages their ids joined by commas; "town" for the town. */
+  id: string;
+  value: string;
+  name: string;
+}
+
+export type DashboardRateKey = keyof DashboardRates;
+
+/** A rate of the overview with what it is made of and its 环比 / 同比 (percentage points). */
+export interface DashboardRateFigure {
+  key: DashboardRateKey;
+  value: Rate;
+  numerator: number;
+  denominator: number;
+  previous: FigureChange;
+  yearAgo: FigureChange;
+}
+
+export type DashboardCountKey =
+  | "received"
+  | PresentFigure
+  | Exclude<PeriodFact, "ratedDissatisfied">
+  | "dissatisfied";
+
+/**
+ * A count of the overview and where it leads: `present` figures (now) to the staff queue with
+ * its filters, `period` ones (with 环比 / 同比 as count changes) to the list of their events.
+ */
+export interface DashboardCountFigure {
+  key: DashboardCountKey;
+  when: "present" | "period";
+  value: number;
+  previous: FigureChange | null;
+  yearAgo: FigureChange | null;
+  link: FigureLink;
+}
+
 /** `GET /api/staff/dashboard`: a scope's figures over a period, and what needs attention. */
 export interface Dashboard {
-  scope: { kind: "town" | "village" | "department" | "person"; id: string; name: string };
+  scope: DashboardScopeView;
   period: { from: string; to: string };
   /** The counters summed over the period (absent fields are zero). */
   totals: Partial<Record<CounterField, number>>;
@@ -61,8 +106,30 @@ export interface Dashboard {
   backlog: { total: number; byAge: { bucket: BacklogAgeBucket; count: number }[] };
   overdue: QueueItem[];
   supervised: QueueItem[];
-  rankings: { departments: RateRow[]; villages: RateRow[] };
+  /** The periods compared with: 环比 (the one before) and 同比 (a year earlier). */
+  comparison: { previous: MonthPeriod; yearAgo: MonthPeriod };
+  overview: { rates: DashboardRateFigure[]; counts: DashboardCountFigure[] };
   people: RateRow[];
+}
+
+/** One counted event behind a period figure: the concern and when the event happened. */
+export type DashboardEvent = QueueItem & { eventAt: string };
+
+/**
+ * `GET /api/staff/dashboard/events`: the concerns behind a period figure (closed, rated
+ * dissatisfied, returned, reopened) in a scope and period, one row per counted event, read
+ * from the period index. A person's scope has none (`available: false`): the index is kept
+ * per village and department.
+ */
+export interface DashboardEvents {
+  scope: DashboardScopeView;
+  fact: PeriodFact;
+  period: MonthPeriod;
+  available: boolean;
+  items: DashboardEvent[];
+  /** Events on this page left out: conduct complaints, for those who do not read everything. */
+  hidden: number;
+  nextCursor: string | null;
 }
 
 /** `GET /api/statistics`: the public figures of the last 12 months, and the ledger year's. */

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { StaffUser } from "../staff/schema.js";
-import { backlogByAge, defaultDashboardScope, mayViewDashboard } from "./dashboard-scope.js";
+import {
+  backlogByAge,
+  dashboardScopeValue,
+  defaultDashboardScope,
+  mayViewDashboard,
+  parseDashboardScope,
+} from "./dashboard-scope.js";
 
 const user = (over: Partial<StaffUser>): StaffUser =>
   ({
@@ -33,12 +39,67 @@ describe("dashboard scopes", () => {
     expect(defaultDashboardScope(user({ role: "admin" }))).toEqual({ kind: "town" });
     expect(
       defaultDashboardScope(user({ role: "leader", villageIds: ["yaxi", "meijing"] })),
-    ).toEqual({ kind: "village", id: "yaxi" });
+    ).toEqual({ kind: "villages", ids: ["yaxi", "meijing"] });
+    expect(defaultDashboardScope(user({ role: "leader", villageIds: ["yaxi"] }))).toEqual({
+      kind: "village",
+      id: "yaxi",
+    });
     expect(defaultDashboardScope(user({ departmentId: "env-bureau" }))).toEqual({
       kind: "department",
       id: "env-bureau",
     });
     expect(defaultDashboardScope(user({}))).toEqual({ kind: "person", id: "u1" });
+  });
+});
+
+describe("several villages together", () => {
+  const leader = user({ role: "leader", villageIds: ["meijing", "doumen"] });
+
+  it("reads villages:mine as the user's contact villages and a list as given", () => {
+    expect(parseDashboardScope("villages:mine", leader)).toEqual({
+      kind: "villages",
+      ids: ["meijing", "doumen"],
+    });
+    expect(parseDashboardScope("villages:doumen,yaxi", leader)).toEqual({
+      kind: "villages",
+      ids: ["doumen", "yaxi"],
+    });
+    expect(parseDashboardScope("villages:doumen", leader)).toEqual({
+      kind: "village",
+      id: "doumen",
+    });
+    expect(parseDashboardScope("town", leader)).toEqual({ kind: "town" });
+    expect(parseDashboardScope("person:u1", leader)).toEqual({ kind: "person", id: "u1" });
+  });
+
+  it("refuses malformed scopes", () => {
+    for (const raw of ["", "villages:", "villages:a,a", "villages:A", "region:x", "village:"]) {
+      expect(parseDashboardScope(raw, leader), raw).toBeNull();
+    }
+    expect(parseDashboardScope("villages:mine", user({}))).toBeNull();
+  });
+
+  it("lets a leader see only lists of their own villages; admin and inspectors any", () => {
+    expect(mayViewDashboard(leader, { kind: "villages", ids: ["meijing", "doumen"] })).toBe(true);
+    expect(mayViewDashboard(leader, { kind: "villages", ids: ["meijing", "yaxi"] })).toBe(false);
+    expect(mayViewDashboard(leader, { kind: "villages", ids: [] })).toBe(false);
+    const inspector = user({ role: "inspector" });
+    expect(mayViewDashboard(inspector, { kind: "villages", ids: ["meijing", "yaxi"] })).toBe(true);
+    expect(mayViewDashboard(user({ role: "admin" }), { kind: "villages", ids: ["yaxi"] })).toBe(
+      true,
+    );
+    const head = user({ role: "dept_head", departmentId: "env-bureau" });
+    expect(mayViewDashboard(head, { kind: "villages", ids: ["meijing"] })).toBe(false);
+  });
+
+  it("writes a scope back as the address does", () => {
+    expect(dashboardScopeValue({ kind: "villages", ids: ["meijing", "doumen"] })).toBe(
+      "villages:meijing,doumen",
+    );
+    expect(dashboardScopeValue({ kind: "town" })).toBe("town");
+    expect(dashboardScopeValue({ kind: "department", id: "env-bureau" })).toBe(
+      "department:env-bureau",
+    );
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Locale } from "../errors.js";
-import { addMonths, monthIndex, monthsBetween } from "../time/months.js";
+import { monthsBetween } from "../time/months.js";
 import { type Counters, categoryFigures } from "./counters.js";
+import { comparisonPeriods, type MonthPeriod } from "./period-comparison.js";
 
 /**
  * 热点: which categories grow and where. Pure: the use case reads the village counters of
@@ -14,16 +15,10 @@ export const HOT_TOPICS_MIN_COUNT = 5;
 export const BUSIEST_CELLS = 5;
 export const BUSIEST_MIN_COUNT = 3;
 
-export interface Period {
-  from: string;
-  to: string;
-}
+export type Period = MonthPeriod;
 
-/** The period of the same length just before (across a year boundary too). */
-export function previousPeriod(p: Period): Period {
-  const length = monthIndex(p.to) - monthIndex(p.from) + 1;
-  return { from: addMonths(p.from, -length), to: addMonths(p.from, -1) };
-}
+/** The period of the same length just before (环比, across a year boundary too). */
+export const previousPeriod = (p: Period): Period => comparisonPeriods(p).previous;
 
 /**
  * Whether a month's counters hold categories: `none` before the category fields existed

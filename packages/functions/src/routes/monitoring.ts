@@ -13,6 +13,7 @@ const dashboards = lazy(() => import("../use-cases/monitoring/dashboard.js"));
 const inspection = lazy(() => import("../use-cases/inspection/inspection.js"));
 const hotTopicsUseCase = lazy(() => import("../use-cases/monitoring/hot-topics.js"));
 const rankings = lazy(() => import("../use-cases/monitoring/rankings.js"));
+const dashboardEventLists = lazy(() => import("../use-cases/monitoring/dashboard-events.js"));
 
 export const monitoringRoutes: Route[] = [
   publicRoute("GET", "/api/health", async (c, deps) => {
@@ -38,6 +39,10 @@ export const monitoringRoutes: Route[] = [
   staffRoute("GET", "/api/staff/dashboard/rankings", async (c, deps, auth) =>
     c.json(await (await rankings()).rankings(deps, auth, c.req.query(), locale(c))),
   ),
+  staffRoute("GET", "/api/staff/dashboard/events", async (c, deps, auth) => {
+    const { dashboardEvents } = await dashboardEventLists();
+    return c.json(await dashboardEvents(deps, auth, c.req.query(), locale(c)));
+  }),
   staffRoute("GET", "/api/staff/inbox", async (c, deps, auth) =>
     c.json(await (await inbox()).inbox(deps, auth, c.req.query())),
   ),

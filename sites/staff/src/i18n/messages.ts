@@ -19,6 +19,7 @@ import { inspectionEn, inspectionZh } from "./inspection-messages";
 import { ledgerExportEn, ledgerExportZh } from "./ledger-export-messages";
 import { monitoringEn, monitoringZh } from "./monitoring-messages";
 import { open311KeysEn, open311KeysZh } from "./open311-keys-messages";
+import { overviewEn, overviewZh } from "./overview-messages";
 import { queueEn, queueZh } from "./queue-messages";
 import { rankingsEn, rankingsZh } from "./rankings-messages";
 import { reviewEn, reviewZh } from "./review-messages";
@@ -46,6 +47,7 @@ const zhCN = {
   ...searchZh,
   ...inspectionZh,
   ...hotTopicsZh,
+  ...overviewZh,
   ...queueZh,
   ...rankingsZh,
   "site.tagline": "工作台",
@@ -551,6 +553,7 @@ const en: Messages = {
   ...searchEn,
   ...inspectionEn,
   ...hotTopicsEn,
+  ...overviewEn,
   ...queueEn,
   ...rankingsEn,
   "site.tagline": "Staff desk",

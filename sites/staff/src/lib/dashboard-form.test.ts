@@ -7,7 +7,6 @@ import {
   readPeriod,
   readScope,
   scopeOptions,
-  scopeValue,
 } from "./dashboard-form";
 
 // 2026-11-30 20:00 UTC is already 1 December in Shanghai.
@@ -58,18 +57,31 @@ describe("scope", () => {
     expect(readScope(q("scope=person:staff-cadre"))).toBe("person:staff-cadre");
     expect(readScope(q("scope=city"))).toBe("");
     expect(readScope(q("scope=village:<x>"))).toBe("");
+    expect(readScope(q("scope=villages:mine"))).toBe("villages:mine");
+    expect(readScope(q("scope=villages:meijing,doumen"))).toBe("villages:meijing,doumen");
+    expect(readScope(q("scope=villages:meijing,"))).toBe("");
+    expect(readScope(q("scope=villages:"))).toBe("");
   });
-  it("offers a leader their villages only", () => {
+  it("offers a leader their villages together, then each; never an id without a name", () => {
     const opts = scopeOptions(
+      { role: "leader", villageIds: ["doumen", "meijing"], departmentId: null },
+      directory,
+      departments,
+      "全镇",
+      (names) => `我联系的全部村（${names}）`,
+    );
+    expect(opts.map((o) => [o.value, o.label])).toEqual([
+      ["villages:doumen,meijing", "我联系的全部村（梅泾村、陡门村）"],
+      ["village:doumen", "陡门村"],
+      ["village:meijing", "梅泾村"],
+    ]);
+    const lone = scopeOptions(
       { role: "leader", villageIds: ["doumen", "ghost"], departmentId: null },
       directory,
       departments,
       "全镇",
     );
-    expect(opts.map((o) => [o.value, o.label])).toEqual([
-      ["village:doumen", "陡门村"],
-      ["village:ghost", "ghost"],
-    ]);
+    expect(lone.map((o) => [o.value, o.label])).toEqual([["village:doumen", "陡门村"]]);
   });
   it("offers a department head or cadre their department", () => {
     for (const role of ["dept_head", "cadre"] as const) {
@@ -100,9 +112,7 @@ describe("scope", () => {
     }
     expect(scopeOptions(null, directory, departments, "全镇")).toEqual([]);
   });
-  it("writes scope values and links", () => {
-    expect(scopeValue({ kind: "town", id: null })).toBe("town");
-    expect(scopeValue({ kind: "person", id: "staff-1" })).toBe("person:staff-1");
+  it("writes links", () => {
     expect(dashboardHref("person:staff-1", "2026-01", "2026-06")).toBe(
       "/dashboard?scope=person%3Astaff-1&from=2026-01&to=2026-06",
     );

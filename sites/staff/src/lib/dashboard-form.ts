@@ -55,9 +55,13 @@ export function readPeriod(params: URLSearchParams, now: Date): Period {
   return { from, to, problem: null };
 }
 
-const SCOPE = /^(town|(village|department|person):[A-Za-z0-9_.:-]{1,64})$/;
+const SCOPE =
+  /^(town|(village|department|person):[A-Za-z0-9_.:-]{1,64}|villages:(mine|[a-z0-9-]{1,64}(,[a-z0-9-]{1,64}){0,29}))$/;
 
-/** A well-formed scope ("town", "village:meijing", …) or "" (the API's default for the role). */
+/**
+ * A well-formed scope ("town", "village:meijing", "villages:mine", "villages:a,b", …) or ""
+ * (the API's default for the role).
+ */
 export function readScope(params: URLSearchParams): string {
   const v = params.get("scope")?.trim() ?? "";
   return SCOPE.test(v) ? v : "";
@@ -66,14 +70,15 @@ export function readScope(params: URLSearchParams): string {
 export interface ScopeOption {
   value: string;
   label: string;
-  group: "town" | "village" | "department" | "person";
+  group: "town" | "villages" | "village" | "department" | "person";
 }
 
 /**
  * What the scope select offers a role (the API enforces the same rules): a leader their
- * villages; a department head or cadre their department; inspector and admin the town, every
- * village and every department. Names come from the directory and the department list; an id
- * without a name is shown as the id.
+ * villages, together first when there are several (the API's default for them); a department
+ * head or cadre their department; inspector and admin the town, every village and every
+ * department. Names come from the directory and the department list; what has no name there
+ * is not offered (an id is never shown).
  */
 export function scopeOptions(
   user: Pick<StaffUser, "role" | "villageIds" | "departmentId"> | null,
@@ -82,42 +87,47 @@ export function scopeOptions(
   } | null,
   departments: readonly Ref[] | null,
   townLabel: string,
+  mineLabel: (names: string) => string = (names) => names,
 ): ScopeOption[] {
   if (!user) return [];
-  const villageName = (id: string) => directory?.villages.find((v) => v.id === id)?.name ?? id;
-  const departmentName = (id: string) => departments?.find((d) => d.id === id)?.name ?? id;
-  const village = (id: string): ScopeOption => ({
-    value: `village:${id}`,
-    label: villageName(id),
-    group: "village",
-  });
-  const department = (id: string): ScopeOption => ({
-    value: `department:${id}`,
-    label: departmentName(id),
-    group: "department",
-  });
+  const villageName = (id: string) => directory?.villages.find((v) => v.id === id)?.name;
+  const departmentName = (id: string) => departments?.find((d) => d.id === id)?.name;
+  const named = (o: { value: string; label: string | undefined; group: ScopeOption["group"] }) =>
+    o.label ? [o as ScopeOption] : [];
+  const village = (id: string) =>
+    named({ value: `village:${id}`, label: villageName(id), group: "village" });
+  const department = (id: string) =>
+    named({ value: `department:${id}`, label: departmentName(id), group: "department" });
   switch (user.role) {
-    case "leader":
-      return user.villageIds.map(village);
+    case "leader": {
+      const each = user.villageIds.flatMap(village);
+      if (each.length < 2) return each;
+      // The API's default for them, in the directory's order as the API names it.
+      const order = (directory?.villages ?? []).map((v) => v.id);
+      const ids = [...user.villageIds].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+      const names = ids.map((id) => villageName(id) ?? "").filter(Boolean);
+      return [
+        {
+          value: `villages:${user.villageIds.join(",")}`,
+          label: mineLabel(names.join("、")),
+          group: "villages",
+        },
+        ...each,
+      ];
+    }
     case "dept_head":
     case "cadre":
-      return user.departmentId ? [department(user.departmentId)] : [];
+      return user.departmentId ? department(user.departmentId) : [];
     case "admin":
     case "inspector":
       return [
         { value: "town", label: townLabel, group: "town" },
-        ...(directory?.villages ?? []).map((v) => village(v.id)),
-        ...(departments ?? []).map((d) => department(d.id)),
+        ...(directory?.villages ?? []).flatMap((v) => village(v.id)),
+        ...(departments ?? []).flatMap((d) => department(d.id)),
       ];
     default:
       return [];
   }
-}
-
-/** The scope value of what the API answered with ("town", "village:meijing", …). */
-export function scopeValue(scope: { kind: string; id: string | null } | null | undefined): string {
-  if (!scope) return "";
-  return scope.kind === "town" || !scope.id ? scope.kind : `${scope.kind}:${scope.id}`;
 }
 
 /** /dashboard?scope=…&from=…&to=… */

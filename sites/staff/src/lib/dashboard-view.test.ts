@@ -4,14 +4,14 @@ import {
   backlogKey,
   backlogRows,
   backlogSpec,
+  changeView,
+  figureHref,
   formatHours,
   inboxDetails,
   inboxKindKey,
   monthLabel,
   normalizeTotals,
   rankByResponse,
-  rankingSpec,
-  topBottom,
   trendSpec,
   urgedText,
 } from "./dashboard-view";
@@ -33,23 +33,34 @@ describe("rankings", () => {
     const rows = [row("a", 0.5), row("b", null), row("c", 0.9), row("d", 0.5, 30)];
     expect(rankByResponse(rows).map((r) => r.id)).toEqual(["c", "d", "a", "b"]);
   });
-  it("takes the top and bottom five, worst first, unrated in neither", () => {
-    const rows = Array.from({ length: 12 }, (_, i) => row(`r${i}`, i / 20));
-    rows.push(row("none", null));
-    const { top, bottom } = topBottom(rows);
-    expect(top.map((r) => r.id)).toEqual(["r11", "r10", "r9", "r8", "r7"]);
-    expect(bottom.map((r) => r.id)).toEqual(["r0", "r1", "r2", "r3", "r4"]);
+});
+
+describe("overview", () => {
+  it("writes a change as an arrow and words, percentage points for rates", () => {
+    expect(changeView({ prior: 0.8, delta: 5, direction: "up" }, "rate", "zh-CN")).toEqual({
+      arrow: "▲",
+      words: "上升5个百分点",
+      direction: "up",
+    });
+    expect(changeView({ prior: 7, delta: -4, direction: "down" }, "count", "en")).toEqual({
+      arrow: "▼",
+      words: "down 4",
+      direction: "down",
+    });
+    expect(changeView({ prior: 3, delta: 0, direction: "same" }, "count", "zh-CN").words).toBe(
+      "持平",
+    );
+    expect(changeView({ prior: null, delta: null, direction: null }, "rate", "zh-CN")).toEqual({
+      arrow: "",
+      words: "无可比数据",
+      direction: null,
+    });
   });
-  it("splits a short list so no one is on both", () => {
-    const { top, bottom } = topBottom([row("a", 0.9), row("b", 0.8), row("c", 0.7)]);
-    expect(top.map((r) => r.id)).toEqual(["a"]);
-    expect(bottom.map((r) => r.id)).toEqual(["c"]);
-    expect(topBottom([row("a", 0.9)])).toEqual({ top: [], bottom: [] });
-  });
-  it("charts every row best first", () => {
-    const spec = rankingSpec([row("a", 0.5), row("b", 0.9)], "zh-CN");
-    expect(spec).toMatchObject({ kind: "bar", horizontal: true, categories: ["b", "a"] });
-    expect(spec.series[0]).toMatchObject({ name: "响应率", unit: "rate", data: [0.9, 0.5] });
+  it("links a figure to its page with its query", () => {
+    expect(figureHref({ path: "/", query: { village: "meijing,doumen", overdue: "true" } })).toBe(
+      "/?village=meijing%2Cdoumen&overdue=true",
+    );
+    expect(figureHref({ path: "/all", query: {} })).toBe("/all");
   });
 });
 

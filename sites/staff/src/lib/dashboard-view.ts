@@ -1,5 +1,5 @@
-// What the dashboard shows, computed from the API's `Dashboard`: rankings (红黑榜), times in
-// words, month labels, label keys, and the chart specs. Pure: the page and the tests use it.
+// What the dashboard shows, computed from the API's `Dashboard`: the people's order, 环比/同比
+// in words, times in words, month labels, label keys, and the chart specs. Pure: the page and the tests use it.
 
 import {
   BACKLOG_AGE_BUCKETS,
@@ -7,6 +7,7 @@ import {
   COUNTER_FIELDS,
   type CounterField,
   type Dashboard,
+  type DashboardRateFigure,
   INBOX_KINDS,
   type InboxItem,
   type RateRow,
@@ -15,6 +16,8 @@ import type { ChartSpec } from "@lianxin/site-kit/chart-options";
 import { type Locale, type MessageKey, t } from "../i18n/messages";
 import { formatDateTime } from "./format";
 import { stageKey } from "./time-left";
+
+type FigureChange = DashboardRateFigure["previous"];
 
 /** The dashboard's counters, every one a number. */
 export type DashboardTotals = Record<CounterField, number>;
@@ -44,15 +47,31 @@ export function rankByResponse(rows: readonly RateRow[]): RateRow[] {
   });
 }
 
-/**
- * 红黑榜: the best and the worst `n` by response rate, as 12345 hotlines publish them. Rows
- * without a rate (nothing was due) are in neither. With fewer than 2n ranked rows each list
- * takes half, so no one is on both. `bottom` is worst first.
- */
-export function topBottom(rows: readonly RateRow[], n = 5): { top: RateRow[]; bottom: RateRow[] } {
-  const ranked = rankByResponse(rows).filter((r) => r.response != null);
-  const k = Math.min(n, Math.floor(ranked.length / 2));
-  return { top: ranked.slice(0, k), bottom: ranked.slice(ranked.length - k).reverse() };
+/** A 环比 / 同比 change as an arrow and words ("上升5个百分点", "down 4"); none without data. */
+export function changeView(
+  change: FigureChange | null | undefined,
+  unit: "rate" | "count",
+  locale: Locale,
+): { arrow: string; words: string; direction: FigureChange["direction"] } {
+  if (!change || change.delta == null || !change.direction) {
+    return { arrow: "", words: t(locale, "ov.none"), direction: null };
+  }
+  if (change.direction === "same")
+    return { arrow: "＝", words: t(locale, "ov.same"), direction: "same" };
+  const n = Math.abs(change.delta);
+  const amount = unit === "rate" ? t(locale, "ov.pp", { n }) : t(locale, "ov.pieces", { n });
+  const word = t(locale, change.direction === "up" ? "ov.up" : "ov.down");
+  return {
+    arrow: change.direction === "up" ? "▲" : "▼",
+    words: locale === "en" ? `${word} ${amount}` : `${word}${amount}`,
+    direction: change.direction,
+  };
+}
+
+/** A figure's link as an address in the staff site. */
+export function figureHref(link: { path: string; query: Record<string, string> }): string {
+  const q = new URLSearchParams(link.query).toString();
+  return q ? `${link.path}?${q}` : link.path;
 }
 
 /** "6小时" / "2.5天" from hours (the API's bucket upper bound); "—" for none. */
@@ -152,19 +171,6 @@ export function backlogSpec(backlog: Dashboard["backlog"], locale: Locale): Char
         data: rows.map((r) => r.count),
         colors: BACKLOG_COLORS,
       },
-    ],
-  };
-}
-
-/** All rows by response rate, best on top, as horizontal bars. */
-export function rankingSpec(rows: readonly RateRow[], locale: Locale): ChartSpec {
-  const ranked = rankByResponse(rows);
-  return {
-    kind: "bar",
-    horizontal: true,
-    categories: ranked.map((r) => r.name),
-    series: [
-      { name: t(locale, "rate.response"), unit: "rate", data: ranked.map((r) => r.response) },
     ],
   };
 }

@@ -2,59 +2,39 @@ import {
   backlogByAge,
   type Concern,
   type Counters,
-  type DashboardScope,
+  comparisonPeriods,
   type DirectoryIndex,
-  DomainError,
-  defaultDashboardScope,
-  isOverdue,
   type Locale,
   ledgerYear,
   ledgerYearFigures,
-  mayViewDashboard,
   monthRange,
   monthsBetween,
   namedRefs,
+  type PresentFigure,
   percentilesOf,
+  presentFigures,
   ratesOf,
-  readsEverything,
   shanghaiMonth,
   sumCounters,
   toQueueItem,
 } from "@lianxin/core";
-import type { QueueSource } from "@lianxin/store";
 import * as z from "zod/mini";
 import type { Deps } from "../../deps.js";
 import type { StaffAuth } from "../accounts/session.js";
 import { currentDirectory } from "../directory/current-directory.js";
 import { parseInput } from "../parse.js";
-import { MAX_PERIOD_MONTHS, readCountersOfScopes, readScopeCounters } from "./counter-reads.js";
+import { MAX_PERIOD_MONTHS, readCountersOfScopes } from "./counter-reads.js";
+import { overviewFigures } from "./dashboard-overview.js";
+import { peopleRows, scopeCounterRows, scopeOpenWork, scopePeopleRows } from "./dashboard-reads.js";
+import { dashboardPeriod, resolveDashboardScope } from "./dashboard-scope-input.js";
+import { byResponse, rateRow } from "./rate-rows.js";
 
 const Month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/));
 const DashboardQuery = z.object({
-  scope: z.optional(
-    z.string().check(z.regex(/^(town|(village|department|person):[a-z0-9-]{1,64})$/)),
-  ),
+  scope: z.optional(z.string().check(z.maxLength(2000))),
   from: z.optional(Month),
   to: z.optional(Month),
 });
-
-type Row = { id: string; name: string; counters: Counters };
-function rateRow(r: Row) {
-  const rates = ratesOf(r.counters);
-  return {
-    id: r.id,
-    name: r.name,
-    received: r.counters.received ?? 0,
-    answered: r.counters.answered ?? 0,
-    overdue: r.counters.overdue ?? 0,
-    response: rates.response,
-    resolution: rates.resolution,
-    satisfaction: rates.satisfaction,
-    onTimeClosure: rates.onTimeClosure,
-  };
-}
-const byResponse = (a: ReturnType<typeof rateRow>, b: ReturnType<typeof rateRow>) =>
-  (b.response ?? -1) - (a.response ?? -1) || b.received - a.received;
 
 /** Many scopes' monthly items by key (BatchGetItem): the rankings' rows. */
 async function rankingCounters(deps: Deps, kind: string, ids: string[], from: string, to: string) {
@@ -67,27 +47,6 @@ async function rankingCounters(deps: Deps, kind: string, ids: string[], from: st
     id: scope.id,
     rows: rows.map((r) => ({ ...r, member: null })),
   }));
-}
-
-async function countersOf(deps: Deps, kind: string, ids: string[], from: string, to: string) {
-  const results = await Promise.all(
-    ids.map((id) => readScopeCounters(deps, { kind, id }, from, to)),
-  );
-  return ids.map((id, i) => ({ id, rows: results[i] ?? [] }));
-}
-
-/** The open work of a scope: bounded by the backlog, never the history. */
-async function openWork(deps: Deps, sources: QueueSource[], keep: (c: Concern) => boolean) {
-  const items: Concern[] = [];
-  for (const source of sources) {
-    let cursor: string | undefined;
-    do {
-      const page = await deps.store.queryQueue({ source, lane: "OPEN", limit: 200, cursor });
-      items.push(...page.items.filter(keep));
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-  }
-  return items;
 }
 
 /** Figures of a set of villages and departments for a period: rankings, trend, totals. */
@@ -126,7 +85,7 @@ export async function periodFigures(
   };
 }
 
-function trendOf(rows: Array<{ month: string; counters: Counters }>, months: string[]) {
+export function trendOf(rows: Array<{ month: string; counters: Counters }>, months: string[]) {
   return months.map((month) => {
     const c = sumCounters(rows.filter((r) => r.month === month).map((r) => r.counters));
     const rates = ratesOf(c);
@@ -150,107 +109,56 @@ export async function dashboard(
 ) {
   const q = parseInput(DashboardQuery, query);
   const now = deps.now();
-  const to = q.to ?? shanghaiMonth(now);
-  const from = q.from ?? (monthRange(to, 6)[0] as string);
-  if (from > to) {
-    throw new DomainError("validation_failed", {
-      fields: {
-        from: {
-          kind: "invalid",
-          message: { "zh-CN": "起始月份晚于结束月份", en: "from is after to" },
-        },
-      },
-    });
-  }
+  const { from, to } = dashboardPeriod(q, now);
   const months = monthsBetween(from, to, MAX_PERIOD_MONTHS);
-  const scope: DashboardScope = q.scope
-    ? q.scope === "town"
-      ? { kind: "town" }
-      : { kind: q.scope.split(":")[0] as "village", id: q.scope.split(":")[1] as string }
-    : defaultDashboardScope(auth.user);
-  if (!mayViewDashboard(auth.user, scope)) throw new DomainError("forbidden");
   const index = await currentDirectory(deps);
-  const refs = namedRefs(index, locale);
-  const figures = await periodFigures(deps, index, locale, from, to);
+  const { scope, view } = await resolveDashboardScope(deps, auth, q.scope, index, locale);
+  const period = { from, to };
+  const comparison = comparisonPeriods(period);
 
-  let rows: Array<{ month: string; counters: Counters }>;
-  let name: string;
-  let sources: QueueSource[];
-  let keep: (c: Concern) => boolean = () => true;
-  let people: Array<{ id: string; rows: Array<{ member: string | null; counters: Counters }> }> =
-    [];
-  if (scope.kind === "town") {
-    rows = figures.villages.flatMap((v) => v.rows);
-    name = locale === "en" ? "Whole town" : "全镇";
-    sources = [{ kind: "town" }];
-  } else if (scope.kind === "village") {
-    if (!index.village(scope.id)) throw new DomainError("not_found");
-    rows = figures.villages.find((v) => v.id === scope.id)?.rows ?? [];
-    name = refs.village(scope.id).name;
-    sources = [{ kind: "village", id: scope.id }];
-    people = await countersOf(deps, "village_people", [scope.id], from, to);
-  } else if (scope.kind === "department") {
-    if (!index.department(scope.id)) throw new DomainError("not_found");
-    rows = await readScopeCounters(deps, { kind: "department", id: scope.id }, from, to);
-    name = refs.department(scope.id).name;
-    sources = [{ kind: "department", id: scope.id }];
-    people = await countersOf(deps, "department_people", [scope.id], from, to);
-  } else {
-    rows = await readScopeCounters(deps, { kind: "person", id: scope.id }, from, to);
-    const account = await deps.store.getStaffAccount(scope.id);
-    name = account?.name ?? scope.id;
-    sources = account?.departmentId ? [{ kind: "department", id: account.departmentId }] : [];
-    keep = (c) => c.assignee?.id === scope.id;
-  }
-  // Conduct complaints stay out of everyone's figures but inspectors' and admin's lists.
-  const wide = readsEverything(auth.user);
-  const open = await openWork(
-    deps,
-    sources,
-    (c) => keep(c) && (wide || c.routing.visibility !== "discipline"),
-  );
-  const totals = sumCounters(rows.map((r) => r.counters));
+  const [rows, people, open] = await Promise.all([
+    scopeCounterRows(deps, scope, index, [
+      ...new Set([
+        ...monthsBetween(comparison.yearAgo.from, comparison.yearAgo.to, MAX_PERIOD_MONTHS),
+        ...monthsBetween(comparison.previous.from, comparison.previous.to, MAX_PERIOD_MONTHS),
+        ...months,
+      ]),
+    ]),
+    scopePeopleRows(deps, scope, from, to),
+    scopeOpenWork(deps, auth, scope, index),
+  ]);
+  const within = (p: { from: string; to: string }) =>
+    sumCounters(rows.filter((r) => r.month >= p.from && r.month <= p.to).map((r) => r.counters));
+  const totals = within(period);
+  const present = presentFigures(auth.user, scope, open, now);
   const item = (c: Concern) => toQueueItem(c, index, locale, now);
   const byUrgency = (a: Concern, b: Concern) =>
     a.deadlines.answerBy < b.deadlines.answerBy ? -1 : 1;
 
-  const members = [
-    ...new Set(people.flatMap((p) => p.rows.map((r) => r.member).filter((m): m is string => !!m))),
-  ];
-  const personNames = await deps.store.getStaffNames(members);
   return {
-    scope: { kind: scope.kind, id: scope.kind === "town" ? "town" : scope.id, name },
-    period: { from, to },
+    scope: view,
+    period,
     totals,
     rates: ratesOf(totals),
     times: { firstResponse: percentilesOf(totals, "rt"), close: percentilesOf(totals, "ct") },
     trend: trendOf(rows, months),
-    backlog: {
-      total: open.length,
-      byAge: backlogByAge(open, now),
-    },
-    overdue: open
-      .filter((c) => isOverdue(c, now))
-      .sort(byUrgency)
-      .slice(0, 50)
-      .map(item),
-    supervised: open
-      .filter((c) => c.flags.supervised)
-      .sort(byUrgency)
-      .slice(0, 50)
-      .map(item),
-    rankings: { departments: figures.departmentRows, villages: figures.villageRows },
-    people: members
-      .map((id) =>
-        rateRow({
-          id,
-          name: personNames.get(id) ?? id,
-          counters: sumCounters(
-            people.flatMap((p) => p.rows.filter((r) => r.member === id).map((r) => r.counters)),
-          ),
-        }),
-      )
-      .sort(byResponse),
+    backlog: { total: present.backlog.length, byAge: backlogByAge(present.backlog, now) },
+    overdue: [...present.overdueNow].sort(byUrgency).slice(0, 50).map(item),
+    supervised: [...present.supervised].sort(byUrgency).slice(0, 50).map(item),
+    comparison,
+    overview: overviewFigures({
+      user: auth.user,
+      scope,
+      period,
+      current: totals,
+      previous: within(comparison.previous),
+      yearAgo: within(comparison.yearAgo),
+      present: Object.fromEntries(Object.entries(present).map(([k, v]) => [k, v.length])) as Record<
+        PresentFigure,
+        number
+      >,
+    }),
+    people: await peopleRows(deps, index, people, locale),
   };
 }
 

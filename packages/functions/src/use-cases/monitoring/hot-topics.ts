@@ -8,7 +8,9 @@ import {
   mayViewDashboard,
   monthsBetween,
   namedRefs,
+  parseDashboardScope,
   previousPeriod,
+  scopeVillageIds,
   shanghaiMonth,
 } from "@lianxin/core";
 import * as z from "zod/mini";
@@ -51,25 +53,28 @@ function unitsOf(
   scope: string | undefined,
   villageIds: string[],
 ): { units: Units; scope: HotTopicsScope } {
-  if (scope?.startsWith("villages:")) {
-    const list = scope.slice("villages:".length);
-    const ids = list === "mine" ? auth.user.villageIds : [...new Set(list.split(","))];
-    if (!ids.length || !ids.every((id) => mayViewDashboard(auth.user, { kind: "village", id })))
-      throw new DomainError("forbidden");
-    return { units: { kind: "village", ids }, scope: { kind: "villages", ids } };
+  const parsed: DashboardScope | null = scope
+    ? parseDashboardScope(scope, auth.user)
+    : defaultDashboardScope(auth.user);
+  if (!parsed) {
+    throw new DomainError("validation_failed", {
+      fields: {
+        scope: { kind: "invalid", message: { "zh-CN": "范围无效", en: "Invalid scope" } },
+      },
+    });
   }
-  const one: DashboardScope = !scope
-    ? defaultDashboardScope(auth.user)
-    : scope === "town"
-      ? { kind: "town" }
-      : { kind: scope.split(":")[0] as "village", id: scope.split(":")[1] as string };
-  if (one.kind === "person") {
-    // A person's counters have no categories: their department's, if they may see it.
+  // A person's counters have no categories.
+  if (parsed.kind === "person" || !mayViewDashboard(auth.user, parsed)) {
     throw new DomainError("forbidden");
   }
-  if (!mayViewDashboard(auth.user, one)) throw new DomainError("forbidden");
-  if (one.kind === "town") return { units: { kind: "village", ids: villageIds }, scope: one };
-  return { units: { kind: one.kind, ids: [one.id] }, scope: { kind: one.kind, id: one.id } };
+  if (parsed.kind === "department") {
+    return {
+      units: { kind: "department", ids: [parsed.id] },
+      scope: { ...parsed, kind: "department" },
+    };
+  }
+  const ids = scopeVillageIds(parsed, villageIds);
+  return { units: { kind: "village", ids }, scope: parsed as HotTopicsScope };
 }
 
 /**

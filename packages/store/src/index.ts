@@ -46,7 +46,13 @@ import {
   voidLedgerNumber,
 } from "./ledger-numbers.js";
 import { readCounters, readCountersBatch } from "./metrics.js";
-import { getNotice, listNotices, noticeItem, replaceNotice } from "./notices.js";
+import {
+  countPublishedNotices,
+  getNotice,
+  listNotices,
+  noticeItem,
+  replaceNotice,
+} from "./notices.js";
 import {
   oneTimeCodeItem,
   putOneTimeCode,
@@ -217,6 +223,7 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     getNotice: bind(ctx, getNotice),
     listNotices: bind(ctx, listNotices),
     replaceNotice: bind(ctx, replaceNotice),
+    countPublishedNotices: bind(ctx, countPublishedNotices),
     putAccessLog: bind(ctx, putAccessLog),
     listAccessLog: bind(ctx, listAccessLog),
     getCalendarOverride: bind(ctx, getCalendarOverride),

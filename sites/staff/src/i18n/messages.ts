@@ -18,6 +18,7 @@ import { ledgerExportEn, ledgerExportZh } from "./ledger-export-messages";
 import { monitoringEn, monitoringZh } from "./monitoring-messages";
 import { open311KeysEn, open311KeysZh } from "./open311-keys-messages";
 import { queueEn, queueZh } from "./queue-messages";
+import { reportsEn, reportsZh } from "./reports-messages";
 import { reviewEn, reviewZh } from "./review-messages";
 import { searchEn, searchZh } from "./search-messages";
 import { templateEn, templateZh } from "./template-messages";
@@ -27,6 +28,7 @@ export { DEFAULT_LOCALE, format, isLocale, LOCALES, type Locale, type Vars };
 
 const zhCN = {
   ...sharedZh,
+  ...reportsZh,
   ...monitoringZh,
   ...ledgerExportZh,
   ...fieldWorkZh,
@@ -529,6 +531,7 @@ export type Messages = { readonly [K in MessageKey]: string };
 
 const en: Messages = {
   ...sharedEn,
+  ...reportsEn,
   ...gridEn,
   ...monitoringEn,
   ...ledgerExportEn,

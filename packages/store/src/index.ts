@@ -76,6 +76,7 @@ import {
   recordLoginFailure,
 } from "./rate-limits.js";
 import { getReplyTemplate, listReplyTemplates, putReplyTemplate } from "./reply-templates.js";
+import { getQuarterlyDraft, putQuarterlyDraft } from "./report-drafts.js";
 import {
   listResidentConcerns,
   putResidentConcernItems,
@@ -160,6 +161,7 @@ export type { InboxItem } from "./outbox.js";
 export { type PeriodIndexPage, periodIndexItem } from "./period-index.js";
 export type { QueueQuery, QueueSource } from "./queues.js";
 export type { RateLimitRule, RateLimitState } from "./rate-limits.js";
+export { type QuarterlyDraft, quarterlyDraftSubject } from "./report-drafts.js";
 export type { ResidentSessionRecord } from "./resident-sessions.js";
 export { counterItems, ledgerCounterItem } from "./seed.js";
 export type { SessionRecord } from "./sessions.js";
@@ -292,6 +294,9 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     queryTermPostings: bind(ctx, queryTermPostings),
     getTermIndexWatermark: bind(ctx, getTermIndexWatermark),
     saveTermIndexWatermark: bind(ctx, saveTermIndexWatermark),
+    // 季度工作报告's written sections (issue 17).
+    getQuarterlyDraft: bind(ctx, getQuarterlyDraft),
+    putQuarterlyDraft: bind(ctx, putQuarterlyDraft),
     /** Items to add to a concern change's transaction. */
     items: {
       notice: noticeItem,

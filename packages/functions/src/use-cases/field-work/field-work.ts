@@ -42,6 +42,7 @@ import type { StaffAuth } from "../accounts/session.js";
 import { submitConcern } from "../concerns/submit-concern.js";
 import { currentDirectory } from "../directory/current-directory.js";
 import { parseInput } from "../parse.js";
+import { readQuarterlyDraft } from "./quarterly-drafts.js";
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
 const Month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/));
@@ -433,7 +434,18 @@ export async function quarterlyReport(
     await complianceRows(deps, index, months, (id) => id === compliancePerson)
   )[0];
   const rates = ratesOf(sumCounters(rateRows.filter((r) => !r.member).map((r) => r.counters)));
+  // The report's department list: the units the user may read, their own first (names).
+  const departments = index.directory.departments
+    .filter((d) => !d.retiredAt && may(user, "department_figures.read", { departmentId: d.id }))
+    .sort((a, b) => Number(b.id === user.departmentId) - Number(a.id === user.departmentId))
+    .map((d) => refs.department(d.id));
+  const draft =
+    subject.kind === "department"
+      ? await readQuarterlyDraft(deps, auth, subject.id, quarter, locale)
+      : null;
   return {
+    departments,
+    draft,
     quarter,
     months,
     subject,

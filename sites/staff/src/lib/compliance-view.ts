@@ -1,6 +1,7 @@
 // 月度达标: a cell in words (for screen readers and the cell's title): its month, its state,
 // the days in each required place and what the row's role requires. Pure.
 
+import type { ComplianceView } from "@lianxin/contract";
 import { CELL_REQUIREMENT } from "@lianxin/core";
 import { type Locale, t } from "../i18n/messages";
 
@@ -15,9 +16,11 @@ const placeName = (p: CellPlace, locale: Locale) =>
     ? `${p.village.name}${locale === "en" ? " " : ""}${p.groups.map((g) => g.name).join(locale === "en" ? ", " : "、")}`
     : p.village.name;
 
+type Row = ComplianceView["rows"][number];
+
 export function cellWords(
-  cell: { month: string; state: "met" | "gap" | "pending" | "none"; places: CellPlace[] },
-  role: "leader" | "dept_head",
+  cell: { month: string; state: Row["cells"][number]["state"]; places: CellPlace[] },
+  role: Row["role"],
   locale: Locale,
 ): string {
   const places = cell.places.length

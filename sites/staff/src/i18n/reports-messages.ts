@@ -21,6 +21,27 @@ export const reportsZh = {
   // Rotation coverage.
   "rot.coveredNote":
     "“已走过”包括轮换计划中已包干过的小组，以及本人近两年在该组记过蹲点日志（走访、座谈等）的小组。",
+  // 季度工作报告.
+  "qr.unit": "填报单位",
+  "qr.self": "本人（{name}）",
+  "qr.period": "报告期",
+  "qr.periodValue": "{quarter}（{from}至{to}）",
+  "qr.date": "填报日期",
+  "qr.results": "一、工作成效",
+  "qr.problems": "二、存在问题",
+  "qr.plans": "三、下步打算",
+  "qr.save": "保存草稿",
+  "qr.saved": "草稿已保存。",
+  "qr.savedBy": "{name} 于 {at} 保存（第 {version} 版）",
+  "qr.neverSaved": "尚未保存。",
+  "qr.conflict":
+    "在你打开本页后，已有人保存了新的草稿（第 {version} 版）。你写的内容仍在下面，请对照最新内容后再保存。",
+  "qr.readOnly": "只有本部门负责人和镇党政办可以修改这两部分。",
+  "qr.personNote": "选择一个部门后，可以填写该部门的存在问题和下步打算。",
+  "qr.empty": "（未填写）",
+  "qr.signFiller": "填报人：",
+  "qr.signHead": "负责人签字：",
+  "qr.signDate": "日期：",
 };
 
 export const reportsEn: { readonly [K in keyof typeof reportsZh]: string } = {
@@ -39,4 +60,24 @@ export const reportsEn: { readonly [K in keyof typeof reportsZh]: string } = {
   "cmp.noPlace": "no place required",
   "rot.coveredNote":
     "“Walked” counts the groups held in the rotation plan so far and the groups where the person logged field work (visits, symposia…) in the last two years.",
+  "qr.unit": "Unit",
+  "qr.self": "Myself ({name})",
+  "qr.period": "Period",
+  "qr.periodValue": "{quarter} ({from} to {to})",
+  "qr.date": "Date",
+  "qr.results": "1. Results",
+  "qr.problems": "2. Problems",
+  "qr.plans": "3. Next steps",
+  "qr.save": "Save draft",
+  "qr.saved": "Draft saved.",
+  "qr.savedBy": "Saved by {name} at {at} (version {version})",
+  "qr.neverSaved": "Not saved yet.",
+  "qr.conflict":
+    "Someone saved a newer draft (version {version}) after you opened this page. What you wrote is still below: compare it with the latest before saving.",
+  "qr.readOnly": "Only the department's head and the town office may change these two sections.",
+  "qr.personNote": "Choose a department to write its problems and next steps.",
+  "qr.empty": "(not written)",
+  "qr.signFiller": "Prepared by:",
+  "qr.signHead": "Head's signature:",
+  "qr.signDate": "Date:",
 };

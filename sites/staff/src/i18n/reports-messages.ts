@@ -42,6 +42,18 @@ export const reportsZh = {
   "qr.signFiller": "填报人：",
   "qr.signHead": "负责人签字：",
   "qr.signDate": "日期：",
+  // Codes shown to people: timeline events the site did not word, system reasons, access-log purposes.
+  "ev.reminded": "已提醒",
+  "ev.overdue": "已超期",
+  "ev.escalated": "已上报督办",
+  "evReason.satisfied_rating": "群众评价满意，自动销号",
+  "evReason.dissatisfied_rating": "群众评价不满意，重新办理",
+  "evReason.no_rating": "群众逾期未评价，自动销号",
+  "evReason.auto_overdue": "超期未办结，自动督办",
+  "log.purpose.view": "查看诉求详情（含个人信息）",
+  "log.purpose.phone_search": "按手机号查找",
+  "log.purpose.reissue_access_code": "重新发放查询码",
+  "log.purpose.other": "其他操作（{code}）",
 };
 
 export const reportsEn: { readonly [K in keyof typeof reportsZh]: string } = {
@@ -80,4 +92,15 @@ export const reportsEn: { readonly [K in keyof typeof reportsZh]: string } = {
   "qr.signFiller": "Prepared by:",
   "qr.signHead": "Head's signature:",
   "qr.signDate": "Date:",
+  "ev.reminded": "Reminded",
+  "ev.overdue": "Overdue",
+  "ev.escalated": "Escalated for supervision",
+  "evReason.satisfied_rating": "Rated satisfied: struck off automatically",
+  "evReason.dissatisfied_rating": "Rated dissatisfied: to be handled again",
+  "evReason.no_rating": "No rating in time: struck off automatically",
+  "evReason.auto_overdue": "Overdue: supervised automatically",
+  "log.purpose.view": "Viewed the concern (with personal details)",
+  "log.purpose.phone_search": "Searched by mobile number",
+  "log.purpose.reissue_access_code": "Reissued the access code",
+  "log.purpose.other": "Other ({code})",
 };

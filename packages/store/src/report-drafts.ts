@@ -1,7 +1,7 @@
-import { type StoreContext, stripKeys, transact } from "./context.js";
+import { type StoreContext, stripKeys } from "./context.js";
 import { keys } from "./keys.js";
 import { GetCommand } from "./sdk.js";
-import { type AuditEntry, auditPut } from "./settings.js";
+import { type AuditEntry, putVersionedWithAudit } from "./settings.js";
 
 /**
  * 季度工作报告's written sections (存在问题 / 下步打算), one draft per unit and quarter. Every
@@ -50,26 +50,14 @@ export async function putQuarterlyDraft(
   audit: AuditEntry,
   options: { replaces: number | null },
 ): Promise<boolean> {
-  const condition =
-    options.replaces === null
-      ? { ConditionExpression: "attribute_not_exists(pk)" }
-      : {
-          ConditionExpression: "attribute_exists(pk) AND #version = :replaces",
-          ExpressionAttributeNames: { "#version": "version" },
-          ExpressionAttributeValues: { ":replaces": options.replaces },
-        };
-  return transact(ctx, [
+  return putVersionedWithAudit(
+    ctx,
     {
-      Put: {
-        TableName: ctx.tableName,
-        Item: {
-          ...keys.quarterlyDraft(draft.departmentId, draft.quarter),
-          entity: "quarterly_draft",
-          ...draft,
-        },
-        ...condition,
-      },
+      ...keys.quarterlyDraft(draft.departmentId, draft.quarter),
+      entity: "quarterly_draft",
+      ...draft,
     },
-    auditPut(ctx, audit),
-  ]);
+    audit,
+    options.replaces,
+  );
 }

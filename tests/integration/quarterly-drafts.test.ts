@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApi, type TestApi } from "../support/api.js";
 import { loginAs, staff } from "../support/staff.js";
@@ -75,6 +76,23 @@ describe("a quarterly report's draft", () => {
       plans: "改",
     });
     expect(report.departments).toEqual([{ id: "env-bureau", name: "环保分局" }]);
+
+    // The workbook carries both sections too.
+    const xlsx = await staff(
+      api,
+      head,
+      "GET",
+      "/api/staff/reports/quarterly?quarter=2026Q4&department=env-bureau&format=xlsx",
+    );
+    expect(xlsx.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    const cells: unknown[] = [];
+    workbook.getWorksheet("季度工作报告")?.eachRow((row) => {
+      cells.push((row.values as unknown[]).slice(1));
+    });
+    expect(cells).toContainEqual(["存在问题", "倪巷浜清淤进度偏慢。"]);
+    expect(cells).toContainEqual(["下步打算", "改"]);
 
     // Each save is audited: who saved what when.
     const audit = await api.deps.store.listAudit("quarterly_draft#env-bureau#2026Q4", {

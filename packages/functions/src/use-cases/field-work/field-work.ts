@@ -500,6 +500,13 @@ export async function quarterlyReportXlsx(report: QuarterlyReport, locale: Local
     [en ? "Resolution rate" : "解决率", pct(report.rates.resolution)],
     [en ? "Satisfaction rate" : "满意率", pct(report.rates.satisfaction)],
   ];
+  // A department's written sections (存在问题 / 下步打算), as saved.
+  if (report.draft) {
+    rows.push(
+      [en ? "Problems" : "存在问题", report.draft.problems],
+      [en ? "Next steps" : "下步打算", report.draft.plans],
+    );
+  }
   for (const r of rows) sheet.addRow(r);
   sheet.getRow(1).font = { bold: true };
   const buffer = await workbook.xlsx.writeBuffer();

@@ -60,6 +60,8 @@ import type {
   FieldLogPage,
   FieldWorkTotals,
   PartyMemberList,
+  QuarterlyDraftBody,
+  QuarterlyDraftView,
   QuarterlyReport,
   RotationView,
   ServiceDayItem,
@@ -438,6 +440,11 @@ export interface ApiRoutes {
   "GET /api/staff/field-logs": Staff<FieldLogPage, { query: Query }>;
   "GET /api/staff/compliance": Staff<ComplianceView, { query: Query }>;
   "GET /api/staff/reports/quarterly": Staff<QuarterlyReport | FileDownload, { query: Query }>;
+  "GET /api/staff/reports/quarterly/draft": Staff<
+    QuarterlyDraftView,
+    { query: { department: string; quarter: string } }
+  >;
+  "PUT /api/staff/reports/quarterly/draft": Staff<QuarterlyDraftView, { body: QuarterlyDraftBody }>;
   "GET /api/staff/reports/annual": Staff<AnnualAssessment, { query: { year?: string } }>;
 
   // Open311 GeoReport v2, for other civic systems (documents in the format the path names).
@@ -555,6 +562,8 @@ export const ROUTE_ACCESS = {
   "GET /api/staff/field-logs": "staff",
   "GET /api/staff/compliance": "staff",
   "GET /api/staff/reports/quarterly": "staff",
+  "GET /api/staff/reports/quarterly/draft": "staff",
+  "PUT /api/staff/reports/quarterly/draft": "staff",
   "GET /api/staff/reports/annual": "staff",
   "GET /open311/discovery.json": "public",
   "GET /open311/discovery.xml": "public",

@@ -322,3 +322,20 @@ export const WATCH_LISTS = [
   "conduct",
 ] as const;
 export type WatchList = (typeof WATCH_LISTS)[number];
+
+/**
+ * The reasons the system gives on a concern's events (a person's reason is free text): struck
+ * off on a satisfied rating or none in time, reopened on a dissatisfied one, supervised when
+ * overdue. The staff site words each; an unknown one falls back.
+ */
+export const SYSTEM_EVENT_REASONS = [
+  "satisfied_rating",
+  "dissatisfied_rating",
+  "no_rating",
+  "auto_overdue",
+] as const;
+export type SystemEventReason = (typeof SYSTEM_EVENT_REASONS)[number];
+
+/** Why a staff member's access to a resident's personal data was logged (查阅记录). */
+export const ACCESS_LOG_PURPOSES = ["view", "phone_search", "reissue_access_code"] as const;
+export type AccessLogPurpose = (typeof ACCESS_LOG_PURPOSES)[number];

@@ -53,7 +53,13 @@ import {
   voidLedgerNumber,
 } from "./ledger-numbers.js";
 import { readCounters, readCountersBatch, readMemberCounters } from "./metrics.js";
-import { getNotice, listNotices, noticeItem, replaceNotice } from "./notices.js";
+import {
+  countPublishedNotices,
+  getNotice,
+  listNotices,
+  noticeItem,
+  replaceNotice,
+} from "./notices.js";
 import {
   oneTimeCodeItem,
   putOneTimeCode,
@@ -77,6 +83,7 @@ import {
   recordLoginFailure,
 } from "./rate-limits.js";
 import { getReplyTemplate, listReplyTemplates, putReplyTemplate } from "./reply-templates.js";
+import { getQuarterlyDraft, putQuarterlyDraft } from "./report-drafts.js";
 import {
   listResidentConcerns,
   putResidentConcernItems,
@@ -163,6 +170,7 @@ export type { InboxItem } from "./outbox.js";
 export { type PeriodIndexPage, periodIndexItem } from "./period-index.js";
 export type { QueueQuery, QueueSource } from "./queues.js";
 export type { RateLimitRule, RateLimitState } from "./rate-limits.js";
+export { type QuarterlyDraft, quarterlyDraftSubject } from "./report-drafts.js";
 export type { ResidentSessionRecord } from "./resident-sessions.js";
 export { counterItems, ledgerCounterItem } from "./seed.js";
 export type { SessionRecord } from "./sessions.js";
@@ -228,6 +236,7 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     getNotice: bind(ctx, getNotice),
     listNotices: bind(ctx, listNotices),
     replaceNotice: bind(ctx, replaceNotice),
+    countPublishedNotices: bind(ctx, countPublishedNotices),
     putAccessLog: bind(ctx, putAccessLog),
     listAccessLog: bind(ctx, listAccessLog),
     getCalendarOverride: bind(ctx, getCalendarOverride),
@@ -305,6 +314,9 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     // The inspectors' watch lists (README, "Watch lists").
     readWatchList: bind(ctx, readWatchList),
     putWatchItems: bind(ctx, putWatchItems),
+    // 季度工作报告's written sections (issue 17).
+    getQuarterlyDraft: bind(ctx, getQuarterlyDraft),
+    putQuarterlyDraft: bind(ctx, putQuarterlyDraft),
     /** Items to add to a concern change's transaction. */
     items: {
       notice: noticeItem,

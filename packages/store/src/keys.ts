@@ -101,6 +101,11 @@ export const keys = {
   session: (sessionId: string) => ({ pk: `SESSION#${sessionId}`, sk: "SESSION" }),
   notice: (id: string) => ({ pk: `NOTICE#${id}`, sk: "NOTICE" }),
   noticesByState: (state: "draft" | "published") => `NOTICES#${state}`,
+  /** 季度工作报告's written sections of a unit's quarter (AP-QD1, AP-QD2). */
+  quarterlyDraft: (departmentId: string, quarter: string) => ({
+    pk: `REPORT_DRAFT#department#${departmentId}#${quarter}`,
+    sk: "DRAFT",
+  }),
   accessLogPartition: (ledgerNo: string) => `ACCESSLOG#${ledgerNo}`,
   accessLogTown: "ACCESSLOG",
   calendarOverride: { pk: "SETTINGS", sk: "CALENDAR_OVERRIDE" },

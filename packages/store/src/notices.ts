@@ -117,3 +117,41 @@ export async function replaceNotice(
     throw error;
   }
 }
+
+/**
+ * AP-N4: how many notices are published per closing month (YYYY-MM, Asia/Shanghai) from
+ * `from` to `to`: a Query of the published partition's key range for those months, keys
+ * only (the sort key, which starts with the month), every page. Bounded by the notices of
+ * the period, never the history.
+ */
+export async function countPublishedNotices(
+  ctx: StoreContext,
+  range: { from: string; to: string },
+): Promise<Map<string, number>> {
+  const index = TABLE_KEYS.indexes.gsi1;
+  const counts = new Map<string, number>();
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await ctx.client.send(
+      new QueryCommand({
+        TableName: ctx.tableName,
+        IndexName: index.name,
+        KeyConditionExpression: "#pk = :pk AND #sk BETWEEN :from AND :to",
+        ExpressionAttributeNames: { "#pk": index.partitionKey, "#sk": index.sortKey },
+        ExpressionAttributeValues: {
+          ":pk": keys.noticesByState("published"),
+          ":from": `${range.from}#`,
+          ":to": `${range.to}#~`,
+        },
+        ProjectionExpression: "#sk",
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const month = String(item[index.sortKey]).slice(0, 7);
+      counts.set(month, (counts.get(month) ?? 0) + 1);
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return counts;
+}

@@ -1,8 +1,8 @@
 import type { ReplyTemplate } from "@lianxin/core";
-import { queryPartition, type StoreContext, stripKeys, transact } from "./context.js";
+import { queryPartition, type StoreContext, stripKeys } from "./context.js";
 import { keys } from "./keys.js";
 import { GetCommand } from "./sdk.js";
-import { type AuditEntry, auditPut } from "./settings.js";
+import { type AuditEntry, putVersionedWithAudit } from "./settings.js";
 
 /**
  * 答复模板 (issue 16): admin's reply templates, one item each in the `REPLY_TEMPLATES`
@@ -43,22 +43,10 @@ export async function putReplyTemplate(
   audit: AuditEntry,
   options: { replaces: number | null },
 ): Promise<boolean> {
-  const condition =
-    options.replaces === null
-      ? { ConditionExpression: "attribute_not_exists(pk)" }
-      : {
-          ConditionExpression: "attribute_exists(pk) AND #version = :replaces",
-          ExpressionAttributeNames: { "#version": "version" },
-          ExpressionAttributeValues: { ":replaces": options.replaces },
-        };
-  return transact(ctx, [
-    {
-      Put: {
-        TableName: ctx.tableName,
-        Item: { ...keys.replyTemplate(template.id), entity: "reply_template", ...template },
-        ...condition,
-      },
-    },
-    auditPut(ctx, audit),
-  ]);
+  return putVersionedWithAudit(
+    ctx,
+    { ...keys.replyTemplate(template.id), entity: "reply_template", ...template },
+    audit,
+    options.replaces,
+  );
 }

@@ -1,5 +1,5 @@
 import type { CalendarOverride } from "@lianxin/core";
-import type { StoreContext } from "./context.js";
+import { type StoreContext, transact } from "./context.js";
 import { keys } from "./keys.js";
 import { GetCommand, TransactWriteCommand } from "./sdk.js";
 
@@ -22,6 +22,31 @@ export function auditPut(ctx: StoreContext, entry: AuditEntry) {
       ConditionExpression: "attribute_not_exists(pk)",
     },
   };
+}
+
+/**
+ * An item's put with its audit entry, in one transaction: a new item conditional on none at
+ * its key, a replacement on the stored `version` being `replaces` (the version the writer
+ * read). False when the condition failed: someone wrote first.
+ */
+export function putVersionedWithAudit(
+  ctx: StoreContext,
+  item: Record<string, unknown>,
+  audit: AuditEntry,
+  replaces: number | null,
+): Promise<boolean> {
+  const condition =
+    replaces === null
+      ? { ConditionExpression: "attribute_not_exists(pk)" }
+      : {
+          ConditionExpression: "attribute_exists(pk) AND #version = :replaces",
+          ExpressionAttributeNames: { "#version": "version" },
+          ExpressionAttributeValues: { ":replaces": replaces },
+        };
+  return transact(ctx, [
+    { Put: { TableName: ctx.tableName, Item: item, ...condition } },
+    auditPut(ctx, audit),
+  ]);
 }
 
 /** AP-W1: the holiday-calendar override (GetItem); empty if never set. */

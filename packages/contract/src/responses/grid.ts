@@ -108,6 +108,32 @@ export interface QuarterlyReport {
   } | null;
   rates: { response: number | null; resolution: number | null; satisfaction: number | null };
   logs: number;
+  /** The departments the user may choose (names; their own first), for the report's list. */
+  departments: Ref[];
+  /** When the report is of a department: its written sections, and whether the user may save them. */
+  draft: QuarterlyDraftView | null;
+}
+
+/** 季度工作报告's 存在问题 / 下步打算 of a department's quarter, as last saved (version 0: never). */
+export interface QuarterlyDraftView {
+  department: Ref;
+  quarter: string;
+  problems: string;
+  plans: string;
+  version: number;
+  savedAt: string | null;
+  savedBy: { id: string; name: string } | null;
+  mayWrite: boolean;
+}
+
+/** The body of `PUT /api/staff/reports/quarterly/draft`. */
+export interface QuarterlyDraftBody {
+  department: string;
+  quarter: string;
+  problems: string;
+  plans: string;
+  /** The version read (0 for a first save): a save over a newer one answers 409. */
+  expectedVersion: number;
 }
 
 /** `GET /api/staff/reports/annual`: departments ranked by the composite score (年度考核). */

@@ -132,13 +132,32 @@ export interface DashboardEvents {
   nextCursor: string | null;
 }
 
+/** What a rate is counted on: `count` of `base` (a rate without a base is null). */
+export interface RateBase {
+  count: number;
+  base: number;
+}
+
+/**
+ * A public month: its rates with what each is counted on (a month with nothing received can
+ * still have responses due from the month before), and its close-outs: closed, and of them
+ * the close-out notices published (公示) for that month.
+ */
+export interface PublicTrendPoint extends TrendPoint {
+  closed: number;
+  published: number;
+  bases: { response: RateBase; resolution: RateBase; satisfaction: RateBase };
+}
+
 /** `GET /api/statistics`: the public figures of the last 12 months, and the ledger year's. */
 export interface Statistics {
   from: string;
   to: string;
   villages: RateRow[];
   departments: RateRow[];
-  trend: TrendPoint[];
+  trend: PublicTrendPoint[];
+  /** 办结 N 件，其中公示 M 件: the period's close-outs and the notices published of them. */
+  closeOuts: { closed: number; published: number };
   /**
    * The current ledger year's numbers (台账编号): issued, registered, void (作废) by reason.
    * `issued` can exceed `registered + voided` for a few minutes (numbers being written, or

@@ -103,6 +103,7 @@ describe("the capability list", () => {
         "department_staff.read",
         "call_back.record",
         "reply_template.read",
+        "quarterly_draft.write",
       ].sort(),
     );
     expect(granted("cadre").sort()).toEqual(

@@ -60,6 +60,8 @@ export const CAPABILITIES = [
   // Reply templates (答复模板, issue 16)
   "reply_template.manage",
   "reply_template.read",
+  // 季度工作报告's written sections (issue 17)
+  "quarterly_draft.write",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -232,6 +234,11 @@ const RULES: Record<Capability, Rule> = {
    * concern `mayPerform` decides); leaders watch concerns and answer none.
    */
   "reply_template.read": { roles: ["admin", "dept_head", "cadre", "inspector"] },
+  /** 季度工作报告's 存在问题 / 下步打算 of a department: its own head, and admin (the town office). */
+  "quarterly_draft.write": {
+    roles: ["admin", "dept_head"],
+    reach: { department: (user, departmentId) => user.departmentId === departmentId },
+  },
 };
 
 /**

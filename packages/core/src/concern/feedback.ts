@@ -4,6 +4,7 @@ import type { StaffUser } from "../staff/schema.js";
 import type { CategoryLimits } from "../time/limits.js";
 import { limitEnd } from "../time/limits.js";
 import type { WorkingCalendar } from "../time/working-calendar.js";
+import type { SystemEventReason } from "../vocabulary.js";
 import type { Feedback } from "./actions.js";
 import type { Concern, ConcernEvent } from "./concern.js";
 import { ratingDeadline } from "./deadline.js";
@@ -77,7 +78,12 @@ export function applyFeedback(
   if (feedback.rating !== "dissatisfied") {
     next.status = "struck_off";
     next.closedAt = at;
-    events.push(system("struck_off", { public: true, reason: "satisfied_rating" }));
+    events.push(
+      system("struck_off", {
+        public: true,
+        reason: "satisfied_rating" satisfies SystemEventReason,
+      }),
+    );
   } else if (concern.dissatisfiedCount === 0) {
     next.status = "in_progress";
     next.dissatisfiedCount = 1;
@@ -86,7 +92,12 @@ export function applyFeedback(
     const answerBy = limitEnd(ctx.now, ctx.limits.answer, ctx.calendar);
     next.deadlines = { ...concern.deadlines, answerBy: answerBy.toISOString() };
     next.calendarWarning = warningAfter(concern, ctx.now, answerBy, ctx.calendar);
-    events.push(system("reopened", { public: true, reason: "dissatisfied_rating" }));
+    events.push(
+      system("reopened", {
+        public: true,
+        reason: "dissatisfied_rating" satisfies SystemEventReason,
+      }),
+    );
   } else {
     next.dissatisfiedCount = concern.dissatisfiedCount + 1;
     next.awaitingVerification = true;

@@ -3,6 +3,7 @@ import { currentAnswerRating, currentDeadline, ratingDeadline } from "../concern
 import { eventFactory, isOpen, SYSTEM_ACTOR } from "../concern/state-machine.js";
 import type { DirectoryIndex } from "../directory/lookup.js";
 import type { WorkingCalendar } from "../time/working-calendar.js";
+import type { SystemEventReason } from "../vocabulary.js";
 import { INSPECTORS_INBOX, type Notification } from "./inbox.js";
 import { WATCH_OVERDUE_WORKING_DAYS, watchedOverdueFrom } from "./watch-lists.js";
 
@@ -78,7 +79,9 @@ export function escalate(
     if (rateBy && ctx.now > rateBy && unrated) {
       next.status = "struck_off";
       next.closedAt = at;
-      events.push(system("struck_off", { public: true, reason: "no_rating" }));
+      events.push(
+        system("struck_off", { public: true, reason: "no_rating" satisfies SystemEventReason }),
+      );
       notify(handler, "struck_off_no_rating");
     } else if (
       rateBy &&
@@ -116,7 +119,13 @@ export function escalate(
           next.escalation.responseDueCounted = true;
         }
         events.push(system("overdue", { public: false, data }));
-        events.push(system("supervised", { public: true, reason: "auto_overdue", data }));
+        events.push(
+          system("supervised", {
+            public: true,
+            reason: "auto_overdue" satisfies SystemEventReason,
+            data,
+          }),
+        );
         notify(concern.routing.contactLeader.id, "overdue", data);
         if (handler !== concern.routing.contactLeader.id) notify(handler, "overdue", data);
       } else if (

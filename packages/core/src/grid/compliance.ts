@@ -31,6 +31,15 @@ export interface ComplianceRow {
   gaps: number;
 }
 
+/**
+ * What a cell asks of its row, for the legend and a cell's words: a leader, a day in EVERY
+ * place listed (each contact village); a head, a day in ANY place listed (a group held). A
+ * cell's numbers are the days present in each place, in the order listed ("✗ 1/0": one day
+ * in the first contact village, none in the second).
+ */
+export const CELL_REQUIREMENT = { leader: "every_place", dept_head: "any_place" } as const;
+export type CellRequirement = (typeof CELL_REQUIREMENT)[ComplianceRow["role"]];
+
 /** Who holds which groups in a month: `villageId` → `groupId`s, per head. */
 export type HoldingsOf = (
   headId: string,

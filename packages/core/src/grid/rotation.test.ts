@@ -218,6 +218,28 @@ describe("rotation planner (examples)", () => {
     ]);
   });
 
+  it("counts the groups a head logged field work in as walked (钱志刚's 0/6)", () => {
+    const plan = planRotation(base);
+    const walks = [
+      { personId: "a", groupId: "g-4" },
+      { personId: "a", groupId: null },
+      { personId: "b", groupId: "g-9" },
+      { personId: "someone-else", groupId: "g-5" },
+    ];
+    expect(coverageSoFar(plan, "2026-10", walks).map((c) => c.covered)).toEqual([["g-4"], []]);
+    expect(coverageSoFar(plan, "2027-01", walks)[0]).toEqual({
+      headId: "a",
+      covered: ["g-0", "g-1", "g-4"],
+      total: 6,
+      complete: false,
+    });
+    // No plan saved yet: the groups walked still count.
+    const noPlan = { groupIds: ids("g", 6), headIds: ["a"], periods: [] };
+    expect(coverageSoFar(noPlan, "2026-12", [{ personId: "a", groupId: "g-0" }])).toEqual([
+      { headId: "a", covered: ["g-0"], total: 6, complete: false },
+    ]);
+  });
+
   it("says what would make a too-short horizon feasible", () => {
     expect(() => planRotation({ ...base, groupIds: ids("g", 7) })).toThrow(
       /need 14 months.*lengthen the horizon to at least 14 months, or rotate every month/,

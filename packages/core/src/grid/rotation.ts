@@ -259,14 +259,30 @@ export function holderAt(plan: RotationPlan, groupId: string, month: string): st
 
 export interface HeadCoverage {
   headId: string;
-  /** Groups held in periods begun by `month`, in plan order. */
+  /** Groups held in periods begun by `month`, or walked (field work logged there), in plan order. */
   covered: string[];
   total: number;
   complete: boolean;
 }
 
-/** Each head's coverage so far: the groups held in every period begun by `month`. */
-export function coverageSoFar(plan: RotationPlan, month: string): HeadCoverage[] {
+/** A day of field work someone logged in a villager group (a presence day, core field-work). */
+export interface GroupWalk {
+  personId: string;
+  groupId: string | null;
+}
+
+/**
+ * Each head's coverage so far: the groups held in every period begun by `month`, and the
+ * groups they logged field work in (进组: a symposium or visit in a group is having walked it,
+ * whoever held it then, and before any plan was saved: coverage read the plan alone, so a head
+ * with logs in a group but no plan, or not its holder by the plan, showed 0). `walks` are of
+ * this village only.
+ */
+export function coverageSoFar(
+  plan: Pick<RotationPlan, "groupIds" | "headIds" | "periods">,
+  month: string,
+  walks: readonly GroupWalk[] = [],
+): HeadCoverage[] {
   const m = monthIndex(month);
   const begun = plan.periods.filter((p) => monthIndex(p.startMonth) <= m);
   return plan.headIds.map((headId) => {
@@ -274,6 +290,7 @@ export function coverageSoFar(plan: RotationPlan, month: string): HeadCoverage[]
     for (const p of begun) {
       for (const [g, h] of Object.entries(p.holders)) if (h === headId) held.add(g);
     }
+    for (const w of walks) if (w.personId === headId && w.groupId) held.add(w.groupId);
     const covered = plan.groupIds.filter((g) => held.has(g));
     return {
       headId,

@@ -1,3 +1,4 @@
+import { readJson } from "../http/body.js";
 import { lazy } from "../lazy.js";
 import { fileBody, locale, type Route, staffRoute, xlsxFile } from "./define.js";
 
@@ -6,6 +7,7 @@ import { fileBody, locale, type Route, staffRoute, xlsxFile } from "./define.js"
  * handler loads its use case on first use.
  */
 const fieldWork = lazy(() => import("../use-cases/field-work/field-work.js"));
+const drafts = lazy(() => import("../use-cases/field-work/quarterly-drafts.js"));
 
 export const reportsRoutes: Route[] = [
   staffRoute("GET", "/api/staff/reports/quarterly", async (c, deps, auth) => {
@@ -20,6 +22,12 @@ export const reportsRoutes: Route[] = [
       file.contentDisposition,
     );
   }),
+  staffRoute("GET", "/api/staff/reports/quarterly/draft", async (c, deps, auth) =>
+    c.json(await (await drafts()).getQuarterlyDraftOf(deps, auth, c.req.query(), locale(c))),
+  ),
+  staffRoute("PUT", "/api/staff/reports/quarterly/draft", async (c, deps, auth) =>
+    c.json(await (await drafts()).saveQuarterlyDraft(deps, auth, await readJson(c), locale(c))),
+  ),
   staffRoute("GET", "/api/staff/reports/annual", async (c, deps, auth) =>
     c.json(await (await fieldWork()).annualAssessment(deps, auth, c.req.query(), locale(c))),
   ),

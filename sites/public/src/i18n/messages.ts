@@ -10,6 +10,7 @@ import { format, sharedEn, sharedZh, translatorsFor, type Vars } from "@lianxin/
 import { mineEn, mineZh } from "./mine-messages";
 import { photoEn, photoZh } from "./photo-messages";
 import { recoverEn, recoverZh } from "./recover-messages";
+import { statisticsEn, statisticsZh } from "./statistics-messages";
 import { villageEn, villageZh } from "./village-messages";
 
 export { DEFAULT_LOCALE, format, isLocale, LOCALES, type Locale, type Vars };
@@ -20,6 +21,7 @@ const zhCN = {
   ...recoverZh,
   ...mineZh,
   ...photoZh,
+  ...statisticsZh,
   "site.tagline": "洛社镇群众诉求平台",
   "site.description": "洛社镇“连心”群众诉求平台：网上反映问题，凭台账编号和查询码查询办理进度。",
   "nav.label": "主导航",
@@ -353,6 +355,7 @@ const en: Messages = {
   ...recoverEn,
   ...mineEn,
   ...photoEn,
+  ...statisticsEn,
   "site.tagline": "Luoshe Town residents' concerns portal",
   "site.description":
     "Lianxin, the Luoshe Town concerns portal: raise a concern online and track it with its ledger number and access code.",

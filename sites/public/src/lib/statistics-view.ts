@@ -1,7 +1,7 @@
 // The public statistics page (数据公开): rows sorted by response rate, month labels and the
 // chart specs. Pure.
 
-import type { FieldWorkTotals, LedgerYearFigures, RateRow, Statistics } from "@lianxin/contract";
+import type { FieldWorkTotals, LedgerYearFigures, RateRow, TrendPoint } from "@lianxin/contract";
 import type { ChartSpec } from "@lianxin/site-kit/chart-options";
 import { type Locale, t } from "../i18n/messages";
 
@@ -33,7 +33,7 @@ export const RATE_KEYS = ["response", "resolution", "satisfaction"] as const;
 
 /** The town's three rates month by month. */
 export function trendSpec(
-  trend: readonly Omit<Statistics["trend"][number], "answered">[],
+  trend: readonly Omit<TrendPoint, "answered">[],
   locale: Locale,
 ): ChartSpec {
   return {
@@ -167,4 +167,14 @@ export function ledgerYearText(
     line,
     pending: pending > 0 ? t(locale, "stats.ledger.pending", { pending: n(pending) }) : null,
   };
+}
+
+/** What a rate is counted on, beside it: "3/3 件", or that the month had nothing to count. */
+export function rateBaseText(b: { count: number; base: number }, locale: Locale): string {
+  return b.base === 0 ? t(locale, "stats.noBase") : t(locale, "stats.base", b);
+}
+
+/** The close-outs not published (never below zero: a notice may outlive a reopened close). */
+export function notPublished(c: { closed: number; published: number }): number {
+  return Math.max(0, c.closed - c.published);
 }

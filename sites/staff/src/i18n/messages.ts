@@ -22,6 +22,7 @@ import { open311KeysEn, open311KeysZh } from "./open311-keys-messages";
 import { overviewEn, overviewZh } from "./overview-messages";
 import { queueEn, queueZh } from "./queue-messages";
 import { rankingsEn, rankingsZh } from "./rankings-messages";
+import { reportsEn, reportsZh } from "./reports-messages";
 import { reviewEn, reviewZh } from "./review-messages";
 import { searchEn, searchZh } from "./search-messages";
 import { templateEn, templateZh } from "./template-messages";
@@ -31,6 +32,7 @@ export { DEFAULT_LOCALE, format, isLocale, LOCALES, type Locale, type Vars };
 
 const zhCN = {
   ...sharedZh,
+  ...reportsZh,
   ...monitoringZh,
   ...ledgerExportZh,
   ...fieldWorkZh,
@@ -537,6 +539,7 @@ export type Messages = { readonly [K in MessageKey]: string };
 
 const en: Messages = {
   ...sharedEn,
+  ...reportsEn,
   ...gridEn,
   ...monitoringEn,
   ...ledgerExportEn,

@@ -1,5 +1,5 @@
 // Labels for statuses and timeline events, tolerant of values a newer API may add.
-import { CONCERN_STATUSES } from "@lianxin/contract";
+import { ACCESS_LOG_PURPOSES, CONCERN_STATUSES, SYSTEM_EVENT_REASONS } from "@lianxin/contract";
 import { DEFAULT_LOCALE, type MessageKey, messages } from "../i18n/messages";
 
 export function statusKey(status: string): MessageKey {
@@ -20,6 +20,26 @@ function labelKey(prefix: "ev" | "channel", value: string): MessageKey | null {
 
 export function eventKey(type: string): MessageKey {
   return labelKey("ev", type) ?? "ev.other";
+}
+
+/**
+ * An event's reason in words: a system reason (core SYSTEM_EVENT_REASONS) translated; anything
+ * else is a person's free text, shown as written.
+ */
+export function reasonText(reason: string, tr: (key: MessageKey) => string): string {
+  return (SYSTEM_EVENT_REASONS as readonly string[]).includes(reason)
+    ? tr(`evReason.${reason}` as MessageKey)
+    : reason;
+}
+
+/** Why an access was logged, in words; an unknown purpose falls back with its code. */
+export function purposeText(
+  purpose: string,
+  tr: (key: MessageKey, vars?: Record<string, string>) => string,
+): string {
+  return (ACCESS_LOG_PURPOSES as readonly string[]).includes(purpose)
+    ? tr(`log.purpose.${purpose}` as MessageKey)
+    : tr("log.purpose.other", { code: purpose });
 }
 
 /** The channel's label key, or null for a value this site does not know (shown raw). */

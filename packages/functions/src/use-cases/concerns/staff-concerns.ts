@@ -24,6 +24,7 @@ import {
   watchEntriesOf,
   withNewAccessCode,
 } from "@lianxin/core";
+import type { AccessLogPurpose } from "@lianxin/core/vocabulary";
 import type { ConcernChange } from "@lianxin/store";
 import * as z from "zod/mini";
 import type { Deps } from "../../deps.js";
@@ -75,7 +76,7 @@ export async function present(
         staffId: auth.user.id,
         staffName: auth.user.name,
         role: auth.user.role,
-        purpose: "view",
+        purpose: "view" satisfies AccessLogPurpose,
       },
       deps.newId(),
     );
@@ -336,7 +337,7 @@ export async function reissueAccessCode(
       staffId: auth.user.id,
       staffName: auth.user.name,
       role: auth.user.role,
-      purpose: "reissue_access_code",
+      purpose: "reissue_access_code" satisfies AccessLogPurpose,
     },
     deps.newId(),
   );

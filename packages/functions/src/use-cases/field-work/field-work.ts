@@ -43,6 +43,7 @@ import type { StaffAuth } from "../accounts/session.js";
 import { submitConcern } from "../concerns/submit-concern.js";
 import { currentDirectory } from "../directory/current-directory.js";
 import { parseInput } from "../parse.js";
+import { readQuarterlyDraft } from "./quarterly-drafts.js";
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
 const Month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/));
@@ -434,7 +435,18 @@ export async function quarterlyReport(
     await complianceRows(deps, index, months, (id) => id === compliancePerson)
   )[0];
   const rates = ratesOf(sumCounters(rateRows.filter((r) => !r.member).map((r) => r.counters)));
+  // The report's department list: the units the user may read, their own first (names).
+  const departments = index.directory.departments
+    .filter((d) => !d.retiredAt && may(user, "department_figures.read", { departmentId: d.id }))
+    .sort((a, b) => Number(b.id === user.departmentId) - Number(a.id === user.departmentId))
+    .map((d) => refs.department(d.id));
+  const draft =
+    subject.kind === "department"
+      ? await readQuarterlyDraft(deps, auth, subject.id, quarter, locale)
+      : null;
   return {
+    departments,
+    draft,
     quarter,
     months,
     subject,
@@ -489,6 +501,13 @@ export async function quarterlyReportXlsx(report: QuarterlyReport, locale: Local
     [en ? "Resolution rate" : "解决率", pct(report.rates.resolution)],
     [en ? "Satisfaction rate" : "满意率", pct(report.rates.satisfaction)],
   ];
+  // A department's written sections (存在问题 / 下步打算), as saved.
+  if (report.draft) {
+    rows.push(
+      [en ? "Problems" : "存在问题", report.draft.problems],
+      [en ? "Next steps" : "下步打算", report.draft.plans],
+    );
+  }
   for (const r of rows) sheet.addRow(r);
   sheet.getRow(1).font = { bold: true };
   const buffer = await workbook.xlsx.writeBuffer();

@@ -1,4 +1,5 @@
 import {
+  addCalendarDays,
   coverageSoFar,
   type Directory,
   DirectoryId,
@@ -11,6 +12,7 @@ import {
   RotationRequest,
   rotationChanges,
   rotationInputFor,
+  shanghaiDate,
   shanghaiMonth,
   type Village,
 } from "@lianxin/core";
@@ -20,6 +22,9 @@ import { authorize } from "../accounts/authorize.js";
 import type { StaffAuth } from "../accounts/session.js";
 import { currentDirectory, forgetDirectory } from "../directory/current-directory.js";
 import { parseInput } from "../parse.js";
+
+/** How far back field work counts as having walked a group (the seed's 1∼2 years). */
+const COVERAGE_LOOKBACK_DAYS = 731;
 
 /** The actor the job's holder changes are audited under. */
 export const ROTATION_ACTOR = { id: "system:rotation", name: "包干轮换计划" };
@@ -141,7 +146,19 @@ export async function getRotation(deps: Deps, _auth: StaffAuth, villageId: strin
     intervalMonths: 1,
   });
   const headIds = plan ? plan.headIds : input.headIds;
-  const coverage = plan ? coverageSoFar(plan, month) : [];
+  // Groups walked: each head's presence days in this village over the seed's two years (one
+  // Query per head), so field work logged in a group counts with or without a plan.
+  const today = shanghaiDate(deps.now());
+  const since = addCalendarDays(today, -COVERAGE_LOOKBACK_DAYS);
+  const presence = await Promise.all(
+    headIds.map((id) => deps.store.listPresence(id, since, today)),
+  );
+  const walks = presence.flat().filter((d) => d.villageId === village.id);
+  const coverage = coverageSoFar(
+    plan ?? { groupIds: groups.map((g) => g.id), headIds, periods: [] },
+    month,
+    walks,
+  );
   const current = plan ? periodAt(plan, month) : null;
   return {
     village: { id: village.id, name: village.name },

@@ -27,6 +27,7 @@ import { MAX_PERIOD_MONTHS, readCountersOfScopes } from "./counter-reads.js";
 import { overviewFigures } from "./dashboard-overview.js";
 import { peopleRows, scopeCounterRows, scopeOpenWork, scopePeopleRows } from "./dashboard-reads.js";
 import { dashboardPeriod, resolveDashboardScope } from "./dashboard-scope-input.js";
+import { closeOutsOf, publicTrend } from "./public-figures.js";
 import { byResponse, rateRow } from "./rate-rows.js";
 
 const Month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/));
@@ -169,7 +170,9 @@ export async function dashboard(
  * names, core's fixed reason labels, no ledger number, no void's `detail`; nothing here is
  * free text, so nothing passes the masking engine. The year's registered concerns are the
  * `received` counters of its months, which the 12 months always include (January onward):
- * no read beyond the counter and the year's voids (one BatchGetItem, one Query).
+ * no read beyond the counter and the year's voids (one BatchGetItem, one Query). The
+ * notices published for the period's close-outs are counted by closing month (AP-N4: keys
+ * only, the period's notices, never the history).
  */
 export async function publicStatistics(deps: Deps, locale: Locale) {
   const now = deps.now();
@@ -178,21 +181,24 @@ export async function publicStatistics(deps: Deps, locale: Locale) {
   const from = months[0] as string;
   const year = ledgerYear(now);
   const index = await currentDirectory(deps);
-  const [figures, { lastSequence }, voids] = await Promise.all([
+  const [figures, { lastSequence }, voids, published] = await Promise.all([
     periodFigures(deps, index, locale, from, to),
     deps.store.readLedgerAudit(year),
     deps.store.listLedgerVoids(year),
+    deps.store.countPublishedNotices({ from, to }),
   ]);
   const villageMonths = figures.villages.flatMap((v) => v.rows);
   const registered =
     sumCounters(villageMonths.filter((r) => r.month.startsWith(`${year}-`)).map((r) => r.counters))
       .received ?? 0;
+  const trend = publicTrend(villageMonths, months, published);
   return {
     from,
     to,
     villages: figures.villageRows,
     departments: figures.departmentRows,
-    trend: trendOf(villageMonths, months),
+    trend,
+    closeOuts: closeOutsOf(trend),
     ledger: ledgerYearFigures({ year, lastSequence, voids, registered, locale }),
   };
 }

@@ -8,6 +8,7 @@ import {
   residentPhoneKey,
   toQueueItem,
 } from "@lianxin/core";
+import type { AccessLogPurpose } from "@lianxin/core/vocabulary";
 import type { Deps } from "../../deps.js";
 import type { StaffAuth } from "../accounts/session.js";
 import { type Answer, SEARCH_BOUNDS } from "./answer.js";
@@ -54,7 +55,7 @@ export async function byPhone(
           staffId: auth.user.id,
           staffName: auth.user.name,
           role: auth.user.role,
-          purpose: "phone_search",
+          purpose: "phone_search" satisfies AccessLogPurpose,
         },
         deps.newId(),
       ),

@@ -16,7 +16,8 @@ import { createTestTable } from "../support/database.js";
 /**
  * Issue 17, the leader's overview on a 390 px phone: the contact leader 王建国 (梅泾村 and
  * 陡门村) lands on both villages together, opens a present figure (the queue with as many
- * rows) and a period figure (the concerns closed in the period); axe finds nothing.
+ * rows) and a period figure (the concerns closed in the period), and sees the 黑榜 empty when
+ * nobody is below the threshold; axe finds nothing.
  */
 let portal: PortalForTest;
 let browser: Browser;
@@ -86,7 +87,12 @@ describe("the leader's overview", () => {
       // No id is offered in the select.
       const labels = await page.locator("#d-scope option").allTextContents();
       expect(labels.join("|")).not.toMatch(/meijing|doumen/);
-      expect(await page.getByRole("heading", { name: "排名" }).count()).toBe(0);
+      // The old response-rate-only ranking is gone; the 红黑榜 ranks on the composite score,
+      // and with nobody under the threshold (nothing overdue, 环保分局 ≥ 80) its 黑榜 says so.
+      expect(await page.getByRole("heading", { name: "排名", exact: true }).count()).toBe(0);
+      const departments = page.locator('section.rankings .rk-kind[data-kind="departments"]');
+      expect(await departments.locator(".rk-red").textContent()).toContain("环保分局");
+      expect(await departments.locator(".rk-black .rk-empty").textContent()).toContain("黑榜为空");
       expect(await axeViolations(page)).toEqual([]);
       expect(await pageWidth(page)).toBeLessThanOrEqual(390);
 

@@ -158,8 +158,15 @@ describe("the 回访 list", () => {
       await expect.poll(() => page.getByText("已记录电话回访评价：满意。").count()).toBe(1);
       expect(await page.locator(".status-now").textContent()).toBe("已销号");
       expect(await page.locator("#phone-rating").count()).toBe(0);
-      const rated = page.locator(".timeline li", { hasText: "群众评价" });
+      // The rating is the head's event; the strike-off that follows is the system's, its
+      // reason in words (not `satisfied_rating`).
+      const rated = page
+        .locator(".timeline li", { hasText: "群众评价" })
+        .filter({ hasNotText: "自动销号" });
       expect(await rated.locator(".meta").textContent()).toContain(head.name);
+      const struck = page.locator(".timeline li", { hasText: "群众评价满意，自动销号" });
+      expect(await struck.locator(".meta").textContent()).toContain("系统");
+      expect(await page.locator(".timeline").textContent()).not.toContain("satisfied_rating");
       expect(await page.getByText("河水清了，很满意。").count()).toBeGreaterThan(0);
 
       await page.goto(`${portal.staffUrl}/call-backs`);

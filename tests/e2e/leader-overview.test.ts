@@ -95,6 +95,8 @@ describe("the leader's overview", () => {
       expect(await departments.locator(".rk-black .rk-empty").textContent()).toContain("黑榜为空");
       expect(await axeViolations(page)).toEqual([]);
       expect(await pageWidth(page)).toBeLessThanOrEqual(390);
+      // With scripting the print button shows (PrintButton.astro wires it).
+      expect(await page.locator(".print-button").isVisible()).toBe(true);
 
       // A present figure: the backlog opens his queue with as many rows.
       const backlog = page.locator(".count-link", { hasText: "在办积压" });

@@ -33,6 +33,7 @@ import {
   shanghaiDate,
   shanghaiMonth,
   sumCounters,
+  YearMonth,
 } from "@lianxin/core";
 import type { FieldLogOwner } from "@lianxin/store";
 import * as z from "zod/mini";
@@ -46,7 +47,6 @@ import { parseInput } from "../parse.js";
 import { readQuarterlyDraft } from "./quarterly-drafts.js";
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
-const Month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/));
 const Id = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/));
 /** zod's English issue wording, which the full `zod` package loads by default and `zod/mini` does not. */
 const englishIssues = english().localeError;
@@ -151,7 +151,7 @@ export async function createFieldLog(
 
 const ListQuery = z.object({
   mine: z.optional(z.enum(["true", "false"])),
-  month: z.optional(Month),
+  month: z.optional(YearMonth),
   village: z.optional(Id),
   department: z.optional(Id),
   cursor: z.optional(z.string().check(z.maxLength(2000))),
@@ -281,7 +281,7 @@ async function complianceRows(
   });
 }
 
-const RangeQuery = z.object({ from: z.optional(Month), to: z.optional(Month) });
+const RangeQuery = z.object({ from: z.optional(YearMonth), to: z.optional(YearMonth) });
 
 function badRange(): never {
   throw new DomainError("validation_failed", {

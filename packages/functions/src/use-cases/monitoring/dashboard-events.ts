@@ -7,6 +7,7 @@ import {
   readsEverything,
   scopeVillageIds,
   toQueueItem,
+  YearMonth,
 } from "@lianxin/core";
 import * as z from "zod/mini";
 import type { Deps } from "../../deps.js";
@@ -19,12 +20,11 @@ import { dashboardPeriod, resolveDashboardScope } from "./dashboard-scope-input.
 const PAGE = 50;
 /** Unit-months queried at once (AP-PI1 Queries in parallel). */
 const PARALLEL = 12;
-const Month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/));
 const EventsQuery = z.object({
   fact: z.enum(PERIOD_FACTS),
   scope: z.optional(z.string().check(z.maxLength(2000))),
-  from: z.optional(Month),
-  to: z.optional(Month),
+  from: z.optional(YearMonth),
+  to: z.optional(YearMonth),
   cursor: z.optional(z.string().check(z.maxLength(1000))),
 });
 

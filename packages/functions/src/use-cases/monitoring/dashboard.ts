@@ -17,6 +17,7 @@ import {
   shanghaiMonth,
   sumCounters,
   toQueueItem,
+  YearMonth,
 } from "@lianxin/core";
 import * as z from "zod/mini";
 import type { Deps } from "../../deps.js";
@@ -30,11 +31,10 @@ import { dashboardPeriod, resolveDashboardScope } from "./dashboard-scope-input.
 import { closeOutsOf, publicTrend } from "./public-figures.js";
 import { byResponse, rateRow } from "./rate-rows.js";
 
-const Month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/));
 const DashboardQuery = z.object({
   scope: z.optional(z.string().check(z.maxLength(2000))),
-  from: z.optional(Month),
-  to: z.optional(Month),
+  from: z.optional(YearMonth),
+  to: z.optional(YearMonth),
 });
 
 /** Many scopes' monthly items by key (BatchGetItem): the rankings' rows. */

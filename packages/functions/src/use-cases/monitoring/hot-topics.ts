@@ -12,6 +12,7 @@ import {
   previousPeriod,
   scopeVillageIds,
   shanghaiMonth,
+  YearMonth,
 } from "@lianxin/core";
 import * as z from "zod/mini";
 import type { Deps } from "../../deps.js";
@@ -20,20 +21,11 @@ import { currentDirectory } from "../directory/current-directory.js";
 import { parseInput } from "../parse.js";
 import { MAX_PERIOD_MONTHS, readCountersOfScopes } from "./counter-reads.js";
 
-const Month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/));
-const Id = "[a-z0-9-]{1,64}";
 const HotTopicsQuery = z.object({
-  scope: z.optional(
-    z
-      .string()
-      .check(
-        z.regex(
-          new RegExp(`^(town|(village|department):${Id}|villages:(mine|${Id}(,${Id}){0,29}))$`),
-        ),
-      ),
-  ),
-  from: z.optional(Month),
-  to: z.optional(Month),
+  // Read by core's parseDashboardScope (a malformed one is a 400 there).
+  scope: z.optional(z.string().check(z.maxLength(2000))),
+  from: z.optional(YearMonth),
+  to: z.optional(YearMonth),
 });
 
 type HotTopicsScope =

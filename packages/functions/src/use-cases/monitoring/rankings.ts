@@ -16,6 +16,7 @@ import {
   sumCounters,
   type UnitFigures,
   unitCompliance,
+  YearMonth,
 } from "@lianxin/core";
 import * as z from "zod/mini";
 import type { Deps } from "../../deps.js";
@@ -26,10 +27,9 @@ import { holdingsOf } from "../field-work/field-work.js";
 import { parseInput } from "../parse.js";
 import { MAX_PERIOD_MONTHS, readCountersOfScopes } from "./counter-reads.js";
 
-const Month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/));
 const RankingsQuery = z.object({
-  from: z.optional(Month),
-  to: z.optional(Month),
+  from: z.optional(YearMonth),
+  to: z.optional(YearMonth),
   /** The minimum of concerns received to be ranked: 1 to 99. */
   min: z.optional(z.string().check(z.regex(/^[1-9]\d?$/))),
 });
